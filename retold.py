@@ -108,7 +108,8 @@ _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"
 # ("Lily has 17 more shells than Max. Lily has 41 shells.").
 _COMPARED_AFTER = re.compile(
     r"(?P<s>\b[A-Za-z][a-z]*(?: [a-z]+)?) (?P<v>has|had|have|is|was|scored|read|saved|collected|picked|made) "
-    r"(?P<n>\$?\d+(?:\.\d+)?)(?: (?P<x>[a-z]+(?: [a-z]+)?))?,? (?:and )?(?:which is|that is|thats|that's|its|it is|"
+    r"(?P<n>\$?\d+(?:\.\d+)?)(?: (?P<x>[a-z]+(?: (?!(?:and|which|that|thats)\b)[a-z]+)?))?,? (?:and )?"
+    r"(?:which is|that is|thats|that's|its|it is|"
     r"(?:and )?(?:he|she|they|it) (?:has|have|had|is|was)) (?P<c>\d+(?:\.\d+)? (?:more|fewer|less)|(?:\d+ times|"
     r"twice|half) as (?:many|much)) (?:(?P<x2>[a-z]+) )?(?P<w>than|as) "
     r"(?P<o>[A-Za-z][a-z]*(?: (?!(?:has|have|had|does|did|how|what|so)\b)[a-z]+)?)"
@@ -176,15 +177,32 @@ _TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|alt
 # answer: the question it answers, without the number (the tutor reads the number as the student's answer)
 _CLAIM_LEFT = re.compile(r"[,.]?\s*(?:and )?so (?:there are |it is |its )?\$?\d+(?:\.\d+)?(?: [a-z]+s)? "
                          r"(?P<w>left|now|each|in all|in total|altogether)\b\s*(?:right|correct)?\s*\?*\s*$", re.I)
-_CLAIM_ASKED = re.compile(r"(?:i got|i think|i said|i have|i put)\s+\$?\d+(?:\.\d+)?\s+(?:is that|is this|is it)\s+"
-                          r"(?:the (?:number|amount) of\s+|how many\s+)?(?P<x>[a-z]+)\s+(?P<w>left|now|in all|"
-                          r"in total|altogether|each)\b", re.I)
+_CLAIM_ASKED = re.compile(r"(?P<said>(?:i got|i think|i said|i have|i put)\s+\$?\d+(?:\.\d+)?)\s+"
+                          r"(?:is that|is this|is it)\s+(?:the (?:number|amount) of\s+|how many\s+)?(?P<x>[a-z]+)\s+"
+                          r"(?P<w>left|now|in all|in total|altogether|each)\b", re.I)
 
 
 def _claims_asked(text: str) -> str:
     """The student's claimed answer (`_CLAIM_LEFT`, `_CLAIM_ASKED`) said as the question it answers."""
     text = _CLAIM_ASKED.sub(lambda m: f"how many {m.group('x')} are {m.group('w')}?", text)
+    if "%" in text:
+        text = _CLAIM_PRICE.sub(". what is the new price?", text)
     return _CLAIM_LEFT.sub(lambda m: f". how many are {m.group('w')}?", text)
+
+
+def claim_apart(text: str) -> tuple[str, str] | None:
+    """(the problem with the student's claimed answer said as its question, the claim as typed), or None when the
+    retelling claims no answer (`_CLAIM_ASKED`, `_CLAIM_LEFT`): "tank had 200 liters and 75 leaked out so 125 left
+    right" -> ("tank had 200 liters and 75 leaked out. how many are left?", "so 125 left right")."""
+    if (bare := _CLAIM_BARE.search(text)) is not None:   # "... how many each. 8??": the 8 is theirs
+        return text[:bare.start() + 1].strip(), bare.group().strip(" .?!")
+    for claim in (_CLAIM_ASKED, _CLAIM_LEFT, _CLAIM_PRICE):
+        if (m := claim.search(text)) is not None and (claim is not _CLAIM_PRICE or "%" in text):
+            asked = "what is the new price?" if claim is _CLAIM_PRICE else _claims_asked(m.group()).strip(" .")
+            told = [text[:m.start()].strip(" ,."), asked, text[m.end():].strip(" ,.")]
+            said = m.group("said") if "said" in claim.groupindex else m.group()   # "i got 85": the number is theirs
+            return ". ".join(part for part in told[:2] if part) + f" {told[2]}".rstrip(), said.strip(" ,.")
+    return None
 
 
 def _capitalised(text: str) -> str:
@@ -222,6 +240,26 @@ def _in_dollars(text: str) -> str:
     return _MONEY_VERB.sub(r"\1$\2", text)
 
 
+# "$2 each 9 pencils": a price said before what it is the price of ("9 pencils cost $2 each"); its bare "how much"
+# asks what they cost
+_PRICE_FIRST = re.compile(r"(\$\d+(?:\.\d\d)?) (?:each|apiece|a piece),? (\d+ [a-z]+s)\b", re.I)
+
+# "56 stickers 7 friends same amount each": a count, the people it is shared among, and how ("equally")
+_SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for )?(\d+ [a-z]+s),? "
+                          r"(?:(?:the )?same (?:amount |number )?(?:each|for each|to each)?|equally|evenly)", re.I)
+
+# "cut into 15 cm pieces": pieces of a length, said as the planner reads them ("pieces that are 15 cm long")
+_PIECES_OF = re.compile(r"\binto (\d+(?:\.\d+)? (?:mm|cm|m|km|in|inch|inches|ft|feet|yards?|meters?|metres?)) pieces\b",
+                        re.I)
+
+# "... how many each. 8??": a bare number typed after the question
+_CLAIM_BARE = re.compile(r"(?<=[?.!])\s*\$?\d+(?:\.\d+)?\s*[?!.]*\s*$")
+
+# "with 20% off so its $160 right": a price the student claims, in a story of a price changed by a percent
+_CLAIM_PRICE = re.compile(r"[,.]?\s*(?:and )?so (?:it is|its|it'?s) \$\d+(?:\.\d\d)?\s*(?:right|correct)?\s*\?*\s*$",
+                          re.I)
+
+
 def _facts_split(sentence: str) -> str:
     """A run of facts joined by 'and' or commas, said as sentences, where each part gives a number of its own."""
     parts = _NEW_FACT.split(sentence)
@@ -247,7 +285,10 @@ def normalised(text: str) -> str:
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
-    text = _PER_BARE.sub(r"\1. \3 \2 ", text)
+    text = _PER_BARE.sub(r"\1. \3 \2 ", _PIECES_OF.sub(r"into pieces that are \1 long", text))
+    text = _SHARED_BARE.sub(r"\1 are shared equally among \2", text)
+    if _PRICE_FIRST.search(text):   # "... how much": what they cost
+        text = re.sub(r"\bhow much\s*[.?!]*\s*$", "how much do they cost?", _PRICE_FIRST.sub(r"\2 cost \1 each", text))
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
@@ -270,6 +311,10 @@ def normalised(text: str) -> str:
         said = said[1:] + said[:1]   # the question asked first ("how many left?? farm had 84 ...") is asked last
     return " ".join(said)
 
+
+# "10 juice boxes", "12 toy cars": a thing named by two words, the first no number's companion ("of", "more")
+_TWO_WORD_NOUN = re.compile(r"(?<![$\d.])\d+ ((?!(?:of|more|fewer|less|times|each|per|in|on|at|and|with)\b)[a-z]+ "
+                            r"(?!(?:as|is|was|has|does|his|its|this|less)\b)[a-z]+s)\b(?! of\b)")
 
 # "How many in each cup?", "How many are not mysteries?": a question that leaves out what it counts
 _COUNTLESS = re.compile(r"\b(How many)(?= (?:are|were|is|was|does|did|do|can|will|would|in|on|at|left|now|each|not|"
@@ -297,6 +342,7 @@ def forms(text: str) -> list[str]:
     said = normalised(text)
     found = [said]
     nouns = dict.fromkeys(m.group(1) for m in _COUNT_NOUN.finditer(said))
+    nouns.update(dict.fromkeys(m.group(1) for m in _TWO_WORD_NOUN.finditer(said)))   # "juice boxes" as well as "boxes"
     if (countless := _COUNTLESS.search(said)) and not said[countless.end():].lstrip().startswith(tuple(nouns)):
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
