@@ -244,8 +244,10 @@ def _in_dollars(text: str) -> str:
 # asks what they cost
 _PRICE_FIRST = re.compile(r"(\$\d+(?:\.\d\d)?) (?:each|apiece|a piece),? (\d+ [a-z]+s)\b", re.I)
 
+_BARE_HOW_MUCH = r"\bhow much\s*[.?!]*\s*$"
+
 # "56 stickers 7 friends same amount each": a count, the people it is shared among, and how ("equally")
-_SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for )?(\d+ [a-z]+s),? "
+_SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for |by )?(\d+ [a-z]+s),? "
                           r"(?:(?:the )?same (?:amount |number )?(?:each|for each|to each)?|equally|evenly)", re.I)
 
 # "cut into 15 cm pieces": pieces of a length, said as the planner reads them ("pieces that are 15 cm long")
@@ -287,8 +289,11 @@ def normalised(text: str) -> str:
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
     text = _PER_BARE.sub(r"\1. \3 \2 ", _PIECES_OF.sub(r"into pieces that are \1 long", text))
     text = _SHARED_BARE.sub(r"\1 are shared equally among \2", text)
-    if _PRICE_FIRST.search(text):   # "... how much": what they cost
-        text = re.sub(r"\bhow much\s*[.?!]*\s*$", "how much do they cost?", _PRICE_FIRST.sub(r"\2 cost \1 each", text))
+    if (priced := _PRICE_FIRST.search(text)) and re.search(_BARE_HOW_MUCH, text):   # "... how much": what they cost
+        count, things = priced.group(2).split(" ", 1)
+        text = re.sub(_BARE_HOW_MUCH, f"how much do {count} {things} cost?",
+                      _PRICE_FIRST.sub(f"{things.capitalize()} cost {priced.group(1)} each", text))
+    text = _PRICE_FIRST.sub(r"\2 cost \1 each", text)
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
