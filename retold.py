@@ -2,10 +2,19 @@
 ("library got 56 new books and 3/8 are mysteries. how many are NOT mysteries", "6 tables 4 chairs each and 5 are
 broke", "bike was $240 and went up by 15%, whats the new price") becomes sentences with capitals, full words and a
 question mark ("3/8 of them are mysteries.", "6 tables with 4 chairs each. 5 are broken.", "What is the new price?").
+Round 20 reads more of how students tell a story: names typed in lowercase ("than max has"), a comparison told
+after the amount ("41 shells thats 17 more than max" -> "Lily has 17 more shells than Max. Lily has 41 shells."),
+a count told without its noun ("and 19 leave" -> "19 cars leave"), a run of deeds ("baked 48 muffins sold 29"),
+facts without verbs ("24 kids 4 per table", "$2 each 9 pencils how much", "56 stickers 7 friends same amount
+each"), a question typed without its verb or before the story ("how many now", "whats the total, ..."), a part
+said in words ("went up by a quarter"), money in words ("30 dollars").
 
-It changes only how a fact is said, never which facts there are or what is asked: each rewrite keeps every number and
-every noun of the student's text. lesson.plan_of reads the student's own text first and this text only when the
-student's own gives no plan, so a problem the planner already reads is read as before.
+It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
+the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
+"i got 85 is that the number of apples left"): it becomes the question it answers ("How many are left?"), and
+`claim_apart` hands the claim back as the student's words (lesson.split_problem), so the tutor checks it as their
+answer. lesson.plan_of reads the student's own text first and this text only when the student's own gives no plan,
+so a problem the planner already reads is read as before.
 """
 from __future__ import annotations
 
