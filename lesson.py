@@ -161,7 +161,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
                     and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
                 found = shorter
-            return "".join(pieces[a:b]).strip(), "".join(pieces[:a] + pieces[b:]).strip()
+            problem, claimed = "".join(pieces[a:b]).strip(), ""
+            if solver.plan(problem) is None and (apart := retold.claim_apart(problem)) and plan_of(apart[0]):
+                problem, claimed = apart   # "... 75 leaked out so 125 left right": the 125 is the student's answer
+            return problem, " ".join(part for part in ("".join(pieces[:a]).strip(), claimed,
+                                                       "".join(pieces[b:]).strip()) if part)
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if re.search(r"\bwhy\b[^?.!]*$", text[:m.start()], re.I):   # "why would I divide 12 by 3?": their doubt

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from people import CALENDAR
 from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS, how_much,
                              is_are, target, what_of)
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
@@ -23,7 +24,9 @@ from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUM
 
 # ----------------------------------------------------------------------------- reading each number where it stands
 
-_GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|ran away|flew away"
+_GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|cracked|burnt|got burnt|" \
+        r"(?:ran|flew|hopped|swam|drove|drive|walked|went|got|get|climbed) (?:away|off|out)|leaves?|dried out"
+_CAME = r"(?:got|get|drove|drive|climbed|came|come|walked|flew|hopped) (?:on|in)|landed|arrived"   # by themselves
 _IN = rf"{MOVES_IN}|made|makes|caught|catches"   # what the owner makes or catches is theirs
 _MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
@@ -72,11 +75,11 @@ class Reading:
     def sign(self, noun: str) -> int:
         """+1 in, -1 away, 0 no verb (a start, or a part of a total); buying moves goods in and money out."""
         money = noun == "dollars"
-        passive = re.search(r"^[^,]*? (?:are|were|is|was|have been|had been|got) (?P<verb>[a-z]+(?: out| away)?)\b",
-                            self.clause.split(self.m.group(), 1)[-1])
-        gone = re.match(rf" [a-z]+(?: of [a-z]+)? (?:{_GONE})\b", self.clause.split(self.m.group(), 1)[-1])
-        return _verb_sign(self.before, money) or (_verb_sign(passive.group("verb"), money) if passive else 0) \
-            or (-1 if gone else 0)   # '120 litres evaporated': the amount itself went
+        after = self.clause.partition(self.m.group())[2]
+        passive = re.search(r"^[^,]*? (?:are|were|is|was|ha(?:ve|d) been|got) (?P<verb>[a-z]+(?: out| away)?)\b", after)
+        gone = re.match(rf" [a-z]+( [a-z]+){{,2}} (?:(?P<o>{_GONE})|{_CAME})\b", after)   # the amount moved itself
+        return (-1 if gone.group("o") else 1) if gone else _verb_sign(self.before, money) \
+            or (_verb_sign(passive.group("verb"), money) if passive else 0)   # '15 people got off', '7 got on'
 
 
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
@@ -353,7 +356,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             less = "less" if r.kind == "fewer" and how_much(base.noun).startswith("How much") else r.kind
             said = f"{r.words} times" if r.kind == "times" else f"{r.words} {less} than"
-            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and w not in _CALENDAR
+            owner = next((w for w in re.findall(NAME, r.lead) if w not in PRONOUNS and not CALENDAR.fullmatch(w)
                           and w not in base.reading.lead), "")
             asked = f"{how_much(base.noun)} for {owner}: {said}" if owner else \
                 f"{how_much(base.noun)} {is_are(base.noun)} {said}"
@@ -385,7 +388,7 @@ def _base(r: Reading, held: list[Held]) -> Held | None:
         before = [h for h in held if h.reading.m.start() < r.m.start()]
         last = max(before, key=lambda h: h.reading.m.start(), default=None)
         return last if last and (not r.noun or same_word(r.noun, last.noun) or r.noun in last.reading.nouns) else None
-    target = re.sub(rf"^(?:in|on|during) (?=(?:{'|'.join(_CALENDAR)})\b)", "", r.target)   # 'as in May'
+    target = re.sub(rf"^(?:in|on|during) (?=(?:{CALENDAR.pattern})\b)", "", r.target)   # 'as in May'
     key = [w for w in re.findall(r"[A-Za-z]+", target) if w.lower() not in ("the", "a", "an", "did", "does", "do",
                                                                              "has", "had", "have", "is", "was")]
     if not key or len(key) > 3 or any(w in PRONOUNS or w.lower() in ("he", "she", "they", "it", "him", "her", "in")
@@ -473,14 +476,10 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
 def _other_actor(h: Held, owner: Held) -> bool:
     """'Her friend Brock buys 7 cookies': a name acting in a change that is not the owner's is someone else's
     change (the amount moves the other way for the owner, or not at all)."""
-    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS and w not in _CALENDAR]
+    names = [w for w in re.findall(NAME, h.reading.before) if w not in PRONOUNS and not CALENDAR.fullmatch(w)]
     owners = [w for w in re.findall(NAME, owner.reading.lead) if w not in PRONOUNS]
     return bool(owners) and any(n not in owners for n in names)
 
-
-# Capitalised words that name a day or a month, not someone who acts ('on Monday', 'in March').
-_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
 
 def story(p: Problem) -> Plan | None:
@@ -615,7 +614,7 @@ def _on_change(b: Builder, h: Held, changes: list[Held]) -> bool:
     if h.reading.kind == "amount" or h.ref.kind != "step" or b.steps[h.ref.index].operands[0] not in bases:
         return False
     own = h.reading.before.split(bases[b.steps[h.ref.index].operands[0]].reading.m.group(), 1)[-1]
-    subject = [w for w in re.findall(NAME, own) if w not in _CALENDAR]   # 'Her brother has 3 times as much' is his
+    subject = [w for w in re.findall(NAME, own) if not CALENDAR.fullmatch(w)]   # 'Her brother has 3 times as much': his
     return not subject and not re.search(r"\b(?:has|have|had|is|are|was|were|owns?|owned|gets?|got|he|she|they|his|"
                                          r"her|their)\b", own, re.I)
 
@@ -787,7 +786,8 @@ def _found_as(parts: list[Held]) -> list[str]:
     shorts = [h.ref.kind == "step" and re.match(r"(\d[^ ]* ([a-z]+(?: [a-z]+)?)) at \$", h.words) for h in parts]
     if all(shorts) and len({stem(m.group(2)) for m in shorts}) == len(shorts):
         return [f"the {m.group(1)}" for m in shorts]
-    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS | _CALENDAR), "") for h in parts]
+    owners = [next((w for w in re.findall(NAME, h.reading.lead) if w not in PRONOUNS and not CALENDAR.fullmatch(w)),
+                   "") for h in parts]
     if all(owners) and len(set(owners)) == len(owners) and any(h.ref.kind == "step" for h in parts):   # not '40 and 23'
         return [f"{w}'s" for w in owners]
     return [h.words for h in parts]

@@ -2,10 +2,19 @@
 ("library got 56 new books and 3/8 are mysteries. how many are NOT mysteries", "6 tables 4 chairs each and 5 are
 broke", "bike was $240 and went up by 15%, whats the new price") becomes sentences with capitals, full words and a
 question mark ("3/8 of them are mysteries.", "6 tables with 4 chairs each. 5 are broken.", "What is the new price?").
+Round 20 reads more of how students tell a story: names typed in lowercase ("than max has"), a comparison told
+after the amount ("41 shells thats 17 more than max" -> "Lily has 17 more shells than Max. Lily has 41 shells."),
+a count told without its noun ("and 19 leave" -> "19 cars leave"), a run of deeds ("baked 48 muffins sold 29"),
+facts without verbs ("24 kids 4 per table", "$2 each 9 pencils how much", "56 stickers 7 friends same amount
+each"), a question typed without its verb or before the story ("how many now", "whats the total, ..."), a part
+said in words ("went up by a quarter"), money in words ("30 dollars").
 
-It changes only how a fact is said, never which facts there are or what is asked: each rewrite keeps every number and
-every noun of the student's text. lesson.plan_of reads the student's own text first and this text only when the
-student's own gives no plan, so a problem the planner already reads is read as before.
+It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
+the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
+"i got 85 is that the number of apples left"): it becomes the question it answers ("How many are left?"), and
+`claim_apart` hands the claim back as the student's words (lesson.split_problem), so the tutor checks it as their
+answer. lesson.plan_of reads the student's own text first and this text only when the student's own gives no plan,
+so a problem the planner already reads is read as before.
 """
 from __future__ import annotations
 
@@ -21,7 +30,7 @@ _FULL_WORDS = {
     "whats": "what is", "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is",
     "u": "you", "ur": "your", "tot": "total", "altogther": "altogether", "alltogether": "altogether",
     "broke": "broken", "ppl": "people", "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes",
-    "cuz": "because", "bc": "because",
+    "cuz": "because", "bc": "because", "r": "are",
 }
 _WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _FULL_WORDS), key=len, reverse=True)) + r")(?![\w'])",
                    re.I)
@@ -41,12 +50,17 @@ _EVERY = re.compile(r"(?<=[a-z\d]) (?:every|a|an) (?=(?:day|week|month|year|hour
 # "... 15% how much is it now"): its own sentence. Only once a number has been given before it.
 _ASKED = (r"(?:how (?:many|much|far|long|old|tall|fast|heavy)|what (?:is|was|are|were|will|would|does|did|do|"
           r"percent|fraction|time|number)|where is|which|find|work out)")
-_RUN_ON_QUESTION = re.compile(rf"(?<=\d|[a-z%.])\s*[,;:]?\s+(?=\b{_ASKED}\b)", re.I)
+_RUN_ON_QUESTION = re.compile(rf"(?<=\d|[a-z%.])\s*[,;:]?\s+(?:(?:and )?so\s+)?(?=\b{_ASKED}\b)", re.I)
+
+# a verb after a count says what the count did ('19 leave', '4 are broken', '7 cracked', '15 got off')
+_VERB_AFTER = r"(?:got|get|gets|are|were|was|is|went|go|goes|flew|fly|flies|ran|run|runs|fell|broke|left|leave|" \
+              r"leaves|drove|drive|drives|came|come|comes|swam|rode|[a-z]+ed)\b"
 
 # "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
 # count starts a new fact. Only between two parts that each give a number.
-_NEW_FACT = re.compile(r"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,)\s+(?=(?:she|he|they|we|i|it|her|his|"
-                       r"their|the|\d)\b|[a-z]+ (?:is|are|was|were|costs?) \$?\d)", re.I)
+_NEW_FACT = re.compile(rf"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,? but|,)\s+(?=(?:she|he|they|we|i|it|her|"
+                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}|of (?:them|the)\b)|"
+                       r"[a-z]+ (?:is|are|was|were|costs?|has|had) \$?\d)", re.I)
 
 _ENDS = re.compile(r"[.?!]+$")
 
@@ -84,6 +98,179 @@ _EQUALLY = re.compile(r"\s*,?\s*(?:the )?same (?:amount |number )?in each \w+", 
 _SAME_RATE = re.compile(r",? (?:at )?(?:the )?same (?:speed|rate|pace)(?=[,.?!]|$)", re.I)
 
 
+# ----------------------------------------------------------------------------- a story told as students tell it
+
+# "ms lee" -> "Ms. Lee": a title and the name after it
+_TITLE = re.compile(r"\b(mr|mrs|ms|dr)\.? ([a-z]+)\b", re.I)
+
+# "than max has", "as many as jen", "how many does tia have": where a thing would need its article ("than the cat"),
+# a bare lowercase word is someone's name (capitalised everywhere the student types it)
+_NAMED = re.compile(r"\b(?:than|as (?:many|much|long|tall|old|heavy) as|(?:does|did|do|will)(?= [a-z]+ (?:have|get|"
+                    r"need|pay|save|read|spend|make|weigh)\b)) ([a-z]+)\b(?=\s*(?:has|have|had|does|did|do|is|was|"
+                    r"gets|got|gets|have|get|need|pay|save|read|spend|make|weigh|'s|and|[.?!,]|$))")
+_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "my", "the", "a", "an", "them",
+              "him", "me", "us", "that", "this", "what", "which", "who", "there", "some", "all", "each", "both", "one",
+              "before", "last", "yesterday", "today", "usual", "normal", "mine", "yours", "hers", "theirs", "ours"}
+
+# "41 shells thats 17 more than max has", "45 cards which is 3 times as many as jen", "and she has 9 more than":
+# an amount, then how it compares with someone else's. The planner reads the comparison first, then the amount
+# ("Lily has 17 more shells than Max. Lily has 41 shells.").
+_COMPARED_AFTER = re.compile(
+    r"(?P<s>\b[A-Za-z][a-z]*(?: [a-z]+)?) (?P<v>has|had|have|is|was|scored|read|saved|collected|picked|made) "
+    r"(?P<n>\$?\d+(?:\.\d+)?)(?: (?P<x>[a-z]+(?: (?!(?:and|which|that|thats)\b)[a-z]+)?))?,? (?:and )?"
+    r"(?:which is|that is|thats|that's|its|it is|"
+    r"(?:and )?(?:he|she|they|it) (?:has|have|had|is|was)) (?P<c>\d+(?:\.\d+)? (?:more|fewer|less)|(?:\d+ times|"
+    r"twice|half) as (?:many|much)) (?:(?P<x2>[a-z]+) )?(?P<w>than|as) "
+    r"(?P<o>[A-Za-z][a-z]*(?: (?!(?:has|have|had|does|did|how|what|so)\b)[a-z]+)?)"
+    r"(?: (?:has|have|had|does|did))?(?=\s*(?:[.?!,]|$|how|what|so\b))")
+
+
+def _compared_first(m: re.Match) -> str:
+    """The comparison said before the amount it starts from (see `_COMPARED_AFTER`)."""
+    x = m.group("x") or m.group("x2") or ""
+    thing = f" {x}" if x else ""
+    return f"{m.group('s')} {m.group('v')} {m.group('c')}{thing} {m.group('w')} {m.group('o')}. " \
+           f"{m.group('s')} {m.group('v')} {m.group('n')}{thing}."
+
+
+# "64 cars ... and 19 leave", "5 tables 6 chairs each and 4 are broken", "tom has 28 fewer stamps than ana and ana has
+# 90": a count said without its noun, where a verb follows it or it ends its clause, counts what the count before it
+# counted (the planner reads '19 cars leave', 'Ana has 90 stamps')
+_BARE_COUNT = re.compile(rf"(?:(?<=^)|(?<=[.,;] )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))(\d+) (?={_VERB_AFTER})|"
+                         r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave ))(\d+)(?=\s*(?:[.,?!;]|and\b|so\b|how\b|what\b|$))",
+                         re.I)
+_COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|does|his|its|this|less|plus|yes|"
+                         r"times)\b)[a-z]+s|people|children|sheep|fish|deer|geese|mice)\b(?! of\b)")
+
+
+def _with_nouns(text: str) -> str:
+    """Each bare count (`_BARE_COUNT`) with the noun of the count said before it, when there is one."""
+    def named(m: re.Match) -> str:
+        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS]
+        number = m.group(1) or m.group(2)
+        return f"{number} {before[-1]}" + (" " if m.group(1) else "") if before else m.group()
+    return _BARE_COUNT.sub(named, text)
+
+
+# words after a count that are no things counted ('3 times', '5 more', '2 hours' are read as they are)
+_NOT_NOUNS = {"times", "is", "was", "has", "does", "was", "minutes", "hours", "days", "weeks", "months", "years",
+              "seconds"}
+
+# "sara baked 48 muffins sold 29 baked 15 more", "library had 120 books, lent out 35, got 18 back": a list of what
+# one subject did, each verb with its amount: a sentence each, the subject said again ("Sara sold 29.")
+_PAST = r"(?:sold|gave|bought|ate|lost|spent|used|baked|made|found|won|got|took|lent|picked|added|donated|broke|" \
+        r"earned|saved|paid|collected|caught|planted|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
+        r"wins|gets|takes|lends|picks|adds|earns|saves|pays|collects|catches|plants)"
+_NEXT_DEED = re.compile(rf"(?<=\d)(?P<noun> (?!and\b|then\b)[a-z]+)?(?:,| and| then|,? and then)? "
+                        rf"(?={_PAST}(?: away| out| back| up)? \$?\d)", re.I)
+_SUBJECT = re.compile(rf"^((?:the |a |an )?[A-Za-z]+) (?=(?:has|had|have|{_PAST}|started with|starts with)\b)", re.I)
+
+
+def _deeds(sentence: str) -> str:
+    """A run of deeds by one subject (`_NEXT_DEED`) as sentences that each name the subject."""
+    subject = _SUBJECT.match(sentence)
+    if subject is None or subject.group(1).lower() in _NOT_NAMES - {"he", "she", "they", "we", "i"}:
+        return sentence
+    return _NEXT_DEED.sub(lambda m: f"{m.group('noun') or ''}. {subject.group(1)} ", sentence)
+
+
+# "how many now", "how many still there", "how many on the bus now", "how many not burnt": a question typed without
+# its verb, said with it ("How many are there now?", "How many are not burnt?")
+_VERBLESS = re.compile(r"\b(how many(?: (?!(?:are|is|were|was|do|does|did|can|will|would|more)\b)[a-z]+s)?) "
+                       r"(?=(now|still (?:there|here|left|in|on|at)|not [a-z]+(?:ed|en|t)|on the|in the|at the)\b)",
+                       re.I)
+# "total?", "whats the total": the total of the story's amounts asked
+_TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|altogether|all together)\s*\??$", re.I)
+
+# "so 125 left right", "i got 85 is that the number of apples left": the student's own number said as the question's
+# answer: the question it answers, without the number (the tutor reads the number as the student's answer)
+_CLAIM_LEFT = re.compile(r"[,.]?\s*(?:and )?so (?:there are |it is |its )?\$?\d+(?:\.\d+)?(?: [a-z]+s)? "
+                         r"(?P<w>left|now|each|in all|in total|altogether)\b\s*(?:right|correct)?\s*\?*\s*$", re.I)
+_CLAIM_ASKED = re.compile(r"(?P<said>(?:i got|i think|i said|i have|i put)\s+\$?\d+(?:\.\d+)?)\s+"
+                          r"(?:is that|is this|is it)\s+(?:the (?:number|amount) of\s+|how many\s+)?(?P<x>[a-z]+)\s+"
+                          r"(?P<w>left|now|in all|in total|altogether|each)\b", re.I)
+
+
+def _claims_asked(text: str) -> str:
+    """The student's claimed answer (`_CLAIM_LEFT`, `_CLAIM_ASKED`) said as the question it answers."""
+    text = _CLAIM_ASKED.sub(lambda m: f"how many {m.group('x')} are {m.group('w')}?", text)
+    if "%" in text:
+        text = _CLAIM_PRICE.sub(". what is the new price?", text)
+    return _CLAIM_LEFT.sub(lambda m: f". how many are {m.group('w')}?", text)
+
+
+def claim_apart(text: str) -> tuple[str, str] | None:
+    """(the problem with the student's claimed answer said as its question, the claim as typed), or None when the
+    retelling claims no answer (`_CLAIM_ASKED`, `_CLAIM_LEFT`): "tank had 200 liters and 75 leaked out so 125 left
+    right" -> ("tank had 200 liters and 75 leaked out. how many are left?", "so 125 left right")."""
+    if (bare := _CLAIM_BARE.search(text)) is not None:   # "... how many each. 8??": the 8 is theirs
+        return text[:bare.start() + 1].strip(), bare.group().strip(" .?!")
+    for claim in (_CLAIM_ASKED, _CLAIM_LEFT, _CLAIM_PRICE):
+        if (m := claim.search(text)) is not None and (claim is not _CLAIM_PRICE or "%" in text):
+            asked = "what is the new price?" if claim is _CLAIM_PRICE else _claims_asked(m.group()).strip(" .")
+            told = [text[:m.start()].strip(" ,."), asked, text[m.end():].strip(" ,.")]
+            said = m.group("said") if "said" in claim.groupindex else m.group()   # "i got 85": the number is theirs
+            return ". ".join(part for part in told[:2] if part) + f" {told[2]}".rstrip(), said.strip(" ,.")
+    return None
+
+
+def _capitalised(text: str) -> str:
+    """Titles and the names a student types in lowercase (`_TITLE`, `_NAMED`), capitalised everywhere."""
+    text = _TITLE.sub(lambda m: f"{m.group(1).capitalize()}. {m.group(2).capitalize()}", text)
+    names = {m.group(1) for m in _NAMED.finditer(text)} - _NOT_NAMES
+    for name in names:
+        text = re.sub(rf"\b{name}\b", name.capitalize(), text)
+    return text
+
+
+# "whats the total, 35 girls and 28 boys", "how many are left, 50 cupcakes and 18 got eaten": the question asked
+# before the story, said after it
+_QUESTION_FIRST = re.compile(rf"^\s*((?:{_ASKED}|what is the total|the total|total)\b[^,.?!\d]*)[,?!.]+\s*"
+                             r"(?=[^.?!]*\d)", re.I)
+
+# "24 kids 4 per table": a count, then a bare count per group of something else ("24 kids. 4 kids per table")
+_PER_BARE = re.compile(r"\b(\d+ ([a-z]+s)),? (\d+) (?=(?:per|at each|in each|on each|for each|to a|each) [a-z]+)", re.I)
+
+# "went up by a quarter", "grew by half": the part said as the percent the planner reads
+_BY_PART = re.compile(r"\bby (?:a |one )?(quarter|half|fifth|tenth)\b", re.I)
+_PERCENT_OF_PART = {"quarter": "25%", "half": "50%", "fifth": "20%", "tenth": "10%"}
+
+# "had 30 dollars", "spent 12": money said in words, or bare after a verb that spends or earns in a story of money
+_DOLLARS = re.compile(r"\b(\d+(?:\.\d\d)?) dollars?\b", re.I)
+_MONEY_VERB = re.compile(r"\b((?:spent|spends|paid|pays|earned|earns|saved|saves|costs?|got|gets|gave|gives) )"
+                         r"(\d+(?:\.\d\d)?)\b(?![/%.:]| [a-z]+s\b)", re.I)
+
+
+def _in_dollars(text: str) -> str:
+    """Money said in words or left bare in a story of money (`_DOLLARS`, `_MONEY_VERB`) said with its sign."""
+    text = _DOLLARS.sub(r"$\1", text)
+    if "$" not in text or re.search(r"(?<![$\d.])\d+ [a-z]+s\b", text):
+        return text   # only where every other amount is money
+    return _MONEY_VERB.sub(r"\1$\2", text)
+
+
+# "$2 each 9 pencils": a price said before what it is the price of ("9 pencils cost $2 each"); its bare "how much"
+# asks what they cost
+_PRICE_FIRST = re.compile(r"(\$\d+(?:\.\d\d)?) (?:each|apiece|a piece),? (\d+ [a-z]+s)\b", re.I)
+
+_BARE_HOW_MUCH = r"\bhow much\s*[.?!]*\s*$"
+
+# "56 stickers 7 friends same amount each": a count, the people it is shared among, and how ("equally")
+_SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for |by )?(\d+ [a-z]+s),? "
+                          r"(?:(?:the )?same (?:amount |number )?(?:each|for each|to each)?|equally|evenly)", re.I)
+
+# "cut into 15 cm pieces": pieces of a length, said as the planner reads them ("pieces that are 15 cm long")
+_PIECES_OF = re.compile(r"\binto (\d+(?:\.\d+)? (?:mm|cm|m|km|in|inch|inches|ft|feet|yards?|meters?|metres?)) pieces\b",
+                        re.I)
+
+# "... how many each. 8??": a bare number typed after the question
+_CLAIM_BARE = re.compile(r"(?<=[?.!])\s*\$?\d+(?:\.\d+)?\s*[?!.]*\s*$")
+
+# "with 20% off so its $160 right": a price the student claims, in a story of a price changed by a percent
+_CLAIM_PRICE = re.compile(r"[,.]?\s*(?:and )?so (?:it is|its|it'?s) \$\d+(?:\.\d\d)?\s*(?:right|correct)?\s*\?*\s*$",
+                          re.I)
+
+
 def _facts_split(sentence: str) -> str:
     """A run of facts joined by 'and' or commas, said as sentences, where each part gives a number of its own."""
     parts = _NEW_FACT.split(sentence)
@@ -105,33 +292,54 @@ def _sentence(piece: str) -> str:
 def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
     text = _WORD.sub(lambda m: _FULL_WORDS[m.group().lower()], " ".join(text.split()))
-    text = _THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))
+    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))))
+    if (first := _QUESTION_FIRST.match(text)) is not None:
+        text = f"{text[first.end():]}. {first.group(1).strip()}?"
+    text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
+    text = _PER_BARE.sub(r"\1. \3 \2 ", _PIECES_OF.sub(r"into pieces that are \1 long", text))
+    text = _SHARED_BARE.sub(r"\1 are shared equally among \2", text)
+    if (priced := _PRICE_FIRST.search(text)) and re.search(_BARE_HOW_MUCH, text):   # "... how much": what they cost
+        count, things = priced.group(2).split(" ", 1)
+        text = re.sub(_BARE_HOW_MUCH, f"how much do {count} {things} cost?",
+                      _PRICE_FIRST.sub(f"{things.capitalize()} cost {priced.group(1)} each", text))
+    text = _PRICE_FIRST.sub(r"\2 cost \1 each", text)
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
-    text = _PARTICLE_LAST.sub(r"\1\3 \2", text)
+    text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
     text = _EVERY.sub(" each ", text)
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _EQUALLY.sub(" equally", text)))
     if (same := _SAME_THINGS.search(text)) is not None:
         text = _SECOND_COUNT.sub(rf"\1 {same.group(2)} ", text, count=1)
+    text = _VERBLESS.sub(lambda m: f"{m.group(1)} are {'there ' if m.group(2) == 'now' else ''}", _with_nouns(text))
     text = _SAME_RATE.sub("", _RUN_ON_QUESTION.sub(". ", text))   # "same speed how far": once the question is apart
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
     for piece in pieces:
+        if _TOTAL_ASKED.match(piece.strip()):
+            piece = "how much in total?" if "$" in text else "how many in total?"
         asked = re.match(rf"\s*{_ASKED}\b", piece, re.I) or piece.rstrip().endswith("?")
-        said.extend(_sentence(p) for p in ([piece] if asked else _facts_split(_ENDS.sub("", piece)).split(". ")))
-    return " ".join(p for p in said if p)
+        told = [piece] if asked else _facts_split(_deeds(_ENDS.sub("", piece.strip()))).split(". ")
+        said.extend(_sentence(p) for p in told)
+    said = [p for p in said if p]
+    if len(said) > 1 and said[0].endswith("?") and not re.search(r"\d", said[0]):
+        said = said[1:] + said[:1]   # the question asked first ("how many left?? farm had 84 ...") is asked last
+    return " ".join(said)
 
+
+# "10 juice boxes", "12 toy cars": a thing named by two words, the first no number's companion ("of", "more")
+_TWO_WORD_NOUN = re.compile(r"(?<![$\d.])\d+ ((?!(?:of|more|fewer|less|times|each|per|in|on|at|and|with)\b)[a-z]+ "
+                            r"(?!(?:as|is|was|has|does|his|its|this|less)\b)[a-z]+s)\b(?! of\b)")
 
 # "How many in each cup?", "How many are not mysteries?": a question that leaves out what it counts
 _COUNTLESS = re.compile(r"\b(How many)(?= (?:are|were|is|was|does|did|do|can|will|would|in|on|at|left|now|each|not|"
                         r"[a-z]+(?<!s))\b)")
-_COUNTED = re.compile(r"\b\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+s)\b")
 
 # "Art room 6 tables ...", "Parking garage has 64 cars": a first sentence that starts with a place or thing said
 # without its article (or its verb); never a name ("Lena has"), which a form with "The" would not read anyway
 _VERBS = r"(?:has|had|holds|sells|sold|got|gets|is|was|does|did|makes|made|uses|used|buys|bought|costs|weighs|runs)"
-# (a second word ending in s is the verb: "Maya bikes 36 km")
-_BARE_START = re.compile(rf"^([A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+(?<!s))?) (?={_VERBS} |\d)")
+# (a second word ending in s or ed is the verb: "Maya bikes 36 km", "Sara baked 48"; "There", "Of the" start no noun)
+_BARE_START = re.compile(rf"^((?!(?:There|The|Of|In|On|At)\b)[A-Z][a-z]+(?: (?!{_VERBS}\b)[a-z]+(?<!s)(?<!ed))?) "
+                         rf"(?={_VERBS} |\d)")
 
 
 def _with_article(m: re.Match) -> str:
@@ -147,7 +355,8 @@ def forms(text: str) -> list[str]:
     leaves open is no plan."""
     said = normalised(text)
     found = [said]
-    nouns = dict.fromkeys(m.group(1) for m in _COUNTED.finditer(said))
+    nouns = dict.fromkeys(m.group(1) for m in _COUNT_NOUN.finditer(said))
+    nouns.update(dict.fromkeys(m.group(1) for m in _TWO_WORD_NOUN.finditer(said)))   # "juice boxes" as well as "boxes"
     if (countless := _COUNTLESS.search(said)) and not said[countless.end():].lstrip().startswith(tuple(nouns)):
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]

@@ -468,7 +468,7 @@ def _given_to_owner(p: Problem, event: re.Match | Merged) -> bool:
     """'her aunt gave her 25 more beads': a gift to the owner adds to what they have. The giver must be someone
     named by a noun ('her aunt', 'a friend'): in 'She gave him 5' the owner is the one giving."""
     at = event.span("verb")[0]
-    giver = re.search(r"\b(?:her|his|their|my|a|an|the) (?!(?:her|his|their|my)\b)[a-z]+ $", p.t[:at])
+    giver = re.search(r"\b(?i:her|his|their|my|a|an|the) (?!(?:her|his|their|my)\b)[a-z]+ $", p.t[:at])
     return giver is not None and re.match(r"(?:gives?|gave|hands?|handed) (?:her|him|me|us) ", p.t[at:]) is not None
 
 

@@ -69,7 +69,8 @@ def test_without_a_plan_groups_and_time_units_are_asked_as_steps():
 def test_a_story_starts_from_its_first_amount_and_change():
     reply = reply_to("a bakery had 80 muffins, 25 muffins were sold and 10 were baked after lunch. how many muffins "
                      "now? where do i start")["text"]
-    assert "tell you" not in reply and "Start from the 80 muffins" in reply and "25 muffins were sold" in reply
+    # planned since round 20 (retold.py: "and 10 were baked" is a fact of its own): the plan's first change is asked
+    assert "tell you" not in reply and "25 muffins were sold" in reply and reply.startswith("How many muffins")
     assert unplanned_help._changed_after("Tap A fills a pool in 6 hours. Tap B drains it in 9 hours. How long does "
                                          "it take?", "6 hours") == ""   # a measure, not a count that changes
 
