@@ -110,7 +110,8 @@ _NAMED = re.compile(r"\b(?:than|as (?:many|much|long|tall|old|heavy) as|(?:does|
                     r"gets|got|gets|have|get|need|pay|save|read|spend|make|weigh|'s|and|[.?!,]|$))")
 _NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "my", "the", "a", "an", "them",
               "him", "me", "us", "that", "this", "what", "which", "who", "there", "some", "all", "each", "both", "one",
-              "before", "last", "yesterday", "today", "usual", "normal", "mine", "yours", "hers", "theirs", "ours"}
+              "before", "last", "yesterday", "today", "usual", "normal", "mine", "yours", "hers", "theirs", "ours",
+              "not", "never", "also", "still", "just", "really", "usually", "always", "you"}  # "how many did not get"
 
 # "41 shells thats 17 more than max has", "45 cards which is 3 times as many as jen", "and she has 9 more than":
 # an amount, then how it compares with someone else's. The planner reads the comparison first, then the amount

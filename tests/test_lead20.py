@@ -61,3 +61,9 @@ def test_a_pressed_wrong_claim_in_a_first_message_is_flagged():
 def test_talk_about_schoolwork_is_no_claim_unless_the_question_asks_about_it():
     assert extract_claim("the moon reflects sunlight. its due tomorrow") == "the moon reflects sunlight"
     assert extract_claim("the quiz is on friday", "When is Leo's quiz?") == "the quiz is on friday"
+
+
+def test_a_retold_not_is_no_name():
+    """retold.py capitalised the word after "did" as a name: "how many did Not get sold" planned nothing."""
+    head, _ = lesson.split_problem("ugh. farm had 70 eggs, sold 25 on monday and 30 on tuesday. how many didnt get sold")
+    assert lesson.plan_of(head).answer == 15
