@@ -47,6 +47,7 @@ from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem
 from step_rules import faithful
+from student_message import taken_back
 from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import parse_tool_calls, tool_call_guide
 from tools import Toolbox
@@ -281,6 +282,7 @@ class Tutor:
             described = self._call_tool(turn, "describe_image", {"ocr_text": image_text})
             problem_text = f"{message} {' '.join(described.get('math', [])) or image_text}".strip()
         change, turn.work = self._follow_problem(turn, problem_text, context, subject)
+        turn.work = taken_back(turn.work)
         if change == "same" and request_of(message) == "confused":
             turn.work = "I don't understand."   # a plea, whatever its words: "what you mean" asks for no mean
         yield from turn.drain()

@@ -195,6 +195,20 @@ long time hurry quick fast""".split()}
 RELATES = re.compile(r"\b(?:the same|more|less|fewer|equal|equals|as much)\b", re.I)
 
 
+# "i got 13 wait no 15", "48 oops i mean 42": a number taken back; what follows the retraction is the answer
+TAKEN_BACK = re.compile(r"^(?P<before>.*\d.*?)\s*[,.!]*\s*\b(?:wait|no wait|oops|sorry|i mean|actually|scratch that|"
+                        r"nvm|never ?mind|hold on|no(?=[\s,]+-?\$?\d))\b[\s,.!:-]*(?:(?:no|nope|it'?s|its|i mean|"
+                        r"make that|the answer is|it is)\b[\s,.!:-]*)*(?P<after>-?\$?\d.*)$", re.I | re.S)
+
+
+def taken_back(work: str) -> str:
+    """The student's work without a number they took back ("i got 13 wait no 15" -> "15"); the earlier number was
+    flagged or confirmed as if it were their answer."""
+    while (m := TAKEN_BACK.match(work)) is not None:
+        work = m.group("after")
+    return work
+
+
 def pressed_claim(sentence: str) -> str:
     """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
     sentence was dropped as a request, and with it the student's idea)."""

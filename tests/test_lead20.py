@@ -3,7 +3,7 @@ student's claim around a plea (student_message.py)."""
 import agent
 import lesson
 from evidence import off_move
-from student_message import extract_claim, question_of
+from student_message import extract_claim, question_of, taken_back
 
 PASSAGE = ("Tomas kept the lantern lit all night for the fishing boats. "
            "By morning his hands were black with soot. He smiled at the harbor anyway.")
@@ -67,3 +67,15 @@ def test_a_retold_not_is_no_name():
     """retold.py capitalised the word after "did" as a name: "how many did Not get sold" planned nothing."""
     head, _ = lesson.split_problem("ugh. farm had 70 eggs, sold 25 on monday and 30 on tuesday. how many didnt get sold")
     assert lesson.plan_of(head).answer == 15
+
+
+def test_a_number_taken_back_is_not_the_answer():
+    assert taken_back("i got 31 wait no 33") == "33"
+    assert taken_back("56 oops i mean 54") == "54"
+    assert taken_back("7 x 8 = 54 no wait 7 x 8 = 56") == "7 x 8 = 56"
+    assert taken_back("I got 30 but actually the answer must be more than 25") == \
+        "I got 30 but actually the answer must be more than 25"   # no number taken back: a reason after it
+    pencils = "A cup holds 30 pencils. Mia takes out 12 pencils. How many pencils are in the cup now?"
+    tutor = agent.Tutor(lambda *a, **k: iter([""]))
+    list(tutor.respond("m", pencils, subject="math"))
+    assert list(tutor.respond("m", "i got 16 wait no 18", subject="math"))[-1]["verdict"] == "confirm"
