@@ -29,7 +29,7 @@ from asked_step import number_move, taken_away
 from diagnosis import diagnose
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
-    said_list
+    said_list, told_apart
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
 from step_rules import (conditions_words, exact_words, expression_words, known_slip, mixed_kinds_words,
@@ -104,6 +104,17 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
 
 
 def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
+    """`_unplanned` on the problem with its question told apart from its facts (problem_text.told_apart): a story typed
+    as one run ("8 benches 5 kids on each and 6 went outside how many still on benches") is read sentence by
+    sentence, and its question quoted alone; the lesson keeps the problem as typed."""
+    typed, lesson.problem = lesson.problem, told_apart(lesson.problem)
+    try:
+        return _unplanned(lesson, found, said, work)
+    finally:
+        lesson.problem = typed
+
+
+def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
     student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
