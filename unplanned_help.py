@@ -276,7 +276,8 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
         return "", f"The problem says \"{condition}.\" What must be true of {target}, with " \
                      f"{said_list([p for _, p in given if re.search('[a-z]', p)][:3])}?"
     if not relation:
-        return lead, changed_after(problem, named) or question   # what it gives, never "what does that tell you?"
+        return lead, changed_after(problem, named) or (f"Start with the {named}: what does that tell you about "
+                                                       f"{target}?" if named else question)
     start = re.search(r"\b(?:mean|average) (?:score )?(?:of|over|for) |(?:\b(?:on|in|at) \w+ )?"
                       r"(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation

@@ -8,6 +8,7 @@ are asked as steps, not "what does it tell you?" (unplanned_help); the way round
 import re
 
 import confusion
+import known_steps
 import unplanned_help
 from lesson import plan_of, split_problem
 from tests.test_mathconf16 import reply_to
@@ -70,7 +71,7 @@ def test_a_story_starts_from_its_first_amount_and_change():
     reply = reply_to("a bakery had 80 muffins, 25 muffins were sold and 10 were baked after lunch. how many muffins "
                      "now? where do i start")["text"]
     assert "tell you" not in reply and "Start from the 80 muffins" in reply and "25 muffins were sold" in reply
-    assert unplanned_help._changed_after("Tap A fills a pool in 6 hours. Tap B drains it in 9 hours. How long does "
+    assert known_steps.changed_after("Tap A fills a pool in 6 hours. Tap B drains it in 9 hours. How long does "
                                          "it take?", "6 hours") == ""   # a measure, not a count that changes
 
 
