@@ -117,14 +117,20 @@ def changed_after(problem: str, named: str | None) -> str:
 # "17 more than leo", "$12 less than the hat", "4 years older than Ben": a gap from one named amount
 _THAN = re.compile(r"(?<![\d/.])(?P<n>\$?\d+(?:\.\d+)?)(?: (?P<unit>[a-z]+))? (?P<way>more|fewer|less|older|younger|"
                    r"taller|shorter|longer|heavier|lighter) than (?:the |a |his |her |their )?(?P<who>[a-z]+)\b", re.I)
+_WAYS = {way: pair for pair in (("older", "younger"), ("longer", "shorter"), ("taller", "shorter"),
+                                 ("heavier", "lighter")) for way in pair}   # "shorter" asked as height
 _NOT_NAMED = {"twice", "half", "double", "triple", "that", "this", "it", "them", "before", "last", "usual"}
 
 
-def compared_step(problem: str, given: list[tuple[Fraction, str]]) -> str:
+def compared_step(problem: str, given: list[tuple[Fraction, str]],
+                  used: tuple[set[Fraction], str] | None = None) -> str:
     """A gap from one named amount ("maya has 52 cards thats 17 more than leo"), the other amount given once: asked
     for the question's own person, which way the gap goes ("does Leo have more than 52 cards or fewer?"); asked for
     someone else (a total, the other one), the amount the gap starts from, when its clause names that one ("250
-    visitors mon, tues 80 more than mon": how many is 80 more than Mon's 250 visitors?). "" else."""
+    visitors mon, tues 80 more than mon": how many is 80 more than Mon's 250 visitors?). With the numbers and the
+    operation of a student's step (`used`), only the first, and only for a step on those two numbers that goes the
+    other way than the gap ("45 + 9 = 54" for "45 stickers, 9 more than zoe"): asked which way the gap goes, never
+    judged (the step is theirs to check). "" else."""
     asked = question_sentence(problem_sentences(problem))
     facts = " ".join(p for p in problem_sentences(problem) if p != asked)
     gap = _THAN.search(facts)
@@ -132,15 +138,21 @@ def compared_step(problem: str, given: list[tuple[Fraction, str]]) -> str:
             or _TOTAL.search(facts):   # "$54 together, $12 more than the hat": a total and a gap (`sum_and_gap`)
         return ""
     gap_value = Fraction(gap.group("n").lstrip("$"))
-    others = [(v, p) for v, p in given if v != gap_value and re.search(r"[a-z$]", p)]
+    others = [(v, p) for v, p in given if v != gap_value]
     if len(others) != 1:
         return ""
     base, who = others[0][1].strip(".,"), gap.group("who")
-    name = who.capitalize()
-    if re.search(rf"\b{re.escape(who)}\b", asked, re.I):
-        more = gap.group("way").lower() in ("more", "fewer", "less")
-        return f"\"{gap.group()}\": does {name} have more than {base} or fewer, and by how much?" if more else \
-            f"\"{gap.group()}\": is {name}'s number bigger than {base} or smaller, and by how much?"
+    named = gap.group()[gap.group().lower().index(" than ") + 6:]   # "her aunt", "leo"
+    name = named if named != who else who.capitalize()
+    asked_for = bool(re.search(rf"\b{re.escape(who)}\b", asked, re.I))
+    fewer = gap.group("way").lower() in ("fewer", "less", "younger", "shorter", "lighter")
+    if used is not None and not (asked_for and {gap_value, others[0][0]} <= used[0] and used[1] == "+-"[fewer]):
+        return ""
+    if asked_for:
+        way = gap.group("way").lower()
+        if way in ("more", "fewer", "less"):
+            return f"\"{gap.group()}\": does {name} have more than {base} or fewer, and by how much?"
+        return f"\"{gap.group()}\": is {name} {' or '.join(_WAYS[way])} than {base}, and by how much?"
     clause = next((c for c in re.split(r"[,;.]|\band\b", facts) if base in c), "")
     if not re.search(rf"\b{re.escape(who)}\b", clause, re.I):
         return ""
@@ -158,12 +170,32 @@ _SHARED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?]*?\b(?:same (?:numbe
                      r"(?P<group>[a-z]+)", re.I)
 
 
+# "$3 per square metre", "$2.50 a square foot": a price for each square unit; "6 m", "12 ft": the sides it covers
+_PER_SQUARE = re.compile(r"\$?\d+(?:\.\d+)? (?:per|a|an|each|for each|for every) square (?P<unit>[a-z]+)", re.I)
+_SIDE = re.compile(r"(?<![\d.])\d+(?:\.\d+)? ?(?:m|cm|km|ft|yd|in|feet|foot|yards?|metres?|meters?)\b(?! ?[²2])", re.I)
+
+
+def _square_units(problem: str) -> str:
+    """A price per square unit and two sides ("6 m long and 5 m wide", "$3 per square metre"): how many square units
+    the space covers comes first (the price is of each square unit, never of a metre of side); "" else."""
+    per, sides = _PER_SQUARE.search(problem), _SIDE.findall(problem)
+    if per is None or len(sides) != 2:
+        return ""
+    unit = per.group("unit").lower()
+    many = "feet" if unit == "foot" else unit if unit.endswith("s") else f"{unit}s"
+    return f"\"{per.group()}\" prices each square {unit}. How many square {many} does a space {sides[0]} by " \
+           f"{sides[1]} cover?"
+
+
 def fact_step(problem: str) -> str:
-    """The first step a fact of the problem fixes on its own, asked in its words: a relating phrase (`phrase_step`),
+    """The first step a fact of the problem fixes on its own, asked in its words: the square units a price per square
+    unit is paid on (`_square_units`), a relating phrase (`phrase_step`),
     a whole packed in groups of a size ("How many boxes of 6 do 48 muffins fill?"), a whole shared out ("What
     number times 4 makes 36?"); only when the division comes out even, so the step is one the problem means. ""
     when no fact fixes one."""
     asked = question_sentence(problem_sentences(problem))
+    if step := _square_units(problem):
+        return step
     for fact in (p for p in problem_sentences(problem) if p != asked):
         if step := phrase_step(fact, asked):
             return step

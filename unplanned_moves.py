@@ -27,6 +27,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
+from known_steps import compared_step
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -292,6 +293,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         question = after
     elif counted:   # "32 - 19 = 13" where the question asks how many seats are empty: nothing to doubt
         lead, question = f"{lead} {counted}", _full_answer(problem)
+    elif gap := compared_step(problem, given, (set(solver.numbers_in(latest.expression)), operations(latest)[-1])
+                              if operations(latest) else None):
+        question = gap   # "45 + 9" of "45 stickers, 9 more than zoe", asked for Zoe: which way the gap goes
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged

@@ -59,3 +59,12 @@ def test_a_system_is_never_read_into_work_with_units():
         "a diver is 30 m under the water, goes down 12 then up 5. -30 - 12 = -42, -42 + 5 = -37 m",
         [])
     assert "same letters" not in question
+
+
+def test_a_step_that_goes_the_other_way_than_a_gap_is_asked_which_way_never_judged():
+    wrong = reply_to("jo has 84 cards which is 26 more than pat. how many cards does pat have? 84 + 26 = 110")
+    assert "does Pat have more than 84 cards or fewer" in wrong["text"] and "wrong" not in wrong["text"]
+    right = reply_to("jo has 84 cards which is 26 more than pat. how many cards does pat have? 84 - 26 = 58")
+    assert "more than 84 cards or fewer" not in right["text"]
+    older = reply_to("lena is 38 and that is 7 years younger than her uncle. how old is her uncle? 38 - 7 = 31")
+    assert "is her uncle older or younger than 38" in older["text"]
