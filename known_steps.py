@@ -165,9 +165,12 @@ def compared_step(problem: str, given: list[tuple[Fraction, str]],
 _PACKED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?,]*?\b(?:in|into) (?P<group>(?!each\b)[a-z]+) of "
                      r"(?P<m>\d+)\b", re.I)
 # "36 apples ... the same in each of 4 baskets", "60 pencils shared equally into 5 cups": a whole shared out
-_SHARED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?]*?\b(?:same (?:number |amount )?(?:in|on|to) each of|"
-                     r"equally(?: (?:in|into|on|among|between))?|shared? (?:in|into|among|between)) (?P<m>\d+) "
-                     r"(?P<group>[a-z]+)", re.I)
+_SHARED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?]*?\b(?:same (?:number |amount )?(?:(?:in|on|to) each of|"
+                     r"in|on|into|onto|to|for|among|between)|equally(?: (?:in|into|on|among|between))?|"
+                     r"shared? (?:in|into|among|between)) (?P<m>\d+) (?P<group>[a-z]+)", re.I)
+# "80 cm of string ... cuts it into 5 equal bits": a measure cut into equal parts
+_CUT = re.compile(r"\b(?P<n>\d+) ?[a-z]+\b[^.?]*?\b(?:cut|cuts|split|splits|divides?|divided|chops?|chopped) "
+                  r"(?:it |them |this |that )?(?:up )?into (?P<m>\d+) equal (?P<group>[a-z]+)", re.I)
 
 
 # "$3 per square metre", "$2.50 a square foot": a price for each square unit; "6 m", "12 ft": the sides it covers
@@ -189,10 +192,10 @@ def _square_units(problem: str) -> str:
 
 def fact_step(problem: str) -> str:
     """The first step a fact of the problem fixes on its own, asked in its words: the square units a price per square
-    unit is paid on (`_square_units`), a relating phrase (`phrase_step`),
-    a whole packed in groups of a size ("How many boxes of 6 do 48 muffins fill?"), a whole shared out ("What
-    number times 4 makes 36?"); only when the division comes out even, so the step is one the problem means. ""
-    when no fact fixes one."""
+    unit is paid on (`_square_units`), a relating phrase (`phrase_step`), a whole packed in groups of a size ("How
+    many boxes of 6 do 48 muffins fill?"), a whole shared out or a measure cut into equal parts ("What number times
+    4 makes 36?"); only when the division comes out even, so the step is one the problem means. "" when no fact
+    fixes one."""
     asked = question_sentence(problem_sentences(problem))
     if step := _square_units(problem):
         return step
@@ -206,4 +209,33 @@ def fact_step(problem: str) -> str:
         if shared and int(shared.group("m")) > 1 and int(shared.group("n")) % int(shared.group("m")) == 0:
             return f"Each of the {shared.group('m')} {shared.group('group')} gets the same number of " \
                    f"{shared.group('thing')}. What number times {shared.group('m')} makes {shared.group('n')}?"
+        cut = _CUT.search(fact)
+        if cut and int(cut.group("m")) > 1 and int(cut.group("n")) % int(cut.group("m")) == 0:
+            return f"Each of the {cut.group('m')} {cut.group('group')} is the same size. What number times " \
+                   f"{cut.group('m')} makes {cut.group('n')}?"
     return ""
+
+
+# "15 out of 75", "15/75", "15 ÷ 75": a change taken as a part of an amount
+_PART_OF = re.compile(r"(?<![\d.])(?P<part>\d+(?:\.\d+)?)\s*(?:out of|/|÷|divided by)\s*\$?(?P<whole>\d+(?:\.\d+)?)")
+_CHANGED = re.compile(r"\b(?:up|down|increase\w*|decrease\w*|gr[eo]w\w*|rose|rise\w*|fell|fall\w*|drop\w*|rais\w*|"
+                      r"went|change\w*)\b", re.I)
+
+
+def percent_base(problem: str, work: str) -> tuple[str, str] | None:
+    """A percent change ("was $60 and now it is $75, what percent did it go up by?") worked out of the amount after
+    the change ("15 out of 75"): the change is said back, and which amount a percent change compares with is asked
+    (the one before, named with the other so the student chooses). None for any other problem or working."""
+    asked = question_sentence(problem_sentences(problem))
+    facts = [p for p in problem_sentences(problem) if p != asked]
+    amounts = [m.group() for p in facts for m in re.finditer(r"\$?(?<![\d.])\d+(?:\.\d+)?(?!\.?\d|%)", p)]
+    if not re.search(r"\bpercent|%", asked, re.I) or not _CHANGED.search(asked) or len(amounts) != 2:
+        return None
+    before, after = (Fraction(a.lstrip("$")) for a in amounts)
+    taken = next((m for m in _PART_OF.finditer(work) if Fraction(m.group("part")) == abs(after - before)
+                  and Fraction(m.group("whole")) == after), None)
+    if taken is None or before == after:
+        return None
+    return f"{taken.group('part')} is the change, and you took it out of {amounts[1]}.", \
+        f"Does a percent change compare the change with the amount before the change or the amount after it? " \
+        f"Which is that here, {amounts[0]} or {amounts[1]}?"

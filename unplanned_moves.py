@@ -27,7 +27,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
-from known_steps import compared_step
+from known_steps import compared_step, percent_base
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -130,6 +130,8 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     if checked is not None:
         lesson.solved = lesson.solved or checked.kind == "final_right"
         return checked
+    if based := percent_base(lesson.problem, work):   # "15 out of 75" for a price gone from $60 to $75: which base
+        return Move("ask", based[0], fresh_hint(lesson, based[1], based[1]), kind="percent_base")
     story = _story_move(lesson, said, work)
     if story is not None:
         return story

@@ -68,3 +68,17 @@ def test_a_step_that_goes_the_other_way_than_a_gap_is_asked_which_way_never_judg
     assert "more than 84 cards or fewer" not in right["text"]
     older = reply_to("lena is 38 and that is 7 years younger than her uncle. how old is her uncle? 38 - 7 = 31")
     assert "is her uncle older or younger than 38" in older["text"]
+
+
+def test_a_cut_measure_and_a_price_per_square_unit_are_asked_as_their_step():
+    assert "What number times 4 makes 72?" in fact_step("Ben has 72 cm of tape and cuts it into 4 equal strips. How "
+                                                       "long is each strip?")
+    sod = fact_step("A lawn is 8 yd long and 7 yd wide. Sod costs $5 per square yard. How much does the sod cost?")
+    assert "How many square yards" in sod and "8 yd by 7 yd" in sod and "56" not in sod
+
+
+def test_a_percent_change_taken_out_of_the_later_amount_asks_which_amount_it_compares_with():
+    reply = reply_to("a game was $50 and now its $40, what percent did the price drop by? 10 out of 40 = 25%")
+    assert reply["verdict"] == "ask" and "$50 or $40" in reply["text"] and "took it out of $40" in reply["text"]
+    kept = reply_to("a game was $50 and now its $40, what percent did the price drop by? 10 out of 50 = 20%")
+    assert "took it out of" not in kept["text"]
