@@ -59,7 +59,7 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     # "How many does he need?" names no noun: never "the number of does he need"
     (rf"^how many (?!{_AUX}\b)((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b",
      "the number of {}"),
-    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much (?!{_AUX}\b)([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),   # never "the does each"
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
     (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
@@ -73,7 +73,7 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (r"^how fast\b()", "the speed{}"),
 )
 WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
-                        r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
+                        rf"|left|in all|altogether|in total|(?:in |for |on )?each (?!{_AUX}\b)[a-z]+)\b")
 
 
 _POINTING = r"(?:left|there|here|that|this|those|these|it|they)"
