@@ -7,7 +7,7 @@ first change said with a past verb ("15 melted") is asked after it; a system of 
 that only has units and words."""
 from known_steps import compared_step, fact_step
 from lesson import plan_of
-from problem_text import first_move_question, given_numbers, told_apart
+from problem_text import first_move_question, given_numbers, question_target, told_apart
 from tests.test_mathconf16 import reply_to
 
 PASTED = ("tell you about", "first step for", "What do you think the first step is")
@@ -82,3 +82,8 @@ def test_a_percent_change_taken_out_of_the_later_amount_asks_which_amount_it_com
     assert reply["verdict"] == "ask" and "$50 or $40" in reply["text"] and "took it out of $40" in reply["text"]
     kept = reply_to("a game was $50 and now its $40, what percent did the price drop by? 10 out of 50 = 20%")
     assert "took it out of" not in kept["text"]
+
+
+def test_a_questions_target_never_starts_with_its_verb():
+    assert question_target("How much does each of them have left?") in ("", None)
+    assert question_target("How much juice does each cousin get?") == "the juice for each cousin"
