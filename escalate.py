@@ -30,7 +30,8 @@ import student_message
 from arithmetic_claims import OP_SIGN, claims, results
 from lesson import Lesson, plan_of
 from math_moves import Move
-from problem_text import ASKING, given_numbers, problem_sentences, question_sentence, question_target, said_list
+from problem_text import (ASKING, given_numbers, problem_sentences, question_sentence, question_target, said_list,
+                          told_apart)
 from solver import Plan, Step, fmt, numbers_in
 from unplanned_help import from_result, step_sum
 from wording import REQUEST_LEAD, carried, request_flags, split_sentences
@@ -138,7 +139,7 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
 def _number_sentences(problem: str) -> list[tuple[str, str]]:
     """(lead, question) re-reading each sentence of a problem without a plan that gives numbers, last first (the
     later facts change the first ones), each asked about on its own: a smaller piece than the whole problem."""
-    sentences = problem_sentences(without_requests(problem))
+    sentences = problem_sentences(told_apart(without_requests(problem)))
     asked = question_sentence(sentences)
     target = question_target(asked) or "what the question asks"
     given = [s for s in sentences if s != asked and numbers_in(s)]
@@ -239,8 +240,8 @@ def _sentences(text: str) -> list[str]:
 
 def _question_of(problem: str, subject: str) -> str:
     """The problem's question sentence (math: its question sentence alone, never the whole problem); "" if none."""
-    if subject == "math":
-        return question_sentence(problem_sentences(without_requests(problem)))
+    if subject == "math":   # a story typed as one run: its question alone (told_apart), never the whole run
+        return question_sentence(problem_sentences(told_apart(without_requests(problem))))
     return student_message.question_of(student_message.split_message(problem, prose=subject == "reading")[1]) or ""
 
 

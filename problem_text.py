@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+import retold
 import wordproblem
 from mathcheck import problem_equation
 
@@ -58,7 +59,7 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     # "How many does he need?" names no noun: never "the number of does he need"
     (rf"^how many (?!{_AUX}\b)((?:[\w]+ ){{0,2}}?[a-z]+) (?:{_AUX}|until|before|after|per|in|of|for)\b",
      "the number of {}"),
-    (rf"^how much ([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),
+    (rf"^how much (?!{_AUX}\b)([a-z]+(?: [a-z]+)?) {_AUX}\b", "the {}"),   # never "the does each"
     (rf"^how much {_AUX} ([^?]+?) cost\b", "the cost of {}"),
     (r"^what(?: is|'s|s| was| are| were| will be) ((?:the|its|his|her|their) [^?,]+?)\?", "{}"),
     (r"^(?:find|calculate|work out) ((?:the|its) [^?.,]+?)(?: of (?:a|an|the) [^?.,]+)?[.?]", "{}"),
@@ -72,7 +73,7 @@ _TARGETS = (  # the question's target as a noun phrase: "How many pages did..." 
     (r"^how fast\b()", "the speed{}"),
 )
 WHEN_ASKED = re.compile(r"\b(?:(?:on|in|at|by|after|before|until|during) (?:the )?(?:[A-Z][a-z]+|noon|midnight|\w+day)"
-                        r"|left|in all|altogether|in total|(?:in |for |on )?each [a-z]+)\b")
+                        rf"|left|in all|altogether|in total|(?:in |for |on )?each (?!{_AUX}\b)[a-z]+)\b")
 
 
 _POINTING = r"(?:left|there|here|that|this|those|these|it|they)"
@@ -121,6 +122,22 @@ def exercise_in(problem: str) -> re.Match | None:
     found = EXERCISE.search(TIMES_X.sub("×", problem))
     lone = found is not None and re.fullmatch(r"\d+/\d+", found.group().strip())
     return None if lone and len(re.findall(r"[A-Za-z]+", problem)) > 6 else found
+
+
+# the words that start a problem's question: "how many", "what is", "find"
+_QUESTION_WORDS = re.compile(r"\b(?:how (?:many|much|far|long|old|tall|big)|what|which|find|calculate)\b", re.I)
+
+
+def told_apart(problem: str) -> str:
+    """The problem with its question said apart from its facts (retold.normalised), when the student typed facts and
+    question as one run ("64 cars in a lot and 19 leave how many are still there"): a sentence then holds a number
+    before its question words, and every move that reads the facts or quotes the question reads nothing or pastes
+    the whole run. A problem whose question stands apart is read as typed."""
+    for sentence in problem_sentences(problem):
+        asks = _QUESTION_WORDS.search(sentence)
+        if asks and re.search(r"\d", sentence[:asks.start()]) and "=" not in sentence:
+            return retold.normalised(problem)
+    return problem
 
 
 def problem_sentences(problem: str) -> list[str]:
@@ -249,13 +266,17 @@ def _quantity_value(number: str) -> Fraction:
     return Fraction(number.split(":")[0])
 
 
+# a letter that stands for a number: "2x", "x + y", "= 3y" (never the "a" of "as a negative number", the "m" of "145 m")
+_LETTERS = re.compile(r"(?:(?<=\d)|(?<=[=+*/(-])|(?<=[=+*/(-] ))[a-z](?![A-Za-z])|(?<![A-Za-z])[a-z](?=\s*[=+*/)-])")
+
+
 def first_move_question(problem: str, given: list[tuple[Fraction, str]]) -> tuple[str, str]:
     """(lead, question) for a student who asks for help without a plan: the question's target, and the sentence of
     the problem that says most about it ("On Tuesday she read 3 times as many pages as on Monday."), quoted, or,
     when no sentence says more than another, the quantities the problem gives, so the move fits this problem and no
     other and names no operation (that would be inventing a step). A system of equations asks for a letter to go; a
     problem whose question is its only sentence asks what the target means."""
-    if len(re.findall(r"=", problem)) == 2 and len(set(re.findall(r"(?<![a-z])[a-z](?![a-z])", problem))) >= 2:
+    if len(re.findall(r"=", problem)) == 2 and len(set(_LETTERS.findall(problem))) >= 2:
         return "", "Both equations use the same letters: what could you do with them to leave only one letter?"
     equation, letter = written_equation(problem)
     if equation:   # "Solve (x+2)/3 = x - 4": what was done to the letter, how to undo it

@@ -34,6 +34,7 @@ from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
 from mathcheck import algebra_exercise, first_term_only
+from known_steps import changed_after, compared_step, fact_step, percent_change, phrase_step, sum_and_gap
 from measure_kinds import measure_help
 from solver import Plan, Quantity, Step, fmt
 
@@ -244,12 +245,12 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
             or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
             or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given) \
-            or _rate_for_span(problem):
+            or _rate_for_span(problem) or compared_step(problem, given) or fact_step(problem):
         return "", still
     lead, question = first_move_question(problem, given)
     asked = question_sentence(problem_sentences(problem))
     if question.startswith("What do you think the first step is"):   # the numbers are all in the question sentence
-        question = _percent_change(problem, asked) or _phrase_step(asked, asked) or question
+        question = percent_change(problem, asked) or phrase_step(asked, asked) or question
     if HOW_FAR_APART.search(asked) and len(given) == 2 and all(v.denominator == 1 for v, _ in given):
         (small, low), (big, high) = sorted(given)   # two amounts compared: which is bigger, then counting up
         return "", f"Which is bigger, {high} or {low}? Count up from {fmt(small)} to {fmt(big)}: how far is it to " \
@@ -275,110 +276,15 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
         return "", f"The problem says \"{condition}.\" What must be true of {target}, with " \
                      f"{said_list([p for _, p in given if re.search('[a-z]', p)][:3])}?"
     if not relation:
-        return lead, _changed_after(problem, named) or (f"Start with the {named}: what does that tell you about "
-                                                        f"{target}?" if named else question)
+        return lead, changed_after(problem, named) or (f"Start with the {named}: what does that tell you about "
+                                                       f"{target}?" if named else question)
     start = re.search(r"\b(?:mean|average) (?:score )?(?:of|over|for) |(?:\b(?:on|in|at) \w+ )?"
                       r"(?:\d|\b(?:twice|half|double|triple)\b)", relation)
     phrase = relation[start.start():] if start else relation
     phrase = re.split(r"\s+(?:and|but|so) (?=i|he|she|they|we|you)\b", phrase)[0]   # not the next clause
     target = question_target(asked) or "the answer"
-    return lead, _phrase_step(phrase, asked) or _sum_and_gap(problem) or \
-        f"What does \"{phrase}\" tell you about {target}?"
-
-
-_TIME = r"second|minute|hour|day|week|month|year"
-# "3 boxes of 8 crayons", "7 rows of corn with 15 plants in each row": equal groups, counted
-_GROUPS = re.compile(r"\b(?P<n>\d+) (?P<group>[a-z]+)(?: of [a-z]+)? (?:of|with) (?P<m>\d+) (?P<thing>[a-z]+)"
-                     r"(?: (?:in|on) each(?: [a-z]+)?)?\b")
-# "72 times a minute", "$9 an hour", "15 pages every day": an amount for each one of a unit of time
-_PER_TIME = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?) (?P<thing>[a-z]+) (?:a|an|per|each|every) (?P<unit>{_TIME})\b")
-_ASKED_TIME = re.compile(rf"\b(?:in|for|per|each|every|after) (?P<count>a|an|one|\d+) (?P<unit>{_TIME})s?\b")
-
-
-def _phrase_step(phrase: str, asked: str) -> str:
-    """The step a relating phrase asks for, built from its own numbers (never "what does it tell you?"): equal groups
-    counted ("How many crayons are in 3 boxes of 8?"), or an amount for each unit of time turned to the question's
-    unit ("How many minutes are in a day?"); "" for any other phrase."""
-    groups = _GROUPS.search(phrase)
-    if groups and groups.group("group") not in ("times", "percent") and not groups.group("thing").startswith("them"):
-        return f"How many {groups.group('thing')} are in {groups.group('n')} {groups.group('group')} of " \
-               f"{groups.group('m')}?"
-    rate, span = _PER_TIME.search(phrase), _ASKED_TIME.search(asked)
-    if rate and span and span.group("unit") != rate.group("unit"):
-        count = span.group("count") if span.group("count")[0].isdigit() else "an" if span.group("unit") == "hour" \
-            else "a"
-        unit = span.group("unit") + ("s" if count[0].isdigit() and count != "1" else "")
-        each = rate.group("unit")
-        return f"\"{rate.group()}\" is for each {each}, and the question asks about {count} {unit}. How many " \
-               f"{each}s are in {count} {unit}?"
-    return ""
-
-
-_AMOUNT = r"\$?\d(?:[\d,]*\d)?(?:\.\d+)?"
-_TOTAL = re.compile(rf"\b(?:together|in all|altogether|combined|in total)\b\D{{0,20}}?(?P<n>{_AMOUNT})|"
-                    rf"(?P<m>{_AMOUNT})[^.?\d]{{0,20}}\b(?:together|in all|altogether|combined)\b", re.I)
-_GAP = re.compile(rf"(?P<n>{_AMOUNT})(?: (?P<unit>[a-z]+))? (?:more|less|fewer|older|younger|longer|shorter|taller|"
-                  r"heavier|lighter) than\b", re.I)
-
-
-def _sum_and_gap(problem: str) -> str:
-    """Two amounts with a total and a gap ("$54 together, the shirt is $12 more than the hat"): without the extra the
-    two would be equal, so the total less the gap splits evenly; "" for any other problem."""
-    total, gap = _TOTAL.search(problem), _GAP.search(problem)
-    if total is None or gap is None:
-        return ""
-    unit = f" {gap.group('unit')}" if gap.group("unit") else ""
-    whole, extra = f"{total.group('n') or total.group('m')}{unit}", f"{gap.group('n')}{unit}"
-    return f"If there were no extra {extra}, the two would be equal and make {whole} − {extra} together. What " \
-           f"would each be then, and which one gets the extra?"
-
-
-_FROM_TO = re.compile(r"\bfrom \$?(?P<a>\d[\d,]*(?:\.\d+)?)(?: [a-z]+)? to \$?(?P<b>\d[\d,]*(?:\.\d+)?)\b")
-
-
-def _percent_change(problem: str, asked: str) -> str:
-    """"grew from 2,400 to 2,760: what was the percent increase?": the change first, then what percent of the
-    starting amount it is; "" for any other problem."""
-    m = _FROM_TO.search(problem)
-    if m is None or not re.search(r"\bpercent|%", asked, re.I):
-        return ""
-    a, b = (Fraction(m.group(k).replace(",", "")) for k in ("a", "b"))
-    way = "go up" if b > a else "go down"
-    return f"How much did it {way} from {m.group('a')} to {m.group('b')}, and what percent of {m.group('a')} is " \
-           f"that change?"
-
-
-# "28 cars drove out", "she gave away 12", "15 more got on": a change to the amount the story starts with
-_CHANGE = re.compile(r"\b(?:out|away|off|in|on|more|left|gave|ate|sold|lost|spent|used|bought|got|found|broke|"
-                     r"took|added|removed)\b", re.I)
-
-
-# "28 drive out", "15 got on", "12 were sold": the words after a number that leave it counting the story's things
-_MOVED = {"drive", "drove", "get", "got", "go", "went", "leave", "left", "come", "came", "are", "were", "is", "was",
-          "more", "fewer", "fly", "flew", "walk", "walked", "run", "ran", "move", "moved", "join", "joined"}
-
-
-_MEASURE = r"(?:second|minute|hour|day|week|month|year|km|m|cm|mm|kg|g|mg|lb|oz|ml|l|litre|liter|metre|meter|mile|" \
-           r"foot|feet|inch(?:e)?|yard|degree|dollar|cent|time|percent|pound|ounce|gallon|cup)s?"
-
-
-def _changed_after(problem: str, named: str | None) -> str:
-    """A story that starts with an amount and then changes it ("had 64 cars ... 28 cars drove out and 15 drove in"):
-    the amount after the first change, in the story's words; "" without such a change."""
-    noun = named.split()[-1] if named and re.match(r"\d", named) and len(named.split()) > 1 else ""
-    if not noun or re.fullmatch(_MEASURE, noun):   # "4 hours", "12 km": a measure, no count of things
-        return ""
-    asked = question_sentence(problem_sentences(problem))
-    clauses = [c.strip(" .") for p in problem_sentences(problem) if p != asked
-               for c in re.split(r",\s*(?:and |then )?|\s+(?:and|then) (?=\d)", p)]
-    start = next((i for i, c in enumerate(clauses) if named in c), None)
-    change = next((c for c in clauses[start + 1:] if re.search(r"\d", c) and _CHANGE.search(c)), "") \
-        if start is not None else ""
-    counted = re.search(r"\b\d+ (\w+)", change)
-    if counted is None or counted.group(1).rstrip("s") != noun.rstrip("s") and counted.group(1) not in _MOVED:
-        return ""   # "Pipe B empties it in 12 hours" changes no count of the 4 hours
-    change = re.sub(r"^(?:during|in|on|at|by|after) [^,\d]*?,?\s*(?=\d)", "", change, flags=re.I)
-    return f"Start from the {named}: how many {noun} are there after \"{change}\"?"
+    return lead, phrase_step(phrase, asked) or sum_and_gap(problem) or \
+        (f"What does \"{phrase}\" tell you about {target}?" if len(phrase.split()) <= 8 else question)
 
 
 def _units_apart(given: list[tuple[Fraction, str]]) -> str:

@@ -27,9 +27,10 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
+from known_steps import compared_step, percent_base
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
-    said_list
+    said_list, told_apart
 from solver import Plan, Step, fmt
 from step_parts import what_it_finds
 from step_rules import (conditions_words, exact_words, expression_words, known_slip, mixed_kinds_words,
@@ -104,6 +105,17 @@ def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], w
 
 
 def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
+    """`_unplanned` on the problem with its question told apart from its facts (problem_text.told_apart): a story typed
+    as one run ("8 benches 5 kids on each and 6 went outside how many still on benches") is read sentence by
+    sentence, and its question quoted alone; the lesson keeps the problem as typed."""
+    typed, lesson.problem = lesson.problem, told_apart(lesson.problem)
+    try:
+        return _unplanned(lesson, found, said, work)
+    finally:
+        lesson.problem = typed
+
+
+def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
     student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
@@ -118,6 +130,8 @@ def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], 
     if checked is not None:
         lesson.solved = lesson.solved or checked.kind == "final_right"
         return checked
+    if based := percent_base(lesson.problem, work):   # "15 out of 75" for a price gone from $60 to $75: which base
+        return Move("ask", based[0], fresh_hint(lesson, based[1], based[1]), kind="percent_base")
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
@@ -281,6 +295,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
         question = after
     elif counted:   # "32 - 19 = 13" where the question asks how many seats are empty: nothing to doubt
         lead, question = f"{lead} {counted}", _full_answer(problem)
+    elif gap := compared_step(problem, given, (set(solver.numbers_in(latest.expression)), operations(latest)[-1])
+                              if operations(latest) else None):
+        question = gap   # "45 + 9" of "45 stickers, 9 more than zoe", asked for Zoe: which way the gap goes
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged

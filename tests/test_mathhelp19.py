@@ -8,6 +8,7 @@ are asked as steps, not "what does it tell you?" (unplanned_help); the way round
 import re
 
 import confusion
+import known_steps
 import unplanned_help
 from lesson import plan_of, split_problem
 from tests.test_mathconf16 import reply_to
@@ -71,7 +72,7 @@ def test_a_story_starts_from_its_first_amount_and_change():
                      "now? where do i start")["text"]
     # planned since round 20 (retold.py: "and 10 were baked" is a fact of its own): the plan's first change is asked
     assert "tell you" not in reply and "25 muffins were sold" in reply and reply.startswith("How many muffins")
-    assert unplanned_help._changed_after("Tap A fills a pool in 6 hours. Tap B drains it in 9 hours. How long does "
+    assert known_steps.changed_after("Tap A fills a pool in 6 hours. Tap B drains it in 9 hours. How long does "
                                          "it take?", "6 hours") == ""   # a measure, not a count that changes
 
 
