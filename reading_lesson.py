@@ -67,6 +67,8 @@ def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, fou
     lesson.clues = list(dict.fromkeys([*lesson.clues, line]))
     first = passages.rank_sentences(question, sentences)[0][1]
     sent = line in lesson.pointed or first == sentences.index(line)
+    if found.verdict == "supported" or sent and found.verdict != "contradicted":   # "That is a good clue.": the tutor
+        lesson.credited = list(dict.fromkeys([*lesson.credited, line]))   # named it one, whatever words it shares
     if found.verdict == "contradicted" or found.status == "step" or not sent:   # "He looked under the porch" is
         return found   # beside where the kite was found, and no clue to where: the move asks whether it answers
     asked = question.rstrip("?. ")
@@ -118,12 +120,15 @@ def from_clue_lines(lesson: Lesson, question: str, claim: str | None, found: evi
     """An answer in the student's own words after they quoted clue lines about the question: confirmed when those
     lines show it (`clue_backing`), with a recap of their clue and an offer of a similar question; a verdict of the
     move (right, or flagged) stands, and so does anything the passage denies or the tutor flagged before."""
+    _, sentences, _ = passages.body(lesson.passage)
+    if found.verdict == "supported":   # a line a right part was found in ("that is one piece of evidence"): a clue
+        lesson.credited = list(dict.fromkeys([*lesson.credited, *(e for e in found.evidence if e in sentences)]))
     open_to_clues = ("off", "evidence", "trait", "")   # true but no answer yet, or a trait without its deed
     settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in open_to_clues
     if not claim or quoted or not lesson.clues or settled:
         return found
-    _, sentences, _ = passages.body(lesson.passage)
-    clues = [c for c in lesson.clues if c in sentences and about_question(c, question, sentences, lesson.pointed)]
+    clues = [c for c in lesson.clues if c in sentences and (c in lesson.credited or about_question(
+        c, question, sentences, lesson.pointed))]
     flagged = lesson.flagged and SAID_AGAIN.sub("", lesson.flagged).lower() == SAID_AGAIN.sub("", claim).lower()
     if not clues or flagged:
         return found
