@@ -49,8 +49,8 @@ def quoted_line(said: str, claim: str | None, sentences: list[str]) -> str | Non
 
 
 def about_question(line: str, question: str, sentences: list[str], pointed: list[str]) -> bool:
-    """Is a quoted line about what is asked: one the tutor sent them to or its neighbour, or one that names a word of
-    the question (its subject, its event)?"""
+    """Is a quoted line about what is asked: one the tutor sent them to or named a clue (`pointed`), or its neighbour,
+    or one that names a word of the question (its subject, its event)?"""
     i = sentences.index(line)
     near = {sentences[j] for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)}
     return bool(near & set(pointed)) or bool(text_words.forms_of(line) & text_words.forms_of(question))
@@ -127,8 +127,9 @@ def from_clue_lines(lesson: Lesson, question: str, claim: str | None, found: evi
     settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in open_to_clues
     if not claim or quoted or not lesson.clues or settled:
         return found
-    clues = [c for c in lesson.clues if c in sentences and (c in lesson.credited or about_question(
-        c, question, sentences, lesson.pointed))]
+    # a line the tutor sent them to or named a clue, or one beside it ("Keep reading from there"), is about the question
+    sent = [*lesson.pointed, *lesson.credited]
+    clues = [c for c in lesson.clues if c in sentences and about_question(c, question, sentences, sent)]
     flagged = lesson.flagged and SAID_AGAIN.sub("", lesson.flagged).lower() == SAID_AGAIN.sub("", claim).lower()
     if not clues or flagged:
         return found

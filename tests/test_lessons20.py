@@ -39,3 +39,32 @@ def test_a_feeling_the_credited_lines_do_not_show_is_not_confirmed():
     for wrong in ("angry at her brother", "bored", "calm and relaxed"):
         assert answered(clue_lesson([SILENT, HUG]), wrong).verdict != "supported"
 
+
+
+LIBRARY = ("Our library closes at five o'clock on weekdays. Most parents finish work after five, so families cannot "
+           "visit together. The study rooms sit empty every evening. Last spring, forty students signed a letter "
+           "asking for later hours. The town should keep the library open until eight.")
+ASKED = "What evidence shows the library hours are a problem?"
+PARENTS, ROOMS = ("Most parents finish work after five, so families cannot visit together.",
+                  "The study rooms sit empty every evening.")
+
+
+def read_on_lesson(credited: list[str]) -> lesson.Lesson:
+    """The tutor found a right part in the parents' line; the student read on and quoted the line after it too."""
+    return lesson.Lesson(problem=f"{LIBRARY}\n\n{ASKED}", passage=LIBRARY, clues=[PARENTS, ROOMS], credited=credited)
+
+
+def judged(state: lesson.Lesson, claim: str) -> evidence.Move:
+    undecided = evidence.Move("Read it again.", "argument", "absent", [])
+    return reading_lesson.from_clue_lines(state, ASKED, claim, undecided, quoted=False)
+
+
+def test_a_line_read_on_from_a_credited_one_is_a_clue_line_too():
+    claim = "parents work after five so families can't visit together, and the study rooms sit empty every evening"
+    assert judged(read_on_lesson([PARENTS]), claim).verdict == "supported"
+    assert judged(read_on_lesson([]), claim).verdict == "absent"   # neither line names the question's words
+
+
+def test_an_answer_from_other_lines_is_not_confirmed_by_the_read_on_lines():
+    for claim in ("the town wants to close the library at eight", "the library has too many old books"):
+        assert judged(read_on_lesson([PARENTS]), claim).verdict != "supported"
