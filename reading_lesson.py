@@ -12,7 +12,9 @@ Here the lesson keeps the lines the student quoted (`Lesson.clues`) and:
     cues), a trait a clue line's deed shows (traits.py), or an answer whose own words the clue lines tell (most of
     them in the lines, nearly all in the passage); it is confirmed with a recap of the clue and an offer of a similar
     question. Never when the passage denies it, when it was flagged already, or when the lines it rests on are not
-    about the question.
+    about the question: about it are the lines the tutor sent them to or named a clue (`Lesson.credited`: "That is a
+    good clue.", a line a right part was found in), whatever words they share with the question, and the lines beside
+    those (the student read on).
 Why a room of its own: lesson.py holds the state of every subject; reading.py words single-turn moves (and is near its
 size limit); this is the reading lesson's memory across turns, which neither owns.
 """

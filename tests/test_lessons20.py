@@ -1,8 +1,8 @@
 """Round 20: a reading lesson's clue lines are the ones the tutor named a clue, whatever words they share with the
 question. A line the student quoted that the tutor agreed is a clue ("That is a good clue.") or that it found a right
-part of the answer in, is a clue line for the answer drawn from it, though it names nothing the question says ("How
-does Tia feel when the music box plays?" and "Then she wiped her eyes and hugged her brother."); an answer those lines do
-not show is still never confirmed."""
+part of the answer in, and a line the student read on to beside it, is a clue line for the answer drawn from it,
+though it names nothing the question says ("How does Tia feel when the music box plays?" and "Then she wiped her
+eyes and hugged her brother."); an answer those lines do not show is still never confirmed."""
 import evidence
 import lesson
 import reading_lesson
