@@ -84,6 +84,7 @@ class Lesson:
     flag_asked: list[str] = field(default_factory=list)   # math: that flag's verdict and question, said again
     quoted: list[str] = field(default_factory=list)     # science: the student's quotes the textbook bore out
     clues: list[str] = field(default_factory=list)      # reading: the passage lines the student quoted (reading_lesson)
+    credited: list[str] = field(default_factory=list)   # reading: those the tutor named a clue (reading_lesson)
 
     @staticmethod
     def from_dict(values: dict[str, Any] | None) -> Lesson:

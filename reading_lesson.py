@@ -12,7 +12,9 @@ Here the lesson keeps the lines the student quoted (`Lesson.clues`) and:
     cues), a trait a clue line's deed shows (traits.py), or an answer whose own words the clue lines tell (most of
     them in the lines, nearly all in the passage); it is confirmed with a recap of the clue and an offer of a similar
     question. Never when the passage denies it, when it was flagged already, or when the lines it rests on are not
-    about the question.
+    about the question: about it are the lines the tutor sent them to or named a clue (`Lesson.credited`: "That is a
+    good clue.", a line a right part was found in), whatever words they share with the question, and the lines beside
+    those (the student read on).
 Why a room of its own: lesson.py holds the state of every subject; reading.py words single-turn moves (and is near its
 size limit); this is the reading lesson's memory across turns, which neither owns.
 """
@@ -49,8 +51,8 @@ def quoted_line(said: str, claim: str | None, sentences: list[str]) -> str | Non
 
 
 def about_question(line: str, question: str, sentences: list[str], pointed: list[str]) -> bool:
-    """Is a quoted line about what is asked: one the tutor sent them to or its neighbour, or one that names a word of
-    the question (its subject, its event)?"""
+    """Is a quoted line about what is asked: one the tutor sent them to or named a clue (`pointed`), or its neighbour,
+    or one that names a word of the question (its subject, its event)?"""
     i = sentences.index(line)
     near = {sentences[j] for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)}
     return bool(near & set(pointed)) or bool(text_words.forms_of(line) & text_words.forms_of(question))
@@ -67,6 +69,8 @@ def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, fou
     lesson.clues = list(dict.fromkeys([*lesson.clues, line]))
     first = passages.rank_sentences(question, sentences)[0][1]
     sent = line in lesson.pointed or first == sentences.index(line)
+    if found.verdict == "supported" or sent and found.verdict != "contradicted":   # "That is a good clue.": the tutor
+        lesson.credited = list(dict.fromkeys([*lesson.credited, line]))   # named it one, whatever words it shares
     if found.verdict == "contradicted" or found.status == "step" or not sent:   # "He looked under the porch" is
         return found   # beside where the kite was found, and no clue to where: the move asks whether it answers
     asked = question.rstrip("?. ")
@@ -118,12 +122,16 @@ def from_clue_lines(lesson: Lesson, question: str, claim: str | None, found: evi
     """An answer in the student's own words after they quoted clue lines about the question: confirmed when those
     lines show it (`clue_backing`), with a recap of their clue and an offer of a similar question; a verdict of the
     move (right, or flagged) stands, and so does anything the passage denies or the tutor flagged before."""
+    _, sentences, _ = passages.body(lesson.passage)
+    if found.verdict == "supported":   # a line a right part was found in ("that is one piece of evidence"): a clue
+        lesson.credited = list(dict.fromkeys([*lesson.credited, *(e for e in found.evidence if e in sentences)]))
     open_to_clues = ("off", "evidence", "trait", "")   # true but no answer yet, or a trait without its deed
     settled = found.verdict == "contradicted" or found.verdict == "supported" and found.status not in open_to_clues
     if not claim or quoted or not lesson.clues or settled:
         return found
-    _, sentences, _ = passages.body(lesson.passage)
-    clues = [c for c in lesson.clues if c in sentences and about_question(c, question, sentences, lesson.pointed)]
+    # a line the tutor sent them to or named a clue, or one beside it ("Keep reading from there"), is about the question
+    sent = [*lesson.pointed, *lesson.credited]
+    clues = [c for c in lesson.clues if c in sentences and about_question(c, question, sentences, sent)]
     flagged = lesson.flagged and SAID_AGAIN.sub("", lesson.flagged).lower() == SAID_AGAIN.sub("", claim).lower()
     if not clues or flagged:
         return found
