@@ -207,7 +207,7 @@ def given_numbers(problem: str) -> list[tuple[Fraction, str]]:
     problem = clock(problem)
     text = " ".join(p for p in SENTENCES.findall(problem) if not about_student(p, problem)) or problem
     written = text.replace(",", "")
-    pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*[ap]\.?m\b\.?)?|\d+:\d+|{NUM}))" \
+    pattern = rf"((?:(?<![\w)])-(?=\d))?\$?(\d{{1,2}}:\d\d(?:\s*(?:[ap]\.m\.|[ap]\.?m\b))?|\d+:\d+|{NUM}))" \
               rf"(?:\s+(?:{_ADJECTIVES})\b(?!\s+than\b))?(?:\s+([a-z]+L?))?"   # 'mL' is millilitres
     normalised = wordproblem.normalise(text).replace(",", "")
     for m in re.finditer(pattern, normalised):

@@ -3,6 +3,7 @@ student's claim around a plea (student_message.py)."""
 import agent
 import lesson
 from evidence import off_move
+from problem_text import given_numbers
 from student_message import extract_claim, question_of, taken_back
 
 PASSAGE = ("Tomas kept the lantern lit all night for the fishing boats. "
@@ -79,3 +80,7 @@ def test_a_number_taken_back_is_not_the_answer():
     tutor = agent.Tutor(lambda *a, **k: iter([""]))
     list(tutor.respond("m", pencils, subject="math"))
     assert list(tutor.respond("m", "i got 16 wait no 18", subject="math"))[-1]["verdict"] == "confirm"
+
+
+def test_a_clock_time_at_a_sentence_end_keeps_no_full_stop():
+    assert [p for _, p in given_numbers("Band ran from 3:40 pm to 5:05 pm. How many minutes?")] == ["3:40 pm", "5:05 pm"]
