@@ -11,7 +11,9 @@ What it supports
 - `help_move`: the defining fact of one of the two (the one that names neither the problem's own things nor, where
   the question asks for the difference, the other side), quoted, and the student asked to apply it to the problem's
   thing; a fact that sets both side by side is the one difference itself, shown where the question asks something
-  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson.
+  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson. Where no
+  fact tells them apart without giving the answer away, `pair_ask` takes the two one at a time and asks which is
+  what the question describes; a fact that only lists the thing among others or says where it may be met is none.
 """
 from __future__ import annotations
 
