@@ -409,9 +409,9 @@ def honest_test(claim: str, question: str) -> str:
 
 
 def link_ask(said: str, question: str) -> str:
-    """The step a reason leaves out, asked: from the reason to the outcome a why-question names ("the missing step
-    between that and the fact that there are fewer lions than zebras"), said as a chain the student can check link by
-    link; an answer given with its own reason to another question ("it swims so it's a fish") is checked at its link
+    """The link from a reason to the outcome a why-question names, asked ("How does that lead to the fact that there
+    are fewer lions than zebras?"), said as a chain the student can check link by link, the step it leaves out found
+    there; an answer given with its own reason to another question ("it swims so it's a fish") is checked at its link
     with another case. A reason tested in general ("How could you test that reason?") names nothing of this one."""
     parts = SO_LINK.match(said) or BECAUSE_LINK.match(said)
     if parts and not re.match(r"\W*(?:why|what\s+causes|what\s+makes)\b", asked_line(question), re.I):
@@ -421,9 +421,8 @@ def link_ask(said: str, question: str) -> str:
         return (f"Check the link: does \"{reason}\" always mean \"{answer}\"? Think of another case where "
                 f"\"{reason}\" is true, and see whether the rest holds there too.")
     outcome = outcome_of(question)
-    target = f"the fact that {outcome}" if outcome else f"the answer to {about(question)}"
-    return f"What is the missing step between that and {target}? Say it as a chain (this happens, so that happens), " \
-           f"and check each link."
+    ask = f"How does that lead to the fact that {outcome}?" if outcome else f"How does that answer {about(question)}?"
+    return f"{ask} Say it step by step as a chain (this happens, so that happens), and check each link."
 
 
 def undecided_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None, label: str) -> Move:

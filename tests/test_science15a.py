@@ -69,8 +69,8 @@ def test_a_claim_no_fact_decides_is_tested_by_its_shape_in_the_questions_terms()
     described = honest_test("A group of planets", "What is a galaxy?")
     assert described.startswith("Your idea: A group of planets. How would you check that description of a galaxy?")
     reason = honest_test("Because their legs are weak", "Why do bats hang upside down?")
-    assert reason.startswith("You gave a reason: Their legs are weak. What is the missing step between that and the "
-                             "fact that bats hang upside down?")
+    assert reason.startswith("You gave a reason: Their legs are weak. How does that lead to the fact that bats hang "
+                             "upside down?")
     cause = honest_test("it's caused by the wind", "What causes ocean currents?")
     assert cause.startswith("You gave a reason: The wind.")
     job = honest_test("They stop blood flowing backwards", "What are the valves in veins for?")
