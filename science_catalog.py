@@ -43,7 +43,8 @@ HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:
                   r"i (?:forgot|forget)|(?:can'?t|don'?t) remember|"
                   # "we never learned this", "we didn't do rocks yet", "what do i even write"
                   r"(?:we|i)\s+(?:never|haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:\w+\s+)?(?:learn\w*|cover\w*|"
-                  r"go\s+over|stud\w+|(?:do|did|done)\s+(?:this|that|it|\w+(?=\W*$)|\w+\s+(?:yet|in\s+class)))|what\s+(?:do|should|am)\s+i\s+(?:even\s+)?(?:supposed\s+to\s+)?"
+                  r"go\s+over|stud\w+|(?:do|did|done)\s+(?:this|that|it|\w+(?=\W*$)|\w+\s+(?:yet|in\s+class)))|"
+                  r"what\s+(?:do|should|am)\s+i\s+(?:even\s+)?(?:supposed\s+to\s+)?"
                   r"(?:write|put|say))\b|^\W*(?:i\s+)?(?:dunno|idk|idek)\W*$|^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$|^\W*(?:so\s+|totally\s+|still\s+)?(?:stuck|lost|confused)\W*$", re.I)
 

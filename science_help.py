@@ -75,7 +75,8 @@ ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|fr
 ARTICLES = re.compile(r"^(?:the|an?|some)\s+", re.I)
 # A word that describes a noun rather than names a thing: "physical", "kinetic", "red", "white"
 DESCRIBES = re.compile(r"^(?:[a-z]+(?:al|ic|ous|ive|ary|ent|ant|ar|ed|ful|less)|red|white|black|blue|green|yellow|"
-                       r"big|small|high|low|hot|cold|warm|fast|slow|short|long|new|old|solid|liquid|north|south|east|west|"
+                       r"big|small|high|low|hot|cold|warm|fast|slow|short|long|new|old|solid|liquid|"
+                       r"north|south|east|west|"
                        r"inner|outer|upper|lower|left|right|front|back|male|female|plant|animal)$", re.I)
 # "... or something", "or whatever": no second option, a guess said unsure
 VAGUE_OPTION = re.compile(r"(?:something|anything|whatever|smth|sth|not)\b", re.I)
