@@ -40,7 +40,12 @@ HELP = re.compile(r"\b(?:no idea|no clue|not sure|where (?:to|do i|should i) (?:
                   r"can'?t (?:work|figure)|help me|need (?:some )?help|(?:can|could) you (?:help|explain)|hurry up|"
                   r"mix(?:ed)? (?:\w+ ){0,2}up|(?:get|got) (?:\w+ )?(?:confused|mixed)|confused (?:between|about)|"
                   r"what does .{1,40} mean|what'?s the answer|(?:tell|give) me (?:the |an? )?answer|never heard|"
-                  r"i (?:forgot|forget)|(?:can'?t|don'?t) remember)\b|^\W*(?:please\W+)?help\b|"
+                  r"i (?:forgot|forget)|(?:can'?t|don'?t) remember|"
+                  # "we never learned this", "we didn't do rocks yet", "what do i even write"
+                  r"(?:we|i)\s+(?:never|haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:\w+\s+)?(?:learn\w*|cover\w*|"
+                  r"go\s+over|stud\w+|(?:do|did|done)\s+(?:this|that|it|\w+(?=\W*$)|\w+\s+(?:yet|in\s+class)))|"
+                  r"what\s+(?:do|should|am)\s+i\s+(?:even\s+)?(?:supposed\s+to\s+)?"
+                  r"(?:write|put|say))\b|^\W*(?:i\s+)?(?:dunno|idk|idek)\W*$|^\W*(?:please\W+)?help\b|"
                   r"\bhelp(?:\W+please)?\W*$|^\W*(?:so\s+|totally\s+|still\s+)?(?:stuck|lost|confused)\W*$", re.I)
 
 
@@ -108,7 +113,8 @@ CATEGORY = re.compile(r"\b(?:which|what)\s+(?:(type|kind|sort|form|part)s?\s+of\
 NOT_CATEGORY = set("""is are was were do does did can could would will should happens happened makes made causes
 the this that these those job role function purpose difference use cause reason meaning one ones
 lands hits reaches falls sinks floats melts boils freezes moves travels wins stops
-point inside outside middle centre center temperature""".split())  # "which hits first", "the inside of the earth"
+point inside outside middle centre center temperature thing things object objects stuff item items""".split())
+# "which hits first", "the inside of the earth"; "what kinds of things": no kind of thing named
 
 
 def names_a_kind(word: str, question: str) -> bool:

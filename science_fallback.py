@@ -10,11 +10,13 @@ What it supports
   decides, while another fact names the question's own description without it.
 - `side_move`: one side of a difference question as a fact describes it, the other side asked for.
 - `honest_test`: a claim nothing decides is neither praised nor ruled out: a short name is asked why and checked
-  against the question, a reason is asked how to test it, a description of a term is asked for an example; the
+  against the question, a reason for the missing step to the outcome the why-question names (`outcome_of`), an answer
+  given with its own reason for its link, a description of a term for an example; the
   student's words are said back as they are ("Your idea: ..."), never pasted into a sentence of ours.
 - `two_part_start`, `list_start`, `honest_start`: a stuck student on a question no card or fact covers: two questions
-  in one are taken one part at a time, a list of parts from any one remembered, a "What is X?" from where the student
-  has met X, a job from what would be different without it.
+  in one are taken one part at a time, a list of parts from any one remembered, a "What is X?" or "What does X
+  mean?" from where the student has met X, a job from what would be different without it, a why-question's outcome
+  beside a time it does not happen.
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ import re
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, content_words, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, own_words, to_you
+from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, own_words, third_person,
+                             to_you)
 from named_questions import named_question
 from science_names import KINDS, named_answer, relation_kept
 
@@ -66,6 +69,17 @@ GENERIC_HEADS = {"the", "a", "an", "main", "best", "most", "first", "job", "role
                  "difference", "name", "function", "result", "effect", "process", "way", "thing", "one", "this", "that",
                  "it", "they"}
 CAUSE_LEAD = re.compile(r"^\W*(?:because|due to|thanks to)\s+(?:of\s+)?", re.I)  # "Because of the air": the air
+# "Why does a ball slow down?", "Why are there fewer lions?", "Why can you hear ...?", "What causes earthquakes?":
+# the outcome a why-question asks the cause of, its verb after its subject
+WHY_DO = re.compile(r"^\W*why\s+(do|does)\s+(.+)$", re.I)
+WHY_BE = re.compile(r"^\W*why\s+(is|are|can|do|does)\s+(it|there|you|we|they|i|he|she|people)\s+(.+)$", re.I)
+# "it swims so it's a fish", "it grows better because plants grow at night": a reason and the answer it leads to
+SO_LINK = re.compile(r"^\W*(?P<r>.+?),?\s+(?:so|which means|that means)\s+(?P<a>.+)$", re.I)
+BECAUSE_LINK = re.compile(r"^\W*(?P<a>.+?),?\s+(?:because|since|cause|cuz|bc)\s+(?P<r>.+)$", re.I)
+# "What does the word habitat mean?", "what does the law of conservation of energy mean": the term asked to define
+MEANS = re.compile(r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term)\s+)?['\"]?((?:the\s+)?[a-z][\w\s-]{1,40}?)['\"]?"
+                   r"\s+mean\b", re.I)
+CAUSES = re.compile(r"^\W*what\s+(?:causes|makes)\s+(.+)$", re.I)
 
 
 def asked_line(question: str) -> str:
@@ -141,12 +155,33 @@ def two_part_start(question: str) -> str | None:
             f"for the second part: {to_you(second)}?")
 
 
+def outcome_of(question: str) -> str | None:
+    """What a why-question says happens, as a statement ("a ball rolling on grass slows down", "there are fewer lions
+    than zebras", "earthquakes"), for a link to be asked from a reason to it; None for a form it cannot turn round
+    (a noun subject before "is": "Why is the sky blue?" has no safe place for its verb)."""
+    asked = asked_line(question)
+    if m := WHY_BE.match(asked):  # a pronoun subject: the verb goes right after it
+        aux, subject, rest = m.group(1).lower(), to_you(m.group(2).lower()), to_you(m.group(3))
+        if aux in ("do", "does"):  # "why do i have a shadow": "you have a shadow"
+            said = f"{subject} {rest}"
+            return (third_person(said) if aux == "does" else said) if aux == "do" or third_person(said) != said \
+                else None
+        return f"{subject} {'are' if subject in ('you', 'we', 'they') and aux == 'is' else aux} {rest}"
+    if m := WHY_DO.match(asked):
+        case = to_you(m.group(2))
+        said = third_person(case) if m.group(1).lower() == "does" else case
+        return said if said != case or m.group(1).lower() == "do" else None  # no verb found: no statement
+    if m := CAUSES.match(asked):  # "what causes earthquakes": "earthquakes happen"
+        return f"{m.group(1)} happen"
+    return None
+
+
 def honest_start(question: str, terms: list[str], quoted: str) -> str:
     """A stuck student's first step on a question no card, fact or form of its own covers: a term to define starts
     from where the student has met it, a why-question from a cause they can test, any other from the terms it names
     (`terms`, quoted), each in this question's own words."""
     asked = asked_line(question)
-    if term := definition_term(question):
+    if term := definition_term(question) or (m := MEANS.search(asked)) and m.group(1):
         return (f"Where have you come across {term}: in a lesson, a book or something you have seen? Say what you "
                 f"remember about it, and we can build the meaning from there.")
     if thing := purpose_of(question):
@@ -158,6 +193,10 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
         return (f"What does the word \"{named.group(2).split()[0]}\" suggest in everyday words? What do you know about "
                 f"{named.group(1)} that could explain why they got that name?")
     both = " and ".join(terms)
+    outcome = outcome_of(question) if re.match(r"\W*why\b", asked, re.I) else None
+    if outcome:  # a why-question: the case set beside one where it does not happen
+        return (f"Think of a time when {outcome}, and a time when that does not happen. What is different between "
+                f"the two that could explain it?")
     if re.match(r"\W*why\b", question, re.I):
         return f"What do you know about {both}? Name one thing about them that could explain {quoted}, and how you " \
                f"could test it."
@@ -328,8 +367,8 @@ def gapped(fact: str, member: str) -> str | None:
 
 def honest_test(claim: str, question: str) -> str:
     """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
-    and checked against the question, a vague word is asked to be named, a reason how to test it, a description of a
-    term for an example; any other idea for what shows it."""
+    and checked against the question, a vague word is asked to be named, a reason for its missing link (`link_ask`),
+    a description of a term for an example; any other idea for what shows it."""
     said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
     kind = asked_kind(question)
     if said and len(said.split()) <= 3 and not STATEMENT.match(said) and not CAUSE_LEAD.match(claim):
@@ -356,8 +395,7 @@ def honest_test(claim: str, question: str) -> str:
                                                                            asked_line(question), re.I):
         reason = said_back(CAUSE_LEAD.sub("", CAUSED_BY.sub("", said)))
         told = f"You gave a reason: {reason} " if reason else told
-        return f"{told}How could you test that reason? What would you change, and what would you expect to see if " \
-               f"it is right?"
+        return f"{told}{link_ask(said, question)}"
     if listed := list_asked(question):  # some of a list: the student checks for the rest
         return f"{told}Is that all the {listed[0]} of {listed[1]}, or are there more? Say what each one does, and " \
                f"look for any you have not named yet."
@@ -368,6 +406,23 @@ def honest_test(claim: str, question: str) -> str:
         return f"{told}How would you check that description of {term}? Give one example of {term}, and show how " \
                f"what you said fits it."
     return f"{told}What have you seen, read or tried that shows it? Give one example, and say how it answers {quoted}."
+
+
+def link_ask(said: str, question: str) -> str:
+    """The link from a reason to the outcome a why-question names, asked ("How does that lead to the fact that there
+    are fewer lions than zebras?"), said as a chain the student can check link by link, the step it leaves out found
+    there; an answer given with its own reason to another question ("it swims so it's a fish") is checked at its link
+    with another case. A reason tested in general ("How could you test that reason?") names nothing of this one."""
+    parts = SO_LINK.match(said) or BECAUSE_LINK.match(said)
+    if parts and not re.match(r"\W*(?:why|what\s+causes|what\s+makes)\b", asked_line(question), re.I):
+        reason, answer = (part.strip(" ,.") for part in (parts.group("r"), parts.group("a")))
+        reason, answer = (f"{part[:1].lower()}{part[1:]}" if not re.match(r"[A-Z]{2}", part) else part
+                          for part in (reason, answer))
+        return (f"Check the link: does \"{reason}\" always mean \"{answer}\"? Think of another case where "
+                f"\"{reason}\" is true, and see whether the rest holds there too.")
+    outcome = outcome_of(question)
+    ask = f"How does that lead to the fact that {outcome}?" if outcome else f"How does that answer {about(question)}?"
+    return f"{ask} Say it step by step as a chain (this happens, so that happens), and check each link."
 
 
 def undecided_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None, label: str) -> Move:

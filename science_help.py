@@ -11,7 +11,9 @@ What it supports
 - `help_move`: the defining fact of one of the two (the one that names neither the problem's own things nor, where
   the question asks for the difference, the other side), quoted, and the student asked to apply it to the problem's
   thing; a fact that sets both side by side is the one difference itself, shown where the question asks something
-  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson.
+  else. lesson.py asks it only where no topic card written for the question's scenario opens the lesson. Where no
+  fact tells them apart without giving the answer away, `pair_ask` takes the two one at a time and asks which is
+  what the question describes; a fact that only lists the thing among others or says where it may be met is none.
 """
 from __future__ import annotations
 
@@ -71,6 +73,17 @@ ASKS_BACK = re.compile(r"^\W*(?:(?:is|was)\s+it\s+(?:about\s+|because\s+of\s+|fr
                        r"(?:\s+[\w-]+)?\s+or\s+.+\?|(?:explain|describe|give\s+(?:an?\s+|one\s+|two\s+)?examples?|"
                        r"show\s+your\s+(?:work|working)|justify\s+your\s+answer)\W*)$", re.I)
 ARTICLES = re.compile(r"^(?:the|an?|some)\s+", re.I)
+# A word that describes a noun rather than names a thing: "physical", "kinetic", "red", "white"
+DESCRIBES = re.compile(r"^(?:[a-z]+(?:al|ic|ous|ive|ary|ent|ant|ar|ed|ful|less)|red|white|black|blue|green|yellow|"
+                       r"big|small|high|low|hot|cold|warm|fast|slow|short|long|new|old|solid|liquid|"
+                       r"north|south|east|west|"
+                       r"inner|outer|upper|lower|left|right|front|back|male|female|plant|animal)$", re.I)
+# "... or something", "or whatever": no second option, a guess said unsure
+VAGUE_OPTION = re.compile(r"(?:something|anything|whatever|smth|sth|not)\b", re.I)
+# "Oxygen, carbon, iron and gold are elements": a list the term opens says what it is one of, nothing of its own
+LISTED = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?[\w-]+,\s*(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,|\band\b)", re.I)
+# "Carbon dioxide can be found in the air": where a thing may be met says nothing of what it is or does
+MAY_BE_MET = re.compile(r"\b(?:can|may|might|could)\s+be\s+(?:found|seen|met|used)\b", re.I)
 
 
 def asks_back(claim: str, said: str = "") -> bool:
@@ -89,8 +102,8 @@ def confused_pair(message: str, question: str, around: str = "") -> tuple[str, s
     own = message.replace(asked, " ") if asked in message else message
     if m := NAMED_PAIR.search(own):
         return headed(clean(m.group("x") or m.group("a")), clean(m.group("y") or m.group("b")))
-    if m := OWN_OPTIONS.search(own):
-        return clean(m.group("x")), clean(m.group("y"))
+    if (m := OWN_OPTIONS.search(own)) and not VAGUE_OPTION.match(m.group("y")):  # "is it gravity or something":
+        return clean(m.group("x")), clean(m.group("y"))  # one guess, no pair
     if THOSE.search(own) and (m := OWN_OPTIONS.search(around.replace(asked, " "))):
         return clean(m.group("x")), clean(m.group("y"))
     if THOSE.search(own) and (m := QUESTION_PAIR.search(asked.rstrip("?. "))):
@@ -102,8 +115,10 @@ def confused_pair(message: str, question: str, around: str = "") -> tuple[str, s
 
 
 def headed(x: str, y: str) -> tuple[str, str]:
-    """"red" and "white blood cells": the noun the two share goes on the first one too ("red blood cells")."""
-    if len(x.split()) == 1 and len(y.split()) > 1:
+    """"red" and "white blood cells": the noun the two share goes on the first one too ("red blood cells"), where the
+    first is a word that describes (a colour, "physical", "kinetic"), never a thing of its own ("oxygen" and "carbon
+    dioxide")."""
+    if len(x.split()) == 1 and len(y.split()) > 1 and DESCRIBES.match(x):
         return f"{x} {' '.join(y.split()[1:])}", y
     return x, y
 
@@ -163,8 +178,8 @@ def defining_fact(term: str, other: str, question: str, facts: list[str], answer
            and not names(other, t) and t.lower() not in GENERIC and not base_forms(t) & kinds]
     ranked = []
     for fact, found in opened.items():
-        if not found or has_negation(fact) or answers(fact, question) or ALSO.search(fact) \
-                or any(base_forms(t) & forms_of(fact) for t in own):
+        if not found or has_negation(fact) or answers(fact, question) or ALSO.search(fact) or MAY_BE_MET.search(fact) \
+                or LISTED.match(fact) or any(base_forms(t) & forms_of(fact) for t in own):
             continue
         noun, verb = found
         if noun and noun not in nouns and noun not in other.split():
@@ -193,7 +208,7 @@ def help_move(message: str, question: str, kb, answers: Callable[[str, str], boo
     problem; None when they name none or no fact fits."""
     pair = confused_pair(message, question, around)
     if pair:
-        return pair_move(pair, question, kb, answers)
+        return pair_move(pair, question, kb, answers) or pair_ask(pair, question)
     term = asked_term(message, question)
     if not term:
         return None
@@ -232,6 +247,19 @@ def pair_move(pair: tuple[str, str], question: str, kb, answers: Callable[[str, 
     else:
         ask = f"Which of the two fits {about(question)}, and what in the question tells you?"
     return Move(f"{lead} {ask}", "fact", None, [fact])
+
+
+def pair_ask(pair: tuple[str, str], question: str) -> Move | None:
+    """The two things a student mixes up, where no fact tells them apart without giving the answer away: each taken
+    on its own (what it is, what it does, where it is found), then the one the question describes picked by that. A
+    question that names no description ("Is air a mixture or a compound?" offers its own two) keeps its own moves."""
+    x, y = pair
+    named = named_question(question_of(question) or question)
+    if not named or not named.description:
+        return None
+    return Move(f"Take {x} and {y} one at a time: what is each one, and what does it do or where is it found? Say "
+                f"one thing you remember about each, even a guess. Then which of the two is {named.description}?",
+                "fact", None, [])
 
 
 def singular(term: str) -> str:
