@@ -79,8 +79,21 @@ COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|l
 
 
 def compares_alike(claim: str, fact: str) -> bool:
-    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
-    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")? "more dense" is
+    the comparison "denser" makes (`said_as_er`)."""
+    made = {w.lower() for w in COMPARES.findall(fact)}
+    return {w.lower() for w in COMPARES.findall(said_as_er(claim, fact))} <= made
+
+
+def said_as_er(claim: str, fact: str) -> str:
+    """The claim with each "more X" the fact says as one word ("more dense" where the fact says "denser", "more
+    warm" for "warmer") written as that word: the same comparison, made one way or the other."""
+    def one_word(m: re.Match) -> str:
+        word = m.group(1).lower()
+        said = next((f for f in (f"{word}r", f"{word}er", f"{word[:-1]}ier") if re.search(rf"\b{f}\b", fact, re.I)),
+                    None)
+        return said or m.group(0)
+    return re.sub(r"\bmore\s+([a-z]{3,})\b", one_word, claim, flags=re.I)
 
 
 def compares_things(claim: str, fact: str) -> bool:
