@@ -283,17 +283,22 @@ def listed(forms: set[str], idea: str) -> bool:
 # one bound or the other (the nearest, "the sun goes behind the earth at night", 0.70 with a margin of 0.10).
 MEANT_COSINE = 0.70
 MEANT_MARGIN = 0.15
+PLACEHOLDER = re.compile(r"\b(?:stuff|things?|something|whatever|etc)\b", re.I)  # where the key term should be
 
 
 def card_meant(card: TopicCard, claim: str, question: str, embedder: Embedder) -> bool:
     """Does the claim say the card's right idea in other words, where the card's patterns neither accept nor reject
     it? It reads close to the idea by the encoder (`MEANT_COSINE`, `MEANT_MARGIN` over the wrong example), shares a
     word of its own with the idea (in some form), no catalogued wrong idea reads in it, it denies nothing unless the
-    idea denies something too, and it turns round no relation of the idea. A part of the idea ("it needs water") reads too far from the whole to pass."""
+    idea denies something too, and it turns round no relation of the idea. A part of the idea ("it needs water")
+    reads too far from the whole to pass; a name alone ("sunlight") or a placeholder for the idea's key term ("they
+    carry stuff around the body") says too little to be the idea, however near it reads."""
     said = own_words(answer_of(claim))
     right = f"{card.idea} {card.example_right}"
     held = forms_of(right) | roots_of(right)
-    if not any(word & held for word in own_forms(said, question)) or card.wrong and re.search(card.wrong, said, re.I):
+    own = own_forms(said, question)
+    if len(own) < 2 or PLACEHOLDER.search(said) or not any(word & held for word in own) \
+            or card.wrong and re.search(card.wrong, said, re.I):
         return False
     if not denies_alike(said, right) or any(turned(said, s, question) for s in sentences_of(card.idea)):
         return False

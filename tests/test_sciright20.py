@@ -75,3 +75,22 @@ def test_an_either_or_fact_about_a_wider_subject_decides_no_narrower_one():
     facts = ["Milk, a drink, is a liquid made mostly of water.", "Chocolate milk is a mixture of milk and cocoa."]
     assert chosen_fact("a liquid", "Is chocolate milk a liquid or a mixture?", facts[:1]) is None
     assert chosen_fact("a mixture", "Is chocolate milk a liquid or a mixture?", facts) == facts[1]
+
+
+def test_an_accepted_short_answer_then_its_reason_after_a_comma_is_right():
+    from science_decides import told_then_reasoned
+    card = match_card("Is chocolate melting in your hand a physical or a chemical change?")
+    assert card is not None
+    assert told_then_reasoned(card, "physical, it is still chocolate and it goes hard again in the fridge") == "right"
+    assert told_then_reasoned(card, "physical, or maybe chemical") is None
+    assert told_then_reasoned(card, "chemical, it turns runny") is None
+
+
+def test_a_name_alone_or_a_placeholder_is_never_the_whole_idea():
+    embedder = default_embedder()
+    question = "What do red blood cells do in the body?"
+    card = match_card(question)
+    assert card is not None
+    assert not card_meant(card, "they move things from place to place in the body", question, embedder)
+    photo = "What does a plant use to make its own food?"
+    assert not card_meant(match_card(photo), "light", photo, embedder)
