@@ -79,8 +79,21 @@ COMPARES = re.compile(r"\b(?:same|more|less|fewer|equal|greater|smaller|bigger|l
 
 
 def compares_alike(claim: str, fact: str) -> bool:
-    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")?"""
-    return {w.lower() for w in COMPARES.findall(claim)} <= {w.lower() for w in COMPARES.findall(fact)}
+    """Does the fact make every comparison the claim makes ("the same mass" for "the same mass")? "more dense" is
+    the comparison "denser" makes (`said_as_er`)."""
+    made = {w.lower() for w in COMPARES.findall(fact)}
+    return {w.lower() for w in COMPARES.findall(said_as_er(claim, fact))} <= made
+
+
+def said_as_er(claim: str, fact: str) -> str:
+    """The claim with each "more X" the fact says as one word ("more dense" where the fact says "denser", "more
+    warm" for "warmer") written as that word: the same comparison, made one way or the other."""
+    def one_word(m: re.Match) -> str:
+        word = m.group(1).lower()
+        said = next((f for f in (f"{word}r", f"{word}er", f"{word[:-1]}ier") if re.search(rf"\b{f}\b", fact, re.I)),
+                    None)
+        return said or m.group(0)
+    return re.sub(r"\bmore\s+([a-z]{3,})\b", one_word, claim, flags=re.I)
 
 
 def compares_things(claim: str, fact: str) -> bool:
@@ -98,7 +111,7 @@ def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | No
     water because hot water is thinner" names the dissolving card's word only where it says the question back, and
     its reason is what a why-question (`asked`), or a message that asks none, asks for. A reason the card cannot
     judge leaves the claim to the facts."""
-    said = card_verdict(card, claim)
+    said = card_verdict(card, claim) or told_then_reasoned(card, claim)
     if said == "right" and re.search(r"\bthan\b", claim, re.I) \
             and not compares_alike(claim, f"{card.idea} {card.example_right}"):
         return None  # "more rocks hit the Moon than the Earth": two things compared as the card's idea never does
@@ -109,6 +122,15 @@ def reasoned_verdict(card: TopicCard, claim: str, asked: str | None) -> str | No
     # answer, in words the question does not say
     beyond = " ".join(w for w in parts[0].split() if not (asked and base_forms(w.strip(",.!?")) & forms_of(asked)))
     return said if card_verdict(card, parts[1]) == "right" or asked and card_verdict(card, beyond) == "right" else None
+
+
+def told_then_reasoned(card: TopicCard, claim: str) -> str | None:
+    """'right' for a short answer the card accepts, then its reason after a comma ("physical, its still water and you
+    can freeze it back"), as the card takes it after "because"; the reason must not name the card's wrong outcome at
+    all ("physical, no wait chemical": a "no" before it there is no denial of it)."""
+    head, comma, reason = claim.partition(",")
+    return "right" if comma and reason.strip() and card_verdict(card, head) == "right" \
+        and not (card.wrong and re.search(card.wrong, reason, re.I)) else None
 
 
 def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:

@@ -39,7 +39,7 @@ from science_help import clue_help, in_use_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
-from science_support import backing_fact, next_stage, right_part, why_said
+from science_support import backing_fact, card_meant, next_stage, right_part, spelled_out, why_said
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
                              reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
@@ -56,6 +56,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     observation; any other claim is judged against the fitting facts, the `known` ones first (the facts the lesson
     found behind a quote the student brought). A help request gets the card's opening or a fact, never "Why?"."""
     claim = None if claim and is_help(claim) else claim
+    claim = spelled_out(claim) if claim else claim  # "bc", "thru", "there own" read as written in full
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
@@ -72,6 +73,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
         if card and claim and misconception is None and not beyond_card(card, asked) else None
+    if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
+            and card_meant(card, claim, asked, embedder or default_embedder()):
+        said = "right"  # the card's idea in everyday words its patterns miss
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -668,7 +672,8 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
 
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
-POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*(?=\w)", re.I)
+# "no because space has no air": a reason word after the yes or no parts them as a comma does.
+POLAR = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)(?:\s*[,;:.!-]\s*|\s+(?=(?:because|since|as)\b))(?=\w)", re.I)
 
 
 def polar_answer(said: str, reason: str, question: str, facts: list[str], card: TopicCard | None,
@@ -684,8 +689,14 @@ def polar_answer(said: str, reason: str, question: str, facts: list[str], card: 
     if answered and answered.verdict == "contradicted":
         return answered
     move = claim_move(reason, question, facts, card, embedder, fitting, kb)
-    if answered and answered.verdict == "supported" and move.verdict != "contradicted":
+    if answered and answered.verdict == "supported" and (move.verdict == "supported" or card and card_meant(
+            card, reason, question, embedder or default_embedder())):
         return Move(f"{yes(said + reason)} {follow_up(reason, question, True)}", "fact", "supported",
+                    answered.evidence)
+    if answered and answered.verdict == "supported" and move.verdict != "contradicted":  # a reason nothing bears out
+        word = said.strip(" ,;:.!-").lower()  # "no because space is too cold": the no is right, the reason is asked
+        return Move(f"Right, the answer is {word}. Is \"{echo(reason)}\" the reason, though? "
+                    f"{card.opening if card else 'What decides ' + about(question) + '?'}", "fact", "unclear",
                     answered.evidence)
     return polar_move(reason, question, move)
 

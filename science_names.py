@@ -113,10 +113,13 @@ def chosen_fact(answer: str, question: str, facts: list[str]) -> str | None:
     subject = forms_of(either_subject(question))
     if len(picked) != 1 or not subject:
         return None
+    # every word of the subject: "Water, H2O, is a compound" is about water, not about sea water
+    words = [base_forms(word) for word, _ in content_tokens(either_subject(question))]
     for fact in facts:
         for part in re.split(r"[:;]|(?<=[.!?])\s+", fact):
             said, first = forms_of(part), next(iter(content_tokens(part)), ("", ""))[0]
-            if picked[0] <= said and base_forms(first) & subject and only_picked(part, picked[0], others):
+            if picked[0] <= said and base_forms(first) & subject and all(word & said for word in words) \
+                    and only_picked(part, picked[0], others):
                 return fact  # it starts with the subject
     return None
 

@@ -6,17 +6,19 @@ with one clause that a fact leaves out ("the heavier ball falls faster because g
 however many words it shares with a fact about gravity.
 
 science_moves.py confirms a claim borne out this way (never one a misconception, a card or a fact rules out), and a
-claim a misconception seems to match is no misconception when every clause of it is borne out."""
+claim a misconception seems to match is no misconception when every clause of it is borne out. A topic card's idea
+said in everyday words its patterns miss ("water vapour hits the cold can and turns back into drops") is read by
+meaning (`card_meant`), after the student's chat spellings are written out (`spelled_out`: "bc", "thru")."""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, key_terms, negated, quantifiers_kept,
-                      sides_kept)
+from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, first_denied, key_terms, negated,
+                      quantifiers_kept, sides_kept)
 from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
 from student_message import about
-from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words
+from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words, resembles_misconception
 from named_questions import named_question
 from science_fallback import asked_thing, definition_term
 from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
@@ -40,6 +42,23 @@ MIN_OWN = 3  # words of its own beyond the question's: a clause with fewer says 
 EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step, no "all" a fact must repeat
 # How a student opens a clause of the answer: no part of what a fact must say ("First the Sun heats ...")
 LEADS = re.compile(r"^\W*(?:first(?:ly)?|then|next|after that|finally|and|so|also)\b[\s,]*", re.I)
+
+
+# A student's chat spellings, written out before a claim is judged: "bc" must split a reason from its answer as
+# "because" does (CLAUSE_BREAK), "there own food" must read as the card's "their own food", "thru" as "through".
+CHAT_SPELLINGS = {"bc": "because", "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because",
+                  "becuz": "because", "becuase": "because", "becasue": "because", "thru": "through", "u": "you",
+                  "ur": "your", "theyre": "they are", "dont": "do not", "doesnt": "does not", "cant": "cannot",
+                  "isnt": "is not", "arent": "are not", "wont": "will not", "theres": "there is", "alot": "a lot",
+                  "w/o": "without", "there own": "their own"}
+CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
+                           + r")(?![\w/'-])", re.I)
+
+
+def spelled_out(claim: str) -> str:
+    """The claim with its chat spellings written out ("bc the earth is tilted" -> "because the earth is tilted"), so a
+    right reason typed as students type is judged as the same reason written in full."""
+    return CHAT_SPELLING.sub(lambda m: CHAT_SPELLINGS[m.group(0).lower()], claim)
 
 
 def compared(text: str) -> set[int]:
@@ -256,3 +275,54 @@ def listed(forms: set[str], idea: str) -> bool:
     tokens = re.findall(r"[a-z0-9']+|[,()]", idea.lower())
     return any((base_forms(token) & forms or root(token) in forms) and {",", "(", ")", "and", "or"} & set(
         tokens[max(0, i - 2):i] + tokens[i + 1:i + 3]) for i, token in enumerate(tokens))
+
+
+# A card's right idea said in everyday words ("the air pushes up on it", "metal lets heat go through easily"): the
+# claim reads this close to the card's idea or its right example, and this much nearer to it than to its wrong example.
+# Calibrated on the cards' right and wrong answers its patterns miss in the foreign sets: every wrong one stayed below
+# one bound or the other (the nearest, "the sun goes behind the earth at night", 0.70 with a margin of 0.10).
+MEANT_COSINE = 0.70
+MEANT_MARGIN = 0.15
+PLACEHOLDER = re.compile(r"\b(?:stuff|things?|something|whatever|etc)\b", re.I)  # where the key term should be
+
+
+def card_meant(card: TopicCard, claim: str, question: str, embedder: Embedder) -> bool:
+    """Does the claim say the card's right idea in other words, where the card's patterns neither accept nor reject
+    it? It reads close to the idea by the encoder (`MEANT_COSINE`, `MEANT_MARGIN` over the wrong example), shares a
+    word of its own with the idea (in some form), no catalogued wrong idea reads in it, it denies nothing unless the
+    idea denies something too, and it turns round no relation of the idea. A part of the idea ("it needs water")
+    reads too far from the whole to pass; a name alone ("sunlight") or a placeholder for the idea's key term ("they
+    carry stuff around the body") says too little to be the idea, however near it reads."""
+    said = own_words(answer_of(claim))
+    right = f"{card.idea} {card.example_right}"
+    held = forms_of(right) | roots_of(right)
+    own = own_forms(said, question)
+    if len(own) < 2 or PLACEHOLDER.search(said) or not any(word & held for word in own) \
+            or card.wrong and re.search(card.wrong, said, re.I):
+        return False
+    if not denies_alike(said, right) or any(turned(said, s, question) for s in sentences_of(card.idea)):
+        return False
+    # read as typed, its "because" too: the right examples are written so, and the bounds were set on such answers
+    vector, idea, example, wrong = embedder.encode([answer_of(claim), card.idea, card.example_right or card.idea,
+                                                    card.example_wrong or card.idea])
+    near = max(float(vector @ idea), float(vector @ example))
+    return near >= MEANT_COSINE and near - float(vector @ wrong) >= MEANT_MARGIN \
+        and resembles_misconception(said, question, embedder) is None
+
+
+# Words that deny without a "not": "wood is a poor conductor" says what "wood doesn't let heat through" says
+NEGATIVE_WORDS = re.compile(r"\b(?:poor|bad|insulat\w*|without|little|less|fewer|empty|lacks?)\b", re.I)
+
+
+def denies_alike(claim: str, idea: str) -> bool:
+    """Does a claim that denies something ("wood doesn't let it through much", "space has no air") deny as the idea
+    does? The idea must deny something too, with a "not" or a word that denies ("poor conductors"); where only such a
+    word denies, the claim must not deny what the idea affirms ("metal does not conduct heat" beside "Metals are good
+    conductors"). `conflicts` is no guide here: "space has no air" denies air of space, not that sound needs air."""
+    if not has_negation(claim):
+        return True
+    if has_negation(idea):
+        return True
+    affirmed = {stem(word)[:5] for word, _ in content_tokens(idea)}
+    return NEGATIVE_WORDS.search(idea) is not None and not any(word[:5] in affirmed for word in first_denied(claim))
+
