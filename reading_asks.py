@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from evidence import Move, split_sentences
-from text_words import base_forms, content_tokens
+from text_words import STOP, base_forms, content_tokens
 from locate import EARLIER, speaker
 from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
                       rank_sentences)
@@ -60,6 +60,34 @@ def closing_ask(question: str, kind: str) -> str:
         return BY_KIND[kind]
     return next((ask for pattern, ask in ASKED_FOR if re.search(pattern, question, re.I)),
                 BY_KIND.get(kind, "What does it tell you?"))
+
+
+# The student's own words beside a reading question are no part of what it asks: their state ("i keep losing my
+# place"), a complaint about the text ("this poem makes no sense"), a where-to-look ask ("which part is it", "is it the
+# first or the second one"). Left in, they were ranked, classified and quoted back as the question's own event.
+OWN_CLAUSE = re.compile(r"^\W*(?:i|im|i'm|i've|ive|my|me|idk|help|pls|plz|please|lol|huh|ugh)\b|\bmakes? no sense\b|"
+                        r"\b(?:is|so|too) (?:confusing|hard|weird)\W*$|"
+                        r"^\W*(?:which|what) (?:part|line|sentence|paragraph|step|one)(?:\W*$| is it| do i| should i)|"
+                        r"^\W*is it the \w+ (?:\w+ )?or the \w+", re.I)
+# "what happens at the end i dont get the cat part": the student's state typed on with no stop
+OWN_TAIL = re.compile(r"\s+(?:i|im|i'm)\s+(?:dont|don't|do not|can't|cant|cannot|keep|still|never|read|get|am)\b.*$|"
+                      r"\s+(?:idk|lol|pls|plz|help)\W*$", re.I)
+
+
+def without_own(message: str) -> str:
+    """The message less the student's words about themselves or the text: "" when nothing else is left."""
+    kept = [p for p in re.split(r"(?<=[,?!.])\s+", message) if not OWN_CLAUSE.search(p)]
+    return OWN_TAIL.sub("", " ".join(kept)).strip(" ,")
+
+
+def asked_only(question: str, sentences: list[str]) -> str:
+    """The question without the student's words about themselves or the text, its names as the passage writes them
+    ("how does teo feel" -> "how does Teo feel": a name typed in lower case was no one the question asked about);
+    a name that is also a word the passage uses ("will", "hope") stays as typed."""
+    asked = without_own(question) or question
+    words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
+    names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
+    return re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)
 
 
 GENERIC = re.compile(r"\b(?:what|which) (?:kinds? of )?(?:things|stuff)\b", re.I)
@@ -406,7 +434,10 @@ def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str
 
 # ----------------------------------------------------------------------------- a line's meaning, a message's shape
 
-COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b", re.I)  # asks what the thing is compared with
+# a thing said to be another ("The moon is a lantern"), quoted up to its verb
+CALLED = re.compile(r"^(?P<head>\W*(?:[A-Za-z']+ ){0,4}?(?:is|are|was|were))\s+(?:an?|the|my|his|her)\s+[a-z]+", re.I)
+# asks what the thing is compared with ("what is the fog supposed to be": what the figure makes it)
+COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b|\bsupposed to be\W*$", re.I)
 
 
 def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -421,6 +452,10 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
         word, it = ("word \"like\"", "it") if like.group(1) else ("words \"as ... as\"", "them")
         return f"Find the {word} in {at}. What comes right after {it}, and how are the two things alike?"
+    called = CALLED.search(sentences[top]) if COMPARED_TO.search(question) else None
+    if called:  # "The moon is a lantern": what it is called is the answer, so the line is quoted up to its verb
+        return (f"Read {at}, which begins \"{called.group('head')}...\": the writer says it is something it can't "
+                f"really be. What is that, and how are the two alike?")
     if like:
         return (f"Picture it: {quote(said)} What is being compared with {like.group(1) or like.group(2)}, and what "
                 f"do the two have in common here?")
@@ -432,7 +467,10 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
                 where: list[str]) -> Move | None:
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
     greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
-    (built on, never pointed back at), a title asked of a text with none, what kind of text it is."""
+    (built on, never pointed back at), a title asked of a text with none, what kind of text it is; and a message
+    that asks no question at all ("i read it twice and still dont get it"): which question it is about."""
+    if not claim and not without_own(question):  # "idk", "which part" with no question typed: a line picked is a guess
+        return Move(ASK_QUESTION.format(about=f" about \"{title}\"" if title else ""), "detail", None, [])
     if framed := frame_move(passage, question, claim):
         return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
     if (spoken := speaker_move(question, claim, sentences, classify_question(question))) is not None:
@@ -446,6 +484,8 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
     return None
 
 
+ASK_QUESTION = ("Which question{about} are you working on? Type it here, and we'll find the line in the passage that "
+                "holds the clue for it together.")
 ASKS_TEXT_KIND = re.compile(r"(?i)\bwhat (?:kind|type|sort|genre) of (?:text|passage|writing|piece)\b|"
                             r"\bis (?:this|the) (?:text|passage) (?:a|an)\b")
 
