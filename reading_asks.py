@@ -9,6 +9,9 @@ Round 16 (48 fresh help / wrong-attempt cases, 12 passages, grades 3-10, 6 passa
 question inside a question, "What in the passage shows", "make he", a vocabulary frame for a trait: dev 12/24 -> 0,
 held back 13/24 -> 0, tune 19/62 -> 0; good moves (read by hand) dev ~10/24 -> 17/24, held back 7/24 -> 14/24;
 the move's evidence on a gold sentence dev 18 -> 21/24, held back 13 -> 14/24, tune 46 -> 47/62.
+Round 20 (`asked_only`, `without_own`): a stuck student's own words beside the question ("i keep losing my place",
+"this poem makes no sense", "which part is it") are dropped before it is classified, ranked or quoted back, and a
+name typed in lower case is read as the passage's; a message that asks nothing is asked which question it is about.
 """
 from __future__ import annotations
 
@@ -456,11 +459,12 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if called:  # "The moon is a lantern": what it is called is the answer, so the line is quoted up to its verb
         return (f"Read {at}, which begins \"{called.group('head')}...\": the writer says it is something it can't "
                 f"really be. What is that, and how are the two alike?")
+    says = f"{at[0].upper()}{at[1:]} says: {quote(said)}"  # the passage's words, never said as the tutor's own
     if like:
-        return (f"Picture it: {quote(said)} What is being compared with {like.group(1) or like.group(2)}, and what "
-                f"do the two have in common here?")
-    return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
-            f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
+        return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
+                f"have in common here?")
+    return (f"{says} What has just happened before it, and what does it show about what "
+            f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
 
 
 def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
