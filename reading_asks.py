@@ -303,7 +303,7 @@ def term_sentence(question: str, sentences: list[str]) -> int | None:
 
 ASKS_RESPONSE = re.compile(r"\b(?:worr\w*|critics?|opponents?|other side|counterclaim|some people|supporters?)\b"
                            r"[^?]*\b(?:answers?|respond\w*|repl\w*|says? back|rebut\w*|deal with)\b|\b(?:answers?|"
-                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b|"
+                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?|people)\b|"
                            r"\bhow does the (?:writer|author) (?:answer|respond|reply|rebut)", re.I)
 OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|"
                         r"(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"

@@ -71,3 +71,11 @@ def test_the_students_complaint_is_never_quoted_as_the_event():
 def test_a_word_question_naming_no_word_points_at_no_line():
     text = reading_move(KITE, "what does this word even mean").text
     assert text.startswith("Which word do you mean?") and "sentence of the passage" not in text, text
+
+
+def test_answering_the_people_of_the_other_side_points_at_their_line_and_the_writers_turn():
+    letter = ("Dear Principal Ortiz,\n\nOur school should start a recycling club. The cafeteria throws away hundreds of "
+              "cans every week. Some parents say a club would take too much of the teachers' time. But students "
+              "would run it themselves at lunch. Please let us start the club this spring.\n\nThank you,\nAmir")
+    text = reading_move(letter, "how does amir answer the busy-teacher people, i dont get it").text
+    assert "\"Some parents say...\"" in text and "\"But\"" in text and "run it themselves" not in text, text
