@@ -30,7 +30,7 @@ def test_the_students_state_and_complaints_are_dropped_from_the_question():
 def test_a_question_that_is_all_the_students_own_is_kept_as_typed():
     assert asked_only("is it the first or the second kite?", SENTENCES) == "is it the first or the second kite?"
     assert without_own("i looked at it three times and im still lost") == ""
-    assert without_own("ugh which line") == "" and without_own("why did the kite drag") == "why did the kite drag"
+    assert without_own("ugh, which line") == "" and without_own("why did the kite drag") == "why did the kite drag"
 
 
 def test_a_name_typed_in_lower_case_is_the_passages_name_but_a_passage_word_stays():
@@ -79,3 +79,8 @@ def test_answering_the_people_of_the_other_side_points_at_their_line_and_the_wri
               "would run it themselves at lunch. Please let us start the club this spring.\n\nThank you,\nAmir")
     text = reading_move(letter, "how does amir answer the busy-teacher people, i dont get it").text
     assert "\"Some parents say...\"" in text and "\"But\"" in text and "run it themselves" not in text, text
+
+
+def test_a_plea_or_a_last_word_of_the_question_is_not_taken_for_the_students_chat():
+    assert without_own("please just tell me the lesson, I really hate fables") == "please just tell me the lesson"
+    assert without_own("how did the dog help, help") == "how did the dog help"
