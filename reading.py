@@ -84,7 +84,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, 
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
-                          term_sentence, vocabulary_move, word_clue)
+                          term_sentence, vocabulary_move, word_clue, FELT_BY)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -317,7 +317,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
-        who = FEELER.search(question)  # "how he feels": the one acting there
+        who = FEELER.search(question) or FELT_BY.search(question)  # "how he feels": the one acting there
         return (f"Look at {point}. What does {who.group(1) if who else actor(sentences, top) or 'the character'} do "
                 f"or say there, and what feeling does that show?")
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""

@@ -68,12 +68,13 @@ def closing_ask(question: str, kind: str) -> str:
 # The student's own words beside a reading question are no part of what it asks: their state ("i keep losing my
 # place"), a complaint about the text ("this poem makes no sense"), a where-to-look ask ("which part is it", "is it the
 # first or the second one"). Left in, they were ranked, classified and quoted back as the question's own event.
-OWN_CLAUSE = re.compile(r"^\W*(?:i|im|i'm|i've|ive|my|me)\b|^\W*(?:idk|help|pls|plz|please|lol|huh|ugh)\W*$|"
-                        r"\bmakes? no sense\b|"
+OWN_CLAUSE = re.compile(r"^\W*(?:i|im|i'm|i've|ive|my|me)\b(?![^?]*\b(?:wh\w+|how|mean\w*|main idea|theme|lesson|"
+                        r"feel\w*|felt)\b)|^\W*(?:idk|help|pls|plz|please|lol|huh|ugh)\W*$|\bmakes? no sense\b|"
                         r"\b(?:is|so|too) (?:confusing|hard|weird)\W*$|"
                         r"^\W*(?:which|what) (?:part|line|sentence|paragraph|step|one)(?:\W*$| is it| do i| should i)|"
                         r"^\W*is it the \w+ (?:\w+ )?or the \w+", re.I)
 # "what happens at the end i dont get the cat part": the student's state typed on with no stop
+FELT_BY = re.compile(r"\b([A-Z][a-z]+) (?:feels?|felt)\b")  # "how Dev feels about Priya": Dev
 OWN_TAIL = re.compile(r"\s+(?:i|im|i'm)\s+(?:dont|don't|do not|can't|cant|cannot|keep|still|never|read|get|am)\b.*$|"
                       r"\s+(?:idk|lol|pls|plz)\W*$", re.I)  # "help" ends "how did the mouse help" too
 

@@ -84,3 +84,15 @@ def test_answering_the_people_of_the_other_side_points_at_their_line_and_the_wri
 def test_a_plea_or_a_last_word_of_the_question_is_not_taken_for_the_students_chat():
     assert without_own("please just tell me the lesson, I really hate fables") == "please just tell me the lesson"
     assert without_own("how did the dog help, help") == "how did the dog help"
+
+
+def test_a_students_sentence_that_names_what_is_asked_is_kept_as_the_question():
+    assert without_own("I need the theme of the kite story and I have no clue where to begin")
+    assert without_own("I get that its the word gust but I dont know what it means")
+    text = reading_move(KITE, "I know the word is gust but what does it mean").text
+    assert not text.startswith("Which question"), text
+
+
+def test_the_one_whose_feeling_is_asked_is_named_not_the_other_person_in_the_line():
+    text = reading_move(KITE, "What can you infer about how Dale feels about Mira's kite?").text
+    assert "What does Dale do or say there" in text, text
