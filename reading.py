@@ -317,9 +317,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
-        who = FEELER.search(question) or FELT_BY.search(question)  # "how he feels": the one acting there
-        return (f"Look at {point}. What does {who.group(1) if who else actor(sentences, top) or 'the character'} do "
-                f"or say there, and what feeling does that show?")
+        who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
+        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
+                f"feeling does that show?")
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one

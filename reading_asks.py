@@ -74,7 +74,8 @@ OWN_CLAUSE = re.compile(r"^\W*(?:i|im|i'm|i've|ive|my|me)\b(?![^?]*\b(?:wh\w+|ho
                         r"^\W*(?:which|what) (?:part|line|sentence|paragraph|step|one)(?:\W*$| is it| do i| should i)|"
                         r"^\W*is it the \w+ (?:\w+ )?or the \w+", re.I)
 # "what happens at the end i dont get the cat part": the student's state typed on with no stop
-FELT_BY = re.compile(r"\b([A-Z][a-z]+) (?:feels?|felt)\b")  # "how Dev feels about Priya": Dev
+# "how Dev feels about Priya": Dev, not the one acting in the line pointed at (the first-person writer is no "Dot")
+FELT_BY = re.compile(r"\b([A-Z][a-z]+) (?:feels?|felt)\b")
 OWN_TAIL = re.compile(r"\s+(?:i|im|i'm)\s+(?:dont|don't|do not|can't|cant|cannot|keep|still|never|read|get|am)\b.*$|"
                       r"\s+(?:idk|lol|pls|plz)\W*$", re.I)  # "help" ends "how did the mouse help" too
 

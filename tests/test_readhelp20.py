@@ -96,3 +96,11 @@ def test_a_students_sentence_that_names_what_is_asked_is_kept_as_the_question():
 def test_the_one_whose_feeling_is_asked_is_named_not_the_other_person_in_the_line():
     text = reading_move(KITE, "What can you infer about how Dale feels about Mira's kite?").text
     assert "What does Dale do or say there" in text, text
+
+
+def test_a_feeling_asked_with_they_is_never_given_to_the_other_person_in_the_line():
+    diner = ("Lunch Rush\n\nAt noon the orders piled up on the rail. By one o'clock my apron was soaked and I was sure "
+             "I had ruined the day. Then Rosa took the next pan from my hands without a word. I walked out at two "
+             "feeling lighter than I had all week.")
+    text = reading_move(diner, "how did they feel at one o clock").text
+    assert "Rosa do" not in text, text
