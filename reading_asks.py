@@ -68,8 +68,9 @@ def closing_ask(question: str, kind: str) -> str:
 # The student's own words beside a reading question are no part of what it asks: their state ("i keep losing my
 # place"), a complaint about the text ("this poem makes no sense"), a where-to-look ask ("which part is it", "is it the
 # first or the second one"). Left in, they were ranked, classified and quoted back as the question's own event.
-OWN_CLAUSE = re.compile(r"^\W*(?:i|im|i'm|i've|ive|my|me)\b(?![^?]*\b(?:wh\w+|how|mean\w*|main idea|theme|lesson|"
-                        r"feel\w*|felt)\b)|^\W*(?:idk|help|pls|plz|please|lol|huh|ugh)\W*$|\bmakes? no sense\b|"
+ASKING = r"\b(?:wh\w+|how|mean\w*|main idea|theme|lesson|feel\w*|felt)\b"  # words that say what is asked
+OWN_CLAUSE = re.compile(rf"^\W*(?:i|im|i'm|i've|ive|my|me)\b(?![^?]*{ASKING})|"
+                        r"^\W*(?:idk|help|pls|plz|please|lol|huh|ugh)\W*$|\bmakes? no sense\b|"
                         r"\b(?:is|so|too) (?:confusing|hard|weird)\W*$|"
                         r"^\W*(?:which|what) (?:part|line|sentence|paragraph|step|one)(?:\W*$| is it| do i| should i)|"
                         r"^\W*is it the \w+ (?:\w+ )?or the \w+", re.I)
@@ -90,7 +91,8 @@ def asked_only(question: str, sentences: list[str]) -> str:
     """The question without the student's words about themselves or the text, its names as the passage writes them
     ("how does teo feel" -> "how does Teo feel": a name typed in lower case was no one the question asked about);
     a name that is also a word the passage uses ("will", "hope") stays as typed."""
-    asked = without_own(question) or question
+    asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
+    asked = asked if re.search(ASKING, asked, re.I) else question
     words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
     names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
     return re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)

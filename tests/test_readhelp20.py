@@ -104,3 +104,9 @@ def test_a_feeling_asked_with_they_is_never_given_to_the_other_person_in_the_lin
              "feeling lighter than I had all week.")
     text = reading_move(diner, "how did they feel at one o clock").text
     assert "Rosa do" not in text, text
+
+
+def test_a_message_whose_ask_is_in_its_own_words_is_kept_whole():
+    said = "I know its the word gust but I dont get what it means"
+    assert asked_only(said, SENTENCES) == said
+    assert not reading_move(KITE, said).text.startswith("Which question"), said
