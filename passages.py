@@ -364,9 +364,9 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
                r"(?!(?:over|from|into|in|to|when|after|the (?!narrator|speaker|writer))\b)\w+\b"),
     ("meaning", r"\bwhat (?:does|do|did) (?:the )?(?:first|last|final|opening|closing) (?:sentence|line) mean|"
                 r"\bwhat (?:does|do|did) ['‘\"“](?:[^'’\"”]+ ){4,}[^'’\"”]+['’\"”] "
-                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|"  # or a simile
-                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b|\bsimile|"
-                r"\bmetaphor|\bpersonif|\bcompared? (?:to|with)\b|\bmean[st]? (?:that|when)\b[^?]*\blike\b"),
+                r"(?:mean|describe|show|tell)|['‘\"“][^'’\"”]*\blike\b[^'’\"”]*['’\"”]|\bsimile|"  # or a simile
+                r"\bwhat (?:does|do|did) [^?]*\blike\b[^?]* (?:describe|mean|show|tell|suggest)\b|\bmetaphor|"
+                r"\bpersonif|\bcompared? (?:to|with)\b|\bmean[st]? (?:that|when)\b[^?]*\blike\b|\bsupposed to be\W*$"),
     # "help him spell the last word", "feel when she got the word": no word's meaning is asked
     ("vocabulary", r"\bmean(s|ing|t)?\b|\bphrase\b|\bdefin|\bwhat (is|are) (an? )?'|\bdescribes?\b.*(?<![A-Za-z])'|"
                    r"^(?![^?]*\b(?:\w*spel\w*|wr[io]t\w*|read|says?|said|guess\w*|typed?|learn\w*|feel\w*|felt|"
@@ -432,7 +432,7 @@ def quoted_term(question: str) -> str | None:
     if meant and len(meant.group(1).split()) <= 8:
         return meant.group(1).strip()
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
-                      r"['’\"”]? mean", question, re.I)
+                      r"['’\"”]? (?:even |really |actually )?mean", question, re.I)  # "bobbed even mean"
     # a quote ends at a quote mark, not inside a word: "doesn't" is no end
     quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)
     if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"

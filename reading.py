@@ -83,8 +83,8 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, 
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_asks import (built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move, term_sentence,
-                          vocabulary_move, word_clue)
+from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
+                          term_sentence, vocabulary_move, word_clue, FELT_BY)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -266,9 +266,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return meaning_move(question, sentences, top, where)
     if kind == "vocabulary":
         term = quoted_term(question)
-        if not term:  # "what does that word mean?": the word asked about is the student's to name
-            return (f"Which word do you mean? Find it in {point} and read the words around it: what is happening "
-                    f"there, and what meaning fits that sentence?")
+        if not term:  # "what does that word mean?": the word is the student's to name (a line ranked for it: a guess)
+            return ("Which word do you mean? Type it here with the sentence it is in, and we'll read the words around "
+                    "it to see what meaning fits.")
         context = next((s for s in sentences if term.lower() in s.lower()), None)
         if context is None:  # "a heavy heart" asked, "heavy-hearted" written: no sentence holds it to find
             return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
@@ -317,7 +317,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if asked := content_move(kind, question, sentences, pointed(sentences, top, question, kind)):
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
-        who = FEELER.search(question)
+        who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
         return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
                 f"feeling does that show?")
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
@@ -623,8 +623,8 @@ NO_CLAIM = re.compile(r"^\W*(?:help|stuck|idk|hmm+|huh)\W*$|"
 
 NOT_SAID = re.compile(r"\b(?:doesn'?t|does not|never|didn'?t|did not) (?:say|says|tell|tells|said)\b", re.I)
 # "idk", "no idea", "the text doesn't say": no answer to weigh or quote back; the move goes to the evidence.
-NON_ANSWER = re.compile(r"^\W*(?:i\s+)?(?:(?:really |just )?(?:don'?t|do not|dont) know|dunno|idk|no idea|no clue|"
-                        r"not sure|(?:don'?t|do not|dont) (?:get it|understand))\W*$|"
+NON_ANSWER = re.compile(r"^(?:[^?]*\bso\s+)?\W*(?:i\s+)?(?:(?:really |just )?(?:don'?t|do not) know|dunno|idk|no idea|"
+                        r"no clue|not sure|(?:don'?t|do not) (?:get|understand)(?: \w+){0,3})\W*$|"
                         r"^\W*(?:the |this )?(?:text|story|passage|article|poem|letter|author|writer|book|it)\s+"
                         + NOT_SAID.pattern[2:-2] + r"\b(?:\s+\w+){0,3}\W*$", re.I)
 INFERRED = {"inference", "motive", "feeling", "theme"}  # often shown, not said: "doesn't say" is half right there
@@ -704,8 +704,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if not sentences:
         raise ValueError("the passage has no sentences")
     not_said = bool(claim and NON_ANSWER.search(claim) and NOT_SAID.search(claim))
-    question, claim = task_of(question), None if claim and (NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) \
-        else claim
+    question, claim = asked_only(task_of(question), sentences), None if claim and (
+        NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
     if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
             question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to

@@ -9,13 +9,16 @@ Round 16 (48 fresh help / wrong-attempt cases, 12 passages, grades 3-10, 6 passa
 question inside a question, "What in the passage shows", "make he", a vocabulary frame for a trait: dev 12/24 -> 0,
 held back 13/24 -> 0, tune 19/62 -> 0; good moves (read by hand) dev ~10/24 -> 17/24, held back 7/24 -> 14/24;
 the move's evidence on a gold sentence dev 18 -> 21/24, held back 13 -> 14/24, tune 46 -> 47/62.
+Round 20 (`asked_only`, `without_own`): a stuck student's own words beside the question ("i keep losing my place",
+"this poem makes no sense", "which part is it") are dropped before it is classified, ranked or quoted back, and a
+name typed in lower case is read as the passage's; a message that asks nothing is asked which question it is about.
 """
 from __future__ import annotations
 
 import re
 
 from evidence import Move, split_sentences
-from text_words import base_forms, content_tokens
+from text_words import STOP, base_forms, content_tokens
 from locate import EARLIER, speaker
 from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
                       rank_sentences)
@@ -60,6 +63,39 @@ def closing_ask(question: str, kind: str) -> str:
         return BY_KIND[kind]
     return next((ask for pattern, ask in ASKED_FOR if re.search(pattern, question, re.I)),
                 BY_KIND.get(kind, "What does it tell you?"))
+
+
+# The student's own words beside a reading question are no part of what it asks: their state ("i keep losing my
+# place"), a complaint about the text ("this poem makes no sense"), a where-to-look ask ("which part is it", "is it the
+# first or the second one"). Left in, they were ranked, classified and quoted back as the question's own event.
+ASKING = r"\b(?:wh\w+|how|mean\w*|main idea|theme|lesson|feel\w*|felt)\b"  # words that say what is asked
+OWN_CLAUSE = re.compile(rf"^\W*(?:i|im|i'm|i've|ive|my|me)\b(?![^?]*{ASKING})|"
+                        r"^\W*(?:idk|help|pls|plz|please|lol|huh|ugh)\W*$|\bmakes? no sense\b|"
+                        r"\b(?:is|so|too) (?:confusing|hard|weird)\W*$|"
+                        r"^\W*(?:which|what) (?:part|line|sentence|paragraph|step|one)(?:\W*$| is it| do i| should i)|"
+                        r"^\W*is it the \w+ (?:\w+ )?or the \w+", re.I)
+# "what happens at the end i dont get the cat part": the student's state typed on with no stop
+# "how Dev feels about Priya": Dev, not the one acting in the line pointed at (the first-person writer is no "Dot")
+FELT_BY = re.compile(r"\b([A-Z][a-z]+) (?:feels?|felt)\b")
+OWN_TAIL = re.compile(r"\s+(?:i|im|i'm)\s+(?:dont|don't|do not|can't|cant|cannot|keep|still|never|read|get|am)\b.*$|"
+                      r"\s+(?:idk|lol|pls|plz)\W*$", re.I)  # "help" ends "how did the mouse help" too
+
+
+def without_own(message: str) -> str:
+    """The message less the student's words about themselves or the text: "" when nothing else is left."""
+    kept = [p for p in re.split(r"(?<=[,?!.])\s+", message) if not OWN_CLAUSE.search(p)]
+    return OWN_TAIL.sub("", " ".join(kept)).strip(" ,")
+
+
+def asked_only(question: str, sentences: list[str]) -> str:
+    """The question without the student's words about themselves or the text, its names as the passage writes them
+    ("how does teo feel" -> "how does Teo feel": a name typed in lower case was no one the question asked about);
+    a name that is also a word the passage uses ("will", "hope") stays as typed."""
+    asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
+    asked = asked if re.search(ASKING, asked, re.I) else question
+    words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
+    names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
+    return re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)
 
 
 GENERIC = re.compile(r"\b(?:what|which) (?:kinds? of )?(?:things|stuff)\b", re.I)
@@ -272,7 +308,7 @@ def term_sentence(question: str, sentences: list[str]) -> int | None:
 
 ASKS_RESPONSE = re.compile(r"\b(?:worr\w*|critics?|opponents?|other side|counterclaim|some people|supporters?)\b"
                            r"[^?]*\b(?:answers?|respond\w*|repl\w*|says? back|rebut\w*|deal with)\b|\b(?:answers?|"
-                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?)\b|"
+                           r"respond\w*)\b[^?]*\b(?:worr\w*|critics?|opponents?|counterclaim|supporters?|people)\b|"
                            r"\bhow does the (?:writer|author) (?:answer|respond|reply|rebut)", re.I)
 OTHERS_SAY = re.compile(r"^(?:supporters|those who \w+(?: \w+)?|opponents|"
                         r"(?:some|many|a few|other)\s+(?:\w+\s+){0,2}?\w+)"
@@ -406,7 +442,10 @@ def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str
 
 # ----------------------------------------------------------------------------- a line's meaning, a message's shape
 
-COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b", re.I)  # asks what the thing is compared with
+# a thing said to be another ("The moon is a lantern"), quoted up to its verb
+CALLED = re.compile(r"^(?P<head>\W*(?:[A-Za-z']+ ){0,4}?(?:is|are|was|were))\s+(?:an?|the|my|his|her)\s+[a-z]+", re.I)
+# asks what the thing is compared with ("what is the fog supposed to be": what the figure makes it)
+COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b|\bsupposed to be\W*$", re.I)
 
 
 def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -421,18 +460,26 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
         word, it = ("word \"like\"", "it") if like.group(1) else ("words \"as ... as\"", "them")
         return f"Find the {word} in {at}. What comes right after {it}, and how are the two things alike?"
+    called = CALLED.search(sentences[top]) if COMPARED_TO.search(question) else None
+    if called:  # "The moon is a lantern": what it is called is the answer, so the line is quoted up to its verb
+        return (f"Read {at}, which begins \"{called.group('head')}...\": the writer says it is something it can't "
+                f"really be. What is that, and how are the two alike?")
+    says = f"{at[0].upper()}{at[1:]} says: {quote(said)}"  # the passage's words, never said as the tutor's own
     if like:
-        return (f"Picture it: {quote(said)} What is being compared with {like.group(1) or like.group(2)}, and what "
-                f"do the two have in common here?")
-    return (f"Read it in its place: {quote(said)} What has just happened before it, and what does it show about "
-            f"what {actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
+        return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
+                f"have in common here?")
+    return (f"{says} What has just happened before it, and what does it show about what "
+            f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
 
 
 def shaped_move(passage: str, question: str, claim: str | None, title: str | None, sentences: list[str],
                 where: list[str]) -> Move | None:
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
     greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
-    (built on, never pointed back at), a title asked of a text with none, what kind of text it is."""
+    (built on, never pointed back at), a title asked of a text with none, what kind of text it is; and a message
+    that asks no question at all ("i read it twice and still dont get it"): which question it is about."""
+    if not claim and not without_own(question):  # "idk", "which part" with no question typed: a line picked is a guess
+        return Move(ASK_QUESTION.format(about=f" about \"{title}\"" if title else ""), "detail", None, [])
     if framed := frame_move(passage, question, claim):
         return Move(framed[0], "detail", framed[1], [], "answer" if framed[1] == "supported" else "")
     if (spoken := speaker_move(question, claim, sentences, classify_question(question))) is not None:
@@ -446,6 +493,8 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
     return None
 
 
+ASK_QUESTION = ("Which question{about} are you working on? Type it here, and we'll find the line in the passage that "
+                "holds the clue for it together.")
 ASKS_TEXT_KIND = re.compile(r"(?i)\bwhat (?:kind|type|sort|genre) of (?:text|passage|writing|piece)\b|"
                             r"\bis (?:this|the) (?:text|passage) (?:a|an)\b")
 
