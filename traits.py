@@ -32,8 +32,10 @@ FAMILIES = {
              r"(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|"
              r"(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
-             r"\b(?:took|tak|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|kick|stole|steal|snatch|refus|mock|blam|"
-             r"tripp|broke)\w*"),
+             # "took a slow breath", "took a step back": no taking from anyone
+             r"\b(?:(?:took|tak\w*)(?! (?:a |an |one |her |his |their |another )?(?:\w+ )?(?:breath|step|look|seat|"
+             r"turn|nap|walk|bite|sip|moment|rest|photo|picture|bow))|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|"
+             r"kick|stole|steal|snatch|refus|mock|blam|tripp|broke)\w*"),
     "hardworking": ("hardworking diligent determined dedicated", "lazy",
                     r"\b(?:practi[cs]|stud(?:y|ied|ies)|work(?:ed|s)? hard|train(?:ed|s)?\b|every (?:night|day|morning|"
                     r"afternoon|evening)|kept (?:trying|going|practi)|again and again)\w*",
@@ -73,12 +75,19 @@ def trait_named(text: str) -> tuple[str, int]:
     return next((TRAITS[w] for w, _ in content_tokens(HEDGE.sub(" ", text)) if w in TRAITS), ("", 0))
 
 
+# "Nia wanted to yell, but she took a slow breath instead": a deed wanted, begun or nearly done, then not done, is
+# no deed of the character; what they did instead (after the "but") is. It had confirmed "mean, she wanted to yell".
+UNDONE = re.compile(r"\b(?:wanted|was about|were about|was going|were going|meant|started|began|almost|nearly)\b"
+                    r"[^.;!?]*?,?\s+but\b", re.I)
+
+
 def shows(family: str, text: str) -> int:
     """+1 when the text tells a deed showing the family's traits ("shared", "practiced every night"), -1 for one
-    showing their opposite ("grabbed", "gave up"), 0 for neither or both."""
+    showing their opposite ("grabbed", "gave up"), 0 for neither or both; a deed not done (`UNDONE`) shows nothing."""
     if family not in FAMILIES:
         return 0
     _, _, good, bad = FAMILIES[family]
+    text = UNDONE.sub("", text)
     return int(bool(re.search(good, text, re.I))) - int(bool(re.search(bad, text, re.I)))
 
 

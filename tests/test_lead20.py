@@ -5,6 +5,7 @@ import lesson
 from evidence import off_move
 from problem_text import given_numbers
 from student_message import extract_claim, question_of, taken_back
+from traits import shows
 
 PASSAGE = ("Tomas kept the lantern lit all night for the fishing boats. "
            "By morning his hands were black with soot. He smiled at the harbor anyway.")
@@ -84,3 +85,10 @@ def test_a_number_taken_back_is_not_the_answer():
 
 def test_a_clock_time_at_a_sentence_end_keeps_no_full_stop():
     assert [p for _, p in given_numbers("Band ran from 3:40 pm to 5:05 pm. How many minutes?")] == ["3:40 pm", "5:05 pm"]
+
+
+def test_a_deed_wanted_but_not_done_shows_no_trait():
+    assert shows("kind", "Omar wanted to grab the ball, but he waited for his turn instead.") == 0
+    assert shows("kind", "Omar grabbed the ball.") == -1
+    assert shows("kind", "Lena took a deep breath and smiled.") == 0   # no taking from anyone
+    assert shows("kind", "Lena took his last marble.") == -1
