@@ -15,6 +15,7 @@ from common import ROOT
 from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, first_denied, same_footing, sides_kept
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from wordproblem import normalise, numbers_in
+from people import characters
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -161,7 +162,9 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
     read there, and one word found there backs it."""
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
-    asked, backed, anchored = set(content_words(question)), [], False
+    # the story's names are all over it, like the question's words: "mr okafor got a new piano" is found by "okafor"
+    named = {w.lower() for w in characters(sentences)} | {"mr", "mrs", "ms", "dr"}  # in a line about his house
+    asked, backed, anchored = set(content_words(question)) | named, [], False
     for clause in CLAUSE_BREAK.split(unnegated(DEGREE.sub(" ", claim))):
         own = [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]
         if own and restates_premise(clause, question):
