@@ -139,11 +139,12 @@ THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confide
 # a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
 CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
               "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing"}
-# A word that names: after an article, a possessive, a number or a place word ("a new piano", "his cousin", "at
-# school"), past one describing word of the few that come first ("new", "old", "little"); a lookahead, so that the
-# matches overlap ("under the ice")
+# A word that names: after an article, a possessive, a number, an amount or a place word ("a new piano", "his
+# cousin", "too much rain", "at school"), past one describing word of the few that come first ("new", "old",
+# "little"); a lookahead, so that the matches overlap ("under the ice")
 NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|those|some|every|each|\d+|one|two|"
-                    r"three|four|five|ten|in|on|at|from|into|under|inside|near|behind)\s+(?:(?:new|old|big|little|"
+                    r"three|four|five|ten|much|many|any|no|several|lots of|in|on|at|from|into|under|inside|near|"
+                    r"behind)\s+(?:(?:new|old|big|little|"
                     r"small|long|short|other|whole|same|first|last|only|own|real|best)\s+)?([a-z][a-z'-]*))")
 
 
