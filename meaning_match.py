@@ -135,10 +135,12 @@ def near_in_meaning(claim: str, question: str, lines: list[str], embedder: Embed
 THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confident surprised curious strong smart hope "
             "hoped wish wished want wanted decide decided realize realized believe believed rescue rescued save saved "
             "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
-            "things hard lot place places stuff part kind".split()}
+            "things hard lot place places stuff part kind lazy mean nice rude shy bossy clever honest loyal wise silly "
+            "funny greedy".split()}
 # a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
 CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
-              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing"}
+              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing", "lowkey", "highkey",
+              "ngl", "fr", "deadass", "literally", "basically", "super"}
 # A word that names: after an article, a possessive, a number, an amount or a place word ("a new piano", "his
 # cousin", "too much rain", "at school"), past one describing word of the few that come first ("new", "old",
 # "little"); a lookahead, so that the matches overlap ("under the ice")
@@ -147,14 +149,20 @@ NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|
                     r"behind)\s+(?:(?:new|old|big|little|"
                     r"small|long|short|other|whole|same|first|last|only|own|real|best)\s+)?([a-z][a-z'-]*))")
 
+# A state said of someone or something ("the captain was sick", "the gate is broken"): a fact the passage holds or
+# not, unless it is a trait worked out from deeds (THOUGHTS, and the endings of trait words: "reckless", "curious")
+STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really|all)\s+)?([a-z][a-z'-]*)")
+TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able")
+
 
 def named_things(claim: str) -> set[str]:
     """The answer's words that name something (a name, a number, a noun after an article, a possessive, a number or a
-    place word): facts a passage holds or does not. A verb, a feeling, a manner ("grind", "barely", "lowkey") is the
-    student's wording of what happened, and the passage not using it says nothing against them."""
+    place word) or a state (`STATE`): facts a passage holds or does not. A verb, a feeling, a manner ("grind",
+    "barely", "lowkey") is the student's wording of what happened: the passage not using it says nothing against it."""
     names = {w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", claim)}  # "she went to Dallas"
     nouns = {w for w in NAMING.findall(claim.lower()) if w not in STOP and not w.endswith(("ly", "ing"))}
-    return names | nouns | set(re.findall(r"\d+", claim))
+    states = {w for w in STATE.findall(claim.lower()) if w not in STOP and not w.endswith(TRAIT_ENDING)}
+    return names | nouns | states | set(re.findall(r"\d+", claim))
 
 
 def one_edit(a: str, b: str) -> bool:

@@ -80,3 +80,9 @@ def test_a_name_beside_a_word_of_the_answers_own_still_backs_it() -> None:
 
 def test_an_amount_names_a_thing() -> None:
     assert "snow" in named_things("too much snow piled up") and "piled" not in named_things("too much snow piled up")
+
+
+def test_a_state_is_a_fact_and_a_trait_is_worked_out() -> None:
+    assert "flat" in named_things("the tire was flat") and "careless" not in named_things("he was careless")
+    lines = ["Ana biked to the lake.", "She waved at the ducks."]
+    assert unfound(["flat", "careless", "lowkey"], lines, "the tire was flat, she is lowkey careless") == ["flat"]
