@@ -151,8 +151,9 @@ NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|
 
 # A state said of someone or something ("the captain was sick", "the gate is broken"): a fact the passage holds or
 # not, unless it is a trait worked out from deeds (THOUGHTS, and the endings of trait words: "reckless", "curious")
+# or a change said in a comparison ("she got faster": the student's summing up of what the lines tell)
 STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really|all)\s+)?([a-z][a-z'-]*)")
-TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able")
+TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able", "er")
 
 
 def named_things(claim: str) -> set[str]:

@@ -84,5 +84,6 @@ def test_an_amount_names_a_thing() -> None:
 
 def test_a_state_is_a_fact_and_a_trait_is_worked_out() -> None:
     assert "flat" in named_things("the tire was flat") and "careless" not in named_things("he was careless")
+    assert "stronger" not in named_things("she lifted every day so she got stronger")
     lines = ["Ana biked to the lake.", "She waved at the ducks."]
     assert unfound(["flat", "careless", "lowkey"], lines, "the tire was flat, she is lowkey careless") == ["flat"]
