@@ -146,8 +146,8 @@ CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "d
 # "little"); a lookahead, so that the matches overlap ("under the ice")
 NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|those|some|every|each|\d+|one|two|"
                     r"three|four|five|ten|much|many|any|no|several|lots of|in|on|at|from|into|under|inside|near|"
-                    r"behind)\s+(?:(?:new|old|big|little|"
-                    r"small|long|short|other|whole|same|first|last|only|own|real|best)\s+)?([a-z][a-z'-]*))")
+                    r"behind)\s+(?:(?:new|old|big|little|small|long|short|other|whole|same|first|last|only|own|real|"
+                    r"best|good|bad|great|huge|tiny)\s+)?([a-z][a-z'-]*))")
 
 # A state said of someone or something ("the captain was sick", "the gate is broken"): a fact the passage holds or
 # not, unless it is a trait worked out from deeds (THOUGHTS, and the endings of trait words: "reckless", "curious")
