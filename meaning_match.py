@@ -16,16 +16,20 @@ probes17/18 readright, readpoint17/18 and mock15, the decoys of probes19/readrig
 rounds 6-12 (tests). MiniLM-L6 cannot tell a paraphrase from a swapped word ("held"/"delayed" 0.37, "rain"/"drought"
 0.65), so the check stays strict and confirms few answers: the words decide, MiniLM only keeps far ones out.
 `near_in_meaning` is wording only: an answer that near a line is asked which of its words show it, never told the
-passage lacks the student's words.
+passage lacks the student's words. `unfound` (round 20, from passages.py) names the words worth saying the passage
+lacks: only a thing the answer names (a name, a number, a noun after an article or a place word), never a feeling,
+a verb or a manner ("grind", "barely", "lowkey"), a form or a misspelling of a passage word ("octopuses", "carefull").
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
-from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem
+from text_words import COMMON, OPPOSITES, STOP, base_forms, content_tokens, forms_of, has_negation, stem
 from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
 from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
+from passages import FEELING_WORDS
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -124,3 +128,61 @@ def near_in_meaning(claim: str, question: str, lines: list[str], embedder: Embed
     vectors = (embedder or default_embedder()).encode([claim, *lines])
     return any(float(vectors[0] @ v) >= NEAR_COSINE and opposed_word(own, line) is None and not conflicts(claim, line)
                for line, v in zip(lines, vectors[1:]))
+
+
+# What a reader works out from deeds (a thought, a trait, a deed summed up: "to rescue his sister") and words that
+# name nothing to look for ("nobody", "hard"): a passage need not hold them for an answer to be right.
+THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confident surprised curious strong smart hope "
+            "hoped wish wished want wanted decide decided realize realized believe believed rescue rescued save saved "
+            "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
+            "things hard lot place places stuff part kind lazy mean nice rude shy bossy clever honest loyal wise silly "
+            "funny greedy".split()}
+# a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
+CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
+              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing", "lowkey", "highkey",
+              "ngl", "fr", "deadass", "literally", "basically", "super"}
+# A word that names: after an article, a possessive, a number, an amount or a place word ("a new piano", "his
+# cousin", "too much rain", "at school"), past one describing word of the few that come first ("new", "old",
+# "little"); a lookahead, so that the matches overlap ("under the ice")
+NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|those|some|every|each|\d+|one|two|"
+                    r"three|four|five|ten|much|many|any|no|several|lots of|in|on|at|from|into|under|inside|near|"
+                    r"behind)\s+(?:(?:new|old|big|little|small|long|short|other|whole|same|first|last|only|own|real|"
+                    r"best|good|bad|great|huge|tiny)\s+)?([a-z][a-z'-]*))")
+
+# A state said of someone or something ("the captain was sick", "the gate is broken"): a fact the passage holds or
+# not, unless it is a trait worked out from deeds (THOUGHTS, and the endings of trait words: "reckless", "curious")
+# or a change said in a comparison ("she got faster": the student's summing up of what the lines tell)
+STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really|all)\s+)?([a-z][a-z'-]*)")
+TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able", "er")
+
+
+def named_things(claim: str) -> set[str]:
+    """The answer's words that name something (a name, a number, a noun after an article, a possessive, a number or a
+    place word) or a state (`STATE`): facts a passage holds or does not. A verb, a feeling, a manner ("grind",
+    "barely", "lowkey") is the student's wording of what happened: the passage not using it says nothing against it."""
+    names = {w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", claim)}  # "she went to Dallas"
+    nouns = {w for w in NAMING.findall(claim.lower()) if w not in STOP and not w.endswith(("ly", "ing"))}
+    states = {w for w in STATE.findall(claim.lower()) if w not in STOP and not w.endswith(TRAIT_ENDING)}
+    return names | nouns | states | set(re.findall(r"\d+", claim))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Are two words of five letters or more one typing slip apart ("practised", "practiced"; "sneek", "sneak")?"""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[i + (len(a) >= len(b)):] == b[i + (len(b) >= len(a)):]
+
+
+def unfound(words: list[str], sentences: list[str], claim: str) -> list[str]:
+    """The answer's words worth saying the passage lacks: only a thing the answer names (`named_things`), never a
+    feeling or a thought (worked out from deeds, not found), nor a part or a form of a passage word ("wood" in
+    "firewood", "window" in "windowsill", "octopuses", "sweaty"), nor a passage word misspelt ("carefull")."""
+    told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
+    def inside(word: str) -> bool:
+        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
+            word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5) or word.startswith(t) and len(t) >= 4
+            and len(word) - len(t) <= 3 or one_edit(word, t)) for t in told)  # 5 letters in any compound
+    things = named_things(claim)
+    return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
+            and not inside(w.lower()) and w.lower() not in CHAT_WORDS and w.lower() in things]

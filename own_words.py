@@ -15,6 +15,7 @@ from common import ROOT
 from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, first_denied, same_footing, sides_kept
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from wordproblem import normalise, numbers_in
+from people import characters
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports reading: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -161,6 +162,9 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
     read there, and one word found there backs it."""
     near = {j for _, i in ranked[:3] for j in (i - 1, i, i + 1)}
     forms = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences]
+    # the story's names are all over it: "mr okafor got a new piano" found by its names alone, in a line about his
+    # house, is not found (a name counts beside a word of its own: "to get Mr. Ortiz to help with the ladder")
+    named = {w.lower() for w in characters(sentences)} | {"mr", "mrs", "ms", "dr"}
     asked, backed, anchored = set(content_words(question)), [], False
     for clause in CLAUSE_BREAK.split(unnegated(DEGREE.sub(" ", claim))):
         own = [w for w, s in dict(content_tokens(clause or "")).items() if s not in asked]
@@ -174,7 +178,8 @@ def own_words_backed(claim: str, question: str, sentences: list[str], ranked: li
         told = backed[-1][1] if backed else None  # "..., but not too wet" goes on about the sentence already found
         shares = [sum(hits) / len(own) for hits in found]  # own words: the question's ("bear") are all over the text
         k = max(range(len(sentences)), key=lambda k: shares[k] + cosine[k] + 0.3 * (k == told))
-        if not clause_told(clause, own, question, sentences, forms, found, cosine[k], k, told, embedder):
+        if not any(hit and w.lower() not in named for w, hit in zip(own, found[k])) or not clause_told(
+                clause, own, question, sentences, forms, found, cosine[k], k, told, embedder):
             return None
         backed.append((len(own), k))
         anchored = anchored or k in near

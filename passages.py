@@ -266,30 +266,6 @@ def no_title(passage: str, claim: str | None) -> str:
             f"few words: which words from the text would you use?")
 
 
-# What a reader works out from deeds (a thought, a trait, a deed summed up: "to rescue his sister") and words that
-# name nothing to look for ("nobody", "hard"): a passage need not hold them for an answer to be right.
-THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confident surprised curious strong smart hope "
-            "hoped wish wished want wanted decide decided realize realized believe believed rescue rescued save saved "
-            "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
-            "things hard lot".split()}
-
-
-# a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
-CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
-              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing"}
-
-
-def unfound(words: list[str], sentences: list[str]) -> list[str]:
-    """The answer's words worth saying the passage lacks: never a feeling or a thought (worked out from deeds, not
-    found), nor a part of a passage word ("wood" in "firewood", "storm" in "stormy", "window" in "windowsill")."""
-    told = {w.lower() for s in sentences for w in re.findall(r"[A-Za-z]{3,}", s)}
-    def inside(word: str) -> bool:
-        return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
-            word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5)) for t in told)  # 5 letters in any compound
-    return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
-            and not inside(w.lower()) and w.lower() not in CHAT_WORDS]
-
-
 # "said sorry to her" tells a deed, no line to quote
 QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
                           r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)

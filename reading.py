@@ -69,7 +69,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
-                      repeated_ideas, shown_feelings, tells_of_feeler, time_word, unfound)
+                      repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import cause_before, compared_sides, dated, figure_line, speaker
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
@@ -77,7 +77,7 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
-from meaning_match import near_in_meaning
+from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
                              feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
@@ -463,7 +463,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
-    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences)
+    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences, claim)
     if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
             and lacked:
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
@@ -554,7 +554,7 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     wrong one was built on): never "which of its words say X", which asks for words the passage does not have."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
-    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences) if not word_forms(w) & told)  # "lazy"
+    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences, claim) if not word_forms(w) & told)  # "lazy"
     def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
         forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
         return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))

@@ -735,8 +735,8 @@ def denied_where_asked(claim: str, question: str, kind: str, sentences: list[str
                        ranked: list[tuple[float, int]], best: int = 2) -> str | None:
     """One of the `best` sentences for the question denies a word of the answer's own and says it nowhere without
     the denial ("water for when it gets thirsty" where "Its hump does not hold water"), though the word is said
-    elsewhere of something else ("where water is hard to find"): the sentence that answers says it is not so."""
-    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
+    elsewhere of something else ("where water is hard to find"), and no aim ("so it would come down"): not so."""
+    own = [w for w in own_words(AIM_TAIL.sub("", claim), question) if stem(w) not in POINTING]
     if not own or DENIAL.search(claim) or has_negation(question) or LACK.search(claim) or kind not in LITERAL_KINDS:
         return None
     for _, i in ranked[:best]:

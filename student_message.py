@@ -169,6 +169,12 @@ SELF_TALK = re.compile(r"^\W*(?:(?:honestly|ugh|lol|ok|okay|so|and|but|sorry)\W+
                        r"never|forgot|forget|can'?t|cant|don'?t|dont|didn'?t|didnt|have to|need|terrible|bad|stuck|"
                        r"lost|hate|suck|mix|mixing|missed|skipped|have no)\b", re.I)
 BELIEF = re.compile(r"\b(?:think|thought|thinking|guess|believe|said|say|put|wrote|chose|picked)\b", re.I)
+# The problem's own order to the student, pasted with its question ("Use details.", "Support your answer with evidence
+# from the text.", "Use what he does."): the task, never their answer ("Your idea: Use details hes careful ...")
+TASK_ORDER = re.compile(r"^\W*(?:use|support|cite|give|include|explain|answer|back up|remember to|be sure to|make sure "
+                        r"to|refer to)\b(?=.*\b(?:details?|evidence|examples?|reasons?|text|passage|story|poem|article|"
+                        r"answers?|quotes?|words|sentences?|lines?|paragraph|thinking|what (?:he|she|they|it) "
+                        r"(?:does|did|says|said))\b)[^.!?]*[.!]?$", re.I)
 # "then why do clouds not fall?", "and how would that work": a question after a joining word is still a question
 JOINED_QUESTION = re.compile(r"^\W*(?:and|but|then|so then|ok so|okay so)\s+(?:then\s+)?"
                              r"(?:what|whats|why|how|where|who|which|when)\b", re.I)
@@ -237,6 +243,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
         sentence = CHECKING.sub("", sentence)  # "X, right?" claims X, even where X is all the question asks
         sentence = FILLER.sub("", pressed_claim(sentence)) or sentence   # "quick q, X": X
         if SELF_TALK.match(sentence) and not BELIEF.search(sentence) or JOINED_QUESTION.match(sentence) \
+                or TASK_ORDER.match(sentence) \
                 or re.match(r"\W*not\b.*\?$", sentence):  # "not oxygen?": a doubt, not a pick
             continue
         if content_words(sentence) and set(content_words(sentence)) <= SCHOOL_TALK - asked:  # "when is the test?"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lesson import split_problem
 from own_words import unsaid_words
-from passages import body, classify_question, focus, reaction_to_event, reason_of_another, unfound
+from passages import body, classify_question, focus, reaction_to_event, reason_of_another
+from meaning_match import unfound
 from reading import NO_CLAIM, reading_move
 from sentence_questions import sentence_question
 
@@ -50,7 +51,8 @@ def test_a_question_inside_a_pasted_passage_is_not_the_students_question():
 
 def test_no_cant_find_for_a_worked_out_word_or_a_part_of_a_passage_word():
     sentences = ["We stacked firewood by the shed.", "Grandpa nodded and smiled at us."]
-    assert unfound(["wood", "thankful", "hard", "nobody", "castle"], sentences) == ["castle"]
+    assert unfound(["wood", "thankful", "hard", "nobody", "castle"], sentences,
+                   "nobody was thankful for the wood, it was hard, in the castle") == ["castle"]
     shown = ["The kite got stuck in the tall oak."]
     assert "couldnt" not in unsaid_words("she couldnt pull it down", "Why did Nell cry?", shown, shown)
 
