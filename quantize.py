@@ -284,8 +284,9 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
 @functools.cache
 def scripted_layers() -> Callable[..., torch.Tensor]:
     """one_row_layers as TorchScript (once per process): the layer loop then runs in torch's C++ interpreter, one
-    call from Python a token. Where scripting fails (a torch without TorchScript), the Python function computes the
-    same, with one line saying so."""
+    call from Python a token. torch 2.13 marks torch.jit.script deprecated (a DeprecationWarning, hidden by default)
+    in favour of torch.compile, which measured slower for this step (OneRowDecoder); where scripting fails (a torch
+    without TorchScript), the Python function computes the same, with one line saying so."""
     try:
         return torch.jit.script(one_row_layers)
     except Exception as error:  # any scripting failure leaves the plain function, which is always right
