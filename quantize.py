@@ -158,30 +158,29 @@ def quantized(model: nn.Module, name: str, device: str = "cpu") -> nn.Module:
 class OneRowDecoder:
     """The decode step of one row and one token for a quantised Llama-family Transformer, as plain tensor calls.
 
-    Why it exists: a batch-1 step of SmolLM2 is 121 small packed matmuls of ~20 us each, and the module path wraps
+    Why it exists: a batch-1 step of SmolLM2 is 211 small packed matmuls of ~20 us each, and the module path wraps
     them in many more small ops (views, transposes, casts, masks, per-step bookkeeping) that cost about as much
     again on a CPU. Here q, k and v are one matmul, as are the MLP's gate and up (their packed rows stacked, the
     module weights turned into views of them, so nothing is stored twice); the residual stream and the norms stay
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE rotates every q and k head in one small matmul;
     the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
     2.5x slower than with fp32).
-    What the step spends outside the matmuls is the interpreter calling into torch (~35 calls a layer) and the aten
-    ops behind each call, so it counts both. The 30 layers run as one TorchScript function (`one_row_layers`,
-    scripted once per process in 0.2 s, no C++ compiler involved): one call from Python a token instead of ~1,000,
-    the same aten ops in the same order, so its outputs are bit-identical to running the function in Python (that
-    is also the fallback, said once, where scripting fails); 1.1-1.2x the tokens/s in process CPU time, 1 thread,
-    A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it is,
-    in place (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are
-    `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one
-    scaled_dot_product_attention call with each key/value head's query heads as its query rows (with 2 threads, two
-    batched matmuls and a softmax cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the
-    kernel's bf16 outputs measured no faster and would break equality with the module path, so the MLP computes in
-    fp32 as the modules do.
+    What the step spends outside the matmuls is the interpreter calling into torch (~35 calls a layer) and the aten ops
+    behind each call, so it counts both. The 30 layers run as one TorchScript function (`one_row_layers`, scripted once
+    per process in 0.2 s, no C++ compiler involved): one call from Python a token instead of ~1,000, the same aten ops
+    in the same order, so its outputs are bit-identical to running the function in Python (that is also the fallback,
+    said once, where scripting fails); median 1.18x the tokens/s in process CPU time (1.17-1.24x a round), 1 thread, A/B
+    in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it is, in place
+    (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are `rms_norm_bf16`
+    (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one scaled_dot_product_attention
+    call with each key/value head's query heads as its query rows (with 2 threads, two batched matmuls and a softmax
+    cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's bf16 outputs measured no faster
+    and would break equality with the module path, so the MLP computes in fp32 as the modules do.
     torch.compile was tried three times and dropped: slower than this step and minutes to compile on a 2-core CPU.
     One layer (the same graph for all 30, dynamic cache length) compiled in 80-90 s and ran at 0.85x; the whole step
     with cpp_wrapper compiled in 12 minutes and ran at 0.33x; one layer with mode="max-autotune-no-cudagraphs"
     (inductor's own int4 GEMM template) compiled in 386 s on a loaded machine, took 1.1-1.3x the eager CPU time a
-    token and its hidden states left the eager ones after the first position.
+    token, and its hidden states differed from eager ones after the first position (not investigated further).
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
