@@ -170,12 +170,13 @@ class OneRowDecoder:
     per process in 0.2 s, no C++ compiler involved): one call from Python a token instead of ~1,000, the same aten ops
     in the same order, so its outputs are bit-identical to running the function in Python (that is also the fallback,
     said once, where scripting fails); median 1.12-1.18x the tokens/s in process CPU time (1.07-1.29x a round), 1
-    thread, A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it is, in place
-    (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are `rms_norm_bf16`
-    (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one scaled_dot_product_attention
-    call with each key/value head's query heads as its query rows (with 2 threads, two batched matmuls and a softmax
-    cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's bf16 outputs measured no faster
-    and would break equality with the module path, so the MLP computes in fp32 as the modules do.
+    thread, A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it
+    is, in place (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are
+    `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one
+    scaled_dot_product_attention call with each key/value head's query heads as its query rows (with 2 threads, two
+    batched matmuls and a softmax cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's
+    bf16 outputs measured no faster and would break equality with the module path, so the MLP computes in fp32 as the
+    modules do.
     torch.compile was tried three times and dropped: slower than this step and minutes to compile on a 2-core CPU.
     One layer (the same graph for all 30, dynamic cache length) compiled in 80-90 s and ran at 0.85x; the whole step
     with cpp_wrapper compiled in 12 minutes and ran at 0.33x; one layer with mode="max-autotune-no-cudagraphs"
