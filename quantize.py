@@ -9,7 +9,7 @@ What it supports (gpt-fast style: quantisation is a module swap, so generation c
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
 - `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
-  the module path, then 1.04-1.18x from counting torch calls);
+  the module path, then 1.04-1.18x from counting torch calls), its 30 layers one TorchScript call (1.1-1.2x);
   it attaches itself as `model.one_row`, the hook `Transformer.hidden` consults, so model.py never imports this file
 
 Run
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import sys
 from typing import Any, Callable
 
 import torch
@@ -34,9 +35,8 @@ class QuantLinear(nn.Module):
     """A Linear whose weight is stored packed (its buffers). Decoding one token reads every weight once, so on a CPU
     the tokens/s of batch-1 decoding follow the bytes of weights. The model's own activations (fp32 on a CPU) are
     kept everywhere else: only the matmul sees bf16, the input dtype torch's CPU kernels for packed int8/int4 weights
-    are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and defines `kernel()`:
-    torch's packed matmul with this layer's buffers bound, a function (N, in_features) bf16 -> (N, out_features) bf16.
-    Binding them once matters in a decode loop: reading a buffer through the Module costs about a microsecond."""
+    are fast with (with fp32 inputs they are ~10x slower). Each subclass packs the weight and says, in `packed()`,
+    what `packed_mm` needs besides the input: (weight, scales, group size)."""
 
     row_dims: dict[str, int] = {}  # buffer name -> its dimension that runs along the output rows
 
@@ -45,9 +45,12 @@ class QuantLinear(nn.Module):
         self.bias, self.in_features, self.out_features = linear.bias, linear.in_features, linear.out_features
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        y = self.kernel()(x.reshape(-1, self.in_features).to(torch.bfloat16))
+        y = packed_mm(x.reshape(-1, self.in_features).to(torch.bfloat16), *self.packed())
         y = y.to(x.dtype).view(*x.shape[:-1], self.out_features)
         return y if self.bias is None else y + self.bias
+
+    def packed(self) -> tuple[torch.Tensor, torch.Tensor, int]:
+        raise NotImplementedError
 
     @staticmethod
     def stacked(parts: list["QuantLinear"]) -> "QuantLinear":
@@ -78,8 +81,8 @@ class Int8Linear(QuantLinear):
         self.register_buffer("weight", torch.round(w / scales[:, None]).clamp(-127, 127).to(torch.int8))
         self.register_buffer("scales", scales.to(torch.bfloat16))
 
-    def kernel(self) -> Callable[[torch.Tensor], torch.Tensor]:
-        return functools.partial(torch._weight_int8pack_mm, mat2=self.weight, scales=self.scales)
+    def packed(self) -> tuple[torch.Tensor, torch.Tensor, int]:
+        return self.weight, self.scales, 0
 
 
 class Int4Linear(QuantLinear):
@@ -107,9 +110,8 @@ class Int4Linear(QuantLinear):
         """The CPU kernel wants whole groups along the input and output rows in multiples of 16."""
         return linear.in_features % group_size == 0 and linear.out_features % 16 == 0
 
-    def kernel(self) -> Callable[[torch.Tensor], torch.Tensor]:
-        return functools.partial(torch._weight_int4pack_mm_for_cpu, mat2=self.weight, qGroupSize=self.group_size,
-                                 qScaleAndZeros=self.scales_and_zeros)
+    def packed(self) -> tuple[torch.Tensor, torch.Tensor, int]:
+        return self.weight, self.scales_and_zeros, self.group_size
 
 
 def swap_linears(model: nn.Module, make: Callable[[nn.Linear], nn.Module | None]) -> nn.Module:
@@ -163,39 +165,44 @@ class OneRowDecoder:
     fp32 and only the matmul inputs are bf16, as in QuantLinear; RoPE rotates every q and k head in one small matmul;
     the new k and v go straight into the cache; attention reads the cache in fp32 (CPU flash attention with bf16 was
     2.5x slower than with fp32).
-    What the step spends outside the matmuls is Python calling into torch (dozens of calls a layer, microseconds
-    each) and the aten ops behind each call, so it counts both: the packed kernels are called with their buffers
-    bound; a residual add takes the matmul's bf16 output as it is, in place (fp32 += bf16 computes in fp32, exactly
-    what casting first gives); every layer's cache views for the step are made at once, and the new k and v are
-    copied into theirs; the norms before the kernels are `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU
-    runs about 24). One query's attention is one scaled_dot_product_attention call with each key/value head's query
-    heads as its query rows: with 2 threads, two batched matmuls and a softmax cost 1.1-2.5x its CPU time and up to
-    1.7x its wall time (MKL threads even these tiny bmm; with 1 thread the two cost the same), SDPA's enable_gqa
-    path 1.1x (it expands k and v).
-    Against the previous step, per token: 3239 aten ops instead of 4521 and 1.04-1.31x the tokens/s with 2 threads
-    (median 1.18-1.23 in two sets of 8 runs; 1 thread: 1.04-1.16x, median 1.10), in process CPU time over A/B runs on
-    a 2-core Xeon loaded by other jobs (wall clock: median 1.24-1.27, spread 0.76-1.52). A step before that had
-    cut 5439 aten ops to 4515 (1.04-1.18x). SwiGLU on the kernel's bf16 outputs (two casts fewer a layer) measured
-    no faster and would break equality with the module path, so the MLP computes in fp32 as the modules do.
-    torch.compile (dynamic cache length) was tried and dropped, both slower than this step and slow to warm up on
-    that machine: one layer compiled in 80-90 s and ran at 0.85x (with or without cpp_wrapper: the int4 kernel stays
-    an external call, and each of a token's 30 compiled calls checks its guards); the whole 30-layer step with
-    cpp_wrapper compiled in 12 minutes and ran at 0.33x.
+    What the step spends outside the matmuls is the interpreter calling into torch (~35 calls a layer) and the aten ops
+    behind each call, so it counts both. The 30 layers run as one TorchScript function (`one_row_layers`, scripted once
+    per process in 0.2 s, no C++ compiler involved): one call from Python a token instead of ~1,000, the same aten ops
+    in the same order, so its outputs are bit-identical to running the function in Python (that is also the fallback,
+    said once, where scripting fails); median 1.12-1.18x the tokens/s in process CPU time (1.07-1.29x a round), 1
+    thread, A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it
+    is, in place (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are
+    `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one
+    scaled_dot_product_attention call with each key/value head's query heads as its query rows (with 2 threads, two
+    batched matmuls and a softmax cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's
+    bf16 outputs measured no faster and would break equality with the module path, so the MLP computes in fp32 as the
+    modules do.
+    torch.compile was tried three times and dropped: slower than this step and minutes to compile on a 2-core CPU.
+    One layer (the same graph for all 30, dynamic cache length) compiled in 80-90 s and ran at 0.85x; the whole step
+    with cpp_wrapper compiled in 12 minutes and ran at 0.33x; one layer with mode="max-autotune-no-cudagraphs"
+    (inductor's own int4 GEMM template) compiled in 386 s on a loaded machine, took 1.1-1.3x the eager CPU time a
+    token, and its hidden states differed from eager ones after the first position (not investigated further).
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
         self.cfg, self.model, self.blocks = model.config, model, tuple(model.layers._modules.values())
-        # Per layer, everything the step reads, looked up once: a Module attribute lookup costs about a microsecond.
-        # The matmuls are the packed kernels with their buffers bound, bf16 in and bf16 out; only q/k/v can carry a
-        # bias here (`supports`), added in fp32 as QuantLinear.forward does.
-        self.layer_parts = []
+        # Per layer, the tensors the step reads, in one_row_layers' order, looked up once (a Module attribute lookup
+        # costs about a microsecond): the packed matrices with their scales; only q/k/v can carry a bias here
+        # (`supports`), added in fp32 as QuantLinear.forward does.
+        self.weights: list[list[torch.Tensor]] = []
+        self.biases: list[torch.Tensor | None] = []
         for b in model.layers:
             attention, mlp = b.attention, b.feed_forward
             qkv = QuantLinear.stacked([attention.wq, attention.wk, attention.wv])
             gate_up = QuantLinear.stacked([mlp.w1, mlp.w3])
-            self.layer_parts.append((b.attention_norm.weight, qkv.kernel(), qkv.bias, attention.wo.kernel(),
-                                     b.ffn_norm.weight, gate_up.kernel(), mlp.w2.kernel()))
+            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *attention.wo.packed()[:2],
+                                 b.ffn_norm.weight, *gate_up.packed()[:2], *mlp.w2.packed()[:2]])
+            self.biases.append(qkv.bias)
+        self.group_size = qkv.packed()[2]
         self.eps = torch.tensor(self.cfg.norm_eps)
+        # Scripted here, once per process, and looked up at each step rather than kept: a ScriptFunction cannot be
+        # deep-copied, and models with a OneRowDecoder are.
+        scripted_layers()
 
     @classmethod
     def attach(cls, model: nn.Module) -> nn.Module:
@@ -225,34 +232,19 @@ class OneRowDecoder:
 
     def step(self, idx: torch.Tensor, cache: KVCache, row: int) -> torch.Tensor:
         """Append token idx (1, 1) to cache row `row`; return its final-normed hidden state (1, 1, dim)."""
-        cfg, model, bf16 = self.cfg, self.model, torch.bfloat16
-        H, KV, D, eps = cfg.n_heads, cfg.n_kv_heads, cfg.head_dim, self.eps
+        cfg, model = self.cfg, self.model
         pos = int(cache.lengths[row])
         if pos >= cache.max_len:
             raise ValueError(f"KV cache overflow: {pos + 1} positions needed, cache holds {cache.max_len}")
-        rotate = self.rope_matrix(pos)
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
-        # Every layer's cache views for this step, made in a few calls for all layers at once instead of a few per
-        # layer: the slots the new k and v go to (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D)
-        # (views, so they include the slot written just before they are read).
-        k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
+        # Every layer's cache views for this step, made once for all layers: the slots the new k and v go to
+        # (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D) (views, so they include the slot
+        # written just before they are read).
         keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
         x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
-        for parts, k_slot, v_slot, k_layer, v_layer in zip(self.layer_parts, k_new, v_new, keys, values):
-            norm1, qkv_proj, qkv_bias, out_proj, norm2, gate_up_proj, down_proj = parts
-            heads = qkv_proj(rms_norm_bf16(x, norm1, eps)).float()
-            if qkv_bias is not None:
-                heads += qkv_bias
-            qk, v = heads.view(H + 2 * KV, D).split_with_sizes((H + KV, KV))
-            q, k = torch.mm(qk, rotate).split_with_sizes((H, KV))  # RoPE on every q and k head at once
-            k_slot.copy_(k)
-            v_slot.copy_(v)
-            # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs
-            # them) are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
-            y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
-            x.add_(out_proj(y.view(1, H * D).to(bf16)))  # fp32 += bf16 computes in fp32
-            gate, up = gate_up_proj(rms_norm_bf16(x, norm2, eps)).float().chunk(2, dim=-1)
-            x.add_(down_proj((F.silu(gate) * up).to(bf16)))
+        x = scripted_layers()(x, self.weights, self.biases, self.group_size, self.rope_matrix(pos),
+                              cache.k[:, row, pos], cache.v[:, row, pos], keys, values, self.eps, cfg.n_heads,
+                              cfg.n_kv_heads)
         cache.lengths[row] += 1
         return torch.rms_norm(x, (cfg.dim,), model.norm.weight, cfg.norm_eps).view(1, 1, cfg.dim)
 
@@ -262,6 +254,53 @@ class OneRowDecoder:
         angles = pos * self.model.inv_freq
         angles = torch.cat((angles, angles))
         return apply_rope(torch.eye(self.cfg.head_dim), angles.cos(), angles.sin())
+
+
+def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: list[torch.Tensor | None],
+                   group_size: int, rotate: torch.Tensor, k_new: torch.Tensor, v_new: torch.Tensor,
+                   keys: torch.Tensor, values: torch.Tensor, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
+    """Every layer of OneRowDecoder's step on the residual row x (1, dim) fp32, in place; returns x. Per layer:
+    weights (OneRowDecoder.__init__'s order) and the q/k/v bias; the new k and v go to k_new/v_new (L, KV, D), and
+    attention reads keys/values (L, 1, KV, T, D), which include them. Written for TorchScript (scripted_layers)."""
+    D = rotate.shape[0]
+    for w, bias, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, k_new.unbind(0), v_new.unbind(0),
+                                                         keys.unbind(0), values.unbind(0)):
+        heads = packed_mm(rms_norm_bf16(x, w[0], eps), w[1], w[2], group_size).float()
+        if bias is not None:
+            heads += bias
+        qk, v = heads.view(H + 2 * KV, D).split_with_sizes([H + KV, KV])
+        q, k = torch.mm(qk, rotate).split_with_sizes([H, KV])  # RoPE on every q and k head at once
+        k_slot.copy_(k)
+        v_slot.copy_(v)
+        # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs them)
+        # are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
+        y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
+        x.add_(packed_mm(y.view(1, H * D).to(torch.bfloat16), w[3], w[4], group_size))  # fp32 += bf16, in fp32
+        gate, up = packed_mm(rms_norm_bf16(x, w[5], eps), w[6], w[7], group_size).float().chunk(2, dim=-1)
+        x.add_(packed_mm((F.silu(gate) * up).to(torch.bfloat16), w[8], w[9], group_size))
+    return x
+
+
+@functools.cache
+def scripted_layers() -> Callable[..., torch.Tensor]:
+    """one_row_layers as TorchScript (once per process): the layer loop then runs in torch's C++ interpreter, one
+    call from Python a token. torch 2.13 marks torch.jit.script deprecated (a DeprecationWarning, hidden by default)
+    in favour of torch.compile, which measured slower for this step (OneRowDecoder); where scripting fails (a torch
+    without TorchScript), the Python function computes the same, with one line saying so."""
+    try:
+        return torch.jit.script(one_row_layers)
+    except Exception as error:  # any scripting failure leaves the plain function, which is always right
+        print(f"quantize.py: TorchScript unavailable ({type(error).__name__}: {error}); the one-row decode step "
+              "runs layer by layer from Python, about 10-20% slower", file=sys.stderr)
+        return one_row_layers
+
+
+def packed_mm(x: torch.Tensor, weight: torch.Tensor, scales: torch.Tensor, group_size: int) -> torch.Tensor:
+    """x (N, in) bf16 times a packed weight -> (N, out) bf16, torch's CPU kernel for it: group_size 0 is int8 with one
+    scale per output row, else int4 in groups of group_size inputs with a scale and an offset each."""
+    if group_size == 0:
+        return torch._weight_int8pack_mm(x, weight, scales)
+    return torch._weight_int4pack_mm_for_cpu(x, weight, group_size, scales)
 
 
 def decoder_linears(model: Transformer) -> list[nn.Module]:

@@ -3,11 +3,13 @@
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
 decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
 offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs), the quantised paths keeping fp32
-activations outside the matmul; transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The
-memory-bandwidth bound is measured in the same run: the bytes of weights one decode step reads, against the read
-bandwidth of a large tensor reduction. The table's heading names the CPU. The last line is our best decode tokens/s
-over transformers' best, then over llama.cpp's: `ratio=<x> llama_cpp_ratio=<y>`. Each path's greedy tokens are
-compared with ours in fp32: how many of the 128 agree before the first difference.
+activations outside the matmul, and int4 once more with the one-row step's layer loop run from Python instead of
+TorchScript (what the step did before: the same aten ops, so the two rows' difference is the interpreter's);
+transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in
+the same run: the bytes of weights one decode step reads, against the read bandwidth of a large tensor reduction.
+The table's heading names the CPU. The last line is our best decode tokens/s over transformers' best, then over
+llama.cpp's: `ratio=<x> llama_cpp_ratio=<y>`. Each path's greedy tokens are compared with ours in fp32: how many of
+the 128 agree before the first difference.
 
 llama.cpp (llama-cpp-python, `make bench-deps`: built from source for this CPU, AMX off) runs the very GGUF file
 (Q4_1) with the same threads, prompt ids and length; its rows appear when it is installed, else the bench says so in
@@ -23,6 +25,7 @@ Run
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import platform
@@ -30,6 +33,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -50,6 +54,14 @@ class BenchConfig:
     new_tokens: int = 128
     hf: bool = True  # also time transformers (its GGUF load takes ~30 s)
     llama_cpp: bool = True  # also time llama.cpp on the same GGUF when llama-cpp-python is installed (make bench-deps)
+
+
+PY_LAYERS = "ours int4, layers from Python"  # the int4 step before TorchScript, for the side-by-side
+
+
+def python_layers() -> contextlib.AbstractContextManager:
+    """The int4 one-row step with its layer loop run from Python instead of TorchScript (the same aten ops)."""
+    return mock.patch.object(Q, "scripted_layers", lambda: Q.one_row_layers)
 
 
 def read_bandwidth(mib: int = 512, repeats: int = 3) -> float:
@@ -146,10 +158,12 @@ def main(argv: list[str] | None = None) -> None:
     rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
     for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
                        ("ours int8", lambda: Q.quantize_int8(copy.deepcopy(ours))),
+                       (PY_LAYERS, lambda: Q.quantize_int4(copy.deepcopy(ours))),
                        ("ours int4 (groups of 32)", lambda: Q.quantize_int4(copy.deepcopy(ours)))]:
         m = make()
         bandwidth = max(bandwidth, read_bandwidth())
-        pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)
+        with python_layers() if name == PY_LAYERS else contextlib.nullcontext():
+            pre, dec, toks = time_ours(m, prompt, cfg.new_tokens)
         rows.append((name, load_s if name == "ours fp32" else None, pre, dec, weight_bytes(m), toks))
         print(f"{name}: prefill {pre:.0f} tok/s, decode {dec:.1f} tok/s", file=sys.stderr, flush=True)
         del m
