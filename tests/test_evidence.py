@@ -112,7 +112,7 @@ def test_claims_are_judged_precision_first():
 
 def test_claim_moves_never_confirm_an_unsupported_claim():
     honey = reading_move(BEES, "What do bees get from flowers?", "the bees make honey")
-    assert honey.verdict == "absent" and '"honey"' in honey.text and "I can't find" in honey.text
+    assert honey.verdict == "absent" and "first sentence" in honey.text  # round 20 (meaning_match.unfound): only a word that claims a fact is named as absent
     assert not honey.text.lower().startswith(("yes", "right", "correct", "that matches"))
     wrong = reading_move(KITE, "What happened at first?", "At first the kite would rise easily")
     assert wrong.verdict == "contradicted" and "At first the kite would not rise." in wrong.text

@@ -98,7 +98,7 @@ def test_a_wrong_conclusion_with_a_true_reason_is_not_confirmed():
     assert classify_question(question) == "inference"
     move = reading_move(passage, question, extract_claim("Mia is lazy because her sneakers were covered in mud"))
     assert move.verdict != "supported" and not move.text.startswith(CONFIRMS)
-    assert '"lazy"' in move.text and "is lazy because" not in move.text
+    assert "is lazy because" not in move.text  # round 20 (meaning_match.unfound): only a word that claims a fact is named as absent
 
 
 def test_a_main_idea_joining_the_title_and_lead_is_confirmed_and_a_detail_is_not():

@@ -59,7 +59,7 @@ def test_an_answer_word_the_text_never_uses_is_named_and_the_reason_sentence_ask
     passage = ("Kofi always played the same opening. His sister Ama learned it and won every game. Then Kofi tried "
                "new moves each week, and he started to win.")
     text = reading_move(passage, "Why did Kofi always lose?", "because he was a bad player").text
-    assert text.startswith('The passage doesn\'t use the word "bad"') and text.endswith("What did his sister Ama do?"), text
+    assert "bad" not in text and text.endswith("What did his sister Ama do?"), text  # round 20 (meaning_match.unfound): only a word that claims a fact is named as absent
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -55,7 +55,9 @@ def test_every_subject_and_several_kinds_are_kept(moves):
     assert {ex["origin"] for ex in kept} == {"gsm8k", "obqa", "aesop"}
     # a right answer is now confirmed in three or four sentences (reading.py, science cards): more than the two the
     # wording request allows, so those moves are said as templates and make no example here
-    assert {"help", "insist", "wrong_attempt"} <= {ex["kind"] for ex in kept}
+    # since evidence.off_move (round 20) a drafted move must keep half the move's own words: the wrong attempts'
+    # reference replies word another move than the code's, and are said as templates
+    assert {"help", "insist"} <= {ex["kind"] for ex in kept}
     assert sum(c["kept"] for c in counts.values()) == len(kept)
 
 
