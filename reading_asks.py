@@ -454,7 +454,8 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     "like" answer it)."""
     at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
     said = sentences[top].rstrip(",;: ")
-    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z]+(?: of [a-z]+)?)|"  # "blocks of ice"
+    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z']+(?: (?!(?:that|which|who|and|but|when|in|on|at|to)\b)"
+                     r"[a-z']+){0,2})|"  # "blocks of ice", "an old man's chill": the thing, not its first word
                      r"\bas \w+ as (?:an?\s+|the\s+)?([a-z]+(?: [a-z]+)?)", sentences[top])  # "a forgotten nail"
     said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
@@ -468,7 +469,8 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if like:
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
                 f"have in common here?")
-    return (f"{says} What has just happened before it, and what does it show about what "
+    before = "What has just happened before it" if top else "What is happening in it"   # a first line has no before
+    return (f"{says} {before}, and what does it show about what "
             f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
 
 

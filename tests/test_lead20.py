@@ -4,6 +4,7 @@ import agent
 import lesson
 from evidence import off_move
 from problem_text import given_numbers
+from reading_asks import meaning_move
 from student_message import extract_claim, question_of, taken_back
 from traits import shows
 
@@ -92,3 +93,11 @@ def test_a_deed_wanted_but_not_done_shows_no_trait():
     assert shows("kind", "Omar grabbed the ball.") == -1
     assert shows("kind", "Lena took a deep breath and smiled.") == 0   # no taking from anyone
     assert shows("kind", "Lena took his last marble.") == -1
+
+
+def test_a_simile_names_its_whole_thing_and_a_first_line_has_no_before():
+    lines = ["Down by the creek, where the willows bend.", "the old truck groaned like a tired ox,"]
+    where = ["the first line of the poem", "the second line of the poem"]
+    assert "compared with tired ox," in meaning_move("what does it mean", lines, 1, where)
+    first = meaning_move("what does that line mean", lines, 0, where)
+    assert "before it" not in first and "What is happening in it" in first
