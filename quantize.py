@@ -49,9 +49,6 @@ class QuantLinear(nn.Module):
         y = y.to(x.dtype).view(*x.shape[:-1], self.out_features)
         return y if self.bias is None else y + self.bias
 
-    def packed(self) -> tuple[torch.Tensor, torch.Tensor, int]:
-        raise NotImplementedError
-
     @staticmethod
     def stacked(parts: list["QuantLinear"]) -> "QuantLinear":
         """One packed matrix whose output rows are those of `parts` in order (q, k, v as one matmul). Packing is per
