@@ -39,6 +39,7 @@ from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_w
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_percent_bases)
+from claim_slips import exercise_claim, point_slip, wrong_claim_words
 from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
 from measure_kinds import fact_numbers, span_hours
@@ -49,7 +50,7 @@ from step_parts import (another_route, bottoms_rewritten, equation_terms, in_oth
                         smaller_check, step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
-                        unit_change, unit_slip_words, wrong_claim_words, wrong_step)
+                        unit_change, unit_slip_words, wrong_step)
 from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
@@ -418,6 +419,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
+    slip = point_slip(exercise_claim(plan, value, work)) if len(plan.steps) == 1 and len(nxt.values) == 2 else None
+    if slip is not None:   # "2.5 × 0.3? i got 7.5": the one step's digits, its decimal point misplaced
+        return Move("flag", *slip, nxt, kind="final_wrong")
     checked = [str(c) for c in found if c.right and c.stated in {s.value for s in plan.steps}]
     lead = (f"{' and '.join(checked)} checks out, but " if checked else "") + \
         f"{as_written(value, work)} is not the answer to this problem. Let's check the " \

@@ -19,7 +19,7 @@ verdict object: math_moves.py, one room up, makes the move.
   without), and without a plan `known_slip`: `square_factor` (a square unit changed by the length unit's size),
   `remainder_base` (a fraction "of what was left" taken of the whole), `percent_base` (successive percents added or
   the second taken of the start), `ratio_parts` (a total divided by one side's parts), `more_than_way` (a gap put on
-  the wrong side); `wrong_claim_words`: fractions added top and bottom, a sign rule broken.
+  the wrong side). A wrong claim whose own shape names the slip: claim_slips.py.
 - With a plan, `wrong_step` walks the student's steps in order: the first one whose inputs are right (given numbers
   or plan values) but which does a plan step's operation on the wrong amount ("90 ÷ 2" where half of the 60 left is
   taken) is named at that step, the steps before it said to check out; a later step built on it is no new fault.
@@ -691,42 +691,6 @@ def known_slip(problem: str, work: str, found: list[Claim]) -> tuple[str, str, s
     """Without a plan, the first known wrong step the problem's text proves (above), else None."""
     return square_factor(problem, found) or remainder_base(problem, found) or percent_base(problem, work, found) \
         or ratio_parts(problem, found) or more_than_way(problem, found)
-
-
-def fraction_slip(claim: Claim) -> tuple[str, str] | None:
-    """A wrong sum or difference of fractions made by adding (or taking away) the tops and the bottoms ("2/5 + 1/2
-    = 3/7"): what they did, then the pieces' sizes, asked; None for any other wrong claim."""
-    m = re.fullmatch(r"(\d+)/(\d+)\s*([+−-])\s*(\d+)/(\d+)", claim.expression.strip())
-    if m is None or m.group(2) == m.group(5):
-        return None
-    a, b, op, c, d = int(m.group(1)), int(m.group(2)), m.group(3), int(m.group(4)), int(m.group(5))
-    top, bottom = (a + c, b + d) if op == "+" else (a - c, b - d)
-    if not bottom or claim.stated != Fraction(top, bottom):
-        return None
-    doing = "added" if op == "+" else "took away"
-    return (f"Check {claim.shown} again: you {doing} the tops and the bottoms.",
-            f"Pieces of 1/{b} and 1/{d} are different sizes: what denominator can both fractions be written with?")
-
-
-def sign_slip(claim: Claim) -> tuple[str, str] | None:
-    """A product or quotient of two numbers given the wrong sign ("(-4) × (-6) = -24"): the sign rule asked, with
-    the size left to them; None for any other wrong claim."""
-    if operations(claim) not in (["*"], ["/"]) or claim.stated != -claim.true or not claim.true:
-        return None
-    negatives = len(re.findall(r"(?<![\d)])\s*[-−]\s*\d|\(\s*[-−]", claim.expression))
-    doing = "times" if operations(claim) == ["*"] else "divided by"
-    signs = {0: f"a positive number {doing} a positive one", 1: f"a negative and a positive number, one {doing} "
-             f"the other", 2: f"a negative number {doing} a negative one"}.get(negatives)
-    if signs is None:
-        return None
-    return (f"Check {claim.shown} again: it does not make {claim.result}.",
-            f"Look at the signs: {signs}. Is the result positive or negative?")
-
-
-def wrong_claim_words(claim: Claim) -> tuple[str, str] | None:
-    """(lead, question) for a wrong claim whose shape names the slip (fractions added top and bottom, a sign rule
-    broken), else None."""
-    return fraction_slip(claim) or sign_slip(claim)
 
 
 def _as_product(op: str, values: tuple[Fraction, ...]) -> tuple[str, tuple[Fraction, ...]]:
