@@ -147,7 +147,10 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]
-    if own and re.search(r"\d", "".join(rest)) and any(p.rstrip().endswith("?") or ASKING.match(p) for p in rest):
+    asks = [i for i, p in enumerate(rest) if p.rstrip().endswith("?") or ASKING.match(p)]
+    # the rest must give numbers of its own up to its question, not only the student's sums or answer: "The bus
+    # leaves at 7:40 and gets there at 9:10. How many minutes is the ride? 90 minutes" is a problem about a bus
+    if own and asks and any(re.search(r"\d", p) and not claims(p) for p in rest[:asks[-1] + 1]):
         head, work = split_problem("".join(rest).strip(), exercises)
         return head, " ".join(part for part in (work, "".join(own).strip()) if part)
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]

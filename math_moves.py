@@ -491,6 +491,7 @@ def _foreign_number(lesson: Lesson, plan: Plan | None, found: list[Claim], work:
     known = {abs(v) for v, _ in given} | set(solver.numbers_in(lesson.problem)) | UNIT_SIZES \
         | fact_numbers(lesson.problem) | span_hours(lesson.problem).keys()   # a triangle's 180°, 2 h 30 min as 2.5
     known |= {Fraction(p) for v, _ in given if v.denominator != 1 for p in (v.numerator, v.denominator)}   # 5 of 5/6
+    known |= {Fraction(f"{h}.{m}") for h, m in re.findall(r"\b(\d{1,2}):(\d\d)\b", lesson.problem)}   # 9:10 as 9.10
     known |= {r for w in lesson.worked if (r := result_of(w)) is not None}   # and each other claim's result, below
     known |= {s.value for s in plan.steps} | {q.value for q in plan.quantities} if plan is not None else set()
     known = {abs(k) for k in known}   # an earlier result of -75 explains the "(-75)" of the next step

@@ -262,7 +262,7 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: 
     c². None when nothing checkable is off (the step may still be wrong: that is not code's to say). The steps of
     earlier turns (`earlier`) lend their results' units ("45 ÷ 60 = 0.75" hours, then "60 × 0.75")."""
     given = measures(problem)
-    facts = _clock_as_decimal(problem, found) or (_shape_slip(problem, found, said, given) if given else None)
+    facts = _clock_as_decimal(problem, found, work) or (_shape_slip(problem, found, said, given) if given else None)
     if facts is not None:
         return facts
     asked, made = asked_dim(problem), {}
@@ -295,22 +295,33 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: 
     return None
 
 
-def _clock_as_decimal(problem: str, found: list[Claim]) -> tuple[str, str, str] | None:
-    """Two clock times ("9:45", "11:10") taken from each other as decimals ("11.10 − 9.45"): an hour has 60
-    minutes, not 100, so the step is flagged and the span counted on from the start."""
+_CLOCK_TAKEN = re.compile(r"\b(\d{1,2}):(\d\d)\s*[-−]\s*(\d{1,2}):(\d\d)\s*=\s*(\d{1,2}):(\d\d)\b")
+
+
+def _clock_as_decimal(problem: str, found: list[Claim], work: str = "") -> tuple[str, str, str] | None:
+    """Two clock times ("9:45", "11:10") taken from each other as decimals: written so ("11.10 − 9.45"), or with
+    their colons and a result that borrowed 100 minutes ("11:20 − 9:45 = 1:75"): an hour has 60 minutes, not 100, so
+    the step is flagged and the span counted on from the start."""
     times = re.findall(r"\b(\d{1,2}):(\d\d)\b", problem)
+    if len(times) != 2:
+        return None
     written = {f"{h}.{m}": f"{h}:{m}" for h, m in times}
+    start = min(written.values(), key=lambda t: int(t.split(":")[0]) * 60 + int(t.split(":")[1]))
+    end = next(t for t in written.values() if t != start)
+    if int(end.split(":")[1]) >= int(start.split(":")[1]):   # 9.40 − 7.15 reads 2 h 25 min: no slip to flag
+        return None
+    said = next((f"{n.group(1)}:{n.group(2)} − {n.group(3)}:{n.group(4)} = {n.group(5)}:{n.group(6)}"
+                 for n in _CLOCK_TAKEN.finditer(work) if int(n.group(6)) >= 60
+                 and {f"{n.group(1)}:{n.group(2)}", f"{n.group(3)}:{n.group(4)}"} == {start, end}), None)
     for claim in found:
         numbers = re.findall(r"\d+\.\d\d", claim.expression)
-        if len(times) == 2 and len(numbers) == 2 and all(n in written for n in numbers) and "−" in claim.expression:
-            start = min(written.values(), key=lambda t: int(t.split(":")[0]) * 60 + int(t.split(":")[1]))
-            end = next(t for t in written.values() if t != start)
-            if int(end.split(":")[1]) >= int(start.split(":")[1]):   # 9.40 − 7.15 reads 2 h 25 min: no slip to flag
-                return None
-            return ("flag", f"Look at {claim}: clock times do not take away like decimals, since an hour has 60 "
-                            f"minutes, not 100.", f"Count on from {start}: how many minutes is it to the next hour, "
-                                                  f"and how long from there to {end}?")
-    return None
+        if len(numbers) == 2 and all(n in written for n in numbers) and "−" in claim.expression:
+            said = str(claim)
+    if said is None:
+        return None
+    return ("flag", f"Look at {said}: clock times do not take away like decimals, since an hour has 60 minutes, not "
+                    f"100.", f"Count on from {start}: how many minutes is it to the next hour, and how long from there "
+                             f"to {end}?")
 
 
 def _shape_slip(problem: str, found: list[Claim], said: list[Fraction],

@@ -2,6 +2,7 @@
 import agent
 from arithmetic_claims import claims
 from claim_slips import point_slip, wrong_claim_words
+from lesson import split_problem
 
 
 def only(text: str):
@@ -32,3 +33,29 @@ def test_the_tutor_flags_the_point_and_keeps_the_answer():
     events = list(tutor.respond("s", "what is 2.5 x 0.3? i got 7.5", subject="math"))
     final = events[-1]
     assert final["verdict"] == "flag" and "decimal places" in final["text"] and "0.75" not in final["text"]
+
+
+def reply(message: str, subject: str = "math") -> dict:
+    return list(agent.Tutor(lambda *a, **k: iter([""])).respond("s", message, subject=subject))[-1]
+
+
+def test_a_third_person_bus_or_class_in_the_problem_is_the_problems_not_the_students():
+    problem = "The ferry leaves at 8:50 and gets there at 10:05. How many minutes is the crossing?"
+    assert split_problem(f"{problem} 75 minutes") == (problem, "75 minutes")
+    assert split_problem(f"{problem} 10.05 - 8.50 = 1.55") == (problem, "10.05 - 8.50 = 1.55")
+    final = reply(f"{problem} 75 minutes")
+    assert final["verdict"] == "confirm" and "75 minutes is right" in final["text"]
+    # the student's own hurry is still theirs, and the problem is what is left
+    assert split_problem("my bus leaves in 10 min. A pack has 8 pens. How many pens in 3 packs?") \
+        == ("A pack has 8 pens. How many pens in 3 packs?", "my bus leaves in 10 min.")
+
+
+def test_clock_times_taken_away_with_their_colons_as_if_decimals_are_flagged():
+    final = reply("practice starts at 3:50 and ends at 5:25. how long is practice? 5:25 - 3:50 = 1:75")
+    assert final["verdict"] == "flag" and "60 minutes, not 100" in final["text"] and "Count on from 3:50" in final["text"]
+    assert "1:35" not in final["text"] and "95" not in final["text"]
+
+
+def test_a_clock_time_written_as_a_decimal_is_no_foreign_number():
+    final = reply("the show starts 6:40 ends 8:15 how long. 8.15 - 6.40 = 1.75")
+    assert "Where does the" not in final["text"] and "60 minutes, not 100" in final["text"]
