@@ -61,6 +61,16 @@ def smollm2():
 
 
 @pytest.fixture(scope="session")
+def science_kb():
+    """The science knowledge base built from the lessons in data/corpus and the fixture OpenBookQA, saved under
+    out/tests/evidence_kb (rebuilt only when its inputs change): never in out/evidence_kb, the one `make index`
+    built from the real data, which a user's tutor reads."""
+    from evidence import KnowledgeBase
+
+    return KnowledgeBase.load_or_build(common.out_dir("tests", "evidence_kb"), data_root=FIXTURES)
+
+
+@pytest.fixture(scope="session")
 def small_tokenizer():
     """Our byte-level BPE (2048 ids: bytes, merges, then <|endoftext|> <|im_start|> <|im_end|> <|pad|>), trained once
     on text that ships in the repository (the authored lessons in data/corpus and the fixture stories) and cached

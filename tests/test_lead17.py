@@ -6,7 +6,6 @@ import pytest
 
 import agent
 import solver
-from evidence import KnowledgeBase
 from science_catalog import match_misconception
 from science_moves import science_move
 from tests.test_mathconf16 import silent
@@ -27,8 +26,8 @@ def test_a_second_cut_on_the_sale_price_is_still_a_cut():
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 @pytest.mark.parametrize("question, claim", [

@@ -1,9 +1,12 @@
 """Session 14 merge fixes: a worksheet's "Passage:" label is no script speaker (the whole passage had been read as one
 line, so the hint ladder lost its sentence places); a bare name gets no gapped fact about another member's job."""
-from evidence import KnowledgeBase
+import agent
+from common import SessionStore
 from locate import SPEAKER
 from passages import body
 from science_fallback import cloze_move
+from science_moves import science_move
+from science_numbers import number_move
 
 
 def test_a_worksheet_label_is_no_speaker_and_the_passage_keeps_its_sentences():
@@ -18,17 +21,13 @@ def test_a_bare_name_is_not_ruled_out_by_another_members_job():
     assert cloze_move("the small intestine", "Which organ churns and breaks down food?", facts) is None
 
 
-def test_a_right_card_answer_with_a_direction_word_is_confirmed():
-    from science_moves import science_move
-    kb = KnowledgeBase.load_or_build()
+def test_a_right_card_answer_with_a_direction_word_is_confirmed(science_kb):
     move = science_move("Why do skis stop you sinking into soft snow?",
-                        "they spread the weight over a larger area so the pressure is less", kb)
+                        "they spread the weight over a larger area so the pressure is less", science_kb)
     assert move.verdict != "contradicted", move.text
 
 
 def test_a_characters_question_inside_a_passage_is_not_the_problems_question():
-    import agent
-    from common import SessionStore
     passage = ("The race clock showed 58.2 seconds when Omar touched the wall, second again. He smacked the water. "
                "Then he swam to the winner. \"How do you start so fast?\" he asked. She showed him her dive while the "
                "next heat waited. At home Omar asked his mom for a ride to the pool before school on Monday.")
@@ -41,7 +40,6 @@ def test_a_characters_question_inside_a_passage_is_not_the_problems_question():
 
 
 def test_the_rule_a_student_writes_may_end_a_sentence():
-    from science_numbers import number_move
     move = number_move("A 12 V battery drives a current through a 6 ohm heater. What current flows?",
                        "P = I x R so I = V / R.")
     assert move is not None and move.verdict == "confirm" and "I = V / R" in move.lead, move

@@ -4,7 +4,6 @@ a misconception of another scenario; "no" to "Is dissolving salt a chemical chan
 statement; a power written "^2" is no number of the problem."""
 import pytest
 
-from evidence import KnowledgeBase
 from science_catalog import match_misconception
 from science_moves import on_scenario, science_move, yes_no_claim
 from science_numbers import number_move, read_problem
@@ -17,8 +16,8 @@ FOOD_CHAIN = ("Only about a tenth of the energy at one level of a food chain pas
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_a_claim_said_in_other_words_is_borne_out_by_the_fact_that_says_it():

@@ -5,15 +5,14 @@ the wrong option of an either-or question is flagged and the right one confirmed
 where another fact could speak for it. New questions and answers, written for these tests."""
 import pytest
 
-from evidence import KnowledgeBase
 from science_choices import choice_move
 from science_moves import science_move
 from science_names import directions_said, opposed_fact, reversed_change, roles_swapped
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_a_swapped_pairing_is_told_apart_from_the_fact_and_its_passive():

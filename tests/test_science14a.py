@@ -6,7 +6,7 @@ import pytest
 
 from agent import Tutor, load_index
 from common import SessionStore
-from evidence import KnowledgeBase, key_terms
+from evidence import key_terms
 from science_catalog import by_form, is_help, match_card
 from science_choices import ASKED_PREDICATE, choice_move
 
@@ -15,8 +15,8 @@ TEMPLATES = ("what else would you expect to see", "What could you try", "and whe
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def reply(kb, name: str, message: str) -> str:

@@ -6,7 +6,6 @@ import pytest
 
 from agent import Tutor, load_index
 from common import SessionStore
-from evidence import KnowledgeBase
 from science_fallback import honest_start, honest_test, misfit_move, part_move, side_move, two_part_start
 
 FILL_INS = ("what else would you expect to see", "What could you try", "which part of it answers",
@@ -14,8 +13,8 @@ FILL_INS = ("what else would you expect to see", "What could you try", "which pa
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def reply(kb, name: str, message: str) -> dict:

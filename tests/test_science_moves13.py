@@ -5,7 +5,7 @@ import pytest
 
 from agent import Tutor, load_index
 from common import SessionStore
-from evidence import KnowledgeBase, key_terms
+from evidence import key_terms
 from lesson import split_problem
 from science_catalog import by_form, card_verdict, match_card
 
@@ -15,8 +15,8 @@ def model(*_, **__):
 
 
 @pytest.fixture(scope="module")
-def tutor():
-    return Tutor(model, retriever=load_index(""), store=SessionStore(":memory:"), knowledge=KnowledgeBase.load_or_build)
+def tutor(science_kb):
+    return Tutor(model, retriever=load_index(""), store=SessionStore(":memory:"), knowledge=lambda: science_kb)
 
 
 def reply(tutor, name, message):

@@ -5,15 +5,14 @@ a fact about another subject neither contradicts nor confirms a claim, and a cla
 subject is confirmed. Every sentence here is new (not the probe set)."""
 import pytest
 
-from evidence import KnowledgeBase
 from student_message import extract_claim
 from science_moves import list_move, quotes_fact, same_subject, science_move
 from science_names import listed_items, made_from, member, members_asked
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 @pytest.mark.parametrize("claim, question, items, part", [

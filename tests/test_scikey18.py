@@ -4,15 +4,14 @@ named), flagged at the first pair said the wrong way round; a part that is no st
 denial or "before"/"after" leave it to the fact checks. Never endorsed when wrong."""
 import pytest
 
-from evidence import KnowledgeBase
 from lesson import guard_reply, praises
 from science_moves import science_move
 from science_stages import SEQUENCES, sequence_for, stage_move
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_every_sequence_requires_stages_it_has():

@@ -4,7 +4,6 @@ take-in / give-off pairing must be the fact's own (near misses never confirmed);
 meets no "Let's test"; kinetic energy (½ × mass × speed²) is checked exactly, step by step."""
 import pytest
 
-from evidence import KnowledgeBase
 from science_catalog import match_card
 from science_moves import science_move
 from science_names import relation_kept
@@ -16,8 +15,8 @@ HEATED_POND = "Evaporation: sunshine warms the water in a pond, and some of it t
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_a_thing_paired_with_another_verb_in_the_fact_is_not_borne_out():

@@ -4,7 +4,7 @@ bounds), never a catalogued wrong idea or a decoy near it; a yes or no with a re
 like "no, ..."; a right yes or no with a reason nothing bears out is credited and its reason asked, not confirmed."""
 import pytest
 
-from evidence import KnowledgeBase, default_embedder
+from evidence import default_embedder
 from science_catalog import match_card
 from science_decides import compares_alike
 from science_moves import science_move
@@ -12,8 +12,8 @@ from science_support import card_meant, spelled_out
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_chat_spellings_are_written_out_and_words_inside_others_are_left():
