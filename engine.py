@@ -207,6 +207,11 @@ class PagedKVCache:
         pool_v[self.write_slots] = v.to(pool_v.dtype)
         return pool_k[self.read_slots].to(k.dtype), pool_v[self.read_slots].to(v.dtype)
 
+    def row_slots(self, row: int) -> tuple[int, torch.Tensor]:
+        """For quantize.OneRowDecoder, after `prepare([row], [1], 1)`: the pool slot this step writes, and the slots
+        of the row's positions so far and this one, in position order (the fast one-row step reads the pool here)."""
+        return int(self.write_slots[0, 0]), self.read_slots[0]
+
     # ------------------------------------------------------------------ what the engine calls
     def prepare(self, rows: list[int], counts: list[int], width: int) -> None:
         """Before a pass of `width` positions over `rows`, of which row i really writes `counts[i]` (the rest are
@@ -619,8 +624,8 @@ class LocalGeneration(Generation):
 
 def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: str = "cpu") -> tuple[Any, Any, str, Any]:
     """(model, tokenizer, name, vision) for the local backend: the checkpoint (SmolLM2-135M-Instruct's GGUF when
-    empty), its LoRA adapter merged in (the one `make tutor` built here, else the committed adapters/tutor, when no
-    checkpoint is named), packed int8/int4 weights if asked, on `device`, and fuse.py's VisionBundle when the release
+    empty), its LoRA adapter (the one `make tutor` built here, else the committed adapters/tutor, when no
+    checkpoint is named) merged in, or with packed int8/int4 weights if asked kept beside them unmerged, on `device`, and fuse.py's VisionBundle when the release
     has a vision/ folder (else None)."""
     path = Path(ckpt) if ckpt else smollm2_gguf()
     model, tok = M.load(path)
@@ -633,8 +638,12 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
         lora = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
                      if (d / "adapter_config.json").exists()), None)
     if lora is not None:
-        merge_lora(load_adapter(model, lora))  # merged once: decode steps then cost what the base model costs
-    model = quantized(model, quantize, device)  # before the vision blocks join, which stay float
+        load_adapter(model, lora)
+        if not quantize:  # merged once: decode steps then cost what the base model costs
+            merge_lora(model)
+    # Packed weights keep the adapter apart, an fp32 side path (quantize.low_rank_pair says why); before the vision
+    # blocks join, which stay float.
+    model = quantized(model, quantize, device)
     vision = None
     if path.is_dir() and (path / "vision").is_dir():
         vision = load_vision(path)

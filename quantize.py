@@ -8,6 +8,8 @@ What it supports (gpt-fast style: quantisation is a module swap, so generation c
   float weights), with the one message for a name it does not know (chat.py, engine.load_local)
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
+- a LoRA adapter loaded before quantising stays unmerged, an fp32 side path beside the packed weights (serving's
+  `--quantize=` keeps the tutor's adapter so; merging first would re-round every weight it touches to 4 bits)
 - `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
   the module path, then 1.04-1.18x from counting torch calls), its 30 layers one TorchScript call (1.1-1.2x);
   it attaches itself as `model.one_row`, the hook `Transformer.hidden` consults, so model.py never imports this file
@@ -169,7 +171,7 @@ class OneRowDecoder:
     said once, where scripting fails); median 1.12-1.18x the tokens/s in process CPU time (1.07-1.29x a round), 1
     thread, A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it
     is, in place (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are
-    `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one
+    `rms_norm` (5 aten ops where torch.rms_norm on a CPU runs about 24) and a cast; one query's attention is one
     scaled_dot_product_attention call with each key/value head's query heads as its query rows (with 2 threads, two
     batched matmuls and a softmax cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's
     bf16 outputs measured no faster and would break equality with the module path, so the MLP computes in fp32 as the
@@ -179,6 +181,10 @@ class OneRowDecoder:
     with cpp_wrapper compiled in 12 minutes and ran at 0.33x; one layer with mode="max-autotune-no-cudagraphs"
     (inductor's own int4 GEMM template) compiled in 386 s on a loaded machine, took 1.1-1.3x the eager CPU time a
     token, and its hidden states differed from eager ones after the first position (not investigated further).
+    A LoRA adapter loaded before quantising (sft.LoRALinear around a packed Linear) runs as an fp32 side path,
+    (x @ A) @ (B * scaling) beside each packed matmul (`low_rank_pair`, `add_low_rank`), as LoRALinear computes it
+    on the module path. The step reads a KVCache row in place, or engine.py's paged cache through the slots its
+    `prepare` chose (`row_slots`), so a server with one live row decodes here too.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
@@ -186,15 +192,20 @@ class OneRowDecoder:
         # Per layer, the tensors the step reads, in one_row_layers' order, looked up once (a Module attribute lookup
         # costs about a microsecond): the packed matrices with their scales; only q/k/v can carry a bias here
         # (`supports`), added in fp32 as QuantLinear.forward does.
+        # A LoRA adapter loaded before quantising (engine.load_local) stays a side path: per matmul, its low-rank pair
+        # in `side_paths` (None where the layer has none), in the same order as the packed matrices.
         self.weights: list[list[torch.Tensor]] = []
         self.biases: list[torch.Tensor | None] = []
+        self.side_paths: list[list[torch.Tensor | None]] = []
         for b in model.layers:
             attention, mlp = b.attention, b.feed_forward
-            qkv = QuantLinear.stacked([attention.wq, attention.wk, attention.wv])
-            gate_up = QuantLinear.stacked([mlp.w1, mlp.w3])
-            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *attention.wo.packed()[:2],
-                                 b.ffn_norm.weight, *gate_up.packed()[:2], *mlp.w2.packed()[:2]])
+            groups = [[attention.wq, attention.wk, attention.wv], [attention.wo], [mlp.w1, mlp.w3], [mlp.w2]]
+            qkv, wo, gate_up, w2 = (QuantLinear.stacked([base_of(m) for m in g]) if len(g) > 1 else base_of(g[0])
+                                    for g in groups)
+            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *wo.packed()[:2],
+                                 b.ffn_norm.weight, *gate_up.packed()[:2], *w2.packed()[:2]])
             self.biases.append(qkv.bias)
+            self.side_paths.append([t for g in groups for t in low_rank_pair(g)])
         self.group_size = qkv.packed()[2]
         self.eps = torch.tensor(self.cfg.norm_eps)
         # Scripted here, once per process, and looked up at each step rather than kept: a ScriptFunction cannot be
@@ -210,7 +221,7 @@ class OneRowDecoder:
 
     @staticmethod
     def supports(model: Transformer) -> bool:
-        cfg, linears = model.config, decoder_linears(model)
+        cfg, linears = model.config, [base_of(m) for m in decoder_linears(model)]
         plain = (cfg.norm == "rmsnorm" and cfg.mlp == "swiglu" and cfg.rot_dim == cfg.head_dim
                  and not cfg.parallel_residual and not cfg.out_bias and not cfg.mlp_bias
                  and model.tok_embeddings.weight.dtype == torch.float32)
@@ -219,11 +230,13 @@ class OneRowDecoder:
 
     def takes(self, model: Transformer, idx: torch.Tensor | None, cache: KVCache | None, rows: Any, embeds: Any,
               context: Any) -> bool:
-        """A one-token step of one row of a KVCache (whose buffers `step` writes directly: engine.py's paged cache
-        goes the module way), on the very layers this decoder was built from (a model whose layer list was since
-        changed, e.g. by fuse.py's cross-attention, goes the module way). Checking each Linear too would cost more
-        than a matmul; sft.py's LoRA wraps only float Linears, never these packed ones."""
-        return (isinstance(cache, KVCache) and embeds is None and context is None and idx is not None
+        """A one-token step of one row of a KVCache, or of a cache that says where a row's positions live
+        (`row_slots`: engine.py's paged cache, after its `prepare` for this step), on the very layers this decoder
+        was built from (a model whose layer list was since changed, e.g. by fuse.py's cross-attention, goes the
+        module way). Checking each Linear too would cost more than a matmul; sft.py's LoRA wraps only float Linears,
+        so an adapter is either loaded before quantising (and read here at attach) or never reaches these layers."""
+        paged = hasattr(cache, "row_slots")
+        return ((isinstance(cache, KVCache) or paged) and embeds is None and context is None and idx is not None
                 and idx.shape == (1, 1) and (rows is None or torch.as_tensor(rows).numel() == 1)
                 and tuple(model.layers._modules.values()) == self.blocks)
 
@@ -235,13 +248,20 @@ class OneRowDecoder:
             raise ValueError(f"KV cache overflow: {pos + 1} positions needed, cache holds {cache.max_len}")
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
         # Every layer's cache views for this step, made once for all layers: the slots the new k and v go to
-        # (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D) (views, so they include the slot
-        # written just before they are read).
-        keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
+        # (L, KV, D), and what attention reads. A KVCache row: its keys and values, (L, 1, KV, T, D) (views, so they
+        # include the slot written just before they are read), `read` None. A paged cache: the whole pool
+        # (L, slots, KV, D) and `read`, the row's slots in position order, gathered in each layer after its write.
+        if isinstance(cache, KVCache):
+            read, write = None, pos
+            keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
+            k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
+        else:
+            write, slots = cache.row_slots(row)
+            read, keys, values = slots[first: pos + 1], cache.k, cache.v
+            k_new, v_new = cache.k[:, write], cache.v[:, write]
         x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
-        x = scripted_layers()(x, self.weights, self.biases, self.group_size, self.rope_matrix(pos),
-                              cache.k[:, row, pos], cache.v[:, row, pos], keys, values, self.eps, cfg.n_heads,
-                              cfg.n_kv_heads)
+        x = scripted_layers()(x, self.weights, self.biases, self.side_paths, self.group_size, self.rope_matrix(pos),
+                              k_new, v_new, keys, values, read, self.eps, cfg.n_heads, cfg.n_kv_heads)
         cache.lengths[row] += 1
         return torch.rms_norm(x, (cfg.dim,), model.norm.weight, cfg.norm_eps).view(1, 1, cfg.dim)
 
@@ -254,28 +274,47 @@ class OneRowDecoder:
 
 
 def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: list[torch.Tensor | None],
-                   group_size: int, rotate: torch.Tensor, k_new: torch.Tensor, v_new: torch.Tensor,
-                   keys: torch.Tensor, values: torch.Tensor, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
+                   side_paths: list[list[torch.Tensor | None]], group_size: int, rotate: torch.Tensor,
+                   k_new: torch.Tensor, v_new: torch.Tensor, keys: torch.Tensor, values: torch.Tensor,
+                   read: torch.Tensor | None, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
     """Every layer of OneRowDecoder's step on the residual row x (1, dim) fp32, in place; returns x. Per layer:
-    weights (OneRowDecoder.__init__'s order) and the q/k/v bias; the new k and v go to k_new/v_new (L, KV, D), and
-    attention reads keys/values (L, 1, KV, T, D), which include them. Written for TorchScript (scripted_layers)."""
+    weights (OneRowDecoder.__init__'s order), the q/k/v bias and the LoRA side paths (`add_low_rank`); the new k and v
+    go to k_new/v_new (L, KV, D), and attention reads keys/values (L, 1, KV, T, D), which include them, or, with
+    `read`, the pool (L, slots, KV, D) at those slots. Written for TorchScript (scripted_layers)."""
     D = rotate.shape[0]
-    for w, bias, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, k_new.unbind(0), v_new.unbind(0),
-                                                         keys.unbind(0), values.unbind(0)):
-        heads = packed_mm(rms_norm_bf16(x, w[0], eps), w[1], w[2], group_size).float()
+    for w, bias, side, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, side_paths, k_new.unbind(0),
+                                                               v_new.unbind(0), keys.unbind(0), values.unbind(0)):
+        normed = rms_norm(x, w[0], eps)
+        heads = packed_mm(normed.to(torch.bfloat16), w[1], w[2], group_size).float()
         if bias is not None:
             heads += bias
+        add_low_rank(heads, normed, side[0], side[1])
         qk, v = heads.view(H + 2 * KV, D).split_with_sizes([H + KV, KV])
         q, k = torch.mm(qk, rotate).split_with_sizes([H, KV])  # RoPE on every q and k head at once
         k_slot.copy_(k)
         v_slot.copy_(v)
+        if read is not None:  # a paged cache: the row's keys and values, gathered now that this step's are in
+            k_layer = k_layer.index_select(0, read).transpose(0, 1).unsqueeze(0).float()
+            v_layer = v_layer.index_select(0, read).transpose(0, 1).unsqueeze(0).float()
         # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs them)
         # are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
-        y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
-        x.add_(packed_mm(y.view(1, H * D).to(torch.bfloat16), w[3], w[4], group_size))  # fp32 += bf16, in fp32
-        gate, up = packed_mm(rms_norm_bf16(x, w[5], eps), w[6], w[7], group_size).float().chunk(2, dim=-1)
-        x.add_(packed_mm((F.silu(gate) * up).to(torch.bfloat16), w[8], w[9], group_size))
+        y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer).view(1, H * D)
+        x.add_(packed_mm(y.to(torch.bfloat16), w[3], w[4], group_size))  # fp32 += bf16, in fp32
+        add_low_rank(x, y, side[2], side[3])
+        normed = rms_norm(x, w[5], eps)
+        gate_up = packed_mm(normed.to(torch.bfloat16), w[6], w[7], group_size).float()
+        add_low_rank(gate_up, normed, side[4], side[5])
+        gate, up = gate_up.chunk(2, dim=-1)
+        hidden = F.silu(gate) * up
+        x.add_(packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size))
+        add_low_rank(x, hidden, side[6], side[7])
     return x
+
+
+def add_low_rank(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor | None, b: torch.Tensor | None) -> None:
+    """y += (x @ a) @ b in fp32, in place: a LoRA side path (`low_rank_pair`), where the layer has one."""
+    if a is not None and b is not None:
+        y.addmm_(torch.mm(x, a), b)
 
 
 @functools.cache
@@ -307,11 +346,40 @@ def decoder_linears(model: Transformer) -> list[nn.Module]:
                       b.feed_forward.w1, b.feed_forward.w2, b.feed_forward.w3)]
 
 
-def rms_norm_bf16(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
-    """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim), cast to bf16 for a packed kernel, in 6 aten ops (eps a
-    0-dim tensor, made once): on a CPU torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...)
-    and a decode step runs 60 norms. The row's sum of squares comes from its 2-norm n, one reduction:
-    rsqrt(n * n / dim + eps)."""
+def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
+    """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim) in 5 aten ops (eps a 0-dim tensor, made once): on a CPU
+    torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...) and a decode step runs 60 norms.
+    The row's sum of squares comes from its 2-norm n, one reduction: rsqrt(n * n / dim + eps). The step casts the
+    result to bf16 for a packed kernel and hands the fp32 row to a LoRA side path."""
     n = torch.linalg.vector_norm(x, dim=-1, keepdim=True)
     inv_rms = torch.rsqrt(torch.addcmul(eps, n, n, value=1 / x.shape[-1]))
-    return (x * inv_rms).mul_(weight).to(torch.bfloat16)
+    return (x * inv_rms).mul_(weight)
+
+
+def base_of(linear: nn.Module) -> nn.Module:
+    """The Linear under sft.py's LoRALinear (`base`), or the Linear itself."""
+    return linear.base if hasattr(linear, "lora_A") else linear
+
+
+def low_rank_pair(parts: list[nn.Module]) -> list[torch.Tensor | None]:
+    """The LoRA of `parts` (the Linears of one fused matmul, in its row order) as one pair [a, b] with
+    y += (x @ a) @ b: a (in, r) holds the parts' A matrices side by side, b (r, out) each part's B * scaling in its
+    own rank rows and output columns, zeros elsewhere (a part without LoRA adds nothing). [None, None] when no part
+    has one. Why a side path and not a merge: merging B @ A into the weights before packing them re-rounds every
+    weight to 4 bits, which moved SmolLM2 + adapters/tutor's first greedy token on all six tutor prompts tried; kept
+    apart, the packed weights are the GGUF's own Q4_1 values and the adapter stays fp32, as trained."""
+    adapters = [(m.lora_A.detach(), m.lora_B.detach() * m.scaling) if hasattr(m, "lora_A") else None for m in parts]
+    if all(pair is None for pair in adapters):
+        return [None, None]
+    outs = [base_of(m).out_features for m in parts]
+    a = torch.zeros(base_of(parts[0]).in_features, sum(p[0].shape[0] for p in adapters if p is not None))
+    b = torch.zeros(a.shape[1], sum(outs))
+    rank = column = 0
+    for pair, out in zip(adapters, outs):
+        if pair is not None:
+            r = pair[0].shape[0]
+            a[:, rank: rank + r] = pair[0].T
+            b[rank: rank + r, column: column + out] = pair[1].T
+            rank += r
+        column += out
+    return [a, b]
