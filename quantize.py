@@ -182,8 +182,8 @@ class OneRowDecoder:
     (inductor's own int4 GEMM template) compiled in 386 s on a loaded machine, took 1.1-1.3x the eager CPU time a
     token, and its hidden states differed from eager ones after the first position (not investigated further).
     A LoRA adapter loaded before quantising (sft.LoRALinear around a packed Linear) runs as an fp32 side path,
-    (x @ A) @ (B * scaling) beside each packed matmul (`low_rank_pair`, `add_low_rank`), as LoRALinear computes it
-    on the module path. The step reads a KVCache row in place, or engine.py's paged cache through the slots its
+    scaling * (x @ A.T) @ B.T beside each packed matmul (`side_path`, `add_low_rank`), the ops LoRALinear runs on
+    the module path. The step reads a KVCache row in place, or engine.py's paged cache through the slots its
     `prepare` chose (`row_slots`), so a server with one live row decodes here too.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
@@ -192,20 +192,20 @@ class OneRowDecoder:
         # Per layer, the tensors the step reads, in one_row_layers' order, looked up once (a Module attribute lookup
         # costs about a microsecond): the packed matrices with their scales; only q/k/v can carry a bias here
         # (`supports`), added in fp32 as QuantLinear.forward does.
-        # A LoRA adapter loaded before quantising (engine.load_local) stays a side path: per matmul, its low-rank pair
-        # in `side_paths` (None where the layer has none), in the same order as the packed matrices.
+        # A LoRA adapter loaded before quantising (engine.load_local) stays a side path (`side_paths`, per layer).
         self.weights: list[list[torch.Tensor]] = []
         self.biases: list[torch.Tensor | None] = []
         self.side_paths: list[list[torch.Tensor | None]] = []
         for b in model.layers:
             attention, mlp = b.attention, b.feed_forward
-            groups = [[attention.wq, attention.wk, attention.wv], [attention.wo], [mlp.w1, mlp.w3], [mlp.w2]]
-            qkv, wo, gate_up, w2 = (QuantLinear.stacked([base_of(m) for m in g]) if len(g) > 1 else base_of(g[0])
-                                    for g in groups)
-            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *wo.packed()[:2],
-                                 b.ffn_norm.weight, *gate_up.packed()[:2], *w2.packed()[:2]])
+            linears = [attention.wq, attention.wk, attention.wv, attention.wo, mlp.w1, mlp.w3, mlp.w2]
+            qkv = QuantLinear.stacked([base_of(m) for m in linears[:3]])
+            gate_up = QuantLinear.stacked([base_of(m) for m in linears[4:6]])
+            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *base_of(attention.wo).packed()[:2],
+                                 b.ffn_norm.weight, *gate_up.packed()[:2], *base_of(mlp.w2).packed()[:2]])
             self.biases.append(qkv.bias)
-            self.side_paths.append([t for g in groups for t in low_rank_pair(g)])
+            self.side_paths.append(side_path(linears))
+        self.lora_scale = lora_scale(model)
         self.group_size = qkv.packed()[2]
         self.eps = torch.tensor(self.cfg.norm_eps)
         # Scripted here, once per process, and looked up at each step rather than kept: a ScriptFunction cannot be
@@ -226,7 +226,8 @@ class OneRowDecoder:
                  and not cfg.parallel_residual and not cfg.out_bias and not cfg.mlp_bias
                  and model.tok_embeddings.weight.dtype == torch.float32)
         same_kind = all(isinstance(m, QuantLinear) and type(m) is type(linears[0]) for m in linears)
-        return plain and same_kind and len(linears) == 7 * cfg.n_layers
+        one_scale = len({m.scaling for m in decoder_linears(model) if hasattr(m, "lora_A")}) <= 1
+        return plain and same_kind and one_scale and len(linears) == 7 * cfg.n_layers
 
     def takes(self, model: Transformer, idx: torch.Tensor | None, cache: KVCache | None, rows: Any, embeds: Any,
               context: Any) -> bool:
@@ -260,8 +261,9 @@ class OneRowDecoder:
             read, keys, values = slots[first: pos + 1], cache.k, cache.v
             k_new, v_new = cache.k[:, write], cache.v[:, write]
         x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
-        x = scripted_layers()(x, self.weights, self.biases, self.side_paths, self.group_size, self.rope_matrix(pos),
-                              k_new, v_new, keys, values, read, self.eps, cfg.n_heads, cfg.n_kv_heads)
+        x = scripted_layers()(x, self.weights, self.biases, self.side_paths, self.lora_scale, self.group_size,
+                              self.rope_matrix(pos), k_new, v_new, keys, values, read, self.eps, cfg.n_heads,
+                              cfg.n_kv_heads)
         cache.lengths[row] += 1
         return torch.rms_norm(x, (cfg.dim,), model.norm.weight, cfg.norm_eps).view(1, 1, cfg.dim)
 
@@ -274,13 +276,14 @@ class OneRowDecoder:
 
 
 def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: list[torch.Tensor | None],
-                   side_paths: list[list[torch.Tensor | None]], group_size: int, rotate: torch.Tensor,
-                   k_new: torch.Tensor, v_new: torch.Tensor, keys: torch.Tensor, values: torch.Tensor,
-                   read: torch.Tensor | None, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
+                   side_paths: list[list[torch.Tensor | None]], lora_scale: float, group_size: int,
+                   rotate: torch.Tensor, k_new: torch.Tensor, v_new: torch.Tensor, keys: torch.Tensor,
+                   values: torch.Tensor, read: torch.Tensor | None, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
     """Every layer of OneRowDecoder's step on the residual row x (1, dim) fp32, in place; returns x. Per layer:
-    weights (OneRowDecoder.__init__'s order), the q/k/v bias and the LoRA side paths (`add_low_rank`); the new k and v
-    go to k_new/v_new (L, KV, D), and attention reads keys/values (L, 1, KV, T, D), which include them, or, with
-    `read`, the pool (L, slots, KV, D) at those slots. Written for TorchScript (scripted_layers)."""
+    weights (OneRowDecoder.__init__'s order), the q/k/v bias and the LoRA side path (`side_path`, empty where the
+    layer has none); the new k and v go to k_new/v_new (L, KV, D), and attention reads keys/values (L, 1, KV, T, D),
+    which include them, or, with `read`, the pool (L, slots, KV, D) at those slots. Written for TorchScript
+    (scripted_layers)."""
     D = rotate.shape[0]
     for w, bias, side, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, side_paths, k_new.unbind(0),
                                                                v_new.unbind(0), keys.unbind(0), values.unbind(0)):
@@ -288,7 +291,8 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
         heads = packed_mm(normed.to(torch.bfloat16), w[1], w[2], group_size).float()
         if bias is not None:
             heads += bias
-        add_low_rank(heads, normed, side[0], side[1])
+        if len(side) > 0:
+            add_low_rank(heads, normed, side[:6], [H * D, KV * D, KV * D], lora_scale)
         qk, v = heads.view(H + 2 * KV, D).split_with_sizes([H + KV, KV])
         q, k = torch.mm(qk, rotate).split_with_sizes([H, KV])  # RoPE on every q and k head at once
         k_slot.copy_(k)
@@ -299,22 +303,41 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
         # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs them)
         # are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
         y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer).view(1, H * D)
-        x.add_(packed_mm(y.to(torch.bfloat16), w[3], w[4], group_size))  # fp32 += bf16, in fp32
-        add_low_rank(x, y, side[2], side[3])
+        out = packed_mm(y.to(torch.bfloat16), w[3], w[4], group_size)
+        if len(side) > 0:  # the adapter adds to the matmul's fp32 output, as on the module path
+            out = out.float()
+            add_low_rank(out, y, side[6:8], [out.shape[1]], lora_scale)
+        x.add_(out)  # fp32 += bf16 computes in fp32, exactly what casting first gives
         normed = rms_norm(x, w[5], eps)
         gate_up = packed_mm(normed.to(torch.bfloat16), w[6], w[7], group_size).float()
-        add_low_rank(gate_up, normed, side[4], side[5])
+        if len(side) > 0:
+            add_low_rank(gate_up, normed, side[8:12], [gate_up.shape[1] // 2, gate_up.shape[1] // 2], lora_scale)
         gate, up = gate_up.chunk(2, dim=-1)
         hidden = F.silu(gate) * up
-        x.add_(packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size))
-        add_low_rank(x, hidden, side[6], side[7])
+        out = packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size)
+        if len(side) > 0:
+            out = out.float()
+            add_low_rank(out, hidden, side[12:14], [out.shape[1]], lora_scale)
+        x.add_(out)
     return x
 
 
-def add_low_rank(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor | None, b: torch.Tensor | None) -> None:
-    """y += (x @ a) @ b in fp32, in place: a LoRA side path (`low_rank_pair`), where the layer has one."""
-    if a is not None and b is not None:
-        y.addmm_(torch.mm(x, a), b)
+def add_low_rank(y: torch.Tensor, x: torch.Tensor, pairs: list[torch.Tensor | None], sizes: list[int],
+                 scale: float) -> None:
+    """LoRA's side path, in place: y's column blocks of `sizes` (q, k, v of a fused matmul; gate, up; or one) each
+    += scale * (x @ a) @ b with that Linear's pair in `pairs` (a, b, a, b, ...; None where it has no adapter). The
+    very ops of sft.LoRALinear.forward after its base (x @ A.T, then @ B.T, times the scaling, added to the base's
+    fp32 output). Its inputs are the step's own: a norm, RoPE and attention that agree with the modules' to fp32's
+    last bits, not always bit for bit (the packed matmuls see them cast to bf16, which mostly hides that; an fp32
+    side path does not), so the two paths' hidden states agree to ~1e-6, and now and then a bf16 cast rounds the
+    other way and a later layer shows ~1e-2 (tests/test_serve21.py: greedy tokens still agree, 128 of 128 on the
+    tutor's prompts)."""
+    start = 0
+    for i, size in enumerate(sizes):
+        a, b = pairs[2 * i], pairs[2 * i + 1]
+        if a is not None and b is not None:
+            y.narrow(1, start, size).add_(torch.mm(torch.mm(x, a), b).mul_(scale))
+        start += size
 
 
 @functools.cache
@@ -349,8 +372,8 @@ def decoder_linears(model: Transformer) -> list[nn.Module]:
 def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
     """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim) in 5 aten ops (eps a 0-dim tensor, made once): on a CPU
     torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...) and a decode step runs 60 norms.
-    The row's sum of squares comes from its 2-norm n, one reduction: rsqrt(n * n / dim + eps). The step casts the
-    result to bf16 for a packed kernel and hands the fp32 row to a LoRA side path."""
+    The row's sum of squares comes from its 2-norm n, one reduction: rsqrt(n * n / dim + eps). The step casts it to
+    bf16 for a packed kernel, and hands the fp32 row to a LoRA side path."""
     n = torch.linalg.vector_norm(x, dim=-1, keepdim=True)
     inv_rms = torch.rsqrt(torch.addcmul(eps, n, n, value=1 / x.shape[-1]))
     return (x * inv_rms).mul_(weight)
@@ -361,25 +384,19 @@ def base_of(linear: nn.Module) -> nn.Module:
     return linear.base if hasattr(linear, "lora_A") else linear
 
 
-def low_rank_pair(parts: list[nn.Module]) -> list[torch.Tensor | None]:
-    """The LoRA of `parts` (the Linears of one fused matmul, in its row order) as one pair [a, b] with
-    y += (x @ a) @ b: a (in, r) holds the parts' A matrices side by side, b (r, out) each part's B * scaling in its
-    own rank rows and output columns, zeros elsewhere (a part without LoRA adds nothing). [None, None] when no part
-    has one. Why a side path and not a merge: merging B @ A into the weights before packing them re-rounds every
-    weight to 4 bits, which moved SmolLM2 + adapters/tutor's first greedy token on all six tutor prompts tried; kept
-    apart, the packed weights are the GGUF's own Q4_1 values and the adapter stays fp32, as trained."""
-    adapters = [(m.lora_A.detach(), m.lora_B.detach() * m.scaling) if hasattr(m, "lora_A") else None for m in parts]
-    if all(pair is None for pair in adapters):
-        return [None, None]
-    outs = [base_of(m).out_features for m in parts]
-    a = torch.zeros(base_of(parts[0]).in_features, sum(p[0].shape[0] for p in adapters if p is not None))
-    b = torch.zeros(a.shape[1], sum(outs))
-    rank = column = 0
-    for pair, out in zip(adapters, outs):
-        if pair is not None:
-            r = pair[0].shape[0]
-            a[:, rank: rank + r] = pair[0].T
-            b[rank: rank + r, column: column + out] = pair[1].T
-            rank += r
-        column += out
-    return [a, b]
+def side_path(linears: list[nn.Module]) -> list[torch.Tensor | None]:
+    """A layer's LoRA for the one-row step: for each of its seven Linears (q, k, v, o, gate, up, down) the pair
+    (A.T, B.T), views as F.linear uses them, or None, None where that Linear has no adapter; [] when none has one.
+    Why a side path and not a merge: merging B @ A into the weights before packing them re-rounds every weight to 4
+    bits, which moved SmolLM2 + adapters/tutor's first greedy token on all six tutor prompts tried; kept apart, the
+    packed weights are the GGUF's own Q4_1 codes (Int4Linear finds each block's 0 and 15 codes again; only its scale
+    and offset are rounded to bf16, the kernel's dtype) and the adapter stays fp32, as trained. It costs two small
+    matmuls per adapted Linear (rank 8 for the tutor)."""
+    pairs = [t for m in linears
+             for t in ((m.lora_A.detach().t(), m.lora_B.detach().t()) if hasattr(m, "lora_A") else (None, None))]
+    return pairs if any(t is not None for t in pairs) else []
+
+
+def lora_scale(model: Transformer) -> float:
+    """The adapter's alpha / r (one for the whole adapter, as sft.apply_lora makes it; 0.0 without one)."""
+    return next((float(m.scaling) for m in decoder_linears(model) if hasattr(m, "lora_A")), 0.0)
