@@ -40,6 +40,7 @@ from quantize import quantized
 from sft import load_adapter, merge_lora
 from tokenizer import Detokenizer, StopText, render_chat, with_system_turn
 from toolcalls import tool_call_guide
+from weights import GGUFReader
 
 @dataclass
 class Sampling:
@@ -628,6 +629,7 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
     checkpoint is named) merged in, or with packed int8/int4 weights if asked kept beside them unmerged, on `device`, and fuse.py's VisionBundle when the release
     has a vision/ folder (else None)."""
     path = Path(ckpt) if ckpt else smollm2_gguf()
+    quantize = resolved_quantize(quantize, path, device)
     model, tok = M.load(path)
     if tok is None:
         raise FileNotFoundError(f"{path}: no tokenizer beside the weights (tokenizer.json or our tokenizer directory)")
@@ -652,6 +654,21 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
         vision.projector.to(device)
     name = path.stem if path.suffix == ".gguf" else path.name
     return model.to(device).eval(), tok, name + (f"+{lora.name}" if lora is not None else ""), vision
+
+
+def resolved_quantize(name: str, path: Path, device: str) -> str:
+    """--quantize=auto (serve.py's default): int4 where it keeps the float model's greedy replies, a GGUF whose decoder
+    weights are 4-bit Q4_1 blocks on a CPU (SmolLM2's: Int4Linear packs those blocks as they are, the head keeps 8
+    bits and a tutor adapter stays an fp32 side path; tests/test_serve21.py compares the tutor's replies with fp32's),
+    else the checkpoint's own float weights (a release's fp32 weights would be rounded to 4 bits afresh). Any other
+    name is taken as it is."""
+    if name != "auto":
+        return name
+    if device != "cpu" or path.suffix != ".gguf":
+        return ""
+    kinds = {kind for key, (kind, shape, _) in GGUFReader(path).tensors.items()
+             if key.startswith("blk.") and len(shape) == 2}
+    return "int4" if kinds == {"Q4_1"} else ""
 
 
 class LocalBackend:

@@ -2,8 +2,9 @@
 
 What it supports (gpt-fast style: quantisation is a module swap, so generation code needs no change)
 - `quantize_int8(model)`: every Linear as `Int8Linear` (one scale per output row): a quarter of the fp32 bytes
-- `quantize_int4(model, group_size=32)`: Linears the kernel takes as `Int4Linear` (groups of 32 inputs, each with a
-  scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes
+- `quantize_int4(model, group_size=32)`: the decoder's Linears the kernel takes as `Int4Linear` (groups of 32 inputs,
+  each with a scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes; the output head as int8, which
+  keeps the tutor's greedy replies those of fp32 (serve.py's default)
 - `quantized(model, name)`: the one way a script turns its `--quantize=` value into one of the two ("" keeps the
   float weights), with the one message for a name it does not know (chat.py, engine.load_local)
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
@@ -128,10 +129,20 @@ def quantize_int8(model: nn.Module) -> nn.Module:
     return OneRowDecoder.attach(swap_linears(model, Int8Linear))
 
 
-def quantize_int4(model: nn.Module, group_size: int = 32) -> nn.Module:
-    """Every Linear whose shape the kernel takes as Int4Linear (others stay as they are), then OneRowDecoder as for
-    int8."""
-    def make(linear: nn.Linear) -> Int4Linear | None:
+def quantize_int4(model: nn.Module, group_size: int = 32, head_bits: int = 8) -> nn.Module:
+    """Every Linear of the decoder whose shape the kernel takes as Int4Linear (others stay as they are), the output
+    head as Int8Linear (`head_bits=4`: as Int4Linear too), then OneRowDecoder as for int8.
+
+    Why the head keeps 8 bits: the GGUF's own weights are 4-bit (Q4_1) in the decoder, which Int4Linear packs as
+    they are, but 8-bit (Q8_0) in the embedding that SmolLM2's head shares. Re-rounded to 4 bits, that head moved
+    the tutor's greedy replies away from fp32's 7 to 36 tokens in on all six tutor prompts tried, after the
+    first sentence or within it; as int8 they stayed fp32's (tests/test_serve21.py), for 14 MB more read a token
+    (the 49k-row head is then about 30% of the bytes)."""
+    head = getattr(model, "output", None)
+
+    def make(linear: nn.Linear) -> nn.Module | None:
+        if linear is head and head_bits == 8:
+            return Int8Linear(linear)
         return Int4Linear(linear, group_size) if Int4Linear.fits(linear, group_size) else None
 
     return OneRowDecoder.attach(swap_linears(model, make))
@@ -253,7 +264,7 @@ class OneRowDecoder:
         # include the slot written just before they are read), `read` None. A paged cache: the whole pool
         # (L, slots, KV, D) and `read`, the row's slots in position order, gathered in each layer after its write.
         if isinstance(cache, KVCache):
-            read, write = None, pos
+            read = None
             keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
             k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
         else:
