@@ -626,8 +626,9 @@ class LocalGeneration(Generation):
 def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: str = "cpu") -> tuple[Any, Any, str, Any]:
     """(model, tokenizer, name, vision) for the local backend: the checkpoint (SmolLM2-135M-Instruct's GGUF when
     empty), its LoRA adapter (the one `make tutor` built here, else the committed adapters/tutor, when no
-    checkpoint is named) merged in, or with packed int8/int4 weights if asked kept beside them unmerged, on `device`, and fuse.py's VisionBundle when the release
-    has a vision/ folder (else None)."""
+    checkpoint is named) merged in, or kept beside packed int8/int4 weights when `quantize` asks for them (or
+    "auto" does: `resolved_quantize`), on `device`, and fuse.py's VisionBundle when the release has a vision/ folder
+    (else None)."""
     path = Path(ckpt) if ckpt else smollm2_gguf()
     quantize = resolved_quantize(quantize, path, device)
     model, tok = M.load(path)
@@ -643,7 +644,7 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
         load_adapter(model, lora)
         if not quantize:  # merged once: decode steps then cost what the base model costs
             merge_lora(model)
-    # Packed weights keep the adapter apart, an fp32 side path (quantize.low_rank_pair says why); before the vision
+    # Packed weights keep the adapter apart, an fp32 side path (quantize.side_path says why); before the vision
     # blocks join, which stay float.
     model = quantized(model, quantize, device)
     vision = None
