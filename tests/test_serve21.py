@@ -87,10 +87,7 @@ def test_a_side_path_keeps_the_adapter_closer_to_fp32_than_packing_the_merged_we
     """Packing after a merge re-rounds every adapted weight to 4 bits; the side path packs the base's own 4-bit blocks
     unchanged and keeps the adapter fp32, so its logits stay nearer the float model's (bf16 matmul inputs are then
     its only difference)."""
-    model = with_lora()
-    for module in lora_modules(model).values():
-        q4_exact(module)  # the Linear under each LoRALinear
-    q4_exact(model)
+    model = q4_exact(with_lora())  # the Linears under the LoRALinears too
     merged = merge_lora(copy.deepcopy(model))
     side = Q.quantize_int4(copy.deepcopy(model))
     repacked = Q.quantize_int4(merge_lora(copy.deepcopy(model)))
