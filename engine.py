@@ -40,6 +40,7 @@ from quantize import quantized
 from sft import load_adapter, merge_lora
 from tokenizer import Detokenizer, StopText, render_chat, with_system_turn
 from toolcalls import tool_call_guide
+from weights import GGUFReader
 
 @dataclass
 class Sampling:
@@ -206,6 +207,11 @@ class PagedKVCache:
         pool_k[self.write_slots] = k.to(pool_k.dtype)
         pool_v[self.write_slots] = v.to(pool_v.dtype)
         return pool_k[self.read_slots].to(k.dtype), pool_v[self.read_slots].to(v.dtype)
+
+    def row_slots(self, row: int) -> tuple[int, torch.Tensor]:
+        """For quantize.OneRowDecoder, after `prepare([row], [1], 1)`: the pool slot this step writes, and the slots
+        of the row's positions so far and this one, in position order (the fast one-row step reads the pool here)."""
+        return int(self.write_slots[0, 0]), self.read_slots[0]
 
     # ------------------------------------------------------------------ what the engine calls
     def prepare(self, rows: list[int], counts: list[int], width: int) -> None:
@@ -619,10 +625,12 @@ class LocalGeneration(Generation):
 
 def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: str = "cpu") -> tuple[Any, Any, str, Any]:
     """(model, tokenizer, name, vision) for the local backend: the checkpoint (SmolLM2-135M-Instruct's GGUF when
-    empty), its LoRA adapter merged in (the one `make tutor` built here, else the committed adapters/tutor, when no
-    checkpoint is named), packed int8/int4 weights if asked, on `device`, and fuse.py's VisionBundle when the release
-    has a vision/ folder (else None)."""
+    empty), its LoRA adapter (the one `make tutor` built here, else the committed adapters/tutor, when no
+    checkpoint is named) merged in, or kept beside packed int8/int4 weights when `quantize` asks for them (or
+    "auto" does: `resolved_quantize`), on `device`, and fuse.py's VisionBundle when the release has a vision/ folder
+    (else None)."""
     path = Path(ckpt) if ckpt else smollm2_gguf()
+    quantize = resolved_quantize(quantize, path, device)
     model, tok = M.load(path)
     if tok is None:
         raise FileNotFoundError(f"{path}: no tokenizer beside the weights (tokenizer.json or our tokenizer directory)")
@@ -633,8 +641,12 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
         lora = next((d for d in (ROOT / "out" / "sft" / "tutor" / "adapter", ROOT / "adapters" / "tutor")
                      if (d / "adapter_config.json").exists()), None)
     if lora is not None:
-        merge_lora(load_adapter(model, lora))  # merged once: decode steps then cost what the base model costs
-    model = quantized(model, quantize, device)  # before the vision blocks join, which stay float
+        load_adapter(model, lora)
+        if not quantize:  # merged once: decode steps then cost what the base model costs
+            merge_lora(model)
+    # Packed weights keep the adapter apart, an fp32 side path (quantize.side_path says why); before the vision
+    # blocks join, which stay float.
+    model = quantized(model, quantize, device)
     vision = None
     if path.is_dir() and (path / "vision").is_dir():
         vision = load_vision(path)
@@ -643,6 +655,21 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
         vision.projector.to(device)
     name = path.stem if path.suffix == ".gguf" else path.name
     return model.to(device).eval(), tok, name + (f"+{lora.name}" if lora is not None else ""), vision
+
+
+def resolved_quantize(name: str, path: Path, device: str) -> str:
+    """--quantize=auto (serve.py's default): int4 where it keeps the float model's greedy replies, a GGUF whose decoder
+    weights are 4-bit Q4_1 blocks on a CPU (SmolLM2's: Int4Linear packs those blocks as they are, the head keeps 8
+    bits and a tutor adapter stays an fp32 side path; tests/test_serve21.py compares the tutor's replies with fp32's),
+    else the checkpoint's own float weights (a release's fp32 weights would be rounded to 4 bits afresh). Any other
+    name is taken as it is."""
+    if name != "auto":
+        return name
+    if device != "cpu" or path.suffix != ".gguf":
+        return ""
+    kinds = {kind for key, (kind, shape, _) in GGUFReader(path).tensors.items()
+             if key.startswith("blk.") and len(shape) == 2}
+    return "int4" if kinds == {"Q4_1"} else ""
 
 
 class LocalBackend:

@@ -2,12 +2,15 @@
 
 What it supports (gpt-fast style: quantisation is a module swap, so generation code needs no change)
 - `quantize_int8(model)`: every Linear as `Int8Linear` (one scale per output row): a quarter of the fp32 bytes
-- `quantize_int4(model, group_size=32)`: Linears the kernel takes as `Int4Linear` (groups of 32 inputs, each with a
-  scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes
+- `quantize_int4(model, group_size=32)`: the decoder's Linears the kernel takes as `Int4Linear` (groups of 32 inputs,
+  each with a scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes; the output head as int8, which
+  keeps the tutor's greedy replies those of fp32 (serve.py's default)
 - `quantized(model, name)`: the one way a script turns its `--quantize=` value into one of the two ("" keeps the
   float weights), with the one message for a name it does not know (chat.py, engine.load_local)
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
   tokens/s follow the weight bytes (4x / 8x fewer than fp32)
+- a LoRA adapter loaded before quantising stays unmerged, an fp32 side path beside the packed weights (serving's
+  `--quantize=` keeps the tutor's adapter so; merging first would re-round every weight it touches to 4 bits)
 - `OneRowDecoder`: the batch-1 decode step with q/k/v and gate/up fused, no module calls and few torch calls (1.3x
   the module path, then 1.04-1.18x from counting torch calls), its 30 layers one TorchScript call (1.1-1.2x);
   it attaches itself as `model.one_row`, the hook `Transformer.hidden` consults, so model.py never imports this file
@@ -126,10 +129,20 @@ def quantize_int8(model: nn.Module) -> nn.Module:
     return OneRowDecoder.attach(swap_linears(model, Int8Linear))
 
 
-def quantize_int4(model: nn.Module, group_size: int = 32) -> nn.Module:
-    """Every Linear whose shape the kernel takes as Int4Linear (others stay as they are), then OneRowDecoder as for
-    int8."""
-    def make(linear: nn.Linear) -> Int4Linear | None:
+def quantize_int4(model: nn.Module, group_size: int = 32, head_bits: int = 8) -> nn.Module:
+    """Every Linear of the decoder whose shape the kernel takes as Int4Linear (others stay as they are), the output
+    head as Int8Linear (`head_bits=4`: as Int4Linear too), then OneRowDecoder as for int8.
+
+    Why the head keeps 8 bits: the GGUF's own weights are 4-bit (Q4_1) in the decoder, which Int4Linear packs as
+    they are, but 8-bit (Q8_0) in the embedding that SmolLM2's head shares. Re-rounded to 4 bits, that head moved
+    the tutor's greedy replies away from fp32's 7 to 36 tokens in on all six tutor prompts tried, after the
+    first sentence or within it; as int8 they stayed fp32's (tests/test_serve21.py), for 14 MB more read a token
+    (the 49k-row head is then about 30% of the bytes)."""
+    head = getattr(model, "output", None)
+
+    def make(linear: nn.Linear) -> nn.Module | None:
+        if linear is head and head_bits == 8:
+            return Int8Linear(linear)
         return Int4Linear(linear, group_size) if Int4Linear.fits(linear, group_size) else None
 
     return OneRowDecoder.attach(swap_linears(model, make))
@@ -169,7 +182,7 @@ class OneRowDecoder:
     said once, where scripting fails); median 1.12-1.18x the tokens/s in process CPU time (1.07-1.29x a round), 1
     thread, A/B in one process on a loaded 2-core Xeon. Inside it: a residual add takes the matmul's bf16 output as it
     is, in place (fp32 += bf16 computes in fp32, exactly what casting first gives); the norms before the kernels are
-    `rms_norm_bf16` (6 aten ops where torch.rms_norm on a CPU runs about 24); one query's attention is one
+    `rms_norm` (5 aten ops where torch.rms_norm on a CPU runs about 24) and a cast; one query's attention is one
     scaled_dot_product_attention call with each key/value head's query heads as its query rows (with 2 threads, two
     batched matmuls and a softmax cost 1.1-2.5x its CPU time: MKL threads even these tiny bmm). SwiGLU on the kernel's
     bf16 outputs measured no faster and would break equality with the module path, so the MLP computes in fp32 as the
@@ -179,6 +192,10 @@ class OneRowDecoder:
     with cpp_wrapper compiled in 12 minutes and ran at 0.33x; one layer with mode="max-autotune-no-cudagraphs"
     (inductor's own int4 GEMM template) compiled in 386 s on a loaded machine, took 1.1-1.3x the eager CPU time a
     token, and its hidden states differed from eager ones after the first position (not investigated further).
+    A LoRA adapter loaded before quantising (sft.LoRALinear around a packed Linear) runs as an fp32 side path,
+    scaling * (x @ A.T) @ B.T beside each packed matmul (`side_path`, `add_low_rank`), the ops LoRALinear runs on
+    the module path. The step reads a KVCache row in place, or engine.py's paged cache through the slots its
+    `prepare` chose (`row_slots`), so a server with one live row decodes here too.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
@@ -186,15 +203,20 @@ class OneRowDecoder:
         # Per layer, the tensors the step reads, in one_row_layers' order, looked up once (a Module attribute lookup
         # costs about a microsecond): the packed matrices with their scales; only q/k/v can carry a bias here
         # (`supports`), added in fp32 as QuantLinear.forward does.
+        # A LoRA adapter loaded before quantising (engine.load_local) stays a side path (`side_paths`, per layer).
         self.weights: list[list[torch.Tensor]] = []
         self.biases: list[torch.Tensor | None] = []
+        self.side_paths: list[list[torch.Tensor | None]] = []
         for b in model.layers:
             attention, mlp = b.attention, b.feed_forward
-            qkv = QuantLinear.stacked([attention.wq, attention.wk, attention.wv])
-            gate_up = QuantLinear.stacked([mlp.w1, mlp.w3])
-            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *attention.wo.packed()[:2],
-                                 b.ffn_norm.weight, *gate_up.packed()[:2], *mlp.w2.packed()[:2]])
+            linears = [attention.wq, attention.wk, attention.wv, attention.wo, mlp.w1, mlp.w3, mlp.w2]
+            qkv = QuantLinear.stacked([base_of(m) for m in linears[:3]])
+            gate_up = QuantLinear.stacked([base_of(m) for m in linears[4:6]])
+            self.weights.append([b.attention_norm.weight, *qkv.packed()[:2], *base_of(attention.wo).packed()[:2],
+                                 b.ffn_norm.weight, *gate_up.packed()[:2], *base_of(mlp.w2).packed()[:2]])
             self.biases.append(qkv.bias)
+            self.side_paths.append(side_path(linears))
+        self.lora_scale = lora_scale(model)
         self.group_size = qkv.packed()[2]
         self.eps = torch.tensor(self.cfg.norm_eps)
         # Scripted here, once per process, and looked up at each step rather than kept: a ScriptFunction cannot be
@@ -210,20 +232,23 @@ class OneRowDecoder:
 
     @staticmethod
     def supports(model: Transformer) -> bool:
-        cfg, linears = model.config, decoder_linears(model)
+        cfg, linears = model.config, [base_of(m) for m in decoder_linears(model)]
         plain = (cfg.norm == "rmsnorm" and cfg.mlp == "swiglu" and cfg.rot_dim == cfg.head_dim
                  and not cfg.parallel_residual and not cfg.out_bias and not cfg.mlp_bias
                  and model.tok_embeddings.weight.dtype == torch.float32)
         same_kind = all(isinstance(m, QuantLinear) and type(m) is type(linears[0]) for m in linears)
-        return plain and same_kind and len(linears) == 7 * cfg.n_layers
+        one_scale = len({m.scaling for m in decoder_linears(model) if hasattr(m, "lora_A")}) <= 1
+        return plain and same_kind and one_scale and len(linears) == 7 * cfg.n_layers
 
     def takes(self, model: Transformer, idx: torch.Tensor | None, cache: KVCache | None, rows: Any, embeds: Any,
               context: Any) -> bool:
-        """A one-token step of one row of a KVCache (whose buffers `step` writes directly: engine.py's paged cache
-        goes the module way), on the very layers this decoder was built from (a model whose layer list was since
-        changed, e.g. by fuse.py's cross-attention, goes the module way). Checking each Linear too would cost more
-        than a matmul; sft.py's LoRA wraps only float Linears, never these packed ones."""
-        return (isinstance(cache, KVCache) and embeds is None and context is None and idx is not None
+        """A one-token step of one row of a KVCache, or of a cache that says where a row's positions live
+        (`row_slots`: engine.py's paged cache, after its `prepare` for this step), on the very layers this decoder
+        was built from (a model whose layer list was since changed, e.g. by fuse.py's cross-attention, goes the
+        module way). Checking each Linear too would cost more than a matmul; sft.py's LoRA wraps only float Linears,
+        so an adapter is either loaded before quantising (and read here at attach) or never reaches these layers."""
+        paged = hasattr(cache, "row_slots")
+        return ((isinstance(cache, KVCache) or paged) and embeds is None and context is None and idx is not None
                 and idx.shape == (1, 1) and (rows is None or torch.as_tensor(rows).numel() == 1)
                 and tuple(model.layers._modules.values()) == self.blocks)
 
@@ -235,12 +260,20 @@ class OneRowDecoder:
             raise ValueError(f"KV cache overflow: {pos + 1} positions needed, cache holds {cache.max_len}")
         first = max(0, pos + 1 - cfg.sliding_window) if cfg.sliding_window else 0
         # Every layer's cache views for this step, made once for all layers: the slots the new k and v go to
-        # (L, KV, D), and the keys and values attention reads, (L, 1, KV, T, D) (views, so they include the slot
-        # written just before they are read).
-        keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
+        # (L, KV, D), and what attention reads. A KVCache row: its keys and values, (L, 1, KV, T, D) (views, so they
+        # include the slot written just before they are read), `read` None. A paged cache: the whole pool
+        # (L, slots, KV, D) and `read`, the row's slots in position order, gathered in each layer after its write.
+        if isinstance(cache, KVCache):
+            read = None
+            keys, values = (c[:, row: row + 1, first: pos + 1].transpose(2, 3) for c in (cache.k, cache.v))
+            k_new, v_new = cache.k[:, row, pos], cache.v[:, row, pos]
+        else:
+            write, slots = cache.row_slots(row)
+            read, keys, values = slots[first: pos + 1], cache.k, cache.v
+            k_new, v_new = cache.k[:, write], cache.v[:, write]
         x = F.embedding(idx.view(1), model.tok_embeddings.weight)  # (1, dim) fp32, a fresh tensor: added to in place
-        x = scripted_layers()(x, self.weights, self.biases, self.group_size, self.rope_matrix(pos),
-                              cache.k[:, row, pos], cache.v[:, row, pos], keys, values, self.eps, cfg.n_heads,
+        x = scripted_layers()(x, self.weights, self.biases, self.side_paths, self.lora_scale, self.group_size,
+                              self.rope_matrix(pos), k_new, v_new, keys, values, read, self.eps, cfg.n_heads,
                               cfg.n_kv_heads)
         cache.lengths[row] += 1
         return torch.rms_norm(x, (cfg.dim,), model.norm.weight, cfg.norm_eps).view(1, 1, cfg.dim)
@@ -254,28 +287,68 @@ class OneRowDecoder:
 
 
 def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: list[torch.Tensor | None],
-                   group_size: int, rotate: torch.Tensor, k_new: torch.Tensor, v_new: torch.Tensor,
-                   keys: torch.Tensor, values: torch.Tensor, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
+                   side_paths: list[list[torch.Tensor | None]], lora_scale: float, group_size: int,
+                   rotate: torch.Tensor, k_new: torch.Tensor, v_new: torch.Tensor, keys: torch.Tensor,
+                   values: torch.Tensor, read: torch.Tensor | None, eps: torch.Tensor, H: int, KV: int) -> torch.Tensor:
     """Every layer of OneRowDecoder's step on the residual row x (1, dim) fp32, in place; returns x. Per layer:
-    weights (OneRowDecoder.__init__'s order) and the q/k/v bias; the new k and v go to k_new/v_new (L, KV, D), and
-    attention reads keys/values (L, 1, KV, T, D), which include them. Written for TorchScript (scripted_layers)."""
+    weights (OneRowDecoder.__init__'s order), the q/k/v bias and the LoRA side path (`side_path`, empty where the
+    layer has none); the new k and v go to k_new/v_new (L, KV, D), and attention reads keys/values (L, 1, KV, T, D),
+    which include them, or, with `read`, the pool (L, slots, KV, D) at those slots. Written for TorchScript
+    (scripted_layers)."""
     D = rotate.shape[0]
-    for w, bias, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, k_new.unbind(0), v_new.unbind(0),
-                                                         keys.unbind(0), values.unbind(0)):
-        heads = packed_mm(rms_norm_bf16(x, w[0], eps), w[1], w[2], group_size).float()
+    for w, bias, side, k_slot, v_slot, k_layer, v_layer in zip(weights, biases, side_paths, k_new.unbind(0),
+                                                               v_new.unbind(0), keys.unbind(0), values.unbind(0)):
+        normed = rms_norm(x, w[0], eps)
+        heads = packed_mm(normed.to(torch.bfloat16), w[1], w[2], group_size).float()
         if bias is not None:
             heads += bias
+        if len(side) > 0:
+            add_low_rank(heads, normed, side[:6], [H * D, KV * D, KV * D], lora_scale)
         qk, v = heads.view(H + 2 * KV, D).split_with_sizes([H + KV, KV])
         q, k = torch.mm(qk, rotate).split_with_sizes([H, KV])  # RoPE on every q and k head at once
         k_slot.copy_(k)
         v_slot.copy_(v)
+        if read is not None:  # a paged cache: the row's keys and values, gathered now that this step's are in
+            k_layer = k_layer.index_select(0, read).transpose(0, 1).unsqueeze(0).float()
+            v_layer = v_layer.index_select(0, read).transpose(0, 1).unsqueeze(0).float()
         # One query: the H // KV query heads that share a key/value head (h // (H // KV), as enable_gqa pairs them)
         # are that head's query rows, with no mask, so SDPA runs without GQA's expanded copies
-        y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer)
-        x.add_(packed_mm(y.view(1, H * D).to(torch.bfloat16), w[3], w[4], group_size))  # fp32 += bf16, in fp32
-        gate, up = packed_mm(rms_norm_bf16(x, w[5], eps), w[6], w[7], group_size).float().chunk(2, dim=-1)
-        x.add_(packed_mm((F.silu(gate) * up).to(torch.bfloat16), w[8], w[9], group_size))
+        y = F.scaled_dot_product_attention(q.view(1, KV, H // KV, D), k_layer, v_layer).view(1, H * D)
+        out = packed_mm(y.to(torch.bfloat16), w[3], w[4], group_size)
+        if len(side) > 0:  # the adapter adds to the matmul's fp32 output, as on the module path
+            out = out.float()
+            add_low_rank(out, y, side[6:8], [out.shape[1]], lora_scale)
+        x.add_(out)  # fp32 += bf16 computes in fp32, exactly what casting first gives
+        normed = rms_norm(x, w[5], eps)
+        gate_up = packed_mm(normed.to(torch.bfloat16), w[6], w[7], group_size).float()
+        if len(side) > 0:
+            add_low_rank(gate_up, normed, side[8:12], [gate_up.shape[1] // 2, gate_up.shape[1] // 2], lora_scale)
+        gate, up = gate_up.chunk(2, dim=-1)
+        hidden = F.silu(gate) * up
+        out = packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size)
+        if len(side) > 0:
+            out = out.float()
+            add_low_rank(out, hidden, side[12:14], [out.shape[1]], lora_scale)
+        x.add_(out)
     return x
+
+
+def add_low_rank(y: torch.Tensor, x: torch.Tensor, pairs: list[torch.Tensor | None], sizes: list[int],
+                 scale: float) -> None:
+    """LoRA's side path, in place: y's column blocks of `sizes` (q, k, v of a fused matmul; gate, up; or one) each
+    += scale * (x @ a) @ b with that Linear's pair in `pairs` (a, b, a, b, ...; None where it has no adapter). The
+    very ops of sft.LoRALinear.forward after its base (x @ A.T, then @ B.T, times the scaling, added to the base's
+    fp32 output). Its inputs are the step's own: a norm, RoPE and attention that agree with the modules' to fp32's
+    last bits, not always bit for bit (the packed matmuls see them cast to bf16, which mostly hides that; an fp32
+    side path does not), so the two paths' hidden states agree to ~1e-6, and now and then a bf16 cast rounds the
+    other way and a later layer shows ~1e-2 (tests/test_serve21.py: greedy tokens still agree, 128 of 128 on the
+    tutor's prompts)."""
+    start = 0
+    for i, size in enumerate(sizes):
+        a, b = pairs[2 * i], pairs[2 * i + 1]
+        if a is not None and b is not None:
+            y.narrow(1, start, size).add_(torch.mm(torch.mm(x, a), b).mul_(scale))
+        start += size
 
 
 @functools.cache
@@ -307,11 +380,34 @@ def decoder_linears(model: Transformer) -> list[nn.Module]:
                       b.feed_forward.w1, b.feed_forward.w2, b.feed_forward.w3)]
 
 
-def rms_norm_bf16(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
-    """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim), cast to bf16 for a packed kernel, in 6 aten ops (eps a
-    0-dim tensor, made once): on a CPU torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...)
-    and a decode step runs 60 norms. The row's sum of squares comes from its 2-norm n, one reduction:
-    rsqrt(n * n / dim + eps)."""
+def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: torch.Tensor) -> torch.Tensor:
+    """torch.rms_norm(x, weight, eps) of one fp32 row (1, dim) in 5 aten ops (eps a 0-dim tensor, made once): on a CPU
+    torch.rms_norm is a composite of about 24 (casts, pow, mean as sum and div, ...) and a decode step runs 60 norms.
+    The row's sum of squares comes from its 2-norm n, one reduction: rsqrt(n * n / dim + eps). The step casts it to
+    bf16 for a packed kernel, and hands the fp32 row to a LoRA side path."""
     n = torch.linalg.vector_norm(x, dim=-1, keepdim=True)
     inv_rms = torch.rsqrt(torch.addcmul(eps, n, n, value=1 / x.shape[-1]))
-    return (x * inv_rms).mul_(weight).to(torch.bfloat16)
+    return (x * inv_rms).mul_(weight)
+
+
+def base_of(linear: nn.Module) -> nn.Module:
+    """The Linear under sft.py's LoRALinear (`base`), or the Linear itself."""
+    return linear.base if hasattr(linear, "lora_A") else linear
+
+
+def side_path(linears: list[nn.Module]) -> list[torch.Tensor | None]:
+    """A layer's LoRA for the one-row step: for each of its seven Linears (q, k, v, o, gate, up, down) the pair
+    (A.T, B.T), views as F.linear uses them, or None, None where that Linear has no adapter; [] when none has one.
+    Why a side path and not a merge: merging B @ A into the weights before packing them re-rounds every weight to 4
+    bits, which moved SmolLM2 + adapters/tutor's first greedy token on all six tutor prompts tried; kept apart, the
+    packed weights are the GGUF's own Q4_1 codes (Int4Linear finds each block's 0 and 15 codes again; only its scale
+    and offset are rounded to bf16, the kernel's dtype) and the adapter stays fp32, as trained. It costs two small
+    matmuls per adapted Linear (rank 8 for the tutor)."""
+    pairs = [t for m in linears
+             for t in ((m.lora_A.detach().t(), m.lora_B.detach().t()) if hasattr(m, "lora_A") else (None, None))]
+    return pairs if any(t is not None for t in pairs) else []
+
+
+def lora_scale(model: Transformer) -> float:
+    """The adapter's alpha / r (one for the whole adapter, as sft.apply_lora makes it; 0.0 without one)."""
+    return next((float(m.scaling) for m in decoder_linears(model) if hasattr(m, "lora_A")), 0.0)

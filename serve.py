@@ -22,7 +22,7 @@ What it supports
 Run it
     NANOTUTOR_TOKENS=$(openssl rand -hex 16):student .venv/bin/python serve.py      # SmolLM2-135M (+ tuned adapter)
     .venv/bin/python serve.py --ckpt=out/release/tutor --port=8000 --tokens_file=out/token
-    .venv/bin/python serve.py --quantize=int4 --tokens_file=out/token   # packed 4-bit weights after the adapter merge
+    .venv/bin/python serve.py --quantize= --tokens_file=out/token   # fp32 weights (default: int4 for SmolLM2's GGUF)
     .venv/bin/python serve.py --backend=openai --backend_url=http://gpu-host:8001 --tokens_file=out/token
     make serve                                        # what `make demo` starts: token in out/token, pid in out/pids/
     curl -N -H "Authorization: Bearer $T" -d '{"session_id":"s1","message":"What is 3/4 + 1/8?"}' localhost:8000/chat
@@ -94,7 +94,7 @@ class ServeConfig:
     logs: str = ""  # JSON-lines log file; "" = out/logs/serve.jsonl
     pidfile: str = ""  # written at start-up (make serve uses out/pids/serve.pid)
     device: str = "cpu"
-    quantize: str = ""  # int8 | int4: packed weights after the adapter merge, CPU only (quantize.OneRowDecoder)
+    quantize: str = "auto"  # auto (int4 for a Q4_1 GGUF on a CPU: engine.resolved_quantize) | int8 | int4 | "" (float)
     threads: int = 1  # torch threads for a lone row's decode step (a thread team stalls on a shared CPU); 0 = default
     batch_threads: int = 0  # torch threads for prefills and steps of 4+ rows (compute-bound matmuls); 0 = every core
     max_batch: int = 32  # rows that decode together

@@ -2,9 +2,11 @@
 
 Batch 1, a 128-token prompt, 128 new tokens (greedy, no early stop). For each path: load time, prefill tokens/s and
 decode tokens/s; ours in fp32, bf16, weight-only int8 (a scale per row) and int4 (groups of 32 with a scale and an
-offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs), the quantised paths keeping fp32
-activations outside the matmul, and int4 once more with the one-row step's layer loop run from Python instead of
-TorchScript (what the step did before: the same aten ops, so the two rows' difference is the interpreter's);
+offset: GGUF's own Q4_1 layout, so the 4-bit file's weights are what runs; the head in 8 bits, as serving runs it),
+the quantised paths keeping fp32 activations outside the matmul, int4 once more with the one-row step's layer loop
+run from Python instead of TorchScript (what the step did before: the same aten ops, so the two rows' difference is
+the interpreter's) and once with a 4-bit head; with `--adapter`, every path of ours carries that LoRA adapter as
+serving loads it (merged into float weights, an fp32 side path beside packed ones);
 transformers in fp32 and bf16 (it loads the same GGUF with `gguf_file=`). The memory-bandwidth bound is measured in
 the same run: the bytes of weights one decode step reads, against the read bandwidth of a large tensor reduction.
 The table's heading names the CPU. The last line is our best decode tokens/s over transformers' best, then over
@@ -22,6 +24,7 @@ PASSIVE makes the 2 threads sleep between the ~200 small matmuls of each token a
 Run
     .venv/bin/python -m bench.decode                          # all paths, 2 threads
     .venv/bin/python -m bench.decode --threads=1 --new_tokens=64 --hf=False
+    .venv/bin/python -m bench.decode --adapter=adapters/tutor --hf=False   # serving's default (int4) against fp32
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ import torch  # noqa: E402
 import transformers  # noqa: E402  a reference (requirements-dev.txt)
 import model as M  # noqa: E402
 import quantize as Q  # noqa: E402
+from sft import load_adapter, merge_lora  # noqa: E402
 
 TEXT = ("Photosynthesis is the process by which green plants use sunlight, water and carbon dioxide to make glucose "
         "and oxygen. The light reactions happen in the thylakoid membranes, and the Calvin cycle in the stroma. ")
@@ -54,9 +58,11 @@ class BenchConfig:
     new_tokens: int = 128
     hf: bool = True  # also time transformers (its GGUF load takes ~30 s)
     llama_cpp: bool = True  # also time llama.cpp on the same GGUF when llama-cpp-python is installed (make bench-deps)
+    adapter: str = ""  # a LoRA adapter (adapters/tutor): merged into fp32/bf16, beside int8/int4, as serving loads it
 
 
 PY_LAYERS = "ours int4, layers from Python"  # the int4 step before TorchScript, for the side-by-side
+INT4_HEAD = "ours int4, 4-bit head"  # the head packed as int4 too: what its 8 bits cost (quantize.quantize_int4)
 
 
 def python_layers() -> contextlib.AbstractContextManager:
@@ -156,10 +162,20 @@ def main(argv: list[str] | None = None) -> None:
     prompt = (tok.encode(TEXT) * (cfg.prompt_len // 20 + 1))[: cfg.prompt_len]
     bandwidth = read_bandwidth()  # re-measured before every path, best kept: other jobs come and go
     rows = []  # (name, load s, prefill tok/s, decode tok/s, weight bytes/token, tokens)
-    for name, make in [("ours fp32", lambda: ours), ("ours bf16", lambda: copy.deepcopy(ours).to(torch.bfloat16)),
-                       ("ours int8", lambda: Q.quantize_int8(copy.deepcopy(ours))),
-                       (PY_LAYERS, lambda: Q.quantize_int4(copy.deepcopy(ours))),
-                       ("ours int4 (groups of 32)", lambda: Q.quantize_int4(copy.deepcopy(ours)))]:
+    def fresh(merge: bool) -> M.Transformer:
+        """A copy of ours, with the adapter (if any) merged, or loaded as LoRA modules for quantize to keep apart."""
+        m = copy.deepcopy(ours)
+        if cfg.adapter:
+            load_adapter(m, cfg.adapter)
+            if merge:
+                merge_lora(m)
+        return m
+
+    for name, make in [("ours fp32", lambda: fresh(True)), ("ours bf16", lambda: fresh(True).to(torch.bfloat16)),
+                       ("ours int8", lambda: Q.quantize_int8(fresh(False))),
+                       (PY_LAYERS, lambda: Q.quantize_int4(fresh(False))),
+                       (INT4_HEAD, lambda: Q.quantize_int4(fresh(False), head_bits=4)),
+                       ("ours int4 (groups of 32, 8-bit head)", lambda: Q.quantize_int4(fresh(False)))]:
         m = make()
         bandwidth = max(bandwidth, read_bandwidth())
         with python_layers() if name == PY_LAYERS else contextlib.nullcontext():
@@ -186,7 +202,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
-    print(f"SmolLM2-135M, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
+    adapter = f" + {cfg.adapter}" if cfg.adapter else ""
+    print(f"SmolLM2-135M{adapter}, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
           f"read bandwidth {bandwidth / 1e9:.1f} GB/s; CPU: {cpu_name()}")
     print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound "
           "| greedy tokens as ours fp32 |")
