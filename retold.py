@@ -22,11 +22,12 @@ import re
 
 from text_words import spelled_out
 
-# A retold problem's shorthand for the planner's words ("5 are broke", "tot", "30 min"), written out after the chat
-# spellings (text_words.spelled_out: "didnt" -> "did not", "theres" -> "there is"): the planner's patterns read "not
-# sold", "There is" and "30 minutes", never "didnt", "theres" or "30 min".
+# A retold problem's shorthand for the planner's words ("5 are broke", "tot", "30 min", "how many r left"), written
+# out after the chat spellings (text_words.spelled_out: "didnt" -> "did not", "theres" -> "there is"): the planner's
+# patterns read "not sold", "There is" and "30 minutes", never "didnt", "theres" or "30 min". A science claim keeps
+# "r" as typed (a radius, a resistance) and "broke" (the glass broke).
 _SHORTHAND = {"tot": "total", "altogther": "altogether", "alltogether": "altogether", "broke": "broken",
-              "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes"}
+              "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes", "r": "are"}
 _SHORT_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
                          + r")(?![\w'])", re.I)
 

@@ -43,18 +43,19 @@ CHAT_SPELLINGS = {
     "wasnt": "was not", "werent": "were not", "wont": "will not", "havent": "have not", "hasnt": "has not",
     "didn't": "did not", "don't": "do not", "doesn't": "does not", "can't": "cannot", "isn't": "is not",
     "aren't": "are not", "wasn't": "was not", "weren't": "were not", "won't": "will not", "whats": "what is",
-    "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is", "thats": "that is",
-    "theyre": "they are", "im": "i am", "u": "you", "ur": "your", "r": "are", "ppl": "people", "bc": "because",
+    "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is",
+    "theyre": "they are", "im": "i am", "u": "you", "ur": "your", "ppl": "people", "bc": "because",
     "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because", "becuz": "because", "becuase": "because",
     "becasue": "because", "thru": "through", "w/o": "without", "alot": "a lot", "gonna": "going to",
     "wanna": "want to", "kinda": "kind of", "sorta": "sort of", "rly": "really", "tho": "though",
     "there own": "their own"}
 CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
                            + r")(?![\w/'-])", re.I)   # "U-bend", "bcc": no chat word inside another
-# Chat words with no one wording to write out ("cause" is also a noun, "ngl" would add a denial, "prob" is probably
-# or problem): never written out, only never looked for in a passage.
+# Chat words never written out, only never looked for in a passage: no one wording ("cause" is also a noun, "ngl"
+# would add a denial, "prob" is probably or problem), or read as typed ("thats": retold's comparisons read it, and a
+# science claim says it back as typed).
 CHAT_FILLERS = {"cause", "prob", "def", "ngl", "fr", "lowkey", "highkey", "deadass", "literally", "basically", "super",
-                "doing"}
+                "doing", "thats"}
 CHAT_WORDS = set(CHAT_SPELLINGS) | CHAT_FILLERS   # how a student writes, never a word to look for
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe

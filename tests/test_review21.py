@@ -11,7 +11,7 @@ from text_words import CHAT_WORDS, spelled_out
 
 
 def test_one_table_of_chat_spellings_serves_the_planner_the_science_judge_and_the_passage_check():
-    assert spelled_out("the ppl r waiting bc the bus didnt come") == "the people are waiting because the bus did not come"
+    assert spelled_out("the ppl are waiting bc the bus didnt come") == "the people are waiting because the bus did not come"
     assert spelled_out("it made a u-turn b/c the road was shut") == "it made a u-turn because the road was shut"
     # the planner reads science_support's spellings ("thru"), and its own shorthand ("broke", "tot") still
     assert retold.normalised("a bus goes thru 3 towns and picks up 12 ppl in each, how many ppl r on it") == \
