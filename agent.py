@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 from common import SessionStore, out_dir, parse_config, smollm2_gguf
 from data.subjects import tag_subject
-from escalate import pressed_claims, question_again, request_free, vary, without_requests
+from escalate import checked_claims, pressed_claims, question_again, request_free, vary, without_requests
 from evidence import KnowledgeBase, check_draft, off_move
 from text_words import content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
@@ -353,7 +353,8 @@ class Tutor:
         if fresh and turn.state.problem != head and plan_of(head) is None:
             work = text  # the set problem is not restated: the whole message is the student's
         pressed = pressed_claims(text) if cleaned != text else ""   # else they are still in the problem's text
-        return change, " ".join(part for part in (request_free(work), pressed) if part)
+        own = " ".join(part for part in (request_free(work), pressed) if part)   # "X, right? need it for hw": X too
+        return change, " ".join(p for p in (checked_claims(turn.state.problem, own, turn.state.subject), own) if p)
 
     def _start_problem(self, text: str, context: dict[str, Any], subject: str | None, previous: str) -> TutorState:
         """A newly set context problem wins once; after that the student's own new problems do."""

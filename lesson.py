@@ -384,9 +384,6 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # think a lodge is a hotel"), is no restating of the question
     claim = student_message.extract_claim(work or message, question) if work or asked else \
         student_message.extract_claim(message)
-    checked = any(student_message.CHECKING.search(s) for s in evidence.split_sentences(message))
-    if claim is None and work and checked and not lesson.said:  # "plants eat soil, right? need it for hw": the chat
-        claim = student_message.extract_claim(message, question)  # after a first claim to check is no answer itself
     stated = STATED.search(work) if work else None
     offered = (stated.group("answer") or stated.group("asked")) if stated else ""
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered

@@ -26,7 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
-from text_words import COMMON, OPPOSITES, STOP, base_forms, content_tokens, forms_of, has_negation, stem
+from text_words import CHAT_WORDS, COMMON, OPPOSITES, STOP, base_forms, content_tokens, forms_of, has_negation, stem
 from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
 from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
 from passages import FEELING_WORDS
@@ -137,10 +137,6 @@ THOUGHTS = {stem(w) for w in "thankful grateful jealous brave bored calm confide
             "help helped fail failed succeed succeeded protect nobody somebody someone everyone anybody body thing "
             "things hard lot place places stuff part kind lazy mean nice rude shy bossy clever honest loyal wise silly "
             "funny greedy".split()}
-# a student's chat spelling ("bc it has tea in it", "theyre weak") is how they write, never a word to look for
-CHAT_WORDS = {"bc", "cuz", "coz", "bcuz", "cause", "theyre", "thats", "dont", "doesnt", "didnt", "isnt", "wasnt", "im",
-              "ur", "gonna", "wanna", "kinda", "sorta", "prob", "def", "rly", "tho", "doing", "lowkey", "highkey",
-              "ngl", "fr", "deadass", "literally", "basically", "super"}
 # A word that names: after an article, a possessive, a number, an amount or a place word ("a new piano", "his
 # cousin", "too much rain", "at school"), past one describing word of the few that come first ("new", "old",
 # "little"); a lookahead, so that the matches overlap ("under the ice")

@@ -20,20 +20,16 @@ from __future__ import annotations
 
 import re
 
-# Words typed without their apostrophe, written out in full ("didnt" -> "did not"): the planner's patterns read
-# "not sold" and "There is", never "didnt" or "theres".
-_FULL_WORDS = {
-    "didnt": "did not", "dont": "do not", "doesnt": "does not", "cant": "cannot", "can't": "cannot",
-    "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not", "wont": "will not",
-    "havent": "have not", "hasnt": "has not", "didn't": "did not", "don't": "do not", "doesn't": "does not",
-    "isn't": "is not", "aren't": "are not", "wasn't": "was not", "weren't": "were not", "won't": "will not",
-    "whats": "what is", "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is",
-    "u": "you", "ur": "your", "tot": "total", "altogther": "altogether", "alltogether": "altogether",
-    "broke": "broken", "ppl": "people", "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes",
-    "cuz": "because", "bc": "because", "r": "are",
-}
-_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _FULL_WORDS), key=len, reverse=True)) + r")(?![\w'])",
-                   re.I)
+from text_words import spelled_out
+
+# A retold problem's shorthand for the planner's words ("5 are broke", "tot", "30 min", "how many r left"), written
+# out after the chat spellings (text_words.spelled_out: "didnt" -> "did not", "theres" -> "there is"): the planner's
+# patterns read "not sold", "There is" and "30 minutes", never "didnt", "theres" or "30 min". A science claim keeps
+# "r" as typed (a radius, a resistance) and "broke" (the glass broke).
+_SHORTHAND = {"tot": "total", "altogther": "altogether", "alltogether": "altogether", "broke": "broken",
+              "hrs": "hours", "hr": "hour", "mins": "minutes", "min": "minutes", "r": "are"}
+_SHORT_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
+                         + r")(?![\w'])", re.I)
 
 # "its $75" / "its 12 cm": 'it is' before an amount (the possessive 'its' is never followed by a number)
 _ITS_AMOUNT = re.compile(r"\bits(?= \$?\d)", re.I)
@@ -292,7 +288,7 @@ def _sentence(piece: str) -> str:
 
 def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
-    text = _WORD.sub(lambda m: _FULL_WORDS[m.group().lower()], " ".join(text.split()))
+    text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()], spelled_out(" ".join(text.split())))
     text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))))
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"

@@ -8,7 +8,7 @@ however many words it shares with a fact about gravity.
 science_moves.py confirms a claim borne out this way (never one a misconception, a card or a fact rules out), and a
 claim a misconception seems to match is no misconception when every clause of it is borne out. A topic card's idea
 said in everyday words its patterns miss ("water vapour hits the cold can and turns back into drops") is read by
-meaning (`card_meant`), after the student's chat spellings are written out (`spelled_out`: "bc", "thru")."""
+meaning (`card_meant`), after the student's chat spellings are written out (text_words.spelled_out: "bc", "thru")."""
 from __future__ import annotations
 
 import re
@@ -42,23 +42,6 @@ MIN_OWN = 3  # words of its own beyond the question's: a clause with fewer says 
 EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step, no "all" a fact must repeat
 # How a student opens a clause of the answer: no part of what a fact must say ("First the Sun heats ...")
 LEADS = re.compile(r"^\W*(?:first(?:ly)?|then|next|after that|finally|and|so|also)\b[\s,]*", re.I)
-
-
-# A student's chat spellings, written out before a claim is judged: "bc" must split a reason from its answer as
-# "because" does (CLAUSE_BREAK), "there own food" must read as the card's "their own food", "thru" as "through".
-CHAT_SPELLINGS = {"bc": "because", "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because",
-                  "becuz": "because", "becuase": "because", "becasue": "because", "thru": "through", "u": "you",
-                  "ur": "your", "theyre": "they are", "dont": "do not", "doesnt": "does not", "cant": "cannot",
-                  "isnt": "is not", "arent": "are not", "wont": "will not", "theres": "there is", "alot": "a lot",
-                  "w/o": "without", "there own": "their own"}
-CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
-                           + r")(?![\w/'-])", re.I)
-
-
-def spelled_out(claim: str) -> str:
-    """The claim with its chat spellings written out ("bc the earth is tilted" -> "because the earth is tilted"), so a
-    right reason typed as students type is judged as the same reason written in full."""
-    return CHAT_SPELLING.sub(lambda m: CHAT_SPELLINGS[m.group(0).lower()], claim)
 
 
 def compared(text: str) -> set[int]:

@@ -1,7 +1,8 @@
 """Words as the tutor compares them: the content words of a text (`content_words`, `content_tokens`: no function
 words), a light stem the same on both sides of every comparison (`stem`) and the lenient `base_forms` (irregular and
-comparative forms meet), a denial (`has_negation`), pairs of opposite words, and the words a tutor uses about any
-problem (`TUTOR_WORDS`). Every claim judge, pointer and guard in the tutor reads words through this file.
+comparative forms meet), a denial (`has_negation`), pairs of opposite words, the words a tutor uses about any
+problem (`TUTOR_WORDS`), and a student's chat spellings (`CHAT_SPELLINGS`, written out by `spelled_out`). Every claim
+judge, pointer and guard in the tutor reads words through this file.
 
     .venv/bin/python text_words.py "The tadpoles grew bigger and didn't swim away"
 """
@@ -32,6 +33,30 @@ time carefully closer close point points finally order own lesson life persuade 
 work come comes people other others against already coming around sense somewhere title argue argues gap hidden
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
 seventh eighth ninth tenth eleventh twelfth""".split())
+
+# How students type words: without their apostrophe ("didnt", "theres"), shortened ("bc", "ppl", "thru"), misspelt
+# ("becuase"), run together ("alot", "gonna"), each with the words it stands for (`spelled_out` writes them out).
+# retold.py writes them out so the planner reads "did not" and "there is"; science_support.py so that "bc" splits a
+# reason from its answer as "because" does; meaning_match.py never says a passage lacks one (`CHAT_WORDS`).
+CHAT_SPELLINGS = {
+    "didnt": "did not", "dont": "do not", "doesnt": "does not", "cant": "cannot", "isnt": "is not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "wont": "will not", "havent": "have not", "hasnt": "has not",
+    "didn't": "did not", "don't": "do not", "doesn't": "does not", "can't": "cannot", "isn't": "is not",
+    "aren't": "are not", "wasn't": "was not", "weren't": "were not", "won't": "will not", "whats": "what is",
+    "what's": "what is", "theres": "there is", "there's": "there is", "hows": "how is",
+    "theyre": "they are", "im": "i am", "u": "you", "ur": "your", "ppl": "people", "bc": "because",
+    "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because", "becuz": "because", "becuase": "because",
+    "becasue": "because", "thru": "through", "w/o": "without", "alot": "a lot", "gonna": "going to",
+    "wanna": "want to", "kinda": "kind of", "sorta": "sort of", "rly": "really", "tho": "though",
+    "there own": "their own"}
+CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
+                           + r")(?![\w/'-])", re.I)   # "U-bend", "bcc": no chat word inside another
+# Chat words never written out, only never looked for in a passage: no one wording ("cause" is also a noun, "ngl"
+# would add a denial, "prob" is probably or problem), or read as typed ("thats": retold's comparisons read it, and a
+# science claim says it back as typed).
+CHAT_FILLERS = {"cause", "prob", "def", "ngl", "fr", "lowkey", "highkey", "deadass", "literally", "basically", "super",
+                "doing", "thats"}
+CHAT_WORDS = set(CHAT_SPELLINGS) | CHAT_FILLERS   # how a student writes, never a word to look for
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
                       r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
@@ -126,6 +151,13 @@ def content_tokens(text: str) -> list[tuple[str, str]]:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning, in order."""
     return [w for _, w in content_tokens(text)]
+
+
+def spelled_out(text: str) -> str:
+    """The text with its chat spellings written out ("bc the earth is tilted" -> "because the earth is tilted",
+    "how many didnt get sold" -> "how many did not get sold"): a word typed as students type reads as written in
+    full."""
+    return CHAT_SPELLING.sub(lambda m: CHAT_SPELLINGS[m.group(0).lower()], text)
 
 
 def has_negation(text: str) -> bool:

@@ -87,129 +87,126 @@ def by_chance(answer: Fraction, given: dict[Fraction, str], found: list[Claim], 
 
 
 
-def _checked_exactly(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
+def _checked_exactly(lesson: Lesson, problem: str, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
     """Without a plan, what the checker verifies on its own: an equation's root put back into it, numbers kept to
     the conditions the problem states, a problem of one known step (a change of unit, a part of a whole), an
     expression expanded or simplified. A right answer is confirmed with that check as its recap; a wrong one is
     flagged at the step, with the problem's first move (never its answer). None when none of these applies."""
     offer = "Would you like a similar problem to try?"
-    if root := substituted_words(lesson.problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
-        ask = offer if root[0] == "confirm" else equation_start(lesson.problem)
+    if root := substituted_words(problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
+        ask = offer if root[0] == "confirm" else equation_start(problem)
         return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
-    if kept := conditions_words(lesson.problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
-        ask = offer if kept[0] == "confirm" else conditions_start(lesson.problem)
+    if kept := conditions_words(problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
+        ask = offer if kept[0] == "confirm" else conditions_start(problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
-    exact = known_slip(lesson.problem, work, found) or exact_words(lesson.problem, said, found) or expression_words(
-        lesson.problem, work) or shape_words(lesson.problem, said, work)   # a triangle's third angle: 180° decides
+    exact = known_slip(problem, work, found) or exact_words(problem, said, found) or expression_words(
+        problem, work) or shape_words(problem, said, work)   # a triangle's third angle: 180° decides
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 
 def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """`_unplanned` on the problem with its question told apart from its facts (problem_text.told_apart): a story typed
     as one run ("8 benches 5 kids on each and 6 went outside how many still on benches") is read sentence by
-    sentence, and its question quoted alone; the lesson keeps the problem as typed."""
-    typed, lesson.problem = lesson.problem, told_apart(lesson.problem)
-    try:
-        return _unplanned(lesson, found, said, work)
-    finally:
-        lesson.problem = typed
+    sentence, and its question quoted alone. The lesson keeps the problem as typed: every move below reads the text
+    it is given."""
+    return _unplanned(lesson, told_apart(lesson.problem), found, said, work)
 
 
-def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
+def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Fraction], work: str) -> Move:
     """No plan: the arithmetic is checked, but whether it is the right step, or which step comes next, is the
     student's to propose, never invented. Right arithmetic is said to be right and its meaning asked (what the
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
-    rounding = place_rounding_words(lesson.problem, said, lesson.last_hint)
+    rounding = place_rounding_words(problem, said, lesson.last_hint)
     if rounding is not None:   # "Round 3,451 to the nearest thousand": the rule itself knows the answer
         lesson.solved = lesson.solved or rounding[3] == "final_right"
         lesson.last_hint = rounding[2]
         return Move(*rounding[:3], kind=rounding[3])
-    checked = _checked_exactly(lesson, found, said, work)
+    checked = _checked_exactly(lesson, problem, found, said, work)
     if checked is not None:
         lesson.solved = lesson.solved or checked.kind == "final_right"
         return checked
-    if based := percent_base(lesson.problem, work):   # "15 out of 75" for a price gone from $60 to $75: which base
+    if based := percent_base(problem, work):   # "15 out of 75" for a price gone from $60 to $75: which base
         return Move("ask", based[0], fresh_hint(lesson, based[1], based[1]), kind="percent_base")
-    story = _story_move(lesson, said, work)
+    story = _story_move(lesson, problem, said, work)
     if story is not None:
         return story
-    if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
+    if changed := unit_change(problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
         lesson.worked += [changed[3]] if changed[3] else []
         return Move(*changed[:3], kind="unit_change")
-    if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
+    if factor := wrong_factor(problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
-    if measured := measure_check(lesson.problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
+    if measured := measure_check(problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
-    related = relation_move(lesson.problem, found, tuple(Fraction(v) for v in lesson.stated))
-    rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(lesson.problem)), re.I)
+    related = relation_move(problem, found, tuple(Fraction(v) for v in lesson.stated))
+    rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(problem)), re.I)
     if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
         return Move("flag", f"{found[-1]} checks out: {related.lead.split(': ', 1)[-1]} But the question asks about "
                             f"the rest, so that is not the answer yet.", related.question, kind="stopped_early")
     if related is not None:   # "9 + 4" for 4 times as many bikes as 9 scooters: the story's relation, at that step
         return Move(related.verdict, related.lead, fresh_hint(lesson, related.question, related.question),
                     kind="claim_wrong" if related.verdict == "flag" else "part_done")
-    given = given_numbers(lesson.problem)
+    given = given_numbers(problem)
     mixed = mixed_kinds_words(given, found)
     if mixed is not None:   # "$8 + 6 tickets": what each counts, asked at that step
         return Move("ask", *mixed, kind="mixed_kinds")
-    compared = compared_sum(lesson.problem, found)
+    compared = compared_sum(problem, found)
     if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
-    part = part_plan(lesson.problem)
+    part = part_plan(problem)
     diagnosis = diagnose(part, work) if part is not None and said else None
     # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
     if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
-            and (not found or true_of_work(diagnosis.says, work, lesson.problem)):
+            and (not found or true_of_work(diagnosis.says, work, problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
-    steps = chain_answer(lesson.problem, lesson.worked, said, work) if mixed_before is None else None
+    steps = chain_answer(problem, lesson.worked, said, work) if mixed_before is None else None
     if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
         lesson.solved = True
-        return Move("confirm", *confirmed_words(said[-1], work, steps, lesson.problem), kind="final_right")
-    through = right_through(lesson.worked, given, said, work, lesson.problem, lesson.last_hint)
+        return Move("confirm", *confirmed_words(said[-1], work, steps, problem), kind="final_right")
+    through = right_through(lesson.worked, given, said, work, problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
-        return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(lesson.problem)),
+        return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
                     kind="claim_checked")
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
-        return _claims_checked(lesson.problem, given, found, " ".join([*lesson.worked, work]), part,
+        return _claims_checked(problem, given, found, " ".join([*lesson.worked, work]), part,
                                offered_last(work, found[-1].stated))
     offered = said[-1] if said else None
     route = route_to(lesson.worked, [v for v, _ in given], offered, work) if offered is not None else ""
     if route:   # "6 each" after "48 - 6 = 42", with 7 friends: their route, said back, never judged (no plan)
-        return Move("ask", route, fresh_hint(lesson, meaning_question(lesson.problem, as_written(offered, work)),
-                                             _full_answer(lesson.problem)), kind="explain")
+        return Move("ask", route, fresh_hint(lesson, meaning_question(problem, as_written(offered, work)),
+                                             _full_answer(problem)), kind="explain")
     said = [v for v in said if v not in {value for value, _ in given}]
     if offered is not None and not said:   # "is it 12?" where the problem gave the 12: never "how did you get it"
-        return _given_offered(lesson, offered)
+        return _given_offered(lesson, problem, offered)
     shown = next((w for w in reversed(lesson.worked) if said and result_of(w) == said[-1]), "")
     if shown:   # "is it 158?" after "468 - 310 = 158": its working is known, its meaning is asked
         return Move("ask", f"You found {as_written(said[-1], work)} with {shown}.",
-                    meaning_question(lesson.problem, as_written(said[-1], work)), kind="explain")
+                    meaning_question(problem, as_written(said[-1], work)), kind="explain")
     if said:
-        return _unexplained_value(lesson, given, said, work, part)
-    return _first_without_plan(lesson, given, part, frozenset(solver.numbers_in(work)))
+        return _unexplained_value(lesson, problem, given, said, work, part)
+    return _first_without_plan(lesson, problem, given, part, frozenset(solver.numbers_in(work)))
 
 
-def _first_without_plan(lesson: Lesson, given: list[tuple[Fraction, str]], part: Plan | None,
+def _first_without_plan(lesson: Lesson, problem: str, given: list[tuple[Fraction, str]], part: Plan | None,
                         stated: frozenset[Fraction] = frozenset()) -> Move:
     """No plan and no number said: the part of the story that can be worked out first, else the relation the problem
     names, else its first move (unplanned_help.first_move) in the problem's own words, never asking a fact whose
     number they have `stated` ("I know the angles add to 180")."""
-    part = part or part_plan(lesson.problem, apart=True)
+    part = part or part_plan(problem, apart=True)
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
-    lead, question = first_move(lesson.problem, given, stated)
-    related = relation_help(lesson.problem)
+    lead, question = first_move(problem, given, stated)
+    related = relation_help(problem)
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
         return Move("none", "", fresh_hint(lesson, related, question), kind="propose")
-    return Move("none", lead, fresh_hint(lesson, question, second_look(lesson.problem, given)), kind="propose")
+    return Move("none", lead, fresh_hint(lesson, question, second_look(problem, given)), kind="propose")
 
 
-def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
+def _unexplained_value(lesson: Lesson, problem: str, given: list[tuple[Fraction, str]], said: list[Fraction], work: str,
                        part: Plan | None = None) -> Move:
     """A number offered without its working and without a plan: never "right" or "wrong". The answer of a plan of
     one sentence (`part_plan`) is said to answer that part, and where the rest comes in asked. When two of the
@@ -217,24 +214,24 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     6 tickets?"); else which of the problem's quantities it came from, named, so the question fits only this
     problem. Their numbers are said in their own form ("5/8", never 0.625)."""
     value = as_written(said[-1], work)
-    by_question = number_move(lesson.problem, said[-1], earlier=tuple(Fraction(v) for v in lesson.stated))
+    by_question = number_move(problem, said[-1], earlier=tuple(Fraction(v) for v in lesson.stated))
     if by_question is not None:   # "135" short of what is still left of 240 pages: the question's last step asked
         return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
-            lesson.problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
+            problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
     if part is not None and said[-1] == part.answer:
         rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
-        target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
+        target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
         ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
-            meaning_question(lesson.problem, value)
+            meaning_question(problem, value)
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
-                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
+                    fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
     earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
     if lesson.worked and not earlier:
         ask = f"What did you do with {' and '.join(lesson.worked[-2:])} to get {value}?"
-        return Move("ask", "", fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
-    if not earlier and (counted := taken_away(lesson.problem, said[-1])):   # the question's words name the step
-        return Move("ask", counted, fresh_hint(lesson, _full_answer(lesson.problem), meaning_question(
-            lesson.problem, value)), kind="explain")
+        return Move("ask", "", fresh_hint(lesson, ask, meaning_question(problem, value)), kind="explain")
+    if not earlier and (counted := taken_away(problem, said[-1])):   # the question's words name the step
+        return Move("ask", counted, fresh_hint(lesson, _full_answer(problem), meaning_question(
+            problem, value)), kind="explain")
     named = [(v, phrase) for v, phrase in given if re.search(r"[a-z$]", phrase)]
     pair = next(((a, op, b) for a in named for b in named if a is not b for op in "+-*/"
                  if (op != "/" or b[0]) and wordproblem.apply_op(op, (a[0], b[0])) == said[-1]), None)
@@ -242,23 +239,23 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
         (_, first), op, (_, second) = pair
         ask = f"Why {_VERB[op].format(first, second)}, and what does {value} count in this problem?"
         return Move("ask", f"{earlier} {value} is what {first} {OP_SIGN[op]} {second} makes.".strip(),
-                    fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+                    fresh_hint(lesson, ask, meaning_question(problem, value)), kind="explain")
     known = said_list(list(dict.fromkeys(phrase for _, phrase in given))[:4])
     ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
         f"How did you get {value}? Show me that step."
-    return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+    return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(problem, value)), kind="explain")
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
 
 
-def _given_offered(lesson: Lesson, value: Fraction) -> Move:
+def _given_offered(lesson: Lesson, problem: str, value: Fraction) -> Move:
     """The student offers a number the problem itself gives: where the problem says it, and what the question asks
     that this number alone does not tell."""
-    sentences = problem_sentences(lesson.problem)
+    sentences = problem_sentences(problem)
     where = next((p for p in sentences if value in solver.numbers_in(p)), "")
     lead = f"{fmt(value)} is a number the problem gives you: \"{where}\"" if where else ""
-    asked = question_sentence(problem_sentences(lesson.problem))
+    asked = question_sentence(problem_sentences(problem))
     target = question_target(asked) or "what the question asks"
     return Move("ask", lead, fresh_hint(lesson, f"How does {fmt(value)} help you find {target}?",
                                         f"What else does the problem tell you about {target}?"), kind="explain")
@@ -319,20 +316,20 @@ def _full_answer(problem: str) -> str:
 THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
-def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
+def _story_move(lesson: Lesson, problem: str, said: list[Fraction], work: str) -> Move | None:
     """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
     answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
     confirmed and the next change asked, and a help request starts from the story's first change. A story that starts
     from a part worked out first (`part_story`) only confirms the answer or asks about a change gone the wrong way."""
-    changes = story_changes(lesson.problem)
+    changes = story_changes(problem)
     partial = changes is None
-    changes = part_story(lesson.problem) if partial else changes
+    changes = part_story(problem) if partial else changes
     if changes is None:
         return None
     final = answer_by_story(changes)
     current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
-    pairs = given_numbers(lesson.problem)
+    pairs = given_numbers(problem)
     first = {value: next(p for v, p in pairs if v == value) for value, _ in pairs}   # each number's first phrase
     chance = by_chance(final, first, claims(work), lesson.worked) if said and said[-1] == final \
         and len(changes) > 1 else None
@@ -349,15 +346,15 @@ def _story_move(lesson: Lesson, said: list[Fraction], work: str) -> Move | None:
         doing = "added" if flipped.sign < 0 else "taken away"
         return Move("flag", f"{as_written(said[-1], work)} is not what the story gives: it comes from the "
                             f"{fmt(flipped.value)} "
-                            f"being {doing}.", moved_question(lesson.problem, flipped), kind="wrong_way")
+                            f"being {doing}.", moved_question(problem, flipped), kind="wrong_way")
     if partial:   # the story then starts from an amount the problem never wrote: no walk along it
         return None
     if said and said[-1] == current and applied and rest:
         shown = next((w for w in reversed(lesson.worked) if result_of(w) == current), fmt(current))
-        return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(lesson.problem, rest[0])}",
+        return Move("confirm", f"Yes, {shown} is right.", f"Next: {then_question(problem, rest[0])}",
                     kind="step_right")
     if said or not rest:
         return None
     lead = f"The story starts with \"{changes[0].clause}.\"" if not applied else ""
-    return Move("none", lead, fresh_hint(lesson, then_question(lesson.problem, rest[0]),
-                                         moved_question(lesson.problem, rest[0])), kind="propose")
+    return Move("none", lead, fresh_hint(lesson, then_question(problem, rest[0]),
+                                         moved_question(problem, rest[0])), kind="propose")

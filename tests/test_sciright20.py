@@ -8,7 +8,8 @@ from evidence import default_embedder
 from science_catalog import match_card
 from science_decides import compares_alike
 from science_moves import science_move
-from science_support import card_meant, spelled_out
+from science_support import card_meant
+from text_words import spelled_out
 
 
 @pytest.fixture(scope="module")
