@@ -13,9 +13,17 @@ from dataclasses import dataclass
 
 from wordproblem import MONEY_AWAY, MOVES_AWAY, MOVES_IN, NUMBER, Problem, number_value, same_word, shown_first, stem
 
+# What an amount does by itself, in the past or (as students retell a story) the present ('13 birds fly away',
+# '9 eggs crack', '5 kids get on')
 _GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|cracked|burnt|got burnt|" \
-        r"(?:ran|flew|hopped|swam|drove|drive|walked|went|got|get|climbed) (?:away|off|out)|leaves?|dried out"
-_CAME = r"(?:got|get|drove|drive|climbed|came|come|walked|flew|hopped) (?:on|in)|landed|arrived"   # by themselves
+        r"(?:leaks?|spills?|breaks?|melts?|dies|die|escapes?|pops?|bursts|cracks?)(?: out)?|" \
+        r"(?:ran|runs?|flew|fly|flies|hopped|hops?|swam|swims?|drove|drives?|walked|walks?|went|goes|go|got|gets?|" \
+        r"climbed|climbs?) (?:away|off|out)|leaves?|dried out"
+_CAME = r"(?:got|gets?|drove|drives?|climbed|climbs?|came|comes?|walked|walks?|flew|fly|flies|hopped|hops?) " \
+        r"(?:on|in)|landed|lands?|arrived|arrives?|hatched|hatch(?:es)?|(?:are|were) born"   # by themselves
+# Said of an amount taken from the story's place ('20 fish were caught', '12 books are borrowed', '4 chairs are
+# broken'): away from it, whoever caught or borrowed them
+_TAKEN_FROM = r"caught|picked|taken|borrowed|broken|stolen|removed|checked out|eaten|used|sold|lost|popped"
 IN_VERBS = rf"{MOVES_IN}|made|makes|caught|catches"   # what the owner makes or catches is theirs
 MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
 _NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
@@ -67,17 +75,24 @@ class Reading:
         after = self.clause.partition(self.m.group())[2]
         passive = re.search(r"^[^,]*? (?:are|were|is|was|ha(?:ve|d) been|got) (?P<verb>[a-z]+(?: out| away)?)\b", after)
         gone = re.match(rf" [a-z]+( [a-z]+){{,2}} (?:(?P<o>{_GONE})|{_CAME})\b", after)   # the amount moved itself
+        if passive and re.fullmatch(_TAKEN_FROM, passive.group("verb")) and not verb_sign(self.before, money):
+            return -1
         return (-1 if gone.group("o") else 1) if gone else verb_sign(self.before, money) \
             or (verb_sign(passive.group("verb"), money) if passive else 0)   # '15 people got off', '7 got on'
+
+
+# 'spent $30 on snacks and split the rest': sharing what is left starts a clause of its own
+_SHARING = r"split|splits|shared|shares|share|divided|divides|packed|packs|puts|put"
 
 
 def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
     # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
     starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then |"
-                                           rf" and (?=(?:{MOVES_AWAY}|{IN_VERBS}) |now\b)",
+                                           rf" and (?=(?:{MOVES_AWAY}|{IN_VERBS}|{_SHARING}) |now\b)",
                                            t[:at])]
     start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{IN_VERBS}) |now\b)", t[at:end])
+    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{IN_VERBS}|{_SHARING}) |now\b)",
+                     t[at:end])
     return start, at + stop.start() if stop else end
 
 
@@ -154,7 +169,7 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
                        words=f"{tok} {'' if money else noun + ' '}for each {stem(per)}") if noun else None
     rate = _RATE_AFTER.match(after)
     if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()) \
-            and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
+            and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()) and not _placed(rate, t, money):
         return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
                        words=tok + rate.group())
     kind = re.match(rf" for (?P<per>{_NOUN})\b(?! of\b)", after)   # 'Tickets cost $12 for adults and $7 for children'
@@ -177,6 +192,15 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
         return _named_price(m, t, before, clause, tok) or Reading(m, "amount", "dollars", before=before, clause=clause,
                                                                    words=tok)
     return _amount(m, t, before, after, clause, tok)
+
+
+def _placed(rate: re.Match, t: str, money: bool) -> bool:
+    """'There are 28 birds in a tree', '34 kids on a bus': where the things are, never how many to each group, when
+    the text counts no such groups (a rate of birds for each tree meets no count of trees); 'spent $14 on a book' is
+    read by the caller."""
+    place = re.match(r"(?: [a-z]+)? (?:in|on|at) (?:a|an|one) ", rate.group())
+    return bool(place) and not money and \
+        not any(same_word(w, rate.group("per")) for w in re.findall(r"\d+ (?:[a-z]+ )?([a-z]+)", t))
 
 
 def _amount(m: re.Match, t: str, before: str, after: str, clause: str, tok: str) -> Reading | None:

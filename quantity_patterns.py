@@ -231,7 +231,7 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     if p.asks(START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
     if SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
-        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
+        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between|the rest)\b", "", text)
     if NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
         text = re.sub(_GOAL, "", text)
     question = "" if any(q.match(p.question) for q in (GAP_Q, SHARE_Q, NEED_Q)) else \
@@ -284,7 +284,7 @@ def story(p: Problem) -> Plan | None:
         return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
             and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
-               "share": lambda p, b, held: _shared(b, held, among, SHARE_Q.match(p.question).group("verb")),
+               "share": lambda p, b, held: _shared(p, b, held, among, SHARE_Q.match(p.question).group("verb")),
                "need": _need}[how]
     if combine(p, b, held) is None:
         return None
@@ -523,14 +523,21 @@ def _among(p: Problem, readings: list[Reading]) -> Reading | None:
     return counts[0]
 
 
-def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
-    """Everything the story has, together, shared out: one share for each of the counted ones."""
-    if {h.sign for h in held} != {0}:
-        return None   # what is shared is had, not moved ('gave away 5, then shared the rest')
-    whole = _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+def _shared(p: Problem, b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
+    """Everything the story has, together, shared out: one share for each of the counted ones. A story that moves
+    its amount first ('had 60 stickers, bought 12 more, then shared them', 'sold 12 and packed the rest') shares
+    what there is after the changes."""
+    moved = {h.sign for h in held} != {0}
+    if moved and any(h.sign == 0 for h in held[1:]):
+        return None   # a start, then changes: never two starts
+    whole = _left(p, b, held) if moved else _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+    if whole is None:
+        return None
     count = b.given(among.m, 0, among.nouns[0], among.words)
     noun = held[0].noun
-    said = f"all the {what_of(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
+    left = "the money left" if noun == "dollars" else f"the {what_of(noun)} left"
+    said = left if -1 in {h.sign for h in held} else f"all the {what_of(noun)}" if whole.kind == "step" \
+        else held[0].words   # 'the stickers left', 'all the slices', '$36'
     how = "How much money" if noun == "dollars" else how_much(noun) if noun in UNITS else f"How many {noun}"
     return b.step("/", [whole, count], noun, f"{how} does each of {among.words} {verb} when {said} "
                                              f"{'is' if noun == 'dollars' else 'are'} shared equally?")
