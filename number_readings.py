@@ -46,6 +46,9 @@ _TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|t
                       rf"(?P<per>{_NOUN})\b")
 _EACH_OF = re.compile(rf"\beach of (?:her|his|their|the|its|my|our) \d+ (?P<per>{_NOUN}) $")
 _OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
+# 'Cookies come in bags of 6', 'pencils are sold in packs of 8': so many of the things in each of the groups
+PACKED_IN = r"(?:come|comes|came|are sold|is sold|are packed|are packaged) in"
+_PACKED = re.compile(rf"\b(?P<noun>{_NOUN}s) {PACKED_IN} (?P<per>{_NOUN}) of $", re.I)
 # 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
 # of the amount said next
 PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|"
@@ -154,6 +157,10 @@ def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
     to_each = _to_each(m, before, after, clause, tok)
     if to_each:
         return to_each
+    packed = _PACKED.search(before)
+    if packed and not money and not after.strip(" ,"):
+        noun, per = packed.group("noun").lower(), packed.group("per")
+        return Reading(m, "rate", noun, per=per, clause=clause, words=f"{tok} {noun} in each {stem(per)}")
     noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
     each = _EACH_BEFORE.search(before)
     if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from number_readings import IN_VERBS, MONEY_IN, PART_OF, PRONOUN_WORDS, Reading, read_number, verb_sign
+from number_readings import (IN_VERBS, MONEY_IN, PACKED_IN, PART_OF, PRONOUN_WORDS, Reading, read_number,
+                             verb_sign)
 from people import CALENDAR
 from question_target import GAP_Q, KINDS_OF, NEED_Q, SHARE_Q, START_Q, UNITS, how_much, is_are, target, what_of
 from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, fmt,
@@ -58,7 +59,9 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
-        found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        own = [i for i in found if readings[i].clause == rate.clause]   # its own clause's count first
+        found = own + [i for i in found if i not in own and _moves_groups(readings, readings[i], rate)] if own \
+            else found
         if len(found) > 1 and not rate.per:   # '5 boxes of pens for $4 each and 3 boxes of markers for $6 each'
             found = [i for i in found if re.fullmatch(r" [a-z ]+ (?:for|at) ",
                                                       rate.m.string[readings[i].m.end():rate.m.start()])]
@@ -66,6 +69,13 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
             return None
         paired.update({i: (rate, factor) for i in found})
     return paired
+
+
+def _moves_groups(readings: list[Reading], count: Reading, rate: Reading) -> bool:
+    """'Mia has 8 bags of 6 cookies. She gives away 3 bags.': a count of the rate's groups that a verb moves, in a
+    clause with no rate of its own, moves that many groups of the rate's things."""
+    return bool(rate.per) and count.sign(rate.noun) != 0 and \
+        not any(r.kind == "rate" and r.clause == count.clause for r in readings)
 
 
 def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...]) -> list[Held] | None:
@@ -103,7 +113,8 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                          else f"{how} {r.words} at {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
-            own_sign = verb_sign(said, rate.noun == "dollars") if own else 0
+            own_sign = verb_sign(said, rate.noun == "dollars") if own and not re.search(rf"\b{PACKED_IN} ", said) \
+                else 0   # 'Juice comes in packs of 6' moves no juice
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
             held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} at {rate.words}", r)
