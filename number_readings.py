@@ -80,6 +80,9 @@ class Reading:
         gone = re.match(rf" [a-z]+( [a-z]+){{,2}} (?:(?P<o>{_GONE})|{_CAME})\b", after)   # the amount moved itself
         if passive and re.fullmatch(_TAKEN_FROM, passive.group("verb")) and not verb_sign(self.before, money):
             return -1
+        bare = re.match(rf" [a-z]+ (?:(?P<o>{_TAKEN_FROM})|added)\b(?! (?:by|to|from)\b)", after)
+        if bare and not verb_sign(self.before, money):   # '12 books borrowed', '40 liters added', as students tell
+            return -1 if bare.group("o") else 1
         return (-1 if gone.group("o") else 1) if gone else verb_sign(self.before, money) \
             or (verb_sign(passive.group("verb"), money) if passive else 0)   # '15 people got off', '7 got on'
 
@@ -219,7 +222,9 @@ def _amount(m: re.Match, t: str, before: str, after: str, clause: str, tok: str)
     nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
     # 'gave 15 to his sister', 'ate 5.', 'and now has 42.': a moved or ending amount of the thing said before
     bare = verb_sign(before, False) or re.search(r"\bnow (?:has|have) $", before)
-    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b|$", after) and bare):
+    more = re.match(r" more\b", after) is not None   # 'bought 12 more' adds to them; 'mom gave 9 more' is unplaced
+    if not nouns and not (re.match(r"(?: more)?(?: (?:in|on|at|to|from|for)\b|$)", after) and bare
+                          and (not more or verb_sign(before, False) > 0)):
         return None   # '36 on Tuesday' with no verb, '3 fewer.': what it counts is not said
     named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
     return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,

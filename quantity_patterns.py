@@ -94,6 +94,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
+            link = "of" if rate.m.string[:rate.m.start()].endswith(" of ") else "at"   # '6 rows of 8 eggs'
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
@@ -110,14 +111,14 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words
             ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
-                         else f"{how} {r.words} at {rate.words}?")
+                         else f"{how} {r.words} {link} {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = verb_sign(said, rate.noun == "dollars") if own and not re.search(rf"\b{PACKED_IN} ", said) \
                 else 0   # 'Juice comes in packs of 6' moves no juice
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
-            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} at {rate.words}", r)
+            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} {link} {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
