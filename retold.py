@@ -65,7 +65,8 @@ _VERB_AFTER = r"(?:got|get|gets|are|were|was|is|went|go|goes|flew|fly|flies|ran|
 # "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
 # count starts a new fact. Only between two parts that each give a number.
 _NEW_FACT = re.compile(rf"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,? but|,)\s+(?=(?:she|he|they|we|i|it|her|"
-                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}|of (?:them|the)\b)|"
+                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}(?! (?:them|it|all|both)\b)|"
+                       rf"of (?:them|the)\b)|"
                        r"[a-z]+ (?:is|are|was|were|costs?|has|had|read|scored|ran|saved|collected) \$?\d)", re.I)
 
 _ENDS = re.compile(r"[.?!]+$")
@@ -146,7 +147,7 @@ def _compared_first(m: re.Match) -> str:
 # 'Ana has 90 stamps', '6 more birds fly away', 'Kim read 50 pages')
 _BARE_COUNT = re.compile(rf"(?:(?<=^)|(?<=[.,;] )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))(\d+) (more )?(?={_VERB_AFTER})|"
                          r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bread )|(?<=\bscored )|(?<=\bsaved )|"
-                         r"(?<=\bcollected )|(?<=\bpicked )|(?<=\bsold )|(?<=\bbaked )|(?<=\bmade )|(?<=\bwon )|"
+                         r"(?<=\bcollected )|(?<=\bpicked )|(?<=\bsold )|(?<=\bbaked )|(?<=\bmade )|(?<=\bwon )|(?<=\bbuys )|"
                          r"(?<=\bcaught ))(\d+)(?=\s*(?:[.,?!;]|and\b|so\b|how\b|what\b|$))",
                          re.I)
 _COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|does|his|its|this|less|plus|yes|"
@@ -156,7 +157,8 @@ _COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|
 def _with_nouns(text: str) -> str:
     """Each bare count (`_BARE_COUNT`) with the noun of the count said before it, when there is one."""
     def named(m: re.Match) -> str:
-        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS]
+        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS] or \
+            [c.group(1).lower() for c in _PRICED.finditer(text[:m.start()])]   # "Tickets cost $9 each. buys 5"
         number = m.group(1) or m.group(3)
         return f"{number} {m.group(2) or ''}{before[-1]}" + (" " if m.group(1) else "") if before else m.group()
     if _PACKED_SAID.search(text):
@@ -164,6 +166,7 @@ def _with_nouns(text: str) -> str:
     return _BARE_COUNT.sub(named, text)
 
 
+_PRICED = re.compile(r"\b([a-z]+s) cost \$", re.I)
 _PACKED_SAID = re.compile(r"\b[a-z]+s come in [a-z]+s of \d+", re.I)
 
 
@@ -177,7 +180,7 @@ _PAST = r"(?:sold|gave|bought|ate|lost|spent|used|baked|made|found|won|got|took|
         r"earned|saved|paid|collected|caught|planted|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
         r"wins|gets|takes|lends|picks|adds|earns|saves|pays|collects|catches|plants)"
 _NEXT_DEED = re.compile(rf"(?<=\d)(?P<noun> (?!and\b|then\b)[a-z]+)?(?:,| and| then|,? and then)? "
-                        rf"(?={_PAST}(?: away| out| back| up)? \$?\d)", re.I)
+                        rf"(?={_PAST}(?: away| out| back| up| with(?: a)?)? \$?\d)", re.I)
 _SUBJECT = re.compile(rf"^((?:the |a |an )?[A-Za-z]+) (?=(?:has|had|have|{_PAST}|started with|starts with)\b)", re.I)
 
 
@@ -273,6 +276,12 @@ _PRICE_FIRST = re.compile(r"(\$\d+(?:\.\d\d)?) (?:each|apiece|a piece),? (\d+ [a
 
 _BARE_HOW_MUCH = r"\bhow much\s*[.?!]*\s*$"
 
+# "tickets $9 each family buys 5": a price said without its verb ("Tickets cost $9 each."), its own fact
+_PRICE_BARE = re.compile(r"(?:(?<=^)|(?<=[.,;] ))([a-z]+s) (\$\d+(?:\.\d\d)?) (?:each|apiece|a piece)\b,?", re.I)
+
+# "pays with 50", "paid with a 20": the bill a buyer hands over, in a story of money
+_PAYS_WITH = re.compile(r"\b(pa(?:ys|id|y) with (?:a )?)(\d+)\b(?![/%.:])", re.I)
+
 # "56 stickers 7 friends same amount each": a count, the people it is shared among, and how ("equally")
 _SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for |by )?(\d+ [a-z]+s),? "
                           r"(?:(?:the )?same (?:amount |number )?(?:each|for each|to each)?|equally|evenly)", re.I)
@@ -356,7 +365,8 @@ def normalised(text: str) -> str:
         count, things = priced.group(2).split(" ", 1)
         text = re.sub(_BARE_HOW_MUCH, f"how much do {count} {things} cost?",
                       _PRICE_FIRST.sub(f"{things.capitalize()} cost {priced.group(1)} each", text))
-    text = _PRICE_FIRST.sub(r"\2 cost \1 each", text)
+    text = _PRICE_FIRST.sub(r"\2 cost \1 each", _PRICE_BARE.sub(r"\1 cost \2 each.", text))
+    text = _PAYS_WITH.sub(r"\1$\2", text) if "$" in text else text
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
