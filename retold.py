@@ -177,7 +177,7 @@ _NOT_NOUNS = {"times", "is", "was", "has", "does", "was", "minutes", "hours", "d
 # "sara baked 48 muffins sold 29 baked 15 more", "library had 120 books, lent out 35, got 18 back": a list of what
 # one subject did, each verb with its amount: a sentence each, the subject said again ("Sara sold 29.")
 _PAST = r"(?:sold|gave|bought|ate|lost|spent|used|baked|made|found|won|got|took|lent|picked|added|donated|broke|" \
-        r"earned|saved|paid|collected|caught|planted|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
+        r"earned|saved|paid|collected|caught|planted|raised|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
         r"wins|gets|takes|lends|picks|adds|earns|saves|pays|collects|catches|plants)"
 _NEXT_DEED = re.compile(rf"(?<=\d)(?P<noun> (?!and\b|then\b)[a-z]+)?(?:,| and| then|,? and then)? "
                         rf"(?={_PAST}(?: away| out| back| up| with(?: a)?)? \$?\d)", re.I)
@@ -265,8 +265,9 @@ _MONEY_VERB = re.compile(r"\b((?:spent|spends|paid|pays|earned|earns|saved|saves
 def _in_dollars(text: str) -> str:
     """Money said in words or left bare in a story of money (`_DOLLARS`, `_MONEY_VERB`) said with its sign."""
     text = _DOLLARS.sub(r"$\1", text)
-    if "$" not in text or re.search(r"(?<![$\d.])\d+ [a-z]+s\b", text):
-        return text   # only where every other amount is money
+    sharers = re.sub(r"\b(?:among|between|with|to|by|into|for) (?:the )?\d+ [a-z]+s\b", "", text)   # 'among 6 teams'
+    if "$" not in text or re.search(r"(?<![$\d.])\d+ [a-z]+s\b", sharers):
+        return text   # only where every other amount is money, or the count of those who share it
     return _MONEY_VERB.sub(r"\1$\2", text)
 
 
@@ -319,7 +320,10 @@ def _run_on_counts(text: str) -> str:
 
 # "... equally in 4 baskets. how many in each": what one group gets, asked as a share ("How many does each basket
 # get?"); the planner names the thing shared in each form (`forms`)
-_EACH_GETS = re.compile(r"\bhow many (?:are )?(?:(?:in|on|for) )?each(?: ([a-z]+)\b)?\s*\??", re.I)
+_EACH_GETS = re.compile(r"\bhow (many|much) (?:are |is )?(?:(?:in|on|for) )?each(?: ([a-z]+)\b)?\s*\??", re.I)
+# "split the rest equal to 6 teams": 'equal' typed for 'equally'
+_EQUAL = re.compile(r"\b((?:share|shared|shares|split|splits|divide|divided|divides|put|puts)(?: the rest| them| it)?) "
+                    r"equal\b", re.I)
 _SHARED_AMONG = re.compile(r"\b(?:(?:equally|evenly) (?:with|among|between|to|on|into|in|for) (?:the )?\d+ ([a-z]+)s\b|"
                            r"(?:among|between|on|into|in) (?:the )?\d+ ([a-z]+)s (?:equally|evenly)\b)", re.I)
 
@@ -331,7 +335,7 @@ def _each_gets(text: str) -> str:
     if among is None:
         return text
     group = among.group(1) or among.group(2)
-    return _EACH_GETS.sub(lambda m: f"how many does each {m.group(1) or group} get?", text)
+    return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
 
 
 def _facts_split(sentence: str) -> str:
@@ -377,7 +381,7 @@ def normalised(text: str) -> str:
     text = _VERBLESS.sub(lambda m: f"{m.group(1)} are {'there ' if m.group(2) == 'now' else ''}",
                          _with_nouns(_run_on_counts(text)))
     text = _VERBLESS_MUCH.sub(lambda m: f"{m.group(1)} is {'there ' if m.group(2) == 'now' else ''}", text)
-    text = _each_gets(text)
+    text = _each_gets(_EQUAL.sub(r"\1 equally", text))
     text = _SAME_RATE.sub("", _RUN_ON_QUESTION.sub(". ", text))   # "same speed how far": once the question is apart
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []

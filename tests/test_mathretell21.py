@@ -59,6 +59,7 @@ def test_a_share_step_never_says_what_the_step_before_found() -> None:
     ("tank had 120 liters 30 leaked out then 25 added how much now", 115),
     ("kim read 14 fewer pages than max n max read 60. how many did kim read", 46),
     ("crayons in boxes of 8 ms dee buys 6 boxes n hands out 20 how many left", 28),
+    ("team had 80 dollars spent 20 on balls n shared the rest equal with 4 kids how much each", 15),
 ])
 def test_a_retold_problem_plans_with_its_right_answer(typed: str, answer: int) -> None:
     plan = lesson.plan_of(typed)
