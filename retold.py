@@ -7,7 +7,10 @@ after the amount ("41 shells thats 17 more than max" -> "Lily has 17 more shells
 a count told without its noun ("and 19 leave" -> "19 cars leave"), a run of deeds ("baked 48 muffins sold 29"),
 facts without verbs ("24 kids 4 per table", "$2 each 9 pencils how much", "56 stickers 7 friends same amount
 each"), a question typed without its verb or before the story ("how many now", "whats the total, ..."), a part
-said in words ("went up by a quarter"), money in words ("30 dollars").
+said in words ("went up by a quarter"), money in words ("30 dollars"). Round 21 reads 'n' for 'and', things in
+groups ("cookies in bags of 6" -> "Cookies come in bags of 6."), a count typed on after the fact before it ("34 kids
+on bus 9 got off"), "6 more fly away", a price without its verb ("tickets $9 each"), and a share asked as "how many
+in each" or "how much each" ("How many does each basket get?").
 
 It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
 the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
