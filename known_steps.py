@@ -77,7 +77,7 @@ def percent_change(problem: str, asked: str) -> str:
 
 # "28 cars drove out", "she gave away 12", "15 more got on": a change to the amount the story starts with
 _CHANGE = re.compile(r"\b(?:out|away|off|in|on|more|left|leaves?|gave|ate|sold|lost|spent|used|bought|got|found|"
-                     r"broke|took|added|removed)\b", re.I)
+                     r"broke|took|added|removed|caught|taken|stolen|eaten|breaks?)\b", re.I)
 
 
 # "13 popped", "9 melted": a number of the story's things that something happened to (a past verb straight after it)
@@ -112,6 +112,25 @@ def changed_after(problem: str, named: str | None) -> str:
         return ""   # "Pipe B empties it in 12 hours" changes no count of the 4 hours
     change = re.sub(r"^(?:during|in|on|at|by|after) [^,\d]*?,?\s*(?=\d)", "", change, flags=re.I)
     return f"Start from the {named}: how many {noun} are there after \"{change}\"?"
+
+
+# "bottles in crates of 24", "Cookies come in bags of 6", "each bag holds 5 oranges", "box holds 8 crayons": so many
+# things in one group, said apart from the count of the groups ("the shop gets 5 crates", "nina fills 9 bags")
+_IN_GROUPS = re.compile(r"\b(?P<thing>[a-z]+s) (?:come |are (?:sold |packed )?)?in (?P<group>[a-z]+)s of (?P<m>\d+)\b|"
+                        r"\b(?P<group2>[a-z]+) (?:holds|has|contains|fits) (?P<m2>\d+) (?P<thing2>[a-z]+s)\b", re.I)
+
+
+def groups_apart(problem: str) -> str:
+    """Things in groups of a size, and a count of those groups said elsewhere: the things in those groups counted
+    ("How many bottles are in 5 crates of 24?"), a step every reading of the story takes; "" without such a pair."""
+    for m in _IN_GROUPS.finditer(problem):
+        thing, group, size = (m.group(k) or m.group(f"{k}2") for k in ("thing", "group", "m"))
+        if group.lower() in ("it", "she", "he", "they", "who", "that", "which"):
+            continue
+        counts = [c for c in re.finditer(rf"\b(\d+) {group}s\b", problem, re.I) if not m.start() <= c.start() < m.end()]
+        if len(counts) >= 1 and counts[0].group(1) != size:
+            return f"How many {thing.lower()} are in {counts[0].group()} of {size}?"
+    return ""
 
 
 # "17 more than leo", "$12 less than the hat", "4 years older than Ben": a gap from one named amount
@@ -162,10 +181,11 @@ def compared_step(problem: str, given: list[tuple[Fraction, str]],
 
 
 # "48 muffins in boxes of 6", "96 eggs into cartons of 12": a whole packed in groups of a size
-_PACKED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?,]*?\b(?:in|into) (?P<group>(?!each\b)[a-z]+) of "
+_PACKED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?,\d]*?\b(?:in|into) (?P<group>(?!each\b)[a-z]+) of "
                      r"(?P<m>\d+)\b", re.I)
-# "36 apples ... the same in each of 4 baskets", "60 pencils shared equally into 5 cups": a whole shared out
-_SHARED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?]*?\b(?:same (?:number |amount )?(?:(?:in|on|to) each of|"
+# "36 apples ... the same in each of 4 baskets", "60 pencils shared equally into 5 cups": a whole shared out (never
+# with another amount between, nor after one: "30 cookies and 18 brownies shared equally on 6 plates" shares both)
+_SHARED = re.compile(r"\b(?P<n>\d+) (?P<thing>[a-z]+)\b[^.?\d]*?\b(?:same (?:number |amount )?(?:(?:in|on|to) each of|"
                      r"in|on|into|onto|to|for|among|between)|equally(?: (?:in|into|on|among|between))?|"
                      r"shared? (?:in|into|among|between)) (?P<m>\d+) (?P<group>[a-z]+)", re.I)
 # "80 cm of string ... cuts it into 5 equal bits": a measure cut into equal parts
@@ -203,6 +223,10 @@ def fact_step(problem: str) -> str:
         if step := phrase_step(fact, asked):
             return step
         packed, shared = _PACKED.search(fact), _SHARED.search(fact)
+        both = shared and re.search(r"(?P<first>\d+ [a-z]+),? and $", fact[:shared.start()])
+        if both:   # "30 cookies and 18 brownies shared equally": what is shared is both, put together first
+            return f"The {both.group('first')} and the {shared.group('n')} {shared.group('thing')} are shared " \
+                   f"together. How many are there to share among the {shared.group('m')} {shared.group('group')}?"
         if packed and int(packed.group("m")) > 1 and int(packed.group("n")) % int(packed.group("m")) == 0:
             return f"How many {packed.group('group')} of {packed.group('m')} do {packed.group('n')} " \
                    f"{packed.group('thing')} fill?"

@@ -174,8 +174,9 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if re.search(r"\bwhy\b[^?.!]*$", text[:m.start()], re.I):   # "why would I divide 12 by 3?": their doubt
             continue
-        if re.search(r"\d[^?]*\?", text[:m.start()]):   # "... What percent are girls? do I divide 30 by 18?": a
-            continue   # sum after the problem's own question is the student's idea, never the problem
+        if re.search(r"\d[^?]*(?:\?|\bhow (?:many|much|far|long)\b)", text[:m.start()], re.I):
+            continue   # "... What percent are girls? do I divide 30 by 18?", "... 47 taken how many empty. 15-47 doesnt
+            # work": a sum after the problem's own question (its "?" typed or not) is the student's, never the problem
         if plan_of(asked := f"What is {m.group().strip()}?") is not None:   # never the student's own "6 x 9 = 54"
             before, after = _ASKED_FRAME.sub("", text[:m.start()]), text[m.end():]
             if before != text[:m.start()]:   # "What is 36 x 25? 900": the frame and its "?" are the problem's

@@ -7,8 +7,9 @@ count of groups that a rate multiplies ('14 boxes'), or an amount said against t
 about: away for 'gave, sold, used, handed out' (and for money, 'bought, spent, paid'), in for 'bought, got, earned'
 (goods) or 'saved, earned' (money). The question says how the amounts combine: what is left (start, then each
 change in order), everything together, the change from a payment, or the amount at the start (the changes undone).
-A plan is made only when every number has a reading, every amount is of the thing asked about, and every rate
-meets exactly one count; anything else abstains. Steps keep the school breakdown (each product, then the changes
+Each number is read by number_readings.py; this file combines the readings. A plan is made only when every
+number has a reading, every amount is of the thing asked about, and every rate meets exactly one count; anything
+else abstains. Steps keep the school breakdown (each product, then the changes
 one at a time), each asked with the problem's own words.
 """
 from __future__ import annotations
@@ -16,243 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from number_readings import (IN_VERBS, MONEY_IN, PACKED_IN, PART_OF, PRONOUN_WORDS, Reading, read_number,
+                             verb_sign)
 from people import CALENDAR
-from question_target import (DISTANCES, GAP_Q, KINDS_OF, MEASURES, NEED_Q, SHARE_Q, START_Q, UNITS, how_much,
-                             is_are, target, what_of)
-from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, MOVES_IN, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem,
-                         Ref, fmt, number_value, same_word, shown_first, stem, unit_factor, unit_name)
-
-# ----------------------------------------------------------------------------- reading each number where it stands
-
-_GONE = r"evaporated|leaked|leaked out|spilled|broke|melted|died|escaped|popped|burst|cracked|burnt|got burnt|" \
-        r"(?:ran|flew|hopped|swam|drove|drive|walked|went|got|get|climbed) (?:away|off|out)|leaves?|dried out"
-_CAME = r"(?:got|get|drove|drive|climbed|came|come|walked|flew|hopped) (?:on|in)|landed|arrived"   # by themselves
-_IN = rf"{MOVES_IN}|made|makes|caught|catches"   # what the owner makes or catches is theirs
-_MONEY_IN = r"earned|earns|saved|saves|received|receives|got|gets|found|finds|won|wins|made|makes"
-_NOUN = r"(?!(?:and|or|to|of|in|on|at|for|with|than|each|per|from|the|a|an|is|are|was|were|more|fewer|less|as|by|" \
-        r"but|then|if|so|every|that|it|he|she|they|this|these|them|her|his|their|left|now|altogether|total)\b)" \
-        r"[a-z][a-z-]*"
-_AFTER_AMOUNT = re.compile(rf" (?:more |extra |other |additional |new |old |used |of an? )?(?P<n1>{_NOUN})"
-                           rf"(?: (?P<n2>{_NOUN}))?")
-_RATE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))?(?: of [a-z]+)?(?: (?:in|on|per|for|to)| a| an|(?= every| each)) "
-                         rf"(?:each |every |a |an |one |per )?(?P<per>{_NOUN})\b")
-_EACH_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:each|apiece|a piece)\b")
-_HOLDS = r"has|holds|contains|carries|had|held|contained|costs?|weighs|can hold|fits"
-_EACH_BEFORE = re.compile(rf"(?:\b(?:each|every) (?:of the (?:\d+ )?)?(?P<per>{_NOUN})"
-                          rf"(?: of [a-z]+| in (?:an?|the) [a-z]+)? (?:{_HOLDS}|is|are|uses|needs|"
-                          rf"(?:is|are) (?:cut|divided|split|sliced) into)|"
-                          rf"(?:^|\band )(?:an?|one) (?:{_NOUN} )?(?P<one>{_NOUN})(?: of [a-z]+)? (?:costs?|weighs))"
-                          rf"(?: about)? $", re.I)   # 'each row in an orchard has 26', '... and a pen costs $0.85'
-# 'cuts it into pieces that are each 1/4 yard long': a measure for each piece
-_EACH_PART = re.compile(rf"\b(?P<per>{_NOUN}) (?:that|which) (?:are|is)(?: each)? $")
-_TO_EACH = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?:to|for) each of (?:her|his|their|the|its|my|our|your) \d+ "
-                      rf"(?P<per>{_NOUN})\b")
-_EACH_OF = re.compile(rf"\beach of (?:her|his|their|the|its|my|our) \d+ (?P<per>{_NOUN}) $")
-_OF_BEFORE = re.compile(rf"\d (?P<per>{_NOUN}) (?:of|with) $")
-# 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
-# of the amount said next
-_PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|"
-                      r"(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
-_TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
-_MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
-                         rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")
-
-
-@dataclass
-class Reading:
-    """One number of the text as the tracker reads it."""
-    m: re.Match
-    kind: str            # "amount", "rate", "times", "more", "fewer"
-    noun: str            # what it counts ("pencils", "dollars"); for a rate, the thing per group
-    per: str = ""        # a rate's group ("box"); a count's own noun (a count may meet a rate)
-    before: str = ""     # its clause up to it: the verb that moves it
-    clause: str = ""     # the clause it stands in, for the step's words
-    nouns: tuple[str, ...] = ()   # the words after it that could name what it counts
-    words: str = ""      # how the text says it, for the steps ('$1.20 per pound', '25 pencils in every box')
-    target: str = ""     # for an amount said against another: the words after 'than' / 'as' ('Olivia', 'red blocks')
-    lead: str = ""       # its clause up to what it counts, or up to 'than': where an owner is named
-
-    def sign(self, noun: str) -> int:
-        """+1 in, -1 away, 0 no verb (a start, or a part of a total); buying moves goods in and money out."""
-        money = noun == "dollars"
-        after = self.clause.partition(self.m.group())[2]
-        passive = re.search(r"^[^,]*? (?:are|were|is|was|ha(?:ve|d) been|got) (?P<verb>[a-z]+(?: out| away)?)\b", after)
-        gone = re.match(rf" [a-z]+( [a-z]+){{,2}} (?:(?P<o>{_GONE})|{_CAME})\b", after)   # the amount moved itself
-        return (-1 if gone.group("o") else 1) if gone else _verb_sign(self.before, money) \
-            or (_verb_sign(passive.group("verb"), money) if passive else 0)   # '15 people got off', '7 got on'
-
-
-def _clause_bounds(t: str, at: int, end: int) -> tuple[int, int]:
-    # ' and gave away 175' starts a clause of its own: the verb after 'and' moves only what follows it
-    starts = [m.end() for m in re.finditer(rf"[.?!] |, (?:and |then )?| and then | then |"
-                                           rf" and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)",
-                                           t[:at])]
-    start = max(starts, default=0)
-    stop = re.search(rf"[.?!](?: |$)|, | and then | then | and (?=(?:{MOVES_AWAY}|{_IN}) |now\b)", t[at:end])
-    return start, at + stop.start() if stop else end
-
-
-def _verb_sign(before: str, money: bool) -> int:
-    """+1 or -1 for the last moving verb before the number in its clause (0: none). 'His uncle gave him 15' is a
-    gift to the owner (+1); 'She gave him 5' is not read (whose amount moves depends on who 'she' is)."""
-    gift = re.search(r"\b(?P<giver>\w+ )?(?:gave|gives|give|handed|hands|sent|sends) (?:him|her|them|me|us) $", before)
-    if gift:
-        return +1 if gift.group("giver") and gift.group("giver").strip().lower() not in _PRONOUN_WORDS else 0
-    if re.search(r"\b(?:gave|gives|give|handed|hands|sent|sends) (?!away |out )[a-z]+ (?:[a-z]+ )?$", before):
-        return 0   # 'gave his sister 8': the tests keep a receiver named this way unread (to whom it goes is unplaced)
-    verbs = [(m.start(), +1) for m in re.finditer(rf"\b(?:{_MONEY_IN if money else _IN})\b", before, re.I)]
-    verbs += [(m.start(), -1) for m in re.finditer(rf"\b(?:{MONEY_AWAY if money else MOVES_AWAY})\b", before, re.I)]
-    return max(verbs)[1] if verbs else 0
-
-
-def _read(p: Problem, span: tuple[int, int]) -> Reading | None:
-    """The number at `span` read where it stands, with `lead`: its clause up to its noun (or up to 'than')."""
-    r = _read_at(p, span)
-    if r is not None:
-        after = p.t[span[1]:_clause_bounds(p.t, span[0], len(p.t))[1]]
-        said = after[:after.index(r.target)] if r.target else after   # '36 pages on Monday': its whole clause
-        r.lead = r.before + r.m.group() + said
-    return r
-
-
-def _read_at(p: Problem, span: tuple[int, int]) -> Reading | None:
-    """The number at `span` read where it stands (None: a percent, fraction, clock time or sign we leave alone)."""
-    t, (s, e) = p.t, span
-    m = NUMBER.match(t, s)
-    money = m.group().startswith("$")
-    c0, c1 = _clause_bounds(t, s, len(t))
-    before, after, clause = t[c0:s], t[e:c1], t[c0:c1].strip()
-    hyphen = re.match(r"-(?P<n>[a-z]+) (?!of\b)[a-z]+\b", t[e:c1]) if not money else None
-    if hyphen and re.search(r"\b(?:a|an)$", before.rstrip()):   # 'a 216-page book' is 216 pages
-        noun = hyphen.group("n") + ("es" if re.search(r"(?:ch|sh|x|s)$", hyphen.group("n")) else "s")
-        return Reading(m, "amount", noun, before=before, clause=clause, nouns=(noun,), words=f"{m.group()} {noun}")
-    part = _part_of(m, before, after, clause)
-    if part:
-        return part
-    if "%" in m.group() or re.search(r"[-:]$", t[max(s - 1, 0):s]) or re.match(r"[:°-]", t[e:e + 1]):
-        return None
-    tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()   # '5 1/2' as written
-    side = re.match(r" [a-z]+ (?:long|wide|high|deep)\b", after) and re.search(r"\d [a-z]+ wide\b", t)
-    if re.match(r"[a-z]", t[e:e + 1]) or side or re.match(r" more [a-z]+ of ", after):
-        return None   # '13th', '200g': an ordinal or a unit we do not read; '15 feet long and 8 feet wide': sides;
-        # '10 meters of copper and 5 more meters of plastic pipe': 5 more than the copper, or 5 meters more?
-    times = _TIMES_AFTER.match(after)
-    if times and not times.group("target") and re.search(r"\bas\b", after[times.end():]):
-        return None   # 'half as many crates of eggs as she sells on Tuesday': its 'as' words are not read
-    if times:
-        return Reading(m, "times", times.group("noun") or "", before=before, clause=clause, words=tok,
-                       target=times.group("target") or "")
-    more = _MORE_AFTER.match(after)
-    if more:
-        noun = more.group("noun3") or more.group("noun2") or more.group("noun") or ""
-        return Reading(m, more.group("dir").replace("less", "fewer"), noun, before=before, clause=clause, words=tok,
-                       target=more.group("target"))
-    to_each = _to_each(m, before, after, clause, tok)
-    if to_each:
-        return to_each
-    noun_after = (_AFTER_AMOUNT.match(after) or _none).group("n1")
-    each = _EACH_BEFORE.search(before)
-    if each and each.group("one") and not any(same_word(w, each.group("one")) for w in re.findall(r"\d ([a-z]+)", t)):
-        each = None   # 'A bike costs $240' with no count of bikes: the price of the one bike, an amount
-    part = _EACH_PART.search(before)
-    if part and noun_after and not money:
-        return Reading(m, "rate", noun_after, per=part.group("per"), clause=clause,
-                       words=f"{tok} {noun_after} for each of the {part.group('per')}")
-    if each:
-        noun = "dollars" if money else noun_after
-        per = each.group("per") or each.group("one")
-        return Reading(m, "rate", noun, per=per, clause=clause,
-                       words=f"{tok} {'' if money else noun + ' '}for each {stem(per)}") if noun else None
-    rate = _RATE_AFTER.match(after)
-    if rate and (money or rate.group("noun")) and re.search(r" (?:per|each|every|an?|one) \w+$", rate.group()) \
-            and not re.match(r"(?: \w+)? on (?:a|an|one) ", rate.group()):   # 'spent $14 on a book' buys one
-        return Reading(m, "rate", "dollars" if money else rate.group("noun"), per=rate.group("per"), clause=clause,
-                       words=tok + rate.group())
-    kind = re.match(rf" for (?P<per>{_NOUN})\b(?! of\b)", after)   # 'Tickets cost $12 for adults and $7 for children'
-    if money and kind and re.search(r"(?:s|children|people)$", kind.group("per")) \
-            and re.search(r"\b(?:cost|costs|charges?)\b", before):
-        return Reading(m, "rate", "dollars", per=kind.group("per"), clause=clause, words=tok + kind.group())
-    each = _EACH_AFTER.match(after)
-    if each and (money or each.group("noun")):
-        # 'Pencils cost $0.25 each and erasers cost $0.40 each', 'Tickets to a show cost $8 each': the price's own
-        # subject is what one is of
-        priced = re.search(rf"\b(?P<per>{_NOUN})(?: (?:to|for|of) (?:a|an|the) [a-z]+)? "
-                           rf"(?:cost|costs|sell for|are|is) $", before.lower()) if money else None
-        return Reading(m, "rate", "dollars" if money else each.group("noun"), per=priced.group("per") if priced else "",
-                       clause=clause, words=tok + each.group())
-    of = _OF_BEFORE.search(before)
-    if of and not money:
-        return Reading(m, "rate", noun_after, per=of.group("per"), clause=clause,
-                       words=f"{tok} {noun_after}") if noun_after else None
-    if money:
-        return _named_price(m, t, before, clause, tok) or Reading(m, "amount", "dollars", before=before, clause=clause,
-                                                                   words=tok)
-    return _amount(m, t, before, after, clause, tok)
-
-
-def _amount(m: re.Match, t: str, before: str, after: str, clause: str, tok: str) -> Reading | None:
-    """An amount of what the words after it name, or of the thing said before when its verb moves it bare."""
-    if re.match(r" (?:of (?:them|these|those)|(?:new |old |used )?ones)\b", after) and _verb_sign(before, False):
-        # the noun of the one before ('gave away 5 of them', 'gave away 175 old ones')
-        return Reading(m, "amount", "", before=before, clause=clause, words=tok)
-    words = _AFTER_AMOUNT.match(after)
-    nouns = tuple(w for w in (words.group("n1"), words.group("n2")) if w) if words else ()
-    # 'gave 15 to his sister', 'ate 5.', 'and now has 42.': a moved or ending amount of the thing said before
-    bare = _verb_sign(before, False) or re.search(r"\bnow (?:has|have) $", before)
-    if not nouns and not (re.match(r" (?:in|on|at|to|from|for)\b|$", after) and bare):
-        return None   # '36 on Tuesday' with no verb, '3 fewer.': what it counts is not said
-    named = " ".join(nouns) if re.search(rf"\b{' '.join(nouns)} costs? \$", t, re.I) else nouns[0] if nouns else ""
-    return Reading(m, "amount", nouns[0] if nouns else "", before=before, clause=clause, nouns=nouns,
-                   words=f"{tok} {named}".strip())
-
-
-def _part_of(m: re.Match, before: str, after: str, clause: str) -> Reading | None:
-    """'1/4 of them', '2/3 of her $45 allowance': a fraction or percent below one of an amount (see _part)."""
-    part = _PART_OF.match(after)
-    if not part or not ("/" in m.group() or "%" in m.group()) or not 0 < number_value(m.group()) < 1:
-        return None
-    tok = shown_first(number_value(m.group())) if "/" in m.group() else m.group()
-    return Reading(m, "part", "", before=before, clause=clause, words=f"{tok}{part.group()}")
-
-
-def _to_each(m: re.Match, before: str, after: str, clause: str, tok: str) -> Reading | None:
-    """'gives 3 envelopes to each of her 5 friends', 'gave each of her 5 friends 3 envelopes': a rate of 3 for each
-    friend (the 5 is the count it meets)."""
-    money = m.group().startswith("$")
-    to_each = _TO_EACH.match(after)
-    if not to_each and (each_of := _EACH_OF.search(before)):
-        noun = (_AFTER_AMOUNT.match(after) or _none).group("n1")
-        if money or noun:
-            return Reading(m, "rate", "dollars" if money else noun, per=each_of.group("per"), clause=clause,
-                           words=f"{tok} {'' if money else noun + ' '}to each {stem(each_of.group('per'))}")
-    if not to_each or not (money or to_each.group("noun")):
-        return None
-    noun, per = "dollars" if money else to_each.group("noun"), to_each.group("per")
-    words = f"{tok} {'' if money else noun + ' '}to each {stem(per)}"
-    return Reading(m, "rate", noun, per=per, clause=clause, words=words)
-
-
-def _named_price(m: re.Match, t: str, before: str, clause: str, tok: str) -> Reading | None:
-    """'Adult tickets cost $9 and child tickets cost $5 ... buys 2 adult tickets': the price of one of a two-word
-    name the text counts after it; the first word tells the names apart, so it is what the counts meet."""
-    named = re.search(rf"\b(?P<mod>{_NOUN}) (?P<head>{_NOUN}) (?:cost|costs|sell for|are sold for) $", before, re.I)
-    if not named:
-        return None
-    mod, head = named.group("mod").lower(), named.group("head").lower()
-    if not re.search(rf"\b\d+ {re.escape(mod)} {re.escape(head)}\b", t[m.end():], re.I):
-        return None
-    return Reading(m, "rate", "dollars", per=mod, clause=clause, words=f"{tok} for each {mod} {stem(head)}")
-
-
-_PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "then", "and"}
-
-
-class _None:
-    def group(self, _: str) -> None:
-        return None
-
-
-_none = _None()
+from question_target import GAP_Q, KINDS_OF, NEED_Q, SHARE_Q, START_Q, UNITS, how_much, is_are, target, what_of
+from wordproblem import (ASKS_TOTAL, MONEY_AWAY, MOVES_AWAY, NAME, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, fmt,
+                         number_value, same_word, shown_first, stem, unit_factor, unit_name)
 
 
 # ----------------------------------------------------------------------------- the tracked amounts
@@ -289,7 +59,9 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
-        found = [i for i in found if readings[i].clause == rate.clause] or found   # its own clause's count first
+        own = [i for i in found if readings[i].clause == rate.clause]   # its own clause's count first
+        found = own + [i for i in found if i not in own and _moves_groups(readings, readings[i], rate)] if own \
+            else found
         if len(found) > 1 and not rate.per:   # '5 boxes of pens for $4 each and 3 boxes of markers for $6 each'
             found = [i for i in found if re.fullmatch(r" [a-z ]+ (?:for|at) ",
                                                       rate.m.string[readings[i].m.end():rate.m.start()])]
@@ -297,6 +69,13 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
             return None
         paired.update({i: (rate, factor) for i in found})
     return paired
+
+
+def _moves_groups(readings: list[Reading], count: Reading, rate: Reading) -> bool:
+    """'Mia has 8 bags of 6 cookies. She gives away 3 bags.': a count of the rate's groups that a verb moves, in a
+    clause with no rate of its own, moves that many groups of the rate's things."""
+    return bool(rate.per) and count.sign(rate.noun) != 0 and \
+        not any(r.kind == "rate" and r.clause == count.clause for r in readings)
 
 
 def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...]) -> list[Held] | None:
@@ -315,6 +94,7 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
+            link = "of" if rate.m.string[:rate.m.start()].endswith(" of ") else "at"   # '6 rows of 8 eggs'
             plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
             earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
             given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
@@ -331,13 +111,14 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words
             ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
-                         else f"{how} {r.words} at {rate.words}?")
+                         else f"{how} {r.words} {link} {rate.words}?")
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
-            own_sign = _verb_sign(said, rate.noun == "dollars") if own else 0
+            own_sign = verb_sign(said, rate.noun == "dollars") if own and not re.search(rf"\b{PACKED_IN} ", said) \
+                else 0   # 'Juice comes in packs of 6' moves no juice
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
-            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} at {rate.words}", r)
+            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} {link} {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)
@@ -370,7 +151,7 @@ def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: 
     """A part of the one amount before it ('Sara baked 48 cookies. She gave 1/4 of them away.'), or of the amount said
     next ('spent 2/3 of her $45 allowance': the $45 is the start, the part its change); a part after another change
     may be of what is left or of the start, so it abstains."""
-    base_at = i + 1 if _PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
+    base_at = i + 1 if PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
     if base_at not in held or len([j for j in held if j != base_at and j < i]) or r.sign(held[base_at].noun) == 0:
         return None
     base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
@@ -407,13 +188,13 @@ def _as_written(clause: str) -> str:
     text = re.sub(r"^[Ii]f ", "", text)   # 'If Cindy gives 3 envelopes to each ...,': the clause states a fact
     text = re.sub(r"^(?:[Aa]nd )?[Tt]hen,? ", "", text)   # 'after he spends $45', never 'after then he spends
     first = text.split(" ", 1)[0]
-    return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in _PRONOUN_WORDS else text).rstrip(".?!")
+    return (text[0].lower() + text[1:] if first in PRONOUNS or first.lower() in PRONOUN_WORDS else text).rstrip(".?!")
 
 
 def _told(p: Problem, r: Reading) -> str:
     """Its clause with the sentence's subject when the clause starts at its verb ('It got 340 new books and gave
     away 175 old ones': the second change is told 'It gave away 175 old ones')."""
-    verbs = rf"{MOVES_AWAY}|{_IN}|{MONEY_AWAY}|{_MONEY_IN}"   # 'and earned $8 for chores' as well
+    verbs = rf"{MOVES_AWAY}|{IN_VERBS}|{MONEY_AWAY}|{MONEY_IN}"   # 'and earned $8 for chores' as well
     first = r.clause.split(" ", 1)[0]
     if first[:1].isupper() and re.search(rf"\b{first.lower()}\b", p.t):   # 'Deer ate 12 bushes' of the farm's deer
         return f"{first.lower()}{r.clause[len(first):]}"
@@ -455,14 +236,14 @@ def _unread(p: Problem, readings: list[Reading]) -> bool:
     for r in readings:
         if r.kind in _READ_WORDS and r.clause in text:
             text = text.replace(r.clause, re.sub(_READ_WORDS[r.kind], "", r.clause, flags=re.I), 1)
-    text = re.sub(rf"\b(?:{MOVES_AWAY}|{_IN})\b", "", text)   # 'cuts off' is read, '$75 off' is not
+    text = re.sub(rf"\b(?:{MOVES_AWAY}|{IN_VERBS})\b", "", text)   # 'cuts off' is read, '$75 off' is not
     # 'If each ladybug has 6 dots, how many ...': the question's 'If' clause states a fact
     text = re.sub(r"(?:^|(?<=[.!] ))If (?=[^,.]*\d[^,.]*, $)", "", text)
     text = re.sub(r"(?<=\d) (?:new|old|used)\b", "", text)   # '175 old ones' describes them; 'years old' is an age
     if p.asks(START_Q):
         text = re.sub(r"\b(?:had|has|have) some\b", "", text)   # the unknown start it asks for
     if SHARE_Q.match(p.question):   # read by the share: 'shared equally among 4 classes'
-        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between)\b", "", text)
+        text = re.sub(r"\b(?:share|shared|shares|split|splits|equally|evenly|among|between|the rest)\b", "", text)
     if NEED_Q.match(p.question):   # the goal the question's 'need' is measured against
         text = re.sub(_GOAL, "", text)
     question = "" if any(q.match(p.question) for q in (GAP_Q, SHARE_Q, NEED_Q)) else \
@@ -489,7 +270,7 @@ def story(p: Problem) -> Plan | None:
         return None
     nouns, how = asked
     restated = _restated(p)
-    readings = [_read(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
+    readings = [read_number(p, span) for span in p.numbers if span not in {m.span("n") for m in restated}]
     if not readings or any(r is None for r in readings) or _unread(p, readings):
         return None
     among = _among(p, readings) if how == "share" else None
@@ -515,7 +296,7 @@ def story(p: Problem) -> Plan | None:
         return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
             and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
-               "share": lambda p, b, held: _shared(b, held, among, SHARE_Q.match(p.question).group("verb")),
+               "share": lambda p, b, held: _shared(p, b, held, among, SHARE_Q.match(p.question).group("verb")),
                "need": _need}[how]
     if combine(p, b, held) is None:
         return None
@@ -660,7 +441,7 @@ def _change(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
 def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """Everything together; the amounts must all move the same way (all bought, or all had)."""
     signs = {h.sign for h in held}
-    asked_sign = _verb_sign(p.question, held[0].noun == "dollars")
+    asked_sign = verb_sign(p.question, held[0].noun == "dollars")
     names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spends?|spent|pays?|paid|costs?|earns?|earned|makes?|made)\b")
     priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
@@ -683,7 +464,7 @@ def _all_moved(p: Problem, held: list[Held]) -> bool:
     """'sold 135 apples in the morning and twice as many in the afternoon. How many apples did it sell that day?':
     every amount moved by the question's own verb, and the question names no part the story tells apart ('on
     Tuesday', 'in the morning')."""
-    sign = _verb_sign(p.question, held[0].noun == "dollars")
+    sign = verb_sign(p.question, held[0].noun == "dollars")
     said = " ".join(h.reading.clause for h in held).lower()
     words = [w for w in re.findall(r"[a-z]+", p.question.lower()) if len(w) > 3 and w not in _ASKING
              and not any(same_word(w, h.noun) for h in held)]
@@ -754,14 +535,21 @@ def _among(p: Problem, readings: list[Reading]) -> Reading | None:
     return counts[0]
 
 
-def _shared(b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
-    """Everything the story has, together, shared out: one share for each of the counted ones."""
-    if {h.sign for h in held} != {0}:
-        return None   # what is shared is had, not moved ('gave away 5, then shared the rest')
-    whole = _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+def _shared(p: Problem, b: Builder, held: list[Held], among: Reading, verb: str) -> Ref | None:
+    """Everything the story has, together, shared out: one share for each of the counted ones. A story that moves
+    its amount first ('had 60 stickers, bought 12 more, then shared them', 'sold 12 and packed the rest') shares
+    what there is after the changes."""
+    moved = {h.sign for h in held} != {0}
+    if moved and any(h.sign == 0 for h in held[1:]):
+        return None   # a start, then changes: never two starts
+    whole = _left(p, b, held) if moved else _sum(b, held, held[0].noun) if len(held) > 1 else held[0].ref
+    if whole is None:
+        return None
     count = b.given(among.m, 0, among.nouns[0], among.words)
     noun = held[0].noun
-    said = f"all the {what_of(noun)}" if whole.kind == "step" else held[0].words   # 'all the slices', '$36'
+    left = "the money left" if noun == "dollars" else f"the {what_of(noun)} left"
+    said = left if -1 in {h.sign for h in held} else f"all the {what_of(noun)}" if whole.kind == "step" \
+        else held[0].words   # 'the stickers left', 'all the slices', '$36'
     how = "How much money" if noun == "dollars" else how_much(noun) if noun in UNITS else f"How many {noun}"
     return b.step("/", [whole, count], noun, f"{how} does each of {among.words} {verb} when {said} "
                                              f"{'is' if noun == 'dollars' else 'are'} shared equally?")

@@ -7,7 +7,10 @@ after the amount ("41 shells thats 17 more than max" -> "Lily has 17 more shells
 a count told without its noun ("and 19 leave" -> "19 cars leave"), a run of deeds ("baked 48 muffins sold 29"),
 facts without verbs ("24 kids 4 per table", "$2 each 9 pencils how much", "56 stickers 7 friends same amount
 each"), a question typed without its verb or before the story ("how many now", "whats the total, ..."), a part
-said in words ("went up by a quarter"), money in words ("30 dollars").
+said in words ("went up by a quarter"), money in words ("30 dollars"). Round 21 reads 'n' for 'and', things in
+groups ("cookies in bags of 6" -> "Cookies come in bags of 6."), a count typed on after the fact before it ("34 kids
+on bus 9 got off"), "6 more fly away", a price without its verb ("tickets $9 each"), and a share asked as "how many
+in each" or "how much each" ("How many does each basket get?").
 
 It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
 the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
@@ -31,6 +34,10 @@ _SHORTHAND = {"tot": "total", "altogther": "altogether", "alltogether": "altoget
 _SHORT_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True))
                          + r")(?![\w'])", re.I)
 
+# "5 apples n 3 pears", "kim n kim read 50": 'n' typed for 'and' between two words (never an unknown: "3n", "n = 4",
+# "if n is 5")
+_N_FOR_AND = re.compile(r"(?<=[a-z\d] )n(?= (?!(?:is|was|equals|=|\+|-|\*|/)(?:\s|$))[a-z\d$])")
+
 # "its $75" / "its 12 cm": 'it is' before an amount (the possessive 'its' is never followed by a number)
 _ITS_AMOUNT = re.compile(r"\bits(?= \$?\d)", re.I)
 
@@ -39,7 +46,8 @@ _SIDE_BY_SIDE = re.compile(r"\b(\d+ [a-z]+) (?=\d+(?:\.\d+)? [a-z]+ (?:each|in e
 
 # "12 a week", "30 min every day" -> "12 each week", "30 minutes each day": the rate said with the word the
 # planner reads
-_EVERY = re.compile(r"(?<=[a-z\d]) (?:every|a|an) (?=(?:day|week|month|year|hour|minute|night|morning|box|bag|"
+_EVERY = re.compile(r"(?<=[a-z\d])(?<!\bon)(?<!\bin)(?<!\bfor)(?<!\bto)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bbuys)"
+                    r"(?<!\bbought)(?<!\bbuy) (?:every|a|an) (?=(?:day|week|month|year|hour|minute|night|morning|box|bag|"
                     r"pack|row|table|shelf|page|book|person|student|kid|child|game|lap|trip|visit)\b)", re.I)
 
 # A question asked inside a sentence, after a comma or straight after the facts ("..., how many are left",
@@ -50,13 +58,15 @@ _RUN_ON_QUESTION = re.compile(rf"(?<=\d|[a-z%.])\s*[,;:]?\s+(?:(?:and )?so\s+)?(
 
 # a verb after a count says what the count did ('19 leave', '4 are broken', '7 cracked', '15 got off')
 _VERB_AFTER = r"(?:got|get|gets|are|were|was|is|went|go|goes|flew|fly|flies|ran|run|runs|fell|broke|left|leave|" \
+              r"taken|caught|eaten|sold|lost|stolen|break|breaks|crack|cracks|die|dies|drive|drives|hatch|" \
               r"leaves|drove|drive|drives|came|come|comes|swam|rode|[a-z]+ed)\b"
 
 # "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
 # count starts a new fact. Only between two parts that each give a number.
 _NEW_FACT = re.compile(rf"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,? but|,)\s+(?=(?:she|he|they|we|i|it|her|"
-                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}|of (?:them|the)\b)|"
-                       r"[a-z]+ (?:is|are|was|were|costs?|has|had) \$?\d)", re.I)
+                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}(?! (?:them|it|all|both)\b)|"
+                       rf"of (?:them|the)\b)|"
+                       r"[a-z]+ (?:is|are|was|were|costs?|has|had|read|scored|ran|saved|collected) \$?\d)", re.I)
 
 _ENDS = re.compile(r"[.?!]+$")
 
@@ -88,7 +98,7 @@ _THERE_IS_MANY = re.compile(r"\bthere is (?=(?:[2-9]|\d\d))", re.I)
 _PRICE_A = re.compile(r"(\$\d+(?:\.\d+)?) (?:a|an|for each|for one) (?=[a-z])", re.I)
 
 # "puts them into 4 cups the same in each cup": shared equally
-_EQUALLY = re.compile(r"\s*,?\s*(?:the )?same (?:amount |number )?in each \w+", re.I)
+_EQUALLY = re.compile(rf"\s*,?\s*(?:the )?same (?:amount |number )?in each(?: (?!{_ASKED}\b)\w+)?", re.I)
 
 # ", same speed", "at the same rate": the constant rate is what a rate problem already assumes
 _SAME_RATE = re.compile(r",? (?:at )?(?:the )?same (?:speed|rate|pace)(?=[,.?!]|$)", re.I)
@@ -131,10 +141,13 @@ def _compared_first(m: re.Match) -> str:
 
 
 # "64 cars ... and 19 leave", "5 tables 6 chairs each and 4 are broken", "tom has 28 fewer stamps than ana and ana has
-# 90": a count said without its noun, where a verb follows it or it ends its clause, counts what the count before it
-# counted (the planner reads '19 cars leave', 'Ana has 90 stamps')
-_BARE_COUNT = re.compile(rf"(?:(?<=^)|(?<=[.,;] )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))(\d+) (?={_VERB_AFTER})|"
-                         r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave ))(\d+)(?=\s*(?:[.,?!;]|and\b|so\b|how\b|what\b|$))",
+# 90", "13 fly away then 6 more fly away", "kim read 50": a count said without its noun, where a verb follows it or
+# it ends its clause after its verb, counts what the count before it counted (the planner reads '19 cars leave',
+# 'Ana has 90 stamps', '6 more birds fly away', 'Kim read 50 pages')
+_BARE_COUNT = re.compile(rf"(?:(?<=^)|(?<=[.,;] )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))(\d+) (more )?(?={_VERB_AFTER})|"
+                         r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bread )|(?<=\bscored )|(?<=\bsaved )|"
+                         r"(?<=\bcollected )|(?<=\bpicked )|(?<=\bsold )|(?<=\bbaked )|(?<=\bmade )|(?<=\bwon )|(?<=\bbuys )|"
+                         r"(?<=\bcaught ))(\d+)(?=\s*(?:[.,?!;]|and\b|so\b|how\b|what\b|$))",
                          re.I)
 _COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|does|his|its|this|less|plus|yes|"
                          r"times)\b)[a-z]+s|people|children|sheep|fish|deer|geese|mice)\b(?! of\b)")
@@ -143,10 +156,17 @@ _COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|
 def _with_nouns(text: str) -> str:
     """Each bare count (`_BARE_COUNT`) with the noun of the count said before it, when there is one."""
     def named(m: re.Match) -> str:
-        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS]
-        number = m.group(1) or m.group(2)
-        return f"{number} {before[-1]}" + (" " if m.group(1) else "") if before else m.group()
+        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS] or \
+            [c.group(1).lower() for c in _PRICED.finditer(text[:m.start()])]   # "Tickets cost $9 each. buys 5"
+        number = m.group(1) or m.group(3)
+        return f"{number} {m.group(2) or ''}{before[-1]}" + (" " if m.group(1) else "") if before else m.group()
+    if _PACKED_SAID.search(text):
+        return text   # "5 crates and 9 break": the bottles or the crates? The story does not say
     return _BARE_COUNT.sub(named, text)
+
+
+_PRICED = re.compile(r"\b([a-z]+s) cost \$", re.I)
+_PACKED_SAID = re.compile(r"\b[a-z]+s come in [a-z]+s of \d+", re.I)
 
 
 # words after a count that are no things counted ('3 times', '5 more', '2 hours' are read as they are)
@@ -156,10 +176,10 @@ _NOT_NOUNS = {"times", "is", "was", "has", "does", "was", "minutes", "hours", "d
 # "sara baked 48 muffins sold 29 baked 15 more", "library had 120 books, lent out 35, got 18 back": a list of what
 # one subject did, each verb with its amount: a sentence each, the subject said again ("Sara sold 29.")
 _PAST = r"(?:sold|gave|bought|ate|lost|spent|used|baked|made|found|won|got|took|lent|picked|added|donated|broke|" \
-        r"earned|saved|paid|collected|caught|planted|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
+        r"earned|saved|paid|collected|caught|planted|raised|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
         r"wins|gets|takes|lends|picks|adds|earns|saves|pays|collects|catches|plants)"
 _NEXT_DEED = re.compile(rf"(?<=\d)(?P<noun> (?!and\b|then\b)[a-z]+)?(?:,| and| then|,? and then)? "
-                        rf"(?={_PAST}(?: away| out| back| up)? \$?\d)", re.I)
+                        rf"(?={_PAST}(?: away| out| back| up| with(?: a)?)? \$?\d)", re.I)
 _SUBJECT = re.compile(rf"^((?:the |a |an )?[A-Za-z]+) (?=(?:has|had|have|{_PAST}|started with|starts with)\b)", re.I)
 
 
@@ -174,8 +194,11 @@ def _deeds(sentence: str) -> str:
 # "how many now", "how many still there", "how many on the bus now", "how many not burnt": a question typed without
 # its verb, said with it ("How many are there now?", "How many are not burnt?")
 _VERBLESS = re.compile(r"\b(how many(?: (?!(?:are|is|were|was|do|does|did|can|will|would|more)\b)[a-z]+s)?) "
-                       r"(?=(now|still (?:there|here|left|in|on|at)|not [a-z]+(?:ed|en|t)|on the|in the|at the)\b)",
+                       r"(?=(now|left|still (?:there|here|left|in|on|at)|not [a-z]+(?:ed|en|t)|on the|in the|at the)\b)",
                        re.I)
+# "how much left", "how much now": money or a measure asked without its verb ("How much is left?")
+_VERBLESS_MUCH = re.compile(r"\b(how much) (?=(now|left)\b)", re.I)
+
 # "total?", "whats the total": the total of the story's amounts asked
 _TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|altogether|all together)\s*\??$", re.I)
 
@@ -241,8 +264,9 @@ _MONEY_VERB = re.compile(r"\b((?:spent|spends|paid|pays|earned|earns|saved|saves
 def _in_dollars(text: str) -> str:
     """Money said in words or left bare in a story of money (`_DOLLARS`, `_MONEY_VERB`) said with its sign."""
     text = _DOLLARS.sub(r"$\1", text)
-    if "$" not in text or re.search(r"(?<![$\d.])\d+ [a-z]+s\b", text):
-        return text   # only where every other amount is money
+    sharers = re.sub(r"\b(?:among|between|with|to|by|into|for) (?:the )?\d+ [a-z]+s\b", "", text)   # 'among 6 teams'
+    if "$" not in text or re.search(r"(?<![$\d.])\d+ [a-z]+s\b", sharers):
+        return text   # only where every other amount is money, or the count of those who share it
     return _MONEY_VERB.sub(r"\1$\2", text)
 
 
@@ -251,6 +275,12 @@ def _in_dollars(text: str) -> str:
 _PRICE_FIRST = re.compile(r"(\$\d+(?:\.\d\d)?) (?:each|apiece|a piece),? (\d+ [a-z]+s)\b", re.I)
 
 _BARE_HOW_MUCH = r"\bhow much\s*[.?!]*\s*$"
+
+# "tickets $9 each family buys 5": a price said without its verb ("Tickets cost $9 each."), its own fact
+_PRICE_BARE = re.compile(r"(?:(?<=^)|(?<=[.,;] ))([a-z]+s) (\$\d+(?:\.\d\d)?) (?:each|apiece|a piece)\b,?", re.I)
+
+# "pays with 50", "paid with a 20": the bill a buyer hands over, in a story of money
+_PAYS_WITH = re.compile(r"\b(pa(?:ys|id|y) with (?:a )?)(\d+)\b(?![/%.:])", re.I)
 
 # "56 stickers 7 friends same amount each": a count, the people it is shared among, and how ("equally")
 _SHARED_BARE = re.compile(r"\b(\d+ [a-z]+s),? (?:shared |split )?(?:between |among |with |for |by )?(\d+ [a-z]+s),? "
@@ -266,6 +296,45 @@ _CLAIM_BARE = re.compile(r"(?<=[?.!])\s*\$?\d+(?:\.\d+)?\s*[?!.]*\s*$")
 # "with 20% off so its $160 right": a price the student claims, in a story of a price changed by a percent
 _CLAIM_PRICE = re.compile(r"[,.]?\s*(?:and )?so (?:it is|its|it'?s) \$\d+(?:\.\d\d)?\s*(?:right|correct)?\s*\?*\s*$",
                           re.I)
+
+
+# "cookies in bags of 6", "bottles in crates of 24": things and the groups they come in, said with its verb as its
+# own fact ("Cookies come in bags of 6.")
+_PACKED = re.compile(r"(?:(?<=^)|(?<=[.,;] ))([a-z]+s) (?:come |are )?in ([a-z]+s of \d+)\b,?", re.I)
+
+# "34 kids on bus 9 got off", "90 eggs 18 cracked", "15 seats each 47 taken": a new count and what it did, typed
+# straight after the fact before it, starts a fact of its own. Only after a thing counted, a place, or 'each'.
+_RUN_ON_COUNT = re.compile(rf"(?<=[a-z]) (?=\d+ (?:more )?(?:[a-z]+ )?{_VERB_AFTER})")
+_BEFORE_RUN_ON = re.compile(r"(?:\d+(?:\.\d+)? (?:[a-z]+ )?[a-z]+s|\b(?:in|on|at) (?:the |a )?[a-z]+|\beach)$")
+
+
+def _run_on_counts(text: str) -> str:
+    """Each count typed on after a fact (`_RUN_ON_COUNT`) as a sentence of its own."""
+    def split(m: re.Match) -> str:
+        before = text[:m.start()]
+        told = before[max(before.rfind("."), before.rfind("?")) + 1:]
+        return ". " if _BEFORE_RUN_ON.search(told) and re.search(r"\d", told) else m.group()
+    return _RUN_ON_COUNT.sub(split, text)
+
+
+# "... equally in 4 baskets. how many in each": what one group gets, asked as a share ("How many does each basket
+# get?"); the planner names the thing shared in each form (`forms`)
+_EACH_GETS = re.compile(r"\bhow (many|much) (?:are |is )?(?:(?:in|on|for) )?each(?: ([a-z]+)\b)?\s*\??", re.I)
+# "split the rest equal to 6 teams": 'equal' typed for 'equally'
+_EQUAL = re.compile(r"\b((?:share|shared|shares|split|splits|divide|divided|divides|put|puts)(?: the rest| them| it)?) "
+                    r"equal\b", re.I)
+_SHARED_AMONG = re.compile(r"\b(?:(?:equally|evenly) (?:with|among|between|to|on|into|in|for) (?:the )?\d+ ([a-z]+)s\b|"
+                           r"(?:among|between|on|into|in) (?:the )?\d+ ([a-z]+)s (?:equally|evenly)\b)", re.I)
+
+
+def _each_gets(text: str) -> str:
+    """A share asked as what one group gets (`_EACH_GETS`): the group the question names, else the one the story
+    shares among ("... equally in 4 baskets. how many in each" -> "how many does each basket get?")."""
+    among = _SHARED_AMONG.search(text)
+    if among is None:
+        return text
+    group = among.group(1) or among.group(2)
+    return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
 
 
 def _facts_split(sentence: str) -> str:
@@ -288,18 +357,20 @@ def _sentence(piece: str) -> str:
 
 def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
-    text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()], spelled_out(" ".join(text.split())))
+    text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()],
+                           spelled_out(_N_FOR_AND.sub("and", " ".join(text.split()))))
     text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))))
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
     text = _PER_BARE.sub(r"\1. \3 \2 ", _PIECES_OF.sub(r"into pieces that are \1 long", text))
-    text = _SHARED_BARE.sub(r"\1 are shared equally among \2", text)
+    text = _SHARED_BARE.sub(r"\1 are shared equally among \2", _PACKED.sub(r"\1 come in \2.", text))
     if (priced := _PRICE_FIRST.search(text)) and re.search(_BARE_HOW_MUCH, text):   # "... how much": what they cost
         count, things = priced.group(2).split(" ", 1)
         text = re.sub(_BARE_HOW_MUCH, f"how much do {count} {things} cost?",
                       _PRICE_FIRST.sub(f"{things.capitalize()} cost {priced.group(1)} each", text))
-    text = _PRICE_FIRST.sub(r"\2 cost \1 each", text)
+    text = _PRICE_FIRST.sub(r"\2 cost \1 each", _PRICE_BARE.sub(r"\1 cost \2 each.", text))
+    text = _PAYS_WITH.sub(r"\1$\2", text) if "$" in text else text
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
     text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
@@ -307,7 +378,10 @@ def normalised(text: str) -> str:
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _EQUALLY.sub(" equally", text)))
     if (same := _SAME_THINGS.search(text)) is not None:
         text = _SECOND_COUNT.sub(rf"\1 {same.group(2)} ", text, count=1)
-    text = _VERBLESS.sub(lambda m: f"{m.group(1)} are {'there ' if m.group(2) == 'now' else ''}", _with_nouns(text))
+    text = _VERBLESS.sub(lambda m: f"{m.group(1)} are {'there ' if m.group(2) == 'now' else ''}",
+                         _with_nouns(_run_on_counts(text)))
+    text = _VERBLESS_MUCH.sub(lambda m: f"{m.group(1)} is {'there ' if m.group(2) == 'now' else ''}", text)
+    text = _each_gets(_EQUAL.sub(r"\1 equally", text))
     text = _SAME_RATE.sub("", _RUN_ON_QUESTION.sub(". ", text))   # "same speed how far": once the question is apart
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
@@ -344,6 +418,10 @@ def _with_article(m: re.Match) -> str:
     return f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else "")
 
 
+# "How much is left?", "How much is there now?": a measure asked without its unit
+_MEASURE_ASKED = re.compile(r"\bHow much is(?= (?:there now|left)\?)")
+
+
 def forms(text: str) -> list[str]:
     """The student's text said as the planner reads a problem (`normalised`), and the same text with its countless
     question naming each thing counted in the problem in turn ("How many books are not mysteries?") and with an
@@ -354,8 +432,11 @@ def forms(text: str) -> list[str]:
     found = [said]
     nouns = dict.fromkeys(m.group(1) for m in _COUNT_NOUN.finditer(said))
     nouns.update(dict.fromkeys(m.group(1) for m in _TWO_WORD_NOUN.finditer(said)))   # "juice boxes" as well as "boxes"
+    nouns.update(dict.fromkeys(m.group(1).lower() for m in re.finditer(r"\b([A-Za-z]+s) come in\b", said)))
     if (countless := _COUNTLESS.search(said)) and not said[countless.end():].lstrip().startswith(tuple(nouns)):
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
+    if "$" not in said and _MEASURE_ASKED.search(said):   # "How much is there now?" of a story told in liters
+        found += [_MEASURE_ASKED.sub(f"How many {noun} are", said) for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
     counts = [f"There are {f[0].lower()}{f[1:]}" for f in found if re.match(r"\d+ [a-z]+s (?:in|on|at)\b", f)]
     return found + started + counts

@@ -34,7 +34,7 @@ from wordproblem import same_word
 from arithmetic_claims import OP_SIGN, as_mixed, as_written, convertible
 from asked_step import first_part_question
 from mathcheck import algebra_exercise, first_term_only
-from known_steps import changed_after, compared_step, fact_step, percent_change, phrase_step, sum_and_gap
+from known_steps import changed_after, compared_step, fact_step, groups_apart, percent_change, phrase_step, sum_and_gap
 from measure_kinds import measure_help
 from solver import Plan, Quantity, Step, fmt
 
@@ -243,6 +243,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
     if first_part:   # the question's last step is read (asked_step.py): the part the story makes first, in its words
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
+            or groups_apart(problem) \
             or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
             or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given) \
             or _rate_for_span(problem) or compared_step(problem, given) or fact_step(problem):

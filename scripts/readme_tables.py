@@ -38,7 +38,7 @@ FLOW = ["common.py", "ggufmeta.py", "toolcalls.py", "tokenizer_spm.py", "tokeniz
         "weights.py", "model.py", "quantize.py", "checkpoint.py", "telemetry.py", "train.py", "sft.py", "pdftext.py",
         "ingest.py", "retrieval.py", "vision.py", "fuse.py", "engine.py", "scorers.py", "mathcheck.py",
         "wordproblem.py", "story_patterns.py", "math_patterns.py", "equation_patterns.py", "total_patterns.py",
-        "question_target.py", "quantity_patterns.py", "measure_patterns.py", "level_patterns.py", "parts_patterns.py",
+        "question_target.py", "number_readings.py", "quantity_patterns.py", "measure_patterns.py", "level_patterns.py", "parts_patterns.py",
         "rate_patterns.py", "rounding_patterns.py", "science_patterns.py", "words_patterns.py", "shape_patterns.py",
         "solver.py", "science_catalog.py", "evidence.py", "people.py", "locate.py", "passages.py", "own_words.py",
         "traits.py", "claim_match.py", "reading_verdict.py", "sentence_questions.py", "reading.py", "science_names.py",
