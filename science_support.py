@@ -50,15 +50,37 @@ CHAT_SPELLINGS = {"bc": "because", "b/c": "because", "cuz": "because", "coz": "b
                   "becuz": "because", "becuase": "because", "becasue": "because", "thru": "through", "u": "you",
                   "ur": "your", "theyre": "they are", "dont": "do not", "doesnt": "does not", "cant": "cannot",
                   "isnt": "is not", "arent": "are not", "wont": "will not", "theres": "there is", "alot": "a lot",
-                  "w/o": "without", "there own": "their own"}
+                  "w/o": "without", "there own": "their own", "r": "are", "n": "and"}
 CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
                            + r")(?![\w/'-])", re.I)
 
 
+# "ur closer to the sun", "ur wrong": "ur" before a comparison or a state is "you are", not "your"
+YOU_ARE = re.compile(r"(?<![\w'])ur(?=\s+(?:\w+er|not|so|too|wrong|right|going|gonna|higher|lower)\b)", re.I)
+# "y does a ball bounce", "y is the sky blue": "y" opening a question is "why"
+WHY = re.compile(r"(?:^|(?<=[.!?]\s))\W*\by(?=\s+(?:do|does|did|is|are|was|were|can|would|r)\b)", re.I)
+# Chat before or after a typed question ("idk why ...", "... lol", "... i have a test tmrw"): no word of the question
+CHAT_BEFORE = re.compile(r"^\W*(?:(?:idk|idek|lol|ok|okay|so|like|bruh|omg|ugh|um+|hm+|yo|pls|plz|please)\b\W*)+"
+                         r"(?=\w)", re.I)
+CHAT_AFTER = re.compile(r"(?:[\s,]+(?:lol|lmao|haha\w*|tho|rn|pls|plz|please|thx|bruh|i (?:don'?t|dont|do not) "
+                        r"(?:get|understand) it|i have a (?:test|quiz) (?:tmrw|tomorrow|today)|"
+                        r"for (?:my )?(?:hw|homework|class)))+(?=\W*$)", re.I)
+
+
 def spelled_out(claim: str) -> str:
-    """The claim with its chat spellings written out ("bc the earth is tilted" -> "because the earth is tilted"), so a
-    right reason typed as students type is judged as the same reason written in full."""
+    """The claim with its chat spellings written out ("bc the earth is tilted" -> "because the earth is tilted", "ur
+    closer" -> "you are closer"), so a right reason typed as students type is judged as the same reason written in
+    full."""
+    claim = YOU_ARE.sub("you are", WHY.sub(lambda m: m.group(0)[:-1] + "why", claim))
     return CHAT_SPELLING.sub(lambda m: CHAT_SPELLINGS[m.group(0).lower()], claim)
+
+
+def as_asked(question: str) -> str:
+    """A question as a student typed it, read as asked: chat spellings written out and the chat around it dropped
+    ("idk why there r less hawks than mice" -> "why there are less hawks than mice"), so its key terms are the
+    question's own and a topic card can take it."""
+    asked = CHAT_AFTER.sub("", CHAT_BEFORE.sub("", spelled_out(question)))
+    return asked if asked.strip() else question
 
 
 def compared(text: str) -> set[int]:

@@ -69,13 +69,15 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
+# "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
+CHAT_WHY = r"y(?=\s+(?:do|does|did|is|are|r|was|were|can|would)\b)|how\s+come"
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
                      r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
                      r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
-                  r"should|will|would|explain|describe)\b", re.I)
+                  r"should|will|would|explain|describe|" + CHAT_WHY + r")\b", re.I)
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
@@ -138,7 +140,8 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
 SPOKEN_FOR = re.compile(r"^\W*the (?:student|learner|pupil|user)(?:'s|s')? (?:idea|answer|claim|guess|thinking)"
                         r"(?: here)? (?:is|was)(?: that)?\W*", re.I)
 NOT_A_CLAIM = re.compile(
-    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
+    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t|" + CHAT_WHY + r")\b|"
+    r"(?<!that's )(?<!that is )(?<!thats )\bwhy\W*$|"  # "my plant is leaning to the window why": asked, no claim
     r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
     r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
