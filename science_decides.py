@@ -15,6 +15,10 @@ What it supports
 - `reason_move`: a why-question whose fact gives its outcome and the reason for it ("Only about a tenth of the
   energy at one level of a food chain passes on ..., so there are usually fewer animals at the top"): the reason is
   the answer, so only the thing it is about is named ("the energy at one level of a food chain"), never what it does.
+- `kind_move`: a why-question about the question's own thing ("why are there earthquakes in California but not
+  here", "why do magnets only stick to some stuff") whose fact sorts it by a kind of place ("Most earthquakes ...
+  occur near the edges of ...") or of material ("A magnet pulls on objects made of iron ..."): the fact's own subject
+  and relation, said without its object (the answer), and the student asked to find the pattern by looking.
 - `contrast_move`: a fact that sets two things side by side ("Granite cools slowly ... and has large crystals; basalt
   cools quickly ... and has tiny ones") gives the clause about the other thing, the rule to compare with; the clause
   about the asked thing, which is the answer, is never shown.
@@ -473,4 +477,41 @@ def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
                 and not judge_claim(claim, [clause], question, neighbours=False).label == "supported":
             return Move(f"Test \"{echo(answer_of(claim))}\" against this from the textbook: \"{clause}.\" Does your "
                         f"idea fit it? If not, what else could explain {about(question)}?", "fact", "unclear", [fact])
+    return None
+
+
+# "Most earthquakes and volcanoes occur near the edges of ...": a thing and the kind of place it is found in
+PLACED = re.compile(r"^\W*(?:most|many|nearly all|almost all)\s+(?P<things>[a-z-]+(?:\s+and\s+[a-z-]+)?)\s+"
+                    r"(?P<verb>occur|happen|form|are found|live|grow)\s+(?:near|along|at|around|in|on|where)\b"
+                    r"(?P<place>.+)$", re.I)
+# "A magnet pulls on objects made of iron, nickel and cobalt": a thing and the material of what it acts on
+MADE_OF = re.compile(r"^\W*(?:an?|the)\s+(?P<things>[a-z-]+)\s+(?P<verb>pulls on|attracts|picks up|sticks to|"
+                     r"dissolves|conducts through)\s+(?:objects|things|materials|metals)\s+(?:that are\s+)?"
+                     r"(?:made of|made from|that contain|containing)\b(?P<place>.+)$", re.I)
+
+
+def kind_move(question: str, pool: list[str]) -> Move | None:
+    """A why-question about the question's own thing whose fact sorts it by a kind of place or material: the fact's
+    subject and relation ("most earthquakes occur" in one kind of place; the things "a magnet pulls on", sorted by
+    what they are made of) with the student asked to find that kind by looking; the place or material itself, the
+    answer, is never said. None where no fact sorts the question's thing, or the question already names the kind."""
+    if not WHY.match(question):
+        return None
+    asked = {form for term in key_terms(question) for form in base_forms(term)}
+    for fact in pool:
+        first = re.split(r"(?<=[.!?])\s+", fact.strip())[0].rstrip(". ")  # its own sentence, not what follows
+        placed, made = PLACED.match(first), MADE_OF.match(first)
+        found = placed or made
+        if not found or has_negation(found.group("place")) or forms_of(found.group("place")) & forms_of(question):
+            continue
+        thing = next((t for t in re.split(r"\s+and\s+", found.group("things")) if base_forms(t) & asked), None)
+        if thing and placed:
+            return Move(f"The textbook says where most {thing} {found.group('verb')}: not just anywhere, but in one "
+                        f"kind of place. If you marked every one on a world map, what pattern would you look for? "
+                        f"What could be special about those places?", "fact", None, [fact])
+        if thing:
+            lead = fact.strip().split()[0].lower()
+            return Move(f"The textbook sorts the things {lead} {thing} {found.group('verb')} by what they are made "
+                        f"of. Test a few things around you: which ones does it act on, and what is each one made of? "
+                        f"What do those have in common that the others lack?", "fact", None, [fact])
     return None

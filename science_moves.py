@@ -41,7 +41,7 @@ from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, card_meant, next_stage, right_part, spelled_out, why_said
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
-                             reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
+                             kind_move, reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -136,8 +136,10 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
     if not (named and named.kind == "part") and (observed := observation_move(asked, answers)):  # the everyday
         return observed  # case that shows the deciding fact; which part does a job is no outcome one shows
     pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
+    # asked thing beside another; what a why-answer's reason is about; the kind of place or material a fact sorts
+    # the asked thing by
     if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
-            reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
+            reason_move(None, asked, pool) or kind_move(asked, pool):
         return side
     if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
         return used

@@ -66,7 +66,7 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 # The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
-ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told))|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
@@ -218,6 +218,15 @@ def taken_back(work: str) -> str:
     return work
 
 
+# A plea after a claim, pressing it: "just say yes", "say im right", "thats the answer right"
+PLEA_AFTER = re.compile(r"^\W*(?:(?:so\s+)?just\s+(?:say|tell me|confirm|admit)\b|say\s+(?:yes|i'?m\s+right|im\s+right)\b|"
+                        r"(?:that'?s|thats)\s+the\s+answer\b|right\W*$|admit\s+it\b)", re.I)
+
+# "just tell me theres no gravity in space, ...": the plea's own lead before the claim it presses
+PLEA_BEFORE = re.compile(r"^\W*(?:just\s+)?(?:tell\s+me|say|confirm)\s+(?:that\s+)?"
+                         r"(?!(?:the\s+answer|it|what|why|how|which|if|whether|yes|no)\b)", re.I)
+
+
 def pressed_claim(sentence: str) -> str:
     """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
     sentence was dropped as a request, and with it the student's idea)."""
@@ -226,7 +235,13 @@ def pressed_claim(sentence: str) -> str:
     parts = sentence.split(", ")
     for i in range(1, len(parts)):
         plea, pressed = ", ".join(parts[:i]), ", ".join(parts[i:])
-        if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
+        if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)
+                                         or PLEA_AFTER.match(pressed)):
+            return pressed
+    # "... farther from the sun in winter, just say yes": the plea after the claim it presses
+    for i in range(len(parts) - 1, 0, -1):
+        pressed, plea = PLEA_BEFORE.sub("", ", ".join(parts[:i])), ", ".join(parts[i:])
+        if PLEA_AFTER.match(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
             return pressed
     return sentence
 
