@@ -490,13 +490,15 @@ MADE_OF = re.compile(r"^\W*(?:an?|the)\s+(?P<things>[a-z-]+)\s+(?P<verb>pulls on
                      r"(?:made of|made from|that contain|containing)\b(?P<place>.+)$", re.I)
 
 
-def kind_move(question: str, pool: list[str]) -> Move | None:
+def kind_move(question: str, pool: list[str], claim: str | None = None) -> Move | None:
     """A why-question about the question's own thing whose fact sorts it by a kind of place or material: the fact's
     subject and relation ("most earthquakes occur" in one kind of place; the things "a magnet pulls on", sorted by
     what they are made of) with the student asked to find that kind by looking; the place or material itself, the
-    answer, is never said. None where no fact sorts the question's thing, or the question already names the kind."""
+    answer, is never said; a student's idea nothing decides is said back first. None where no fact sorts the
+    question's thing, or the question already names the kind."""
     if not WHY.match(question):
         return None
+    told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
     asked = {form for term in key_terms(question) for form in base_forms(term)}
     for fact in pool:
         first = re.split(r"(?<=[.!?])\s+", fact.strip())[0].rstrip(". ")  # its own sentence, not what follows
@@ -506,12 +508,13 @@ def kind_move(question: str, pool: list[str]) -> Move | None:
             continue
         thing = next((t for t in re.split(r"\s+and\s+", found.group("things")) if base_forms(t) & asked), None)
         if thing and placed:
-            return Move(f"The textbook says where most {thing} {found.group('verb')}: not just anywhere, but in one "
-                        f"kind of place. If you marked every one on a world map, what pattern would you look for? "
-                        f"What could be special about those places?", "fact", None, [fact])
+            return Move(f"{told}The textbook says where most {thing} {found.group('verb')}: not just anywhere, but "
+                        f"in one kind of place. If you marked every one on a world map, what pattern would you look "
+                        f"for? What could be special about those places?", "fact", "unclear" if claim else None, [])
         if thing:
             lead = fact.strip().split()[0].lower()
-            return Move(f"The textbook sorts the things {lead} {thing} {found.group('verb')} by what they are made "
-                        f"of. Test a few things around you: which ones does it act on, and what is each one made of? "
-                        f"What do those have in common that the others lack?", "fact", None, [fact])
+            return Move(f"{told}The textbook sorts the things {lead} {thing} {found.group('verb')} by what they are "
+                        f"made of. Test a few things around you: which ones does it act on, and what is each one made "
+                        f"of? What do those have in common that the others lack?", "fact", "unclear" if claim else None,
+                        [])
     return None

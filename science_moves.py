@@ -484,7 +484,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
                                          for hit in kb.search(query, k=6))])) if kb else facts
     if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
         return found
-    decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
+    asked = question_of(question) or question
+    decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) or kind_move(asked, pool, claim)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
     does = what_it_does(named_answer(head), fitting or facts) if named else None

@@ -21,7 +21,7 @@ from student_message import about
 from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words, resembles_misconception
 from named_questions import named_question
 from science_fallback import asked_thing, definition_term
-from science_names import LIST_ASK, directions_said, relation_kept, roles_swapped
+from science_names import LIST_ASK, directions_said, made_kept, relation_kept, roles_swapped
 from claim_relations import turned
 
 if TYPE_CHECKING:
@@ -148,6 +148,7 @@ def says(clause: str, sentence: str, question: str, embedder: Embedder, least: i
             or not all(word & forms for word in asked):
         return False
     if conflicts(worded, sentence) or opposed(worded, sentence) or not relation_kept(worded, sentence) \
+            or not made_kept(worded, sentence) \
             or not quantifiers_kept(EACH.sub("", worded), sentence) or not sides_kept(worded, sentence) \
             or roles_swapped(worded, sentence) or not directions_said(worded, sentence) \
             or not compared(worded) <= compared(sentence):
