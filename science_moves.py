@@ -41,7 +41,8 @@ from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, card_meant, next_stage, right_part, spelled_out, why_said
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
-                             kind_move, reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
+                             kind_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
+                             unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
     # asked thing beside another; what a why-answer's reason is about; the kind of place or material a fact sorts
     # the asked thing by
     if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
-            reason_move(None, asked, pool) or kind_move(asked, pool):
+            reason_move(None, asked, pool) or kind_move(asked, pool) or like_case_move(asked, pool):
         return side
     if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
         return used
@@ -485,7 +486,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
         return found
     asked = question_of(question) or question
-    decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) or kind_move(asked, pool, claim)
+    decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) \
+        or kind_move(asked, pool, claim) or like_case_move(asked, pool, claim)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
     does = what_it_does(named_answer(head), fitting or facts) if named else None

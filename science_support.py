@@ -79,7 +79,7 @@ def as_asked(question: str) -> str:
     """A question as a student typed it, read as asked: chat spellings written out and the chat around it dropped
     ("idk why there r less hawks than mice" -> "why there are less hawks than mice"), so its key terms are the
     question's own and a topic card can take it."""
-    asked = CHAT_AFTER.sub("", CHAT_BEFORE.sub("", spelled_out(question)))
+    asked = CHAT_AFTER.sub("", spelled_out(CHAT_BEFORE.sub("", question)))
     return asked if asked.strip() else question
 
 
