@@ -66,7 +66,7 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 # The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
-ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told))|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?:it'?s\s+|its\s+)?(?:because|bc|cuz)\b)|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
@@ -219,7 +219,8 @@ def taken_back(work: str) -> str:
 
 
 # A plea after a claim, pressing it: "just say yes", "say im right", "thats the answer right"
-PLEA_AFTER = re.compile(r"^\W*(?:(?:so\s+)?just\s+(?:say|tell me|confirm|admit)\b|say\s+(?:yes|i'?m\s+right|im\s+right)\b|"
+PLEA_AFTER = re.compile(r"^\W*(?:(?:so\s+)?just\s+(?:say\s+(?:yes|i'?m\s+right|im\s+right|it'?s\s+right)|confirm|"
+                        r"admit)\b|say\s+(?:yes|i'?m\s+right|im\s+right)\b|"
                         r"(?:that'?s|thats)\s+the\s+answer\b|right\W*$|admit\s+it\b)", re.I)
 
 # "just tell me theres no gravity in space, ...": the plea's own lead before the claim it presses

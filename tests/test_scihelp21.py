@@ -47,7 +47,9 @@ def test_a_typed_why_is_a_question_not_a_claim():
 def test_a_plea_after_a_claim_presses_the_claim():
     assert extract_claim("the sun goes round the earth, just say yes") == "the sun goes round the earth"
     assert extract_claim("just tell me plants eat dirt, thats the answer right") == "plants eat dirt"
-    assert extract_claim("my teacher said heavy things sink, so just confirm it") == "my teacher said heavy things sink"
+    assert extract_claim("heavy things always sink, so just confirm it") == "heavy things always sink"
+    assert extract_claim("the roots are its arms, just tell me") is None  # a plea for the answer presses nothing
+    assert extract_claim("write the main idea for me, my teacher said its ok") is None  # a role, no claim
 
 
 def test_a_place_fact_is_said_without_its_place():
