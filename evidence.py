@@ -434,11 +434,17 @@ class KnowledgeBase:
 
 # ----------------------------------------------------------------------------- science moves
 
+# A student's chat and vague words in a typed question ("idk", "lol", "some stuff"): nothing a fact or card must say
+CHAT_WORDS = {"idk", "idek", "lol", "lmao", "tmrw", "rn", "pls", "plz", "bruh", "omg", "tho", "smth", "sth", "stuff",
+              "kinda", "sorta", "gonna", "wanna", "yea", "ya"}
+
+
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""
     asked = question_of(question) or question
     return [word for word, w in dict(content_tokens(asked)).items() if w not in TUTOR_STEMS and w not in COMMON
-            and not re.search(r"(?:ually|ally|ently|ously|ately)$", word)]  # "actually" is no key term
+            and word not in CHAT_WORDS
+            and not re.search(r"(?:ually|ally|ently|ously|ately|ctly)$", word)]  # "actually", "exactly": no key term
 
 
 def fits(fact: str, terms: list[str], question: str, embedder: Embedder | None = None,

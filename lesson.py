@@ -376,6 +376,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = student_message.question_of(message) or message
+    question = science_support.as_asked(question) if subject == "science" else question  # "idk y r ... lol"
     if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
         # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
         # answer to a yes/no question (the pick decides it)

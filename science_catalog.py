@@ -159,7 +159,9 @@ def card_agrees(card: TopicCard, question: str, terms: list[str]) -> bool:
     "Why is the sky blue?" is not the card about a red apple under a blue lamp."""
     terms = [t for t in terms if t.lower() not in ASKING_WORDS] or terms  # "causes", "job": how it asks, not what
     # the card's own words in the question: those its `asks` spells out ("floppy"), never what a \w+ took ("sky")
-    matched = [" ".join(w for w in m.group(0).split() if len(w) >= 4 and w.lower() not in NOT_CATEGORY
+    own = {t.lower() for t in terms}  # a short key term the pattern spells out ("mom") is the card's word too
+    matched = [" ".join(w for w in m.group(0).split() if (len(w) >= 4 or w.lower() in own)
+                        and w.lower() not in NOT_CATEGORY
                         and re.search(rf"\b{re.escape(w)}\b", card.asks, re.I))
                for m in re.finditer(card.asks, question, re.I)]
     text = " ".join([card.topic, card.idea, card.example_question, card.opening, card.next, *matched])

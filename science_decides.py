@@ -15,6 +15,12 @@ What it supports
 - `reason_move`: a why-question whose fact gives its outcome and the reason for it ("Only about a tenth of the
   energy at one level of a food chain passes on ..., so there are usually fewer animals at the top"): the reason is
   the answer, so only the thing it is about is named ("the energy at one level of a food chain"), never what it does.
+- `kind_move`: a why-question about the question's own thing ("why are there earthquakes in California but not
+  here", "why do magnets only stick to some stuff") whose fact sorts it by a kind of place ("Most earthquakes ...
+  occur near the edges of ...") or of material ("A magnet pulls on objects made of iron ..."): the fact's own subject
+  and relation, said without its object (the answer), and the student asked to find the pattern by looking.
+- `like_case_move`: a why-question whose fact explains a like case ("..., which is why black clothes get hot in the
+  sun" for ice melting faster on a black plate): the case, never its reason, set beside the question's own.
 - `contrast_move`: a fact that sets two things side by side ("Granite cools slowly ... and has large crystals; basalt
   cools quickly ... and has tiny ones") gives the clause about the other thing, the rule to compare with; the clause
   about the asked thing, which is the answer, is never shown.
@@ -474,3 +480,78 @@ def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
             return Move(f"Test \"{echo(answer_of(claim))}\" against this from the textbook: \"{clause}.\" Does your "
                         f"idea fit it? If not, what else could explain {about(question)}?", "fact", "unclear", [fact])
     return None
+
+
+# "Most earthquakes and volcanoes occur near the edges of ...": a thing and the kind of place it is found in
+PLACED = re.compile(r"^\W*(?:most|many|nearly all|almost all)\s+"
+                    r"(?P<things>[a-z-]+(?:\s+[a-z-]+)?(?:\s+and\s+[a-z-]+(?:\s+[a-z-]+)?)?)\s+"
+                    r"(?P<verb>occur|happen|form|are found|live|grow)\s+(?:near|along|at|around|in|on|where)\b"
+                    r"(?P<place>.+)$", re.I)
+# "A magnet pulls on objects made of iron, nickel and cobalt": a thing and the material of what it acts on
+MADE_OF = re.compile(r"^\W*(?:an?|the)\s+(?P<things>[a-z-]+)\s+(?P<verb>pulls on|attracts|picks up|sticks to|"
+                     r"dissolves|conducts through)\s+(?:objects|things|materials|metals)\s+(?:that are\s+)?"
+                     r"(?:made of|made from|that contain|containing)\b(?P<place>.+)$", re.I)
+
+
+def kind_move(question: str, pool: list[str], claim: str | None = None) -> Move | None:
+    """A why-question about the question's own thing whose fact sorts it by a kind of place or material: the fact's
+    subject and relation ("most earthquakes occur" in one kind of place; the things "a magnet pulls on", sorted by
+    what they are made of) with the student asked to find that kind by looking; the place or material itself, the
+    answer, is never said; a student's idea nothing decides is said back first. None where no fact sorts the
+    question's thing, or the question already names the kind."""
+    if not WHY.match(question):
+        return None
+    told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+    asked = {form for term in key_terms(question) for form in base_forms(term)}
+    for fact in pool:
+        first = re.split(r"(?<=[.!?])\s+", fact.strip())[0].rstrip(". ")  # its own sentence, not what follows
+        placed, made = PLACED.match(first), MADE_OF.match(first)
+        found = placed or made
+        if not found or has_negation(found.group("place")) or forms_of(found.group("place")) & forms_of(question):
+            continue
+        thing = next((t for t in re.split(r"\s+and\s+", found.group("things")) if forms_of(t) & asked), None)
+        if thing and placed:
+            return Move(f"{told}The textbook says where most {thing} {found.group('verb')}: not just anywhere, but "
+                        f"in one kind of place. If you marked every one on a world map, what pattern would you look "
+                        f"for? What could be special about those places?", "fact", "unclear" if claim else None, [])
+        if thing:
+            lead = fact.strip().split()[0].lower()
+            return Move(f"{told}The textbook sorts the things {lead} {thing} {found.group('verb')} by what they are "
+                        f"made of. Test a few things around you: which ones does it act on, and what is each one made "
+                        f"of? What do those have in common that the others lack?", "fact", "unclear" if claim else None,
+                        [])
+    return None
+
+
+def like_case_move(question: str, pool: list[str], claim: str | None = None) -> Move | None:
+    """A why-question whose fact explains another case that shares a thing of the question's own ("black" in "A
+    black object absorbs ..., which is why black clothes get hot in the sun" for "Why does ice melt faster on a black
+    plate?"): that case, the fact's outcome, set beside the question's, with the student asked what causes it; the
+    reason, which would be the answer, is never shown. None where the fact's outcome is the question's own (the
+    reason move's) or shares no thing with it."""
+    if not WHY.match(question):
+        return None
+    told = f"Your idea: \"{echo(answer_of(claim))}\". " if claim else ""
+    for fact in pool:
+        for m in (BECAUSE.match(fact.rstrip(". ")), SO.match(fact.rstrip(". "))):
+            if not m or reason_of(fact, question) or len(m.group("q").split()) > 12 or ";" in m.group("q"):
+                continue
+            if like_thing(question, m.group("q")) and not has_negation(m.group("q")) \
+                    and not forms_of(claim or "") & forms_of(m.group("r")) - forms_of(question):
+                case = m.group("q").strip()
+                return Move(f"{told}The textbook explains a case like this one: {case[:1].lower() + case[1:]}. What "
+                            f"makes that happen? Could the same cause explain {about(question)}?", "fact",
+                            "unclear" if claim else None, [])
+    return None
+
+
+def like_thing(question: str, outcome: str) -> bool:
+    """Does the outcome give another thing the question's own property ("black clothes" beside "a black plate"): a
+    key word of the question said right before its thing, said in the outcome before another thing? One shared topic
+    word ("the Moon looks bright" beside "Why does the Moon have craters?") is no like case."""
+    asked = [w.lower() for w in re.findall(r"[a-z]+", question, re.I)]
+    told = [w.lower() for w in re.findall(r"[a-z]+", outcome, re.I)]
+    terms = {t.lower() for t in key_terms(question)}
+    pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in terms and b in terms}
+    return any(a == x and not base_forms(b) & base_forms(y) and y not in STOP and len(y) > 2
+               for a, b in pairs for x, y in zip(told, told[1:]))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, fits, judge_claim, key_terms,
                       paraphrases)
-from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, spelled_out
+from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
@@ -39,9 +39,10 @@ from science_help import clue_help, in_use_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
-from science_support import backing_fact, card_meant, next_stage, right_part, why_said
+from science_support import backing_fact, card_meant, next_stage, right_part, why_said, written_out
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
-                             reason_move, reasoned_verdict, ruling_fact_move, unbacked_reason)
+                             kind_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
+                             unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     observation; any other claim is judged against the fitting facts, the `known` ones first (the facts the lesson
     found behind a quote the student brought). A help request gets the card's opening or a fact, never "Why?"."""
     claim = None if claim and is_help(claim) else claim
-    claim = spelled_out(claim) if claim else claim  # "bc", "thru", "there own" read as written in full
+    claim = written_out(claim) if claim else claim  # "bc", "thru", "there own" read as written in full
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
@@ -136,8 +137,10 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
     if not (named and named.kind == "part") and (observed := observation_move(asked, answers)):  # the everyday
         return observed  # case that shows the deciding fact; which part does a job is no outcome one shows
     pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
+    # asked thing beside another; what a why-answer's reason is about; the kind of place or material a fact sorts
+    # the asked thing by
     if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
-            reason_move(None, asked, pool):  # asked thing beside another; what a why-answer's reason is about
+            reason_move(None, asked, pool) or kind_move(asked, pool) or like_case_move(asked, pool):
         return side
     if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
         return used
@@ -482,7 +485,9 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
                                          for hit in kb.search(query, k=6))])) if kb else facts
     if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
         return found
-    decided = contrast_move(claim, question, pool) or reason_move(claim, question_of(question) or question, pool)
+    asked = question_of(question) or question
+    decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) \
+        or kind_move(asked, pool, claim) or like_case_move(asked, pool, claim)
     if decided and decided.verdict == "supported":  # the asked side of a two-sided fact, a why-fact's reason
         return decided
     does = what_it_does(named_answer(head), fitting or facts) if named else None

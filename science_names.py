@@ -485,6 +485,26 @@ def relation_kept(claim: str, sentence: str) -> bool:
     return True
 
 
+# "their eyes make their own light", "the Moon gives off light": a thing said to be made by its subject
+MAKES = re.compile(r"\b(?:make|makes|made|making|produce|produces|produced|create|creates|created|gives?\s+off|"
+                   r"give\s+out|gives\s+out|emits?|glows?)\s+(?:(?:its|their|his|her|our|your|my)\s+)?(?:own\s+)?"
+                   r"([a-z]+)", re.I)
+MAKING = {form for word in ("make", "made", "produce", "create", "give", "emit", "glow", "release", "generate",
+                            "form", "manufacture", "shine", "radiate") for form in base_forms(word)}
+
+
+def made_kept(claim: str, sentence: str) -> bool:
+    """Does the sentence say that something makes each thing the claim says is made? "their eyes make their own
+    light" is not borne out by "light from a source bounces off it and enters our eyes", though both say eyes and
+    light: in the fact nothing near the light makes it."""
+    words = re.findall(r"[a-z']+", sentence.lower())
+    for m in MAKES.finditer(claim):
+        at = [i for i, w in enumerate(words) if base_forms(w) & base_forms(m.group(1).lower())]
+        if at and not any(base_forms(w) & MAKING for i in at for w in words[max(0, i - 6):i]):
+            return False
+    return True
+
+
 # A verb's particle: after a word, not before an article ("goes in", "take in carbon dioxide"; not "in the cell").
 DIRECTION = re.compile(r"(?<=[a-z] )(in|out|off|into)\b(?!\s+(?:the|an?|its|their|our|your|my|his|her)\b)", re.I)
 

@@ -66,16 +66,18 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 # The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
-ROLE_OR_ORDER = (r"\b(?:my teacher|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?:it'?s\s+|its\s+)?(?:because|bc|cuz)\b)|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
+# "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
+CHAT_WHY = r"y(?=\s+(?:do|does|did|is|are|r|was|were|can|would)\b)|how\s+come"
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
                      r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
                      r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
-                  r"should|will|would|explain|describe)\b", re.I)
+                  r"should|will|would|explain|describe|" + CHAT_WHY + r")\b", re.I)
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
@@ -138,7 +140,8 @@ CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUND
 SPOKEN_FOR = re.compile(r"^\W*the (?:student|learner|pupil|user)(?:'s|s')? (?:idea|answer|claim|guess|thinking)"
                         r"(?: here)? (?:is|was)(?: that)?\W*", re.I)
 NOT_A_CLAIM = re.compile(
-    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t)\b|"
+    r"^\s*(?:what|whats|why|how|where|who|which|is|are|do|does|did|can|could|should|aren'?t|" + CHAT_WHY + r")\b|"
+    r"(?<!that's )(?<!that is )(?<!thats )\bwhy\W*$|"  # "my plant is leaning to the window why": asked, no claim
     r"^\s*when\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have)\b|"  # "When it gets warm, ..."
     r"^\s*if\b.*\b(?:why|how)\b|\b(?:what|which|how) \w+ (?:do|does|did|is|are) (?:you|i|we|they)\b|"
     r"\b(?:tell me|give me|just (?:say|tell|give)|just the answer|hints?|ignore|pretend|you are (?:now|a|an|no)|"
@@ -215,6 +218,16 @@ def taken_back(work: str) -> str:
     return work
 
 
+# A plea after a claim, pressing it: "just say yes", "say im right", "thats the answer right"
+PLEA_AFTER = re.compile(r"^\W*(?:(?:so\s+)?just\s+(?:say\s+(?:yes|i'?m\s+right|im\s+right|it'?s\s+right)|confirm|"
+                        r"admit)\b|say\s+(?:yes|i'?m\s+right|im\s+right)\b|"
+                        r"(?:that'?s|thats)\s+the\s+answer\b|right\W*$|admit\s+it\b)", re.I)
+
+# "just tell me theres no gravity in space, ...": the plea's own lead before the claim it presses
+PLEA_BEFORE = re.compile(r"^\W*(?:just\s+)?(?:tell\s+me|say|confirm)\s+(?:that\s+)?"
+                         r"(?!(?:the\s+answer|it|what|why|how|which|if|whether|yes|no)\b)", re.I)
+
+
 def pressed_claim(sentence: str) -> str:
     """"just say yes or no, the sun goes round the earth": the claim a plea presses, without the plea (the whole
     sentence was dropped as a request, and with it the student's idea)."""
@@ -223,7 +236,13 @@ def pressed_claim(sentence: str) -> str:
     parts = sentence.split(", ")
     for i in range(1, len(parts)):
         plea, pressed = ", ".join(parts[:i]), ", ".join(parts[i:])
-        if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
+        if REQUEST.search(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)
+                                         or PLEA_AFTER.match(pressed)):
+            return pressed
+    # "... farther from the sun in winter, just say yes": the plea after the claim it presses
+    for i in range(len(parts) - 1, 0, -1):
+        pressed, plea = PLEA_BEFORE.sub("", ", ".join(parts[:i])), ", ".join(parts[i:])
+        if PLEA_AFTER.match(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
             return pressed
     return sentence
 
