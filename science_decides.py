@@ -545,6 +545,12 @@ def like_case_move(question: str, pool: list[str], claim: str | None = None) -> 
     return None
 
 
+# The properties a like case may share: colour, surface, size, weight, state. A shared material or name is no like
+# case: "a steel ball sinks" shares "steel" with "Why does burnt steel wool weigh more?" and explains nothing of it.
+PROPERTIES = set("""black white dark light shiny dull rough smooth bright pale thin thick wide narrow big small large
+tiny tall short heavy hot cold warm cool wet dry hard soft loose tight round flat sharp""".split())
+
+
 def like_thing(question: str, outcome: str) -> bool:
     """Does the outcome give another thing the question's own property ("black clothes" beside "a black plate"): a
     key word of the question said right before its thing, said in the outcome before another thing? One shared topic
@@ -552,6 +558,6 @@ def like_thing(question: str, outcome: str) -> bool:
     asked = [w.lower() for w in re.findall(r"[a-z]+", question, re.I)]
     told = [w.lower() for w in re.findall(r"[a-z]+", outcome, re.I)]
     terms = {t.lower() for t in key_terms(question)}
-    pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in terms and b in terms}
+    pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in terms and b in terms and a in PROPERTIES}
     return any(a == x and not base_forms(b) & base_forms(y) and y not in STOP and len(y) > 2
                for a, b in pairs for x, y in zip(told, told[1:]))

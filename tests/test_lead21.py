@@ -3,6 +3,7 @@ import agent
 from arithmetic_claims import claims
 from claim_slips import point_slip, wrong_claim_words
 from lesson import split_problem
+from science_decides import like_thing
 
 
 def only(text: str):
@@ -59,3 +60,8 @@ def test_clock_times_taken_away_with_their_colons_as_if_decimals_are_flagged():
 def test_a_clock_time_written_as_a_decimal_is_no_foreign_number():
     final = reply("the show starts 6:40 ends 8:15 how long. 8.15 - 6.40 = 1.75")
     assert "Where does the" not in final["text"] and "60 minutes, not 100" in final["text"]
+
+
+def test_a_like_case_shares_a_property_not_a_material():
+    assert like_thing("Why does ice melt faster on a black plate?", "black clothes get hot in the Sun")
+    assert not like_thing("why does burnt steel wool weigh more?", "a steel ball sinks, but a steel ship floats")
