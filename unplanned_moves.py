@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import retold
 import solver
 import wordproblem
 from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
@@ -110,9 +111,25 @@ def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], 
     sentence, and its question quoted alone; the lesson keeps the problem as typed."""
     typed, lesson.problem = lesson.problem, told_apart(lesson.problem)
     try:
-        return _unplanned(lesson, found, said, work)
+        return step_not_answer(_unplanned(lesson, found, said, work), said, work, lesson.problem)
     finally:
         lesson.problem = typed
+
+
+def step_not_answer(move: Move, said: list[Fraction], work: str, problem: str) -> Move:
+    """A step confirmed whose result the student offers as their answer ("7 x 12 = 84 so 84 spots") confirms the
+    step, never the answer: without a plan, a right step that stops short may answer another question, so the
+    lead says the step is right without "Yes" (heard as "your answer is right"). A result named by a word the
+    question does not use ("30 nails" when it asks how many packs) is a step, and keeps its "Yes"."""
+    if move.kind == "final_right" or not move.lead.startswith("Yes, ") or not said \
+            or not presented_as_answer(work, said[-1]):
+        return move
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question_sentence(problem_sentences(problem)).lower())}
+    named = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s+([a-z]{{3,}})", arithmetic_text(work), re.I)
+    if asked and named and wordproblem.stem(named.group(1).lower()) not in asked:
+        return move
+    lead = move.lead.removeprefix("Yes, ")
+    return Move(move.verdict, lead[:1].upper() + lead[1:], move.question, move.step, kind=move.kind)
 
 
 def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: str) -> Move:
@@ -157,7 +174,7 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     compared = compared_sum(lesson.problem, found)
     if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
-    part = part_plan(lesson.problem)
+    part = part_plan(lesson.problem) or part_plan(retold.normalised(lesson.problem))   # "6 tables w 4 chairs each"
     diagnosis = diagnose(part, work) if part is not None and said else None
     # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
     if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
@@ -222,10 +239,15 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
         return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
             lesson.problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
     if part is not None and said[-1] == part.answer:
-        rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
+        rest = _left_over(given_numbers(retold.normalised(lesson.problem)), part.steps[0].values)
         target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
         ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
             meaning_question(lesson.problem, value)
+        unit, finds = part.steps[0].unit, what_it_finds(part.steps[0].question)
+        if unit and finds and re.search(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(unit)}\b", work, re.I):
+            # "so thats 24 chairs" of 6 tables with 4 chairs each: the part, said with what it counts, is checked
+            return Move("confirm", f"Yes, {value} {unit} is right: that is {finds}.",
+                        fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="part_done")
     earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
@@ -247,6 +269,18 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
         f"How did you get {value}? Show me that step."
     return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(lesson.problem, value)), kind="explain")
+
+
+def _left_over(given: list[tuple[Fraction, str]], used: tuple[Fraction, ...]) -> list[str]:
+    """The given quantities a step leaves out, each of its values used once (the 4 broken chairs are not the 4
+    chairs at each table), named by their phrase ("4 chairs"; a bare number names nothing)."""
+    left, rest = list(used), []
+    for value, phrase in given:
+        if value in left:
+            left.remove(value)
+        elif re.search(r"[a-z]", phrase):
+            rest.append(phrase)
+    return rest
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
@@ -301,6 +335,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
+    elif offered and not question_sentence(problem_sentences(problem)):   # "6 tables w 4 chairs each and 4 are
+        # broke" asks nothing: every number used, whether the answer is right hangs on the question left out
+        question = f"Your steps use every number of the problem. What does its question ask, and does {last} answer it?"
     elif offered and operations(latest):   # their answer, named: the open question is why that last operation
         question = why_last_step(latest)
     elif named_result(work, last):   # "Price of the hat: 42 / 2 = 21": what 21 is, they said; what comes next is open
