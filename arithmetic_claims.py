@@ -485,15 +485,16 @@ def with_percent_bases(work: str, problem: str) -> str:
 
 def with_part_bases(work: str, problem: str) -> str:
     """ "one eighth is 30" said of the problem's 240 litres: the whole it is a part of is read in ("240 / 8 = 30",
-    "240 × 3/8 = 90") where exactly one of the problem's numbers makes it exactly; else the work stays as written
-    (`claims` reads no claim in a part named by its size: never "1/8 = 30")."""
+    "240 × 3/8 = 90") where exactly one of the problem's numbers makes it exactly, or where the problem gives one
+    whole only (then "one eighth is 40" is checked, and found wrong); else the work stays as written (`claims` reads
+    no claim in a part named by its size: never "1/8 = 30")."""
     wholes = {Fraction(n) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n and "%" not in n}
     found = False
 
     def based(m: re.Match) -> str:
         nonlocal found
         top, bottom, said = int(m.group(1)), int(m.group(2)), Fraction(m.group(3))
-        fits = [w for w in wholes if w * top / bottom == said] if said >= 1 else []
+        fits = ([w for w in wholes if w * top / bottom == said] or list(wholes)[:len(wholes) == 1]) if said >= 1 else []
         if len(fits) != 1:
             return m.group()
         found = True

@@ -304,21 +304,31 @@ def work_apart(text: str) -> tuple[str, str] | None:
     one that gives a number that is the student's own (`_OWN_SENTENCE`), else the first run of their own words inside
     a sentence (`_OWN_INSIDE`), when what follows asks nothing ("how many left" is the problem's question). "6 tables
     w 4 chairs each and 4 are broke. so thats 24 chairs" -> ("6 tables w 4 chairs each and 4 are broke.", "so thats 24
-    chairs")."""
+    chairs"). Only a short retelling of two numbers or more and a short tail: a passage's "It is 2 miles from the
+    river." is no working."""
     pieces = [m.group() for m in _SENTENCES.finditer(text) if m.group().strip()]
     for i in range(1, len(pieces)):
-        tail = "".join(pieces[i:])
-        if re.search(r"\d", "".join(pieces[:i])) and _OWN_SENTENCE.match(pieces[i]) and not _ASKS_IN.search(tail):
-            return "".join(pieces[:i]).strip(), tail.strip()
+        head, tail = "".join(pieces[:i]), "".join(pieces[i:])
+        if _OWN_SENTENCE.match(pieces[i]) and _short(head, tail):
+            return head.strip(), tail.strip()
     for m in _OWN_INSIDE.finditer(text):
         head, tail = text[:m.start()], text[m.end():]
-        if re.search(r"\d", head) and not _ASKS_IN.search(tail):
+        if _short(head, tail):
             # "... a meter. perimeter is 38 so 190 dollars": the result the "so" goes on from is theirs too
             said = _SAID_BEFORE.search(head)
             if said is not None and re.search(r"\d", head[:said.start()]):
                 head, tail = head[:said.start()], f"{said.group().strip()} {tail}"
             return head.strip(" ,;"), tail.strip()
     return None
+
+
+def _short(head: str, tail: str) -> bool:
+    """A retold problem (up to 4 sentences, 2 numbers or more, a question mark only on a question of an amount) and
+    a tail of working that asks nothing (2 sentences at most): never a passage and the question asked about it."""
+    asked = "?" not in head or re.search(r"\bhow (?:many|much|far|long)\b", head, re.I)
+    return bool(asked) and len(re.findall(r"\d+", head)) >= 2 and len(_SENTENCES.findall(head)) <= 4 and \
+        len(head) + len(tail) <= 400 and len([p for p in _SENTENCES.findall(tail) if p.strip()]) <= 2 and \
+        not _ASKS_IN.search(tail)
 
 
 def _facts_split(sentence: str) -> str:

@@ -125,7 +125,7 @@ def step_not_answer(move: Move, said: list[Fraction], work: str, problem: str) -
             or not presented_as_answer(work, said[-1]):
         return move
     asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question_sentence(problem_sentences(problem)).lower())}
-    named = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s+([a-z]{{3,}})", arithmetic_text(work), re.I)
+    named = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s*([a-z]{{2,}})", arithmetic_text(work), re.I)
     if asked and named and wordproblem.stem(named.group(1).lower()) not in asked:
         return move
     lead = move.lead.removeprefix("Yes, ")
@@ -152,8 +152,13 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
-    if changed := unit_change(lesson.problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
-        lesson.worked += [changed[3]] if changed[3] else []
+    changed = unit_change(lesson.problem, work)
+    if changed and changed[3] and changed[3] not in lesson.worked:
+        lesson.worked.insert(0, changed[3])   # the change comes before the steps on the measure it makes
+    # "3m is 300cm and 300 divided by 25 is 12": the work goes on past the change, so the route is checked whole
+    went_on = changed is not None and changed[0] == "confirm" and bool(changed[3]) and \
+        any(c.right and c.stated != result_of(changed[3]) for c in found)
+    if changed and not went_on:   # "12 m = 1200 cm": a change of unit, checked, the rest asked
         return Move(*changed[:3], kind="unit_change")
     if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
@@ -174,7 +179,7 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     compared = compared_sum(lesson.problem, found)
     if compared is not None:   # "64 + 29" for how much taller 64 feet is than 29 feet
         return Move(compared.verdict, compared.lead, compared.question, kind="claim_wrong")
-    part = part_plan(lesson.problem) or part_plan(retold.normalised(lesson.problem))   # "6 tables w 4 chairs each"
+    part = part_plan(lesson.problem)
     diagnosis = diagnose(part, work) if part is not None and said else None
     # "14 + 6 = 20" for "14 pages a day for 6 days", when it is true of the steps they wrote
     if diagnosis is not None and diagnosis.value in said and not computed_given(diagnosis.value, found, given) \
@@ -238,6 +243,7 @@ def _unexplained_value(lesson: Lesson, given: list[tuple[Fraction, str]], said: 
     if by_question is not None:   # "135" short of what is still left of 240 pages: the question's last step asked
         return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
             lesson.problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
+    part = part or part_plan(retold.normalised(lesson.problem))   # "6 tables w 4 chairs each": read as retold
     if part is not None and said[-1] == part.answer:
         rest = _left_over(given_numbers(retold.normalised(lesson.problem)), part.steps[0].values)
         target = question_target(question_sentence(problem_sentences(lesson.problem))) or "the answer"
