@@ -125,8 +125,9 @@ def step_not_answer(move: Move, said: list[Fraction], work: str, problem: str) -
             or not presented_as_answer(work, said[-1]):
         return move
     asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question_sentence(problem_sentences(problem)).lower())}
-    named = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s*([a-z]{{2,}})", arithmetic_text(work), re.I)
-    if asked and named and wordproblem.stem(named.group(1).lower()) not in asked:
+    # the word after the number where it is said last ("7 x 12 = 84 so 84 spots": spots, never "so")
+    named = re.findall(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s*([a-z]{{2,}})", arithmetic_text(work), re.I)
+    if asked and named and wordproblem.stem(named[-1].lower()) not in asked:
         return move
     lead = move.lead.removeprefix("Yes, ")
     return Move(move.verdict, lead[:1].upper() + lead[1:], move.question, move.step, kind=move.kind)

@@ -52,6 +52,11 @@ def test_a_right_step_offered_as_the_answer_is_not_said_with_yes():
     reply = reply_to("9 rows of 11 seats and 37 people sitting, how many empty seats. 9 x 11 = 99 so 99 seats")
     assert not reply["text"].startswith("Yes") and "99" in reply["text"] and "37" in reply["text"]
     assert reply.get("stage") != "summary"
+    part = reply_to("6 rows of 11 spots and 40 cars parked, how many empty spots. 6 x 11 = 66 so 66 spots")["text"]
+    assert not part.startswith("Yes") and "6 × 11 = 66 is right" in part and "40" in part
+    step = reply_to("A shed has 6 posts. Each post needs 5 nails. Nails come in boxes of 4. How many boxes are "
+                    "needed? 6 x 5 = 30 nails")["text"]
+    assert step.startswith("Yes, 6 × 5 = 30 is right")   # 30 nails: a step, not offered for the boxes asked
 
 
 def test_a_retelling_that_asks_nothing_has_its_question_asked_for():
