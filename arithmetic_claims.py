@@ -494,7 +494,9 @@ def with_part_bases(work: str, problem: str) -> str:
     def based(m: re.Match) -> str:
         nonlocal found
         top, bottom, said = int(m.group(1)), int(m.group(2)), Fraction(m.group(3))
-        fits = ([w for w in wholes if w * top / bottom == said] or list(wholes)[:len(wholes) == 1]) if said >= 1 else []
+        if top >= bottom or said < 1:   # "24/3 = 8" divides: only a proper part is named by its size
+            return m.group()
+        fits = [w for w in wholes if w * top / bottom == said] or list(wholes)[:len(wholes) == 1]
         if len(fits) != 1:
             return m.group()
         found = True
