@@ -494,8 +494,8 @@ def with_part_bases(work: str, problem: str) -> str:
     def based(m: re.Match) -> str:
         nonlocal found
         top, bottom, said = int(m.group(1)), int(m.group(2)), Fraction(m.group(3))
-        if top >= bottom or said < 1:   # "24/3 = 8" divides: only a proper part is named by its size
-            return m.group()
+        if top >= bottom or said < 1 or re.search(r"(?:[-+×x*÷/(]|\bof|\btimes)\s*$", m.string[:m.start()], re.I):
+            return m.group()   # "24/3 = 8" divides; "600 x 25/100 = 150" is a product: only a part named alone
         fits = [w for w in wholes if w * top / bottom == said] or list(wholes)[:len(wholes) == 1]
         if len(fits) != 1:
             return m.group()

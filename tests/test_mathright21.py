@@ -39,6 +39,7 @@ def test_a_part_named_by_its_size_is_read_against_the_whole():
     assert with_part_bases("one fifth is 12 kids", problem) == "60 / 5 = 12 kids"
     assert with_part_bases("one fifth is 10 kids", problem) == "60 / 5 = 10 kids"   # the one whole: checked, wrong
     assert with_part_bases("60/5 = 12", problem) == "60/5 = 12"   # a division, never a part of 60
+    assert with_part_bases("60 x 1/5 = 12", problem) == "60 x 1/5 = 12"   # a product already
     two = "a farm has 60 cows and 45 sheep and 2/5 of the cows are black. how many black cows."
     assert with_part_bases("one fifth is 10", two) == "one fifth is 10"   # no whole of two makes it: left as said
     reply = reply_to(f"{problem} one fifth is 12 kids")["text"]
