@@ -324,8 +324,12 @@ def work_apart(text: str) -> tuple[str, str] | None:
 
 def _short(head: str, tail: str) -> bool:
     """A retold problem (up to 4 sentences, 2 numbers or more, a question mark only on a question of an amount) and
-    a tail of working that asks nothing (2 sentences at most): never a passage and the question asked about it."""
+    a tail of working that asks nothing (2 sentences at most): never a passage and the question asked about it, nor
+    a list of the story's numbers told in the first person."""
     asked = "?" not in head or re.search(r"\bhow (?:many|much|far|long)\b", head, re.I)
+    listed = re.search(r"\d+(?:\s*,\s*\d+)+,?\s+and\s+\d+", tail)
+    if listed and not re.search(r"[-+×*/÷=]|\b(?:is|makes|equals)\b", tail):
+        return False   # "i got 78, 92 and 81 on the first three": scores the story gives, no working
     return bool(asked) and len(re.findall(r"\d+", head)) >= 2 and len(_SENTENCES.findall(head)) <= 4 and \
         len(head) + len(tail) <= 400 and len([p for p in _SENTENCES.findall(tail) if p.strip()]) <= 2 and \
         not _ASKS_IN.search(tail)

@@ -27,6 +27,8 @@ def test_a_result_stated_in_words_is_split_off_and_a_problem_with_its_question_l
     assert split_problem("shop had 60 cans and 24 were sold so 36 left right")[0].endswith("how many are left?")
     passage = "What is the main idea? In 1850 the town had 300 people. It is 2 miles from the river."
     assert retold.work_apart(passage) is None   # a passage's sentence with a number is no working
+    told = "mean of 5 quizzes has to be 80 and i got 70, 85, 90 and 75 on the first four"
+    assert retold.work_apart(told) is None   # the scores are the story's, told in the first person
 
 
 def test_a_decimal_is_never_a_bare_claimed_answer():
