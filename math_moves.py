@@ -90,8 +90,7 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
-    # "10% is 30" of $300, "one fifth is 12" of 60 kids, "5x4 then took 3": claims
-    work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))
+    work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
     found = claims(work)
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance

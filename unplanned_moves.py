@@ -153,14 +153,8 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     story = _story_move(lesson, said, work)
     if story is not None:
         return story
-    changed = unit_change(lesson.problem, work)
-    if changed and changed[3] and changed[3] not in lesson.worked:
-        lesson.worked.insert(0, changed[3])   # the change comes before the steps on the measure it makes
-    # "3m is 300cm and 300 divided by 25 is 12": the work goes on past the change, so the route is checked whole
-    went_on = changed is not None and changed[0] == "confirm" and bool(changed[3]) and \
-        any(c.right and c.stated != result_of(changed[3]) for c in found)
-    if changed and not went_on:   # "12 m = 1200 cm": a change of unit, checked, the rest asked
-        return Move(*changed[:3], kind="unit_change")
+    if changed := _unit_changed(lesson, found, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
+        return changed
     if factor := wrong_factor(lesson.problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
     if measured := measure_check(lesson.problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
@@ -214,6 +208,17 @@ def _unplanned(lesson: Lesson, found: list[Claim], said: list[Fraction], work: s
     if said:
         return _unexplained_value(lesson, given, said, work, part)
     return _first_without_plan(lesson, given, part, frozenset(solver.numbers_in(work)))
+
+
+def _unit_changed(lesson: Lesson, found: list[Claim], work: str) -> Move | None:
+    """A change of unit (step_rules.unit_change) said as the move, kept in the route; None when there is none, or
+    when the work goes on past it ("3m is 300cm and 300 divided by 25 is 12"): then the route is checked whole."""
+    changed = unit_change(lesson.problem, work)
+    if changed and changed[3] and changed[3] not in lesson.worked:
+        lesson.worked.insert(0, changed[3])   # the change comes before the steps on the measure it makes
+    went_on = changed is not None and changed[0] == "confirm" and bool(changed[3]) and \
+        any(c.right and c.stated != result_of(changed[3]) for c in found)
+    return Move(*changed[:3], kind="unit_change") if changed and not went_on else None
 
 
 def _first_without_plan(lesson: Lesson, given: list[tuple[Fraction, str]], part: Plan | None,
