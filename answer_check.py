@@ -44,6 +44,7 @@ _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|
 # what the question's words ask the last step to be
 _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how many times|times as)\b"),
               ("-", r"\b(?:left|remain\w*|still|change|(?:more|less)(?: [a-z]+){0,4} than|fewer|longer|shorter|"
+                    r"how (?:much|many) more (?:to|is|are|do|does)\b(?![^.?!]*\bthan\b)|"
                     r"taller|older|by how much|younger|heavier|lighter|difference|not|empty|rest|farther|third|other|"
                     r"missing)\b|n't\b"),
               ("+*", r"\b(?:in all|altogether|total|together|combined)\b"),
@@ -486,6 +487,8 @@ def why_last_step(claim: Claim) -> str:
     numbers = wordproblem.numbers_in(arithmetic_text(claim.expression))
     op = operations(claim)[-1]
     sign = re.search(r"\)?\s*([-+*×÷−])\s*\(?", claim.expression) if len(written) == 2 else None
+    if (shared := re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", claim.expression)) is not None:   # "180/3 = 60": 180
+        return f"What in the problem tells you to {_WHY['/'].format(*shared.groups())}?"   # divided by 3, not 60
     if sign and "/" in "".join(written):   # "1 − (13/20)": its fraction as written, never "divide 1 by 0.65"
         op = {"×": "*", "÷": "/", "−": "-"}.get(sign.group(1), sign.group(1))
         return f"What in the problem tells you to {_WHY[op].format(*written)}?"

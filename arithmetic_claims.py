@@ -154,6 +154,8 @@ def claims(text: str) -> list[Claim]:
         if not value.is_const():
             continue
         true, result = value.terms.get((), Fraction(0)), m.group("right")
+        if re.fullmatch(r"\d+/\d+", left) and true < 1 <= stated:   # "one eighth is 30 litres": a part of a whole
+            continue   # named by its size, never the claim that 1/8 makes 30
         chained = _chained(written, m)
         if chained is not None and stated != true == chained:   # "-24 - (-5) = -24 + 5 = -19": one chain of equals
             stated, result, at = chained, "", m.start("right")
@@ -479,6 +481,31 @@ def with_percent_bases(work: str, problem: str) -> str:
         return f"{m.group(1)}% of {fmt(fits[0])} = {m.group(3)}" if len(fits) == 1 else m.group()
 
     return re.sub(rf"\b({NUM})\s*%(?!\s*of\b)\s*(is|=|of it is|makes)\s*\$?({NUM})(?![\d/%])", based, work)
+
+
+def with_part_bases(work: str, problem: str) -> str:
+    """ "one eighth is 30" said of the problem's 240 litres: the whole it is a part of is read in ("240 / 8 = 30",
+    "240 × 3/8 = 90") where exactly one of the problem's numbers makes it exactly, or where the problem gives one
+    whole only (then "one eighth is 40" is checked, and found wrong); else the work stays as written (`claims` reads
+    no claim in a part named by its size: never "1/8 = 30")."""
+    wholes = {Fraction(n) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n and "%" not in n}
+    found = False
+
+    def based(m: re.Match) -> str:
+        nonlocal found
+        top, bottom, said = int(m.group(1)), int(m.group(2)), Fraction(m.group(3))
+        if top >= bottom or said < 1 or re.search(r"(?:[-+×x*÷/(]|\bof|\btimes)\s*$", m.string[:m.start()], re.I):
+            return m.group()   # "24/3 = 8" divides; "600 x 25/100 = 150" is a product: only a part named alone
+        fits = [w for w in wholes if w * top / bottom == said] or list(wholes)[:len(wholes) == 1]
+        if len(fits) != 1:
+            return m.group()
+        found = True
+        whole = fmt(fits[0])
+        return f"{whole} / {bottom} = {m.group(3)}" if top == 1 else f"{whole} × {top}/{bottom} = {m.group(3)}"
+
+    written = re.sub(rf"(?<![\d/.])(\d+)/(\d+)(?![\d/])\s*(?:is|=|makes)\s*\$?({NUM})(?![\d/%])", based,
+                     arithmetic_text(work))
+    return written if found else work
 
 
 def _shown(expression: str) -> str:

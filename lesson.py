@@ -142,8 +142,13 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     bare equation asked as "Solve ...", else the message up to its last question or instruction ("Evaluate ..."),
     else the whole message as the problem. Work typed straight after an equation ("3x + 7 = 22 3x = 15") starts a
     sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
-    "... to read i dont get it")."""
+    "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
+    "... 4 are broke. so thats 24 chairs")."""
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
+    if retold.claim_apart(message) is None and (apart := retold.work_apart(message)) is not None:   # "... 4 are
+        # broke. so thats 24 chairs": theirs ("... so 36 left right" says the question it answers: claim_apart's)
+        head, work = split_problem(apart[0], exercises)
+        return head, " ".join(part for part in (work, apart[1]) if part)
     clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
     own = [p for p in clocked if about_student(p, clock(message))]
     rest = [p for p in clocked if p not in own]

@@ -38,7 +38,8 @@ from diagnosis import Diagnosis, diagnose
 from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
-                               said_of_work, their_equation, true_of_work, unit_after, with_chains, with_percent_bases)
+                               said_of_work, their_equation, true_of_work, unit_after, with_chains, with_part_bases,
+                               with_percent_bases)
 from claim_slips import exercise_claim, point_slip, wrong_claim_words
 from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
@@ -89,7 +90,7 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
-    work = with_chains(with_percent_bases(work, lesson.problem))   # "10% is 30" of $300, "5x4 then took 3": claims
+    work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
     found = claims(work)
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance

@@ -291,7 +291,7 @@ _PIECES_OF = re.compile(r"\binto (\d+(?:\.\d+)? (?:mm|cm|m|km|in|inch|inches|ft|
                         re.I)
 
 # "... how many each. 8??": a bare number typed after the question
-_CLAIM_BARE = re.compile(r"(?<=[?.!])\s*\$?\d+(?:\.\d+)?\s*[?!.]*\s*$")
+_CLAIM_BARE = re.compile(r"(?<=[?.!])(?!\d)\s*\$?\d+(?:\.\d+)?\s*[?!.]*\s*$")   # never the 50 of "is 1.50"
 
 # "with 20% off so its $160 right": a price the student claims, in a story of a price changed by a percent
 _CLAIM_PRICE = re.compile(r"[,.]?\s*(?:and )?so (?:it is|its|it'?s) \$\d+(?:\.\d\d)?\s*(?:right|correct)?\s*\?*\s*$",
@@ -335,6 +335,68 @@ def _each_gets(text: str) -> str:
         return text
     group = among.group(1) or among.group(2)
     return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
+
+# The student's working typed on after a retold problem with no question mark between (`work_apart`): a sentence that
+# opens with their own words and a number ("so thats 24 chairs", "i got 16", "i think its 45 dollars", "10% is 4"),
+# that states a result ("half of 30 is 15", "4 nines is 36", "15 boxes times 24 is 360", "2.5 L = 2500 mL",
+# "1/4 is the same as 2/8"), that is a bare number ("6.15km"), or that ends by doubting itself ("... 38 i think")
+_NUMBER = r"\$?\d[\d,]*(?:\.\d+)?(?:/\d+)?%?"
+_OWN_OPENER = (r"(?:and )?so\b|i (?:got|get|think|did|tried|found|timesed|times|multiplied|divided|added|subtracted|"
+               r"took|worked|counted|doubled|halved)\b|(?:thats|that's|that is|its|it's|it is|answer|the answer is|"
+               r"is it|altogether thats|altogether that's)\b")
+_OWN_SENTENCE = re.compile(
+    rf"^\s*(?:(?:{_OWN_OPENER})[^.?!]*?\d|"
+    rf"(?:half|a (?:half|third|quarter|fifth|tenth)|one (?:half|third|quarter|fifth|eighth|tenth)) of {_NUMBER}\s+"
+    rf"(?:is|=)\s+{_NUMBER}|"
+    rf"(?:one|each|1) [a-z]+ (?:is|=|costs?) {_NUMBER}|"
+    rf"{_NUMBER}\s*(?:[a-z]+\s+){{0,3}}(?:(?:times|x|plus|minus|divided by|take away|of|[-+×*/÷])\s*{_NUMBER}\s*"
+    rf"(?:[a-z]+\s+)?)*(?:is|=|equals|makes)\s*(?:the same as\s+|about\s+)?{_NUMBER}|"
+    rf"{_NUMBER}\s*[a-z]*\s*(?:bc|because|cuz|since)\b|"
+    rf"{_NUMBER}\s*[a-z]*\s*[?!.]*\s*$|"
+    rf"[^.?!]*\d[^.?!]*\b(?:i think|i guess|right|correct)\s*[?!.]*\s*$)", re.I)
+# inside a sentence: "... and 4 friends so 5 people", "wall is 5 by 6 so 30 square meters", "3x+7=31 i took 7 off"
+_OWN_INSIDE = re.compile(rf"[,;]?\s+(?=(?:(?:and )?so (?:its |it's |thats |that's |the answer is )?{_NUMBER}|"
+                         rf"i (?:got|think|did|timesed|took|added|multiplied|divided|subtracted)\b[^.?!]*\d))", re.I)
+# the problem's own question in what would be the student's part: then it is no tail of theirs
+_ASKS_IN = re.compile(rf"\b(?:{_ASKED}|how)\b", re.I)
+_SAID_BEFORE = re.compile(rf"(?<=[.?!])\s*(?:the )?[a-z]+ (?:is|=) {_NUMBER}\s*$", re.I)
+_SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")   # problem_text.SENTENCES: "7.60" ends no sentence
+
+
+def work_apart(text: str) -> tuple[str, str] | None:
+    """(the problem as the student retold it, their working typed on after it), or None: the first sentence after
+    one that gives a number that is the student's own (`_OWN_SENTENCE`), else the first run of their own words inside
+    a sentence (`_OWN_INSIDE`), when what follows asks nothing ("how many left" is the problem's question). "6 tables
+    w 4 chairs each and 4 are broke. so thats 24 chairs" -> ("6 tables w 4 chairs each and 4 are broke.", "so thats 24
+    chairs"). Only a short retelling of two numbers or more and a short tail: a passage's "It is 2 miles from the
+    river." is no working."""
+    pieces = [m.group() for m in _SENTENCES.finditer(text) if m.group().strip()]
+    for i in range(1, len(pieces)):
+        head, tail = "".join(pieces[:i]), "".join(pieces[i:])
+        if _OWN_SENTENCE.match(pieces[i]) and _short(head, tail):
+            return head.strip(), tail.strip()
+    for m in _OWN_INSIDE.finditer(text):
+        head, tail = text[:m.start()], text[m.end():]
+        if _short(head, tail):
+            # "... a meter. perimeter is 38 so 190 dollars": the result the "so" goes on from is theirs too
+            said = _SAID_BEFORE.search(head)
+            if said is not None and re.search(r"\d", head[:said.start()]):
+                head, tail = head[:said.start()], f"{said.group().strip()} {tail}"
+            return head.strip(" ,;"), tail.strip()
+    return None
+
+
+def _short(head: str, tail: str) -> bool:
+    """A retold problem (up to 4 sentences, 2 numbers or more, a question mark only on a question of an amount) and
+    a tail of working that asks nothing (2 sentences at most): never a passage and the question asked about it, nor
+    a list of the story's numbers told in the first person."""
+    asked = "?" not in head or re.search(r"\bhow (?:many|much|far|long)\b", head, re.I)
+    listed = re.search(r"\d+(?:\s*,\s*\d+)+,?\s+and\s+\d+", tail)
+    if listed and not re.search(r"[-+×*/÷=]|\b(?:is|makes|equals)\b", tail):
+        return False   # "i got 78, 92 and 81 on the first three": scores the story gives, no working
+    return bool(asked) and len(re.findall(r"\d+", head)) >= 2 and len(_SENTENCES.findall(head)) <= 4 and \
+        len(head) + len(tail) <= 400 and len([p for p in _SENTENCES.findall(tail) if p.strip()]) <= 2 and \
+        not _ASKS_IN.search(tail)
 
 
 def _facts_split(sentence: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import retold
 import solver
 import wordproblem
 from answer_check import chain_answer, confirmed_words, named_result, next_with, offered_last, why_last_step
@@ -109,7 +110,25 @@ def move_without_plan(lesson: Lesson, found: list[Claim], said: list[Fraction], 
     as one run ("8 benches 5 kids on each and 6 went outside how many still on benches") is read sentence by
     sentence, and its question quoted alone. The lesson keeps the problem as typed: every move below reads the text
     it is given."""
-    return _unplanned(lesson, told_apart(lesson.problem), found, said, work)
+    problem = told_apart(lesson.problem)
+    return step_not_answer(_unplanned(lesson, problem, found, said, work), said, work, problem)
+
+
+def step_not_answer(move: Move, said: list[Fraction], work: str, problem: str) -> Move:
+    """A step confirmed whose result the student offers as their answer ("7 x 12 = 84 so 84 spots") confirms the
+    step, never the answer: without a plan, a right step that stops short may answer another question, so the
+    lead says the step is right without "Yes" (heard as "your answer is right"). A result named by a word the
+    question does not use ("30 nails" when it asks how many packs) is a step, and keeps its "Yes"."""
+    if move.kind == "final_right" or not move.lead.startswith("Yes, ") or not said \
+            or not presented_as_answer(work, said[-1]):
+        return move
+    asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question_sentence(problem_sentences(problem)).lower())}
+    # the word after the number where it is said last ("7 x 12 = 84 so 84 spots": spots, never "so")
+    named = re.findall(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s*([a-z]{{2,}})", arithmetic_text(work), re.I)
+    if asked and named and wordproblem.stem(named[-1].lower()) not in asked:
+        return move
+    lead = move.lead.removeprefix("Yes, ")
+    return Move(move.verdict, lead[:1].upper() + lead[1:], move.question, move.step, kind=move.kind)
 
 
 def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Fraction], work: str) -> Move:
@@ -132,9 +151,8 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     story = _story_move(lesson, problem, said, work)
     if story is not None:
         return story
-    if changed := unit_change(problem, work):   # "12 m = 1200 cm": a change of unit, checked, the rest asked
-        lesson.worked += [changed[3]] if changed[3] else []
-        return Move(*changed[:3], kind="unit_change")
+    if changed := _unit_changed(lesson, problem, found, work):   # "12 m = 1200 cm": checked, the rest asked
+        return changed
     if factor := wrong_factor(problem, found):   # "5 × 12 = 60 feet" of 5 yards: another unit's size
         return Move("flag", *factor, kind="claim_wrong")
     if measured := measure_check(problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
@@ -190,6 +208,17 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     return _first_without_plan(lesson, problem, given, part, frozenset(solver.numbers_in(work)))
 
 
+def _unit_changed(lesson: Lesson, problem: str, found: list[Claim], work: str) -> Move | None:
+    """A change of unit (step_rules.unit_change) said as the move, kept in the route; None when there is none, or
+    when the work goes on past it ("3m is 300cm and 300 divided by 25 is 12"): then the route is checked whole."""
+    changed = unit_change(problem, work)
+    if changed and changed[3] and changed[3] not in lesson.worked:
+        lesson.worked.insert(0, changed[3])   # the change comes before the steps on the measure it makes
+    went_on = changed is not None and changed[0] == "confirm" and bool(changed[3]) and \
+        any(c.right and c.stated != result_of(changed[3]) for c in found)
+    return Move(*changed[:3], kind="unit_change") if changed and not went_on else None
+
+
 def _first_without_plan(lesson: Lesson, problem: str, given: list[tuple[Fraction, str]], part: Plan | None,
                         stated: frozenset[Fraction] = frozenset()) -> Move:
     """No plan and no number said: the part of the story that can be worked out first, else the relation the problem
@@ -218,11 +247,17 @@ def _unexplained_value(lesson: Lesson, problem: str, given: list[tuple[Fraction,
     if by_question is not None:   # "135" short of what is still left of 240 pages: the question's last step asked
         return Move(by_question.verdict, by_question.lead, fresh_hint(lesson, by_question.question, meaning_question(
             problem, value)), kind="part_done" if by_question.verdict == "ask" else "wrong_way")
+    part = part or part_plan(retold.normalised(problem))   # "6 tables w 4 chairs each": read as retold
     if part is not None and said[-1] == part.answer:
-        rest = [phrase for v, phrase in given if v not in part.steps[0].values and re.search(r"[a-z]", phrase)]
+        rest = _left_over(given_numbers(retold.normalised(problem)), part.steps[0].values)
         target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
         ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
             meaning_question(problem, value)
+        unit, finds = part.steps[0].unit, what_it_finds(part.steps[0].question)
+        if unit and finds and re.search(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(unit)}\b", work, re.I):
+            # "so thats 24 chairs" of 6 tables with 4 chairs each: the part, said with what it counts, is checked
+            return Move("confirm", f"Yes, {value} {unit} is right: that is {finds}.",
+                        fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
     earlier = f"You found {', then '.join(as_written(v, work) for v in said[:-1])}." if len(said) > 1 else ""
@@ -244,6 +279,18 @@ def _unexplained_value(lesson: Lesson, problem: str, given: list[tuple[Fraction,
     ask = f"Which of {known} did you use to get {value}, and what did you do with them?" if len(given) > 1 else \
         f"How did you get {value}? Show me that step."
     return Move("ask", earlier, fresh_hint(lesson, ask, meaning_question(problem, value)), kind="explain")
+
+
+def _left_over(given: list[tuple[Fraction, str]], used: tuple[Fraction, ...]) -> list[str]:
+    """The given quantities a step leaves out, each of its values used once (the 4 broken chairs are not the 4
+    chairs at each table), named by their phrase ("4 chairs"; a bare number names nothing)."""
+    left, rest = list(used), []
+    for value, phrase in given:
+        if value in left:
+            left.remove(value)
+        elif re.search(r"[a-z]", phrase):
+            rest.append(phrase)
+    return rest
 
 
 _VERB = {"+": "add {} and {}", "-": "take {1} from {0}", "*": "multiply {} by {}", "/": "divide {} by {}"}
@@ -298,6 +345,9 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
+    elif offered and not question_sentence(problem_sentences(problem)):   # "6 tables w 4 chairs each and 4 are
+        # broke" asks nothing: every number used, whether the answer is right hangs on the question left out
+        question = f"Your steps use every number of the problem. What does its question ask, and does {last} answer it?"
     elif offered and operations(latest):   # their answer, named: the open question is why that last operation
         question = why_last_step(latest)
     elif named_result(work, last):   # "Price of the hat: 42 / 2 = 21": what 21 is, they said; what comes next is open
