@@ -26,7 +26,7 @@ from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
-                             match_card, shared_terms, match_misconception, near_card, resembles_misconception,
+                             match_card, matching_cards, shared_terms, match_misconception, near_card, resembles_misconception,
                              own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
 from named_questions import named_check, named_help, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
@@ -76,6 +76,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
             and card_meant(card, claim, asked, embedder or default_embedder()):
         said = "right"  # the card's idea in everyday words its patterns miss
+    if said is None and claim and misconception is None and (
+            other := claims_card(asked, claim, card, embedder or default_embedder())):
+        card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -114,6 +117,19 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
     return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+
+
+def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:
+    """Another card whose idea the claim says right: one the question matches beside the first ("wet skin in the
+    wind" matches the wind card and the wet-skin card), or one the question and the claim match together ("ball
+    rolls then stops why. friction slows it"), where the question alone, retold in few words, takes none. It only
+    confirms: a card the claim's own words chose never opens a lesson or flags a claim."""
+    together = matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
+    for card in [*matching_cards(asked, key_terms(asked)), *together]:
+        if card is not taken and not beyond_card(card, asked) and (
+                reasoned_verdict(card, claim, asked) == "right" or card_meant(card, claim, asked, embedder)):
+            return card
+    return None
 
 
 def stuck_move(question: str, facts: list[str], searched: list[str], kb: KnowledgeBase) -> Move:

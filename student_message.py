@@ -26,6 +26,17 @@ def asks(line: str) -> bool:
     return line.endswith("?") or bool(ASKS.search(line)) and not line.endswith((".", "!", '"', "”"))
 
 
+def unmarked_question(sentences: list[str]) -> bool:
+    """Does a run of sentences open with a question typed without its "?" ("y does ice float. bc its less dense"),
+    with the student's answer after it? The first sentence asks (`UNMARKED_ASK`); what follows claims."""
+    if len(sentences) < 2 or any("?" in s for s in sentences) or not UNMARKED_ASK.search(sentences[0].strip()):
+        return False
+    first = sentences[0].strip()
+    opens = re.match(r"\W*(?:why|y|how come|how|what|where|which)\b", first, re.I)
+    # "How I did it:" or "what I think." opens the student's own words, it asks nothing
+    return not (opens and OWN_WORDS.search(first[opens.end():])) and bool(content_words(" ".join(sentences[1:])))
+
+
 def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
@@ -75,7 +86,14 @@ REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm
                      r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
-                  r"should|will|would|explain|describe)\b", re.I)
+                  r"should|will|would|explain|describe|y(?=\s+(?:do|does|did|dont|doesnt|don't|doesn't|cant|can't|"
+                  r"would|is\s+(?:it|there|the)|r|u)\b))\b", re.I)   # "y does ice float": chat's "why"
+# A question typed without its "?" and the answer straight after it: "y does a guitar make sound. bc it vibrates",
+# "bulb goes off when the switch is open why. bc ...", "ice on a warm plate what happens. it melts": a sentence that
+# opens with a question word or ends with one (a retold problem's "why", "what happens")
+UNMARKED_ASK = re.compile(r"^\W*(?:why|y(?=\s)|how come|how|what|where|which)\b|"
+                          r"\b(?:why|how come|what happens|what happened|what will happen|which (?:one )?"
+                          r"(?:lands|falls|wins|is)(?: \w+)?)\W*$", re.I)
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
