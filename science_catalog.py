@@ -99,7 +99,8 @@ def match_misconception(claim: str, problem: str = "") -> Misconception | None:
     return None
 
 
-DENIAL = re.compile(r"\b(?:not|no|never|nothing|cannot|without)\b|n'?t\b", re.I)
+DENIAL = re.compile(r"\b(?:not|no|never|nothing|cannot|without|cant|dont|doesnt|isnt|arent|wont|didnt|wasnt)\b|"
+                    r"\w(?:n't|n’t)\b", re.I)
 
 
 def denied_inside(pattern: str, span: str) -> bool:
