@@ -120,12 +120,13 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
 
 
 def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:
-    """Another card whose idea the claim says right: one the question matches beside the first ("wet skin in the
-    wind" matches the wind card and the wet-skin card), or one the question and the claim match together ("ball
-    rolls then stops why. friction slows it"), where the question alone, retold in few words, takes none. It only
-    confirms: a card the claim's own words chose never opens a lesson or flags a claim."""
+    """Another card whose idea the claim says right: one the question's topic word matches beside the first ("wet
+    skin in the wind" matches the wind card and the wet-skin card; "why does a tree have a shadow" the card on how a
+    shadow forms, whose scenario has no tree), or one the question and the claim match together ("ball rolls then
+    stops why. friction slows it"), where the question alone, retold in few words, takes none. It only confirms: a
+    card the claim's own words chose, or one of another scenario, never opens a lesson or flags a claim."""
     together = matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
-    for card in [*matching_cards(asked, key_terms(asked)), *together]:
+    for card in [*matching_cards(asked), *together]:
         if card is not taken and not beyond_card(card, asked) and (
                 reasoned_verdict(card, claim, asked) == "right" or card_meant(card, claim, asked, embedder)):
             return card
