@@ -26,8 +26,9 @@ from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
-                             match_card, matching_cards, shared_terms, match_misconception, near_card, resembles_misconception,
-                             own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+                             match_card, matching_cards, shared_terms, match_misconception, near_card,
+                             resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
+                             VALUE_ASK)
 from named_questions import named_check, named_help, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
