@@ -670,11 +670,27 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return "You gave the reason too. Would you like a similar question to try?"
     if short:
         return f"How would you explain to a friend why that answers {about(question)}?"
+    if (reasoned or gives_reason(claim)) and (turned_round := what_if(claim)):
+        return turned_round
     if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         return "Where else have you seen the same thing happen?"
     if re.search(r"\bwhat happens\b", question, re.I):  # a change said: what speeds it up is the next step
         return "What could make that happen faster or slower, and why?"
     return "Can you say why that happens?"
+
+
+# A condition a reason names and its other side: "because its warm" asks what the cold would do
+CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", "dry": "wet", "windy": "still",
+                   "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
+
+
+def what_if(claim: str) -> str | None:
+    """The question that turns a right reason's condition round ("... because its warm" -> "What would happen if it
+    were cold instead, and why?"), the step past the reason the student gave; None when the reason names none."""
+    reason = CLAUSE_BREAK.split(spelled_out(claim), maxsplit=1)[1:]
+    side = next((CONDITION_SIDES[w] for w in re.findall(r"[a-z]+", reason[0].lower()) if w in CONDITION_SIDES), None) \
+        if reason else None
+    return f"What would happen if it were {side} instead, and why?" if side else None
 
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:
