@@ -93,7 +93,8 @@ ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|wh
 # opens with a question word or ends with one (a retold problem's "why", "what happens")
 UNMARKED_ASK = re.compile(r"^\W*(?:why|y(?=\s)|how come|how|what|where|which)\b|"
                           r"\b(?:why|how come|(?:what happens|what happened|what will happen)"
-                          r"(?: to (?:the |its |their )?\w+)?|which (?:one )?(?:lands|falls|wins|is)(?: \w+)?)\W*$", re.I)
+                          r"(?: to (?:the |its |their )?\w+)?|which (?:one )?(?:lands|falls|wins|is)(?: \w+)?)\W*$",
+                          re.I)
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
