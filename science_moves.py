@@ -25,7 +25,8 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedd
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
-                             card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
+                             card_agrees, card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
+                             is_help,
                              match_card, matching_cards, shared_terms, match_misconception, near_card,
                              resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
                              VALUE_ASK)
@@ -126,7 +127,11 @@ def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embed
     shadow forms, whose scenario has no tree), or one the question and the claim match together ("ball rolls then
     stops why. friction slows it"), where the question alone, retold in few words, takes none. It only confirms: a
     card the claim's own words chose, or one of another scenario, never opens a lesson or flags a claim."""
-    together = matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
+    # a yes/no question's answer is no card's idea ("yes, photosynthesis goes on in the dark" names the plants card),
+    # and a card the claim's words chose must be the question's own scenario
+    together = [] if POLAR_QUESTION.match(asked) else [
+        card for card in matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
+        if card_agrees(card, asked, key_terms(asked))]
     for card in [*matching_cards(asked), *together]:
         if card is not taken and not beyond_card(card, asked) and (
                 reasoned_verdict(card, claim, asked) == "right" or card_meant(card, claim, asked, embedder)):

@@ -176,8 +176,8 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     own = sum(len(own_forms(part, question)) for part in split)
     asked = sum(len(asked_forms(part, question)) for part in split)
     # "the ice turns to water because its warm": one word of its own, the rest the question's ("ice", "warm"), which
-    # the fact must say too (`says` checks them); a name alone ("oxygen") stays too little
-    if own < 1 or own + asked < 3 or own < 2 and len(split) < 2 or len(split) == 1 and PLACE.match(split[0]):
+    # the fact must say too (`says` checks them) in the claim's order; a name alone ("oxygen") stays too little
+    if own < 2 and (own < 1 or own + asked < 3 or len(split) < 2) or len(split) == 1 and PLACE.match(split[0]):
         return None
     if len(split) == 1 and named_question(question):
         return None   # a name for "Which gas do plants give off?": only the naming check knows the fact's roles
@@ -188,7 +188,8 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     term = forms_of(defined_term(question) or "")  # "the filtrate" is never borne out by the residue's definition
     return next((f for f in pool for s in sentences_of(f) if term <= forms_of(s) | roots_of(s)
                  and all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
-                         and order_kept(part, s) if own_forms(part, question) else restated_in(part, s, question)
+                         and (own > 1 or order_kept(part, s)) if own_forms(part, question)
+                         else restated_in(part, s, question)
                          for part in split)), None)
 
 
