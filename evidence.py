@@ -98,13 +98,28 @@ def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
     return set(content_words(" ".join(denied)))
 
 
+# A condition that takes something away ("if there were no foxes", "when there is no friction", "without air"): what
+# the claim says after it holds in that other world, so its denials are no denial of a fact about this one
+ABSENT_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|once|suppose)\b[^,;.]*?(?:\b(?:no|not|never|nothing|none"
+                              r"|without)\b|n't\b)|\bwithout\b", re.I)
+
+
+def asserted(claim: str) -> str:
+    """The part of a claim it asserts of the world as it is: the text before a condition that takes something away
+    ("friction slows it, if there was no friction it would keep rolling" -> "friction slows it,")."""
+    taken = ABSENT_CONDITION.search(claim)
+    return claim[:taken.start()] if taken else claim
+
+
 def conflicts(claim: str, sentence: str) -> bool:
     """Same subject (most of the claim's words) but one side denies a shared word (the word its negation denies: "in
-    the dark can't grow" denies growing), or uses its opposite (a claim naming both sides of a pair uses neither)."""
+    the dark can't grow" denies growing; a denial after a condition that takes something away, "if there were no
+    foxes", is no denial of the fact), or uses its opposite (a claim naming both sides of a pair uses neither)."""
     claim_words, words = set(content_words(claim)), set(content_words(sentence))
     shared = claim_words & words
     if len(shared) < max(2, len(claim_words) // 2):  # one shared word ("water") is not the same subject
         return False
+    claim = asserted(claim) if not ABSENT_CONDITION.search(sentence) else claim  # a fact in that world denies alike
     owned = re.sub(r"\b(?:no|not)\s+\w+ of (?:its|their) own\b", "", claim)   # "no light of its own" denies no light
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(owned) | first_denied(sentence))
     return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)

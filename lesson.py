@@ -213,6 +213,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         return message[:options.end()].strip(), message[options.end():].strip(" .")
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
+    if student_message.unmarked_question(pieces):   # "y does ice float. bc its less dense": the answer is theirs
+        return pieces[0].strip(), "".join(pieces[1:]).strip()
     return message.strip(), ""
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,20 @@ def match_misconception(claim: str, problem: str = "") -> Misconception | None:
     know."""
     for m in MISCONCEPTIONS:
         if re.search(m.about, f"{problem} {claim}", re.I) and any(
-                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) for found in re.finditer(m.pattern, claim, re.I)):
+                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) and not denied_inside(m.pattern, found.group())
+                for found in re.finditer(m.pattern, claim, re.I)):
             return m
     return None
+
+
+DENIAL = re.compile(r"\b(?:not|no|never|nothing|cannot|without|cant|dont|doesnt|isnt|arent|wont|didnt|wasnt)\b|"
+                    r"\w(?:n't|n’t)\b", re.I)
+
+
+def denied_inside(pattern: str, span: str) -> bool:
+    """Does a denial inside the matched words turn a misconception that states no denial of its own into its
+    opposite ("space has no air so sound can't travel" matched by "space ... sound")?"""
+    return not DENIAL.search(pattern) and bool(DENIAL.search(span))
 
 
 LETTERED_OPTIONS = re.compile(r"(?:^|\s)\(?[A-D]\)\s+\S.*\s\(?[B-E]\)\s+\S")  # "(A) a gas (B) warmer ..."
@@ -189,13 +201,18 @@ def match_card(question: str, terms: list[str] | None = None) -> TopicCard | Non
     student must choose between, which a card's opening question ignores. One that asks for an equation, formula,
     symbol, pH or unit (`WRITTEN_ANSWER`) takes only a card written for such a question ("What is the unit of
     force?"), never an explanation card."""
+    return next(matching_cards(question, terms), None)
+
+
+def matching_cards(question: str, terms: list[str] | None = None) -> Iterator[TopicCard]:
+    """Every card `match_card` could take for the question, in the catalog's order."""
     if LETTERED_OPTIONS.search(question):
-        return None
+        return
     written, valued = WRITTEN_ANSWER.search(question) is not None, VALUE_ASK.search(question) is not None
-    return next((card for card in CARDS if re.search(card.asks, question, re.I)
-                 and (WRITTEN_ANSWER.search(card.example_question) is not None) == written
-                 and (VALUE_ASK.search(card.example_question) is not None) == valued
-                 and (terms is None or card_agrees(card, question, terms))), None)
+    yield from (card for card in CARDS if re.search(card.asks, question, re.I)
+                and (WRITTEN_ANSWER.search(card.example_question) is not None) == written
+                and (VALUE_ASK.search(card.example_question) is not None) == valued
+                and (terms is None or card_agrees(card, question, terms)))
 
 
 POLAR_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*", re.I)

@@ -25,9 +25,11 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedd
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
-                             card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words, is_help,
-                             match_card, shared_terms, match_misconception, near_card, resembles_misconception,
-                             own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural, VALUE_ASK)
+                             card_agrees, card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
+                             is_help,
+                             match_card, matching_cards, shared_terms, match_misconception, near_card,
+                             resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
+                             VALUE_ASK)
 from named_questions import named_check, named_help, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
@@ -77,6 +79,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
             and card_meant(card, claim, asked, embedder or default_embedder()):
         said = "right"  # the card's idea in everyday words its patterns miss
+    if said is None and claim and misconception is None and (
+            other := claims_card(asked, claim, card, embedder or default_embedder())):
+        card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -115,6 +120,24 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
     return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+
+
+def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:
+    """Another card whose idea the claim says right: one the question's topic word matches beside the first ("wet
+    skin in the wind" matches the wind card and the wet-skin card; "why does a tree have a shadow" the card on how a
+    shadow forms, whose scenario has no tree), or one the question and the claim match together ("ball rolls then
+    stops why. friction slows it"), where the question alone, retold in few words, takes none. It only confirms: a
+    card the claim's own words chose, or one of another scenario, never opens a lesson or flags a claim."""
+    # a yes/no question's answer is no card's idea ("yes, photosynthesis goes on in the dark" names the plants card),
+    # and a card the claim's words chose must be the question's own scenario
+    together = [] if POLAR_QUESTION.match(asked) else [
+        card for card in matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
+        if card_agrees(card, asked, key_terms(asked))]
+    for card in [*matching_cards(asked), *together]:
+        if card is not taken and not beyond_card(card, asked) and (
+                reasoned_verdict(card, claim, asked) == "right" or card_meant(card, claim, asked, embedder)):
+            return card
+    return None
 
 
 def stuck_move(question: str, facts: list[str], searched: list[str], kb: KnowledgeBase) -> Move:
@@ -657,11 +680,27 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return "You gave the reason too. Would you like a similar question to try?"
     if short:
         return f"How would you explain to a friend why that answers {about(question)}?"
+    if (reasoned or gives_reason(claim)) and (turned_round := what_if(claim)):
+        return turned_round
     if reasoned or gives_reason(claim) or re.match(r"\W*(?:why|how|explain)\b", question, re.I):
         return "Where else have you seen the same thing happen?"
     if re.search(r"\bwhat happens\b", question, re.I):  # a change said: what speeds it up is the next step
         return "What could make that happen faster or slower, and why?"
     return "Can you say why that happens?"
+
+
+# A condition a reason names and its other side: "because its warm" asks what the cold would do
+CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", "dry": "wet", "windy": "still",
+                   "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
+
+
+def what_if(claim: str) -> str | None:
+    """The question that turns a right reason's condition round ("... because its warm" -> "What would happen if it
+    were cold instead, and why?"), the step past the reason the student gave; None when the reason names none."""
+    reason = CLAUSE_BREAK.split(spelled_out(claim), maxsplit=1)[1:]
+    side = next((CONDITION_SIDES[w] for w in re.findall(r"[a-z]+", reason[0].lower()) if w in CONDITION_SIDES), None) \
+        if reason else None
+    return f"What would happen if it were {side} instead, and why?" if side else None
 
 
 def card_reply(card: TopicCard, claim: str, said: str) -> str:

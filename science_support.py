@@ -189,7 +189,11 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     """The fact whose one sentence says every short clause of a claim ("the water evaporates because the sun heats
     it"), each clause's every own word in it, the claim's own words two or more in all; else None. One word alone
     ("oxygen", "the large intestine") is a name, not a claim a fact can bear out."""
-    if sum(len(own_forms(part, question)) for part in split) < 2 or len(split) == 1 and PLACE.match(split[0]):
+    own = sum(len(own_forms(part, question)) for part in split)
+    asked = sum(len(asked_forms(part, question)) for part in split)
+    # "the ice turns to water because its warm": one word of its own, the rest the question's ("ice", "warm"), which
+    # the fact must say too (`says` checks them) in the claim's order; a name alone ("oxygen") stays too little
+    if own < 2 and (own < 1 or own + asked < 3 or len(split) < 2) or len(split) == 1 and PLACE.match(split[0]):
         return None
     if len(split) == 1 and named_question(question):
         return None   # a name for "Which gas do plants give off?": only the naming check knows the fact's roles
@@ -200,7 +204,27 @@ def short_backing(split: list[str], question: str, facts: list[str], kb: Knowled
     term = forms_of(defined_term(question) or "")  # "the filtrate" is never borne out by the residue's definition
     return next((f for f in pool for s in sentences_of(f) if term <= forms_of(s) | roots_of(s)
                  and all(says(part, s, question, embedder, 1, SHORT_COSINE) and not names_only(part, s, question)
+                         and (own > 1 or order_kept(part, s)) if own_forms(part, question)
+                         else restated_in(part, s, question)
                          for part in split)), None)
+
+
+def order_kept(clause: str, sentence: str) -> bool:
+    """Does the sentence name the clause's things in the clause's order? "the water turns to ice" is not "Ice melts
+    into water", though every word of it is there."""
+    words = [base_forms(word) for word, _ in content_tokens(sentence)]
+    places = [next((i for i, forms in enumerate(words) if base_forms(word) & forms), None)
+              for word, _ in content_tokens(clause)]
+    found = [i for i in places if i is not None]
+    return found == sorted(found)
+
+
+def restated_in(part: str, sentence: str, question: str) -> bool:
+    """Is a clause that only says the question's words again ("because its warm") said by the sentence too: each
+    of its words there in some form, with the same polarity, and nothing opposed?"""
+    forms = forms_of(sentence) | roots_of(sentence)
+    return all(word & forms for word in asked_forms(part, question)) and has_negation(part) == has_negation(sentence) \
+        and not opposed(part, sentence)
 
 
 def names_only(clause: str, sentence: str, question: str) -> bool:

@@ -26,6 +26,17 @@ def asks(line: str) -> bool:
     return line.endswith("?") or bool(ASKS.search(line)) and not line.endswith((".", "!", '"', "”"))
 
 
+def unmarked_question(sentences: list[str]) -> bool:
+    """Does a run of sentences open with a question typed without its "?" ("y does ice float. bc its less dense"),
+    with the student's answer after it? The first sentence asks (`UNMARKED_ASK`); what follows claims."""
+    if len(sentences) < 2 or any("?" in s for s in sentences) or not UNMARKED_ASK.search(sentences[0].strip()):
+        return False
+    first = sentences[0].strip()
+    opens = re.match(r"\W*(?:why|y|how come|how|what|where|which)\b", first, re.I)
+    # "How I did it:" or "what I think." opens the student's own words, it asks nothing
+    return not (opens and OWN_WORDS.search(first[opens.end():])) and bool(content_words(" ".join(sentences[1:])))
+
+
 def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
@@ -70,7 +81,7 @@ ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
-CHAT_WHY = r"y(?=\s+(?:do|does|did|is|are|r|was|were|can|would)\b)|how\s+come"
+CHAT_WHY = r"y(?=\s+(?:do|does|did|dont|doesnt|don't|doesn't|cant|can't|is|are|r|u|was|were|can|would)\b)|how\s+come"
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
                      r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
@@ -78,6 +89,13 @@ REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm
                      r"i(?:'?m| am) grading|so i can grade|full[- ]credit)\b|" + ROLE_OR_ORDER, re.I)  # a grader's ask
 ASKS = re.compile(r"^\W*(?:q:\s*)?(?:what|whats|what's|why|how|where|when|who|which|is|are|do|does|did|can|could|"
                   r"should|will|would|explain|describe|" + CHAT_WHY + r")\b", re.I)
+# A question typed without its "?" and the answer straight after it: "y does a guitar make sound. bc it vibrates",
+# "bulb goes off when the switch is open why. bc ...", "ice on a warm plate what happens. it melts": a sentence that
+# opens with a question word or ends with one (a retold problem's "why", "what happens")
+UNMARKED_ASK = re.compile(r"^\W*(?:why|y(?=\s)|how come|how|what|where|which)\b|"
+                          r"\b(?:why|how come|(?:what happens|what happened|what will happen)"
+                          r"(?: to (?:the |its |their )?\w+)?|which (?:one )?(?:lands|falls|wins|is)(?: \w+)?)\W*$",
+                          re.I)
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
