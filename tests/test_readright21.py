@@ -1,0 +1,44 @@
+"""Round 21 (readright21): a right reading answer in the student's own words is confirmed with its line, a wrong one
+never is. A metaphor's or a simile's picture said as the real thing ("a real bear came in", "he growled like a
+bear" for "as grumpy as a bear") is asked about as a figure, though the picture is named again later in the text."""
+import agent
+from inferred import figure_picture, word_for_word
+
+
+def silent(*_, **__):
+    return iter(())
+
+
+def reply(passage: str, question: str, message: str) -> tuple[str, str]:
+    events = list(agent.Tutor(silent).respond(f"readright21 {message}", f"{passage}\n\n{question} {message}",
+                                              "reading"))
+    return events[-1].get("verdict"), events[-1]["text"]
+
+
+FOG = ("The fog was a gray cat that morning, creeping over the harbor on quiet feet. The fishermen waited on the dock. "
+       "By noon the cat had slipped away, and the boats went out.")
+
+
+def test_a_figures_picture_is_its_last_word():
+    assert figure_picture("the fog was a gray cat that morning") == ("cat", False)
+    assert figure_picture("as quiet as a mouse") == ("mouse", True)
+    assert figure_picture("her voice like warm honey") == ("honey", True)
+    assert figure_picture("he slammed the door") is None
+
+
+def test_a_metaphor_read_as_the_real_thing_is_word_for_word():
+    sentences = FOG.split(". ")
+    assert word_for_word("a cat walked over the harbor", "the fog was a gray cat", sentences, 0)
+    assert not word_for_word("the fog moved in slowly and quietly", "the fog was a gray cat", sentences, 0)
+    assert not word_for_word("the fog moved like a cat, slow and quiet", "the fog was a gray cat", sentences, 0)
+
+
+def test_a_simile_said_again_is_no_likeness_of_the_students():
+    sentences = ["Grandpa was as grumpy as a bear before breakfast.", "After his coffee he told jokes."]
+    assert word_for_word("he growled like a bear at everyone", "as grumpy as a bear", sentences, 0)
+    assert not word_for_word("he was in a bad mood until he ate", "as grumpy as a bear", sentences, 0)
+
+
+def test_a_literal_metaphor_is_never_confirmed():
+    verdict, text = reply(FOG, "what does 'the fog was a gray cat' mean?", "a gray cat was creeping on the harbor")
+    assert verdict != "confirm" and "Yes" not in text
