@@ -51,6 +51,7 @@ from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_
 from meaning_match import meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
+from locate import told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -285,7 +286,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     if step:  # "What did they do last?": the step the passage puts last, no other true step it gives
         return (verdict, "answer") if step in verdict.sentence else (Verdict("contradicted", step), "")
     if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not answer_form(
-            question, claim):
+            question, claim) or kind in ("cause", "motive") and told_past_its_reason(question, sentences,
+                                                                                      verdict.sentence):
         return verdict, "off"
     return verdict, "answer"
 

@@ -3,6 +3,7 @@ never is. A metaphor's or a simile's picture said as the real thing ("a real bea
 bear" for "as grumpy as a bear") is asked about as a figure, though the picture is named again later in the text."""
 import agent
 from inferred import figure_picture, word_for_word
+from locate import told_past_its_reason
 
 
 def silent(*_, **__):
@@ -42,3 +43,21 @@ def test_a_simile_said_again_is_no_likeness_of_the_students():
 def test_a_literal_metaphor_is_never_confirmed():
     verdict, text = reply(FOG, "what does 'the fog was a gray cat' mean?", "a gray cat was creeping on the harbor")
     assert verdict != "confirm" and "Yes" not in text
+
+
+BEES = ("Honeybees need water on hot days. Water cools the hive when the bees fan it with their wings. That is why "
+        "bees carry drops of water back to the hive all summer. In the fall the bees stay inside and eat the honey "
+        "they stored.")
+
+
+def test_a_reason_is_not_told_after_a_that_is_why_event():
+    sentences = BEES.split(". ")
+    sentences = [s if s.endswith(".") else f"{s}." for s in sentences]
+    question = "why do bees carry water back to the hive?"
+    assert told_past_its_reason(question, sentences, sentences[3])
+    assert not told_past_its_reason(question, sentences, sentences[1])
+
+
+def test_a_why_answer_from_the_line_after_the_event_is_not_confirmed():
+    _, text = reply(BEES, "why do bees carry water back to the hive?", "so they can eat the honey in the fall")
+    assert "right" not in text and not text.startswith("Yes") and "Does it answer the question?" in text
