@@ -4,6 +4,7 @@ bear" for "as grumpy as a bear") is asked about as a figure, though the picture 
 import agent
 from inferred import figure_picture, word_for_word
 from locate import told_past_its_reason
+from traits import acts_in, named_in, shows
 
 
 def silent(*_, **__):
@@ -61,3 +62,33 @@ def test_a_reason_is_not_told_after_a_that_is_why_event():
 def test_a_why_answer_from_the_line_after_the_event_is_not_confirmed():
     _, text = reply(BEES, "why do bees carry water back to the hive?", "so they can eat the honey in the fall")
     assert "right" not in text and not text.startswith("Yes") and "Does it answer the question?" in text
+
+
+RACE = ("Tessa's legs ached after the first mile. She slowed down but did not stop. At the last hill she kept going "
+        "and crossed the line in sixth place.")
+
+
+def test_a_lower_case_name_and_an_owner_named_before_a_pronoun_find_the_character():
+    sentences = [f"{s}." if not s.endswith(".") else s for s in RACE.split(". ")]
+    assert named_in("what kind of runner is tessa?", sentences) == "Tessa"
+    assert acts_in("Tessa", sentences, 1) and acts_in("Tessa", sentences, 2)
+
+
+def test_breaking_food_in_half_to_share_is_a_kind_deed():
+    assert shows("kind", "Ana broke her cookie in half and slid one piece over to Ben.") == 1
+    assert shows("kind", "Max broke his sister's kite.") == -1
+
+
+def test_a_trait_with_its_deed_in_own_words_is_confirmed():
+    verdict, text = reply(RACE, "what kind of person is tessa?", "determined bc she didnt quit even when it hurt")
+    assert verdict == "confirm" and text.startswith("Yes")
+
+
+def test_a_deed_the_text_lacks_is_not_confirmed_with_the_trait():
+    verdict, text = reply(RACE, "what kind of person is tessa?", "determined bc she ran with a broken shoe")
+    assert verdict != "confirm" and not text.startswith("Yes")
+
+
+def test_a_denied_bad_deed_shows_the_good_side():
+    assert shows("hardworking", "she didnt quit") == 1 and shows("hardworking", "she quit") == -1
+    assert shows("kind", "he did not laugh at her") == 1
