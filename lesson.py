@@ -662,8 +662,8 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
 # ============================================================================ the guard over every reply
 
 # Praise opens a sentence ("Yes!", "Great job, ...") or is a phrase anywhere ("that's right", "well done"); a "yes"
-# inside a sentence ("say yes and we'll start") is no praise.
-PRAISE_OPENING = re.compile(r"^\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
+# inside a sentence ("say yes and we'll start") is no praise, nor a word quoted ('"Nice" may fit Jun': a trait)
+PRAISE_OPENING = re.compile(r"^(?!\W*[\"“][A-Za-z]+[\"”])\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
                             r"start)|yes|yeah|yep|exactly|good|great|correct|perfect|excellent|nice|awesome|right|"
                             r"well done|bravo|spot on)\b[\s,!.:]*", re.I)
 PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"

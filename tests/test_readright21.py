@@ -4,6 +4,7 @@ bear" for "as grumpy as a bear") is asked about as a figure, though the picture 
 import agent
 from inferred import figure_picture, word_for_word
 from locate import told_past_its_reason
+from lesson import praises
 from traits import acts_in, named_in, shows
 
 
@@ -92,3 +93,8 @@ def test_a_deed_the_text_lacks_is_not_confirmed_with_the_trait():
 def test_a_denied_bad_deed_shows_the_good_side():
     assert shows("hardworking", "she didnt quit") == 1 and shows("hardworking", "she quit") == -1
     assert shows("kind", "he did not laugh at her") == 1
+
+
+def test_a_quoted_trait_word_opening_a_reply_is_no_praise():
+    assert not praises('"Nice" may fit Mia.') and not praises('"Great" is no word the story uses for him.')
+    assert praises("Nice! You found it.") and praises("Great job, that is the line.")
