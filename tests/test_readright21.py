@@ -4,6 +4,7 @@ bear" for "as grumpy as a bear") is asked about as a figure, though the picture 
 import agent
 from inferred import figure_picture, word_for_word
 from locate import told_past_its_reason
+from meaning_match import named_things
 from lesson import praises
 from traits import acts_in, named_in, shows
 
@@ -98,3 +99,16 @@ def test_a_denied_bad_deed_shows_the_good_side():
 def test_a_quoted_trait_word_opening_a_reply_is_no_praise():
     assert not praises('"Nice" may fit Mia.') and not praises('"Great" is no word the story uses for him.')
     assert praises("Nice! You found it.") and praises("Great job, that is the line.")
+
+
+def test_a_thing_a_deed_makes_or_takes_is_named_without_an_article():
+    assert {"nectar", "seeds"} <= named_things("the birds eat nectar and seeds")
+    assert "apples" in named_things("they picked apples")
+    assert not named_things("he looked nervous") and "us" not in named_things("she passed us")
+
+
+def test_an_invented_thing_named_without_an_article_is_said_to_be_missing():
+    passage = ("Grandpa planted a row of carrots by the fence. Every evening he watered them with a tin can. In "
+               "August he pulled them up and gave a bunch to each neighbor.")
+    _, text = reply(passage, "what did grandpa plant?", "he planted potatoes")
+    assert '"potatoes"' in text and not text.startswith("Yes")
