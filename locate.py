@@ -205,13 +205,19 @@ FOLLOWS_FROM = re.compile(r"^\W*(?:that is why|that's why|this is why|because of
                           r"reason|so|as a result|therefore)\b", re.I)
 
 
-def told_past_its_reason(question: str, sentences: list[str], backing: str) -> bool:
-    """A why-answer said by lines after the asked event, where the event's own sentence says its reason came before
-    it ("That is why the fox spends a long time cleaning its coat"): those lines tell what follows, another event
-    ("In summer ... its coat turns brown"), never the reason asked for."""
+def follows_from(question: str, sentences: list[str]) -> int | None:
+    """The asked event of a why-question when its sentence says its reason came just before it ("That is why the fox
+    spends a long time cleaning its coat"), else None."""
     event = asked_event(question, sentences)
+    return event if event and FOLLOWS_FROM.search(sentences[event]) else None
+
+
+def told_past_its_reason(question: str, sentences: list[str], backing: str) -> bool:
+    """A why-answer said by lines after such an event (`follows_from`): those lines tell what follows, another event
+    ("In summer ... its coat turns brown"), never the reason asked for."""
+    event = follows_from(question, sentences)
     held = [i for i, s in enumerate(sentences) if s in backing]
-    return bool(event is not None and held and FOLLOWS_FROM.search(sentences[event]) and min(held) > event)
+    return bool(event is not None and held and min(held) > event)
 
 
 def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:

@@ -4,6 +4,7 @@ bear" for "as grumpy as a bear") is asked about as a figure, though the picture 
 import agent
 from inferred import figure_picture, word_for_word
 from locate import told_past_its_reason
+from reading_verdict import denied
 from meaning_match import named_things
 from lesson import praises
 from traits import acts_in, named_in, shows
@@ -112,3 +113,22 @@ def test_an_invented_thing_named_without_an_article_is_said_to_be_missing():
                "August he pulled them up and gave a bunch to each neighbor.")
     _, text = reply(passage, "what did grandpa plant?", "he planted potatoes")
     assert '"potatoes"' in text and not text.startswith("Yes")
+
+
+SEAL = ("A seal's blubber is a thick layer of fat under its skin. The fat holds in the seal's body heat. If the seal "
+        "gets too thin, its blubber cannot keep it warm. That is why seals eat so many fish before winter. In spring "
+        "the pups learn to swim.")
+
+
+def test_what_follows_a_condition_denies_no_claim_without_the_condition():
+    line = "If the seal gets too thin, its blubber cannot keep it warm."
+    assert not denied("its blubber can keep it warm", "why do seals eat so many fish?", line)
+    assert denied("a thin seal's blubber keeps it warm", "why do seals eat so many fish?", line)
+
+
+def test_the_line_a_that_is_why_event_follows_from_answers_it():
+    verdict, text = reply(SEAL, "why do seals eat so many fish before winter?",
+                          "bc if they get too thin the blubber cant keep them warm")
+    assert verdict == "confirm" and text.startswith("Yes")
+    _, text = reply(SEAL, "why do seals eat so many fish before winter?", "so the pups can learn to swim")
+    assert not text.startswith("Yes") and "right" not in text
