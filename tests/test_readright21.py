@@ -132,3 +132,11 @@ def test_the_line_a_that_is_why_event_follows_from_answers_it():
     assert verdict == "confirm" and text.startswith("Yes")
     _, text = reply(SEAL, "why do seals eat so many fish before winter?", "so the pups can learn to swim")
     assert not text.startswith("Yes") and "right" not in text
+
+
+def test_a_kind_said_for_the_things_listed_is_no_missing_thing():
+    assert not {"vegetables", "food"} & named_things("they planted vegetables and ate food")
+    passage = ("The class planted beans and tomatoes in a sunny corner. Every morning two students watered them. In "
+               "June the class picked the first tomatoes.")
+    _, text = reply(passage, "what did the class plant?", "they planted vegetables")
+    assert "can't find" not in text and "doesn't use" not in text
