@@ -215,8 +215,9 @@ LIKENED = re.compile(r"\b(?:like|as if|as though|seems?|seemed|kind of|sort of|s
 
 # the picture of a metaphor or a simile the asked phrase is ("the wind was a wolf", "hands are maps", "as brave as a
 # lion", "like a soft white blanket"): the thing compared to, the last word of its few words
-FIGURE_PICTURE = re.compile(r"\b(?:is|was|are|were|(?P<simile>like|as [a-z]+ as))\s+(?:a |an |the |some )?"
-                            r"(?P<picture>[a-z]+(?: [a-z]+){0,2})", re.I)
+FIGURE_PICTURE = re.compile(r"\b(?:(?:is|was) (?:a|an)|(?:are|were)(?: (?:a|an))?(?= \w+s\b)(?!\s+\w+ings?\b)|"
+                            r"(?P<simile>like|as [a-z]+ as)(?: (?:a|an|the|some))?)\s+"
+                            r"(?P<picture>[a-z]+(?: [a-z]+){0,2})", re.I)  # "was saving Lisbon": no picture
 PICTURE_END = re.compile(r"\s+(?:that|this|when|while|and|in|on|at|to|of|for|with|who|which|because)\b.*", re.I)
 
 

@@ -29,6 +29,7 @@ def test_a_figures_picture_is_its_last_word():
     assert figure_picture("as quiet as a mouse") == ("mouse", True)
     assert figure_picture("her voice like warm honey") == ("honey", True)
     assert figure_picture("he slammed the door") is None
+    assert figure_picture("she was saving Paris for last") is None and figure_picture("they were running") is None
 
 
 def test_a_metaphor_read_as_the_real_thing_is_word_for_word():
