@@ -213,6 +213,22 @@ LIKENED = re.compile(r"\b(?:like|as if|as though|seems?|seemed|kind of|sort of|s
                      r"full of)\b", re.I)
 
 
+# the picture of a metaphor or a simile the asked phrase is ("the wind was a wolf", "hands are maps", "as brave as a
+# lion", "like a soft white blanket"): the thing compared to, the last word of its few words
+FIGURE_PICTURE = re.compile(r"\b(?:(?:is|was) (?:a|an)|(?:are|were)(?: (?:a|an))?(?= \w+s\b)(?!\s+\w+ings?\b)|"
+                            r"(?P<simile>like|as [a-z]+ as)(?: (?:a|an|the|some))?)\s+"
+                            r"(?P<picture>[a-z]+(?: [a-z]+){0,2})", re.I)  # "was saving Lisbon": no picture
+PICTURE_END = re.compile(r"\s+(?:that|this|when|while|and|in|on|at|to|of|for|with|who|which|because)\b.*", re.I)
+
+
+def figure_picture(term: str) -> tuple[str, bool] | None:
+    """The picture word of the figure the asked phrase is, and whether the figure is a simile (whose likeness an
+    answer may say again: "roared like a lion"), or None for a phrase that is no figure."""
+    found = FIGURE_PICTURE.search(term)
+    words = PICTURE_END.sub("", found.group("picture")).split() if found else []
+    return (words[-1].lower(), bool(found.group("simile"))) if words else None
+
+
 def word_for_word(claim: str, term: str, sentences: list[str], i: int) -> bool:
     """A phrase of two words or more read as the real thing ("the garden was next to the sea" for "a sea of
     sunflowers", "an argument with someone about his knee" for "his knee finally won the argument"): the claim
@@ -221,13 +237,17 @@ def word_for_word(claim: str, term: str, sentences: list[str], i: int) -> bool:
     alone), and names no likeness, feeling, meaning or figure of its own ("so many", "like a sea", "scared", "not a
     real mountain"), which would be reading the picture."""
     picture = PICTURE_OF.match(term)  # "a sea of sunflowers": the sea is the picture, the sunflowers are real
-    words = {picture.group(1).lower()} if picture else {w for w, _ in content_tokens(term) if not DEGREE.match(w)}
-    # "finally", "better": no picture of their own
+    figure = None if picture else figure_picture(term)  # "the wind was a wolf": the wolf, though named again later
+    words = {picture.group(1).lower()} if picture else {figure[0]} if figure else {
+        w for w, _ in content_tokens(term) if not DEGREE.match(w)}  # "finally", "better": no picture of their own
     elsewhere = set().union(*(forms_of(s) for j, s in enumerate(sentences) if j != i))
     shared = [w for w in words if base_forms(w) & forms_of(claim)]  # its own forms: "ribbon" is no "prize"
-    return (bool(picture or len(words) >= 2) and 2 * len(shared) >= len(words)
-            and any(not base_forms(w) & elsewhere for w in shared)
-            and not (LIKENED.search(claim) or FIGURATIVE.search(claim)) and not feelings_named(claim)
+    # a simile's own likeness said again ("she roared like a lion") is no likeness the student names
+    likened = LIKENED.search(re.sub(rf"\b(?:like|as) (?:an? |the )?(?:\w+ ){{0,2}}?{figure[0]}\b", " ", claim, flags=re.I)
+                             if figure and figure[1] else claim)
+    return (bool(picture or figure or len(words) >= 2) and 2 * len(shared) >= len(words)
+            and (figure is not None or any(not base_forms(w) & elsewhere for w in shared))
+            and not (likened or FIGURATIVE.search(claim)) and not feelings_named(claim)
             and not named(claim, "meanings"))
 
 

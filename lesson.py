@@ -51,6 +51,7 @@ import student_message
 from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
+from locate import told_past_its_reason
 from own_words import HOW_MANY
 from reading_verdict import copied_sentence, of_another_subject
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
@@ -532,8 +533,10 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
         return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
                              f"{places[sentences[elsewhere]]} again: what does it say about {asked}?", found.kind,
                              "contradicted", [sentences[elsewhere]])
-    if support is None or confirmed and not MORE_ASKED.search(said) or of_another_subject(claim, question, support):
-        return found   # "they store water", asked of the spines, from the stems' clause: true, and no answer
+    if support is None or confirmed and not MORE_ASKED.search(said) or of_another_subject(claim, question, support) \
+            or found.kind in ("cause", "motive") and told_past_its_reason(question, sentences, support):
+        return found   # "they store water", asked of the spines, from the stems' clause: true, and no answer; what
+        # follows a "That is why ..." event, asked its reason
     if MORE_ASKED.search(said) or claim_match.MANY_ASKED.search(question):  # one of several: the line may hold more
         return evidence.Move(f"Yes, that part is right: {places[support]} says so. Keep reading from there: what else "
                              f"does the passage tell you about {asked}?", found.kind, "supported", [support], "step")
@@ -671,8 +674,8 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
 # ============================================================================ the guard over every reply
 
 # Praise opens a sentence ("Yes!", "Great job, ...") or is a phrase anywhere ("that's right", "well done"); a "yes"
-# inside a sentence ("say yes and we'll start") is no praise.
-PRAISE_OPENING = re.compile(r"^\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
+# inside a sentence ("say yes and we'll start") is no praise, nor a word quoted ('"Nice" may fit Jun': a trait)
+PRAISE_OPENING = re.compile(r"^(?!\W*[\"“][A-Za-z]+[\"”])\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
                             r"start)|yes|yeah|yep|exactly|good|great|correct|perfect|excellent|nice|awesome|right|"
                             r"well done|bravo|spot on)\b[\s,!.:]*", re.I)
 PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"

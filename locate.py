@@ -189,19 +189,45 @@ GIVES_REASON = re.compile(r"\b(?:because|since|so that|in order to|that's why)\b
 EARLIER = re.compile(rf"^\W*(?:on|in|at|by|last|that|one|early|earlier)\s+(?:\w+\s+)?{SEASONS}\b", re.I)
 
 
+def asked_event(question: str, sentences: list[str]) -> int | None:
+    """The one sentence telling the event a why-question asks about: sharing most of the question's words other than
+    names, two at least, and more than any other sentence (two telling as much of it: no one event), else None."""
+    # the event by its deed and things, not its people: "Mrs. Gray cheered ... Lina" names them, and tells no taking
+    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
+    shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
+    event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
+    return event if shared[event] >= 2 and shared.count(shared[event]) == 1 else None
+
+
+# an event told as what follows from the lines before it ("That is why the fox cleans its coat"): its reason is there
+FOLLOWS_FROM = re.compile(r"^\W*(?:that is why|that's why|this is why|because of (?:this|that)|for (?:this|that) "
+                          r"reason|so|as a result|therefore)\b", re.I)
+
+
+def follows_from(question: str, sentences: list[str]) -> int | None:
+    """The asked event of a why-question when its sentence says its reason came just before it ("That is why the fox
+    spends a long time cleaning its coat"), else None."""
+    event = asked_event(question, sentences)
+    return event if event and FOLLOWS_FROM.search(sentences[event]) else None
+
+
+def told_past_its_reason(question: str, sentences: list[str], backing: str) -> bool:
+    """A why-answer said by lines after such an event (`follows_from`): those lines tell what follows, another event
+    ("In summer ... its coat turns brown"), never the reason asked for."""
+    event = follows_from(question, sentences)
+    held = [i for i, s in enumerate(sentences) if s in backing]
+    return bool(event is not None and held and min(held) > event)
+
+
 def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
     """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
     the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
     Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
     opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it. The event is the one
     sentence sharing most of the question's words other than names, two at least."""
-    # the event by its deed and things, not its people: "Mrs. Gray cheered ... Lina" names them, and tells no taking
-    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
-    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
-    shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
-    event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
-    alone = shared.count(shared[event]) == 1  # two sentences telling as much of it: no one event to stand before
-    if shared[event] < 2 or not alone or top <= event or GIVES_REASON.search(sentences[top]):
+    event = asked_event(question, sentences)
+    if event is None or top <= event or GIVES_REASON.search(sentences[top]):
         return top
     before = list(range(event - 1, max(-1, event - reach - 1), -1))
     return next((i for i in before if GIVES_REASON.search(sentences[i])),

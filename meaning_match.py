@@ -152,12 +152,31 @@ STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really
 TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able", "er")
 
 
+# A thing named with no article, as what a deed makes, grows, eats or carries ("the bees make honey", "they planted
+# pumpkins and beans"): the word after such a verb, or a plural after a verb's past ("planted pumpkins"), and one
+# joined to it by "and"; a lookahead, so that the matches overlap
+OBJECT = re.compile(r"\b(?:(?:make|makes|made|grow|grows|grew|plant|plants|eat|eats|ate|build|builds|built|carry|"
+                    r"carries|carried|bring|brings|brought|sell|sells|sold|buy|buys|bought|catch|catches|caught|"
+                    r"collect|collects|store|stores|drink|drinks|drank|pick|picks|hunt|hunts)\s+(?=([a-z][a-z'-]*))|"
+                    r"[a-z]+ed\s+(?=([a-z]+s)(?<![isu]s)\b))"
+                    r"(?:\w+\s+and\s+(?=([a-z][a-z'-]*)))?")
+
+
+# a kind said for the things the text lists ("they planted vegetables" for beans and tomatoes, "leaves catch dirt" for
+# dust and soot): the student's summing up, no thing to find
+KINDS = {"food", "foods", "vegetables", "veggies", "fruit", "fruits", "plants", "flowers", "animals", "bugs", "insects",
+         "birds", "things", "stuff", "dirt", "trash", "garbage", "supplies", "tools", "toys", "clothes", "people",
+         "materials", "snacks", "treats", "presents", "gifts"}
+
+
 def named_things(claim: str) -> set[str]:
     """The answer's words that name something (a name, a number, a noun after an article, a possessive, a number or a
-    place word) or a state (`STATE`): facts a passage holds or does not. A verb, a feeling, a manner ("grind",
-    "barely", "lowkey") is the student's wording of what happened: the passage not using it says nothing against it."""
+    place word, a thing a deed makes or takes with no article: `OBJECT`) or a state (`STATE`): facts a passage holds
+    or does not. A verb, a feeling, a manner ("grind", "barely", "lowkey") is the student's wording of what happened:
+    the passage not using it says nothing against it."""
     names = {w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", claim)}  # "she went to Dallas"
-    nouns = {w for w in NAMING.findall(claim.lower()) if w not in STOP and not w.endswith(("ly", "ing"))}
+    taken = {w for m in OBJECT.findall(claim.lower()) for w in m if w and w not in KINDS}
+    nouns = {w for w in [*NAMING.findall(claim.lower()), *taken] if w not in STOP and not w.endswith(("ly", "ing"))}
     states = {w for w in STATE.findall(claim.lower()) if w not in STOP and not w.endswith(TRAIT_ENDING)}
     return names | nouns | states | set(re.findall(r"\d+", claim))
 
@@ -180,5 +199,8 @@ def unfound(words: list[str], sentences: list[str], claim: str) -> list[str]:
             word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5) or word.startswith(t) and len(t) >= 4
             and len(word) - len(t) <= 3 or one_edit(word, t)) for t in told)  # 5 letters in any compound
     things = named_things(claim)
+    synonyms = {w for w in words if any(base_forms(s) & forms_of(" ".join(sentences))
+                                        for s in SYNONYMS.get(stem(w.lower()), []))}  # "soil" said as "dirt"
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
+            and w not in synonyms
             and not inside(w.lower()) and w.lower() not in CHAT_WORDS and w.lower() in things]

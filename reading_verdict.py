@@ -51,6 +51,7 @@ from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_
 from meaning_match import meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
+from locate import follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -284,8 +285,11 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
     step = edge_step(edge, sentences) if edge else None
     if step:  # "What did they do last?": the step the passage puts last, no other true step it gives
         return (verdict, "answer") if step in verdict.sentence else (Verdict("contradicted", step), "")
+    event = follows_from(question, sentences) if kind in ("cause", "motive") else None
+    answering = answering | {sentences[event - 1]} if event else answering  # "That is why ...": the line before it
     if kind != "sequence" and answering and not any(s in verdict.sentence for s in answering) and not answer_form(
-            question, claim):
+            question, claim) or kind in ("cause", "motive") and told_past_its_reason(question, sentences,
+                                                                                      verdict.sentence):
         return verdict, "off"
     return verdict, "answer"
 
@@ -441,13 +445,23 @@ AIM_TAIL = re.compile(r"\s*,?\s*\b(?:so(?: that)?\s+\w+\s+(?:can|could|will|woul
                       r"can'?t|couldn'?t)\b|as long as\b|unless\b|if\b).*$", re.I)
 
 
+# "If the fur gets dirty, it cannot trap air": what follows holds only under the condition
+CONDITION = re.compile(r"^\W*(?:if|unless|when|whenever|once)\s+(?P<condition>[^,]+),\s*(?P<then>.+)$", re.I)
+
+
 def denied(claim: str, question: str, sentence: str) -> bool:
     """Does the sentence deny a clause of the claim, clause against clause? Not the question's own premise ("no
     otters" where the question says they disappeared), not a need or lack, not across a colon ("the name that
-    wasn't there: Eli, his best friend" denies no "best friend"), not a double denial."""
+    wasn't there: Eli, his best friend" denies no "best friend"), not a double denial, and not by what follows a
+    condition the claim does not hold ("the fur can trap air" where "If the fur gets dirty, it cannot trap air")."""
     if DOUBLE_DENIAL.search(sentence) and not has_negation(claim) or has_negation(claim) and KEEPS_OUT.search(sentence):
         return False
     claim = AIM_TAIL.sub("", claim)  # "nets let turtles out so they don't get caught": an aim, no denial of a fact
+    conditional = CONDITION.match(sentence)
+    if conditional:
+        told = content_words(conditional.group("condition"))  # its subject aside: "dirty" of "the fur gets dirty"
+        own = set(told[1:] or told) - set(content_words(conditional.group("then")))
+        sentence = sentence if any(word_forms(w) & forms_of(claim) for w in own) else conditional.group("condition")
     return any(conflicts(c, part) for c in CLAUSE_BREAK.split(claim) if c and not restates_premise(c, question)
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
 

@@ -12,7 +12,7 @@ from text_words import COMMON, STOP, content_tokens, content_words, forms_of, st
 from own_words import own_words, word_forms
 from passages import window
 from people import characters
-from meaning_match import near_in_meaning
+from meaning_match import near_in_meaning, unfound
 
 TRAIT_ASKED = re.compile(r"\bwhat kind of (?:an? )?(?:\w+ )?(?:person|friend|sister|brother|kid|boy|girl|character|"
                          r"student|neighbou?r|teammate|son|daughter|leader|helper|classmate)\b|\bcharacter traits?\b|"
@@ -28,14 +28,15 @@ FAMILIES = {
              "unselfish good giving", "mean selfish rude unkind cruel greedy bossy unfriendly nasty",
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
              r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
-             r"rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to)|"
+             r"rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to)|split|broke [^.]{0,30}\bin half|"
+             r"(?:slid|passed) [^.]{0,40}\b(?:to|toward|towards) (?!the\b)|"
              r"(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|"
              r"(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
              r"(?:a )?(?:stor|song))\w*",
              # "took a slow breath", "took a step back": no taking from anyone
              r"\b(?:(?:took|tak\w*)(?! (?:a |an |one |her |his |their |another )?(?:\w+ )?(?:breath|step|look|seat|"
              r"turn|nap|walk|bite|sip|moment|rest|photo|picture|bow))|grab|push|shov|teas|laugh\w* at|ignor|yell|hit|"
-             r"kick|stole|steal|snatch|refus|mock|blam|tripp|broke)\w*"),
+             r"kick|stole|steal|snatch|refus|mock|blam|tripp|broke(?! [^.]{0,30}\bin half))\w*"),
     "hardworking": ("hardworking diligent determined dedicated", "lazy",
                     r"\b(?:practi[cs]|stud(?:y|ied|ies)|work(?:ed|s)? hard|train(?:ed|s)?\b|every (?:night|day|morning|"
                     r"afternoon|evening)|kept (?:trying|going|practi)|again and again)\w*",
@@ -58,7 +59,7 @@ FAMILIES = {
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
-REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
+REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|\bbc\b|\bcuz\b|\bcoz\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
                           r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "generous. She gives ...": its deed
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in the lines she acts in
 # "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside
@@ -81,6 +82,10 @@ UNDONE = re.compile(r"\b(?:wanted|was about|were about|was going|were going|mean
                     r"[^.;!?]*?,?\s+but\b", re.I)
 
 
+# a deed denied just before it ("didn't quit", "never gave up", "did not laugh at him"): the other side's deed
+NOT_DONE = re.compile(r"\b(?:didn'?t|did not|never|wouldn'?t|would not|won'?t)\s+(?:ever\s+)?$", re.I)
+
+
 def shows(family: str, text: str) -> int:
     """+1 when the text tells a deed showing the family's traits ("shared", "practiced every night"), -1 for one
     showing their opposite ("grabbed", "gave up"), 0 for neither or both; a deed not done (`UNDONE`) shows nothing."""
@@ -88,7 +93,9 @@ def shows(family: str, text: str) -> int:
         return 0
     _, _, good, bad = FAMILIES[family]
     text = UNDONE.sub("", text)
-    return int(bool(re.search(good, text, re.I))) - int(bool(re.search(bad, text, re.I)))
+    denied = [m.span() for m in re.finditer(bad, text, re.I) if NOT_DONE.search(text[:m.start()])]  # "didn't quit"
+    kept = "".join(text[a:b] for a, b in zip([0, *(e for _, e in denied)], [*(a for a, _ in denied), len(text)]))
+    return int(bool(re.search(good, text, re.I) or denied)) - int(bool(re.search(bad, kept, re.I)))
 
 
 def deed_sign(text: str) -> int:
@@ -101,13 +108,14 @@ PERSON = re.compile(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)('s)?\b")
 
 def acts_in(name: str, sentences: list[str], i: int) -> bool:
     """Does the named character act in sentence i: the first person it names (a possessive names someone else: in
-    "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it?"""
+    "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it (the
+    owner, when only an owner was named: "Leo's hands shook ... He sat down" is Leo sitting)?"""
     people = set(characters(sentences)) | {name}
     for found in PERSON.finditer(sentences[i]):
         word, owner = found.group(1), found.group(2)
-        if word in ("He", "he", "She", "she", "They", "they"):
-            return next((w == name for s in reversed(sentences[:i]) for w, o in PERSON.findall(s)
-                         if w in people and not o), False)
+        if word in ("He", "he", "She", "she", "They", "they"):  # the last person named; an owner when no other is
+            before = [(w, o) for s in reversed(sentences[:i]) for w, o in PERSON.findall(s) if w in people]
+            return next((w for w, o in before if not o), next((w for w, _ in before), None)) == name
         if word in people:
             return word == name and not owner
     return False
@@ -123,9 +131,13 @@ def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
         not own or any(word_forms(w) & forms_of(window(sentences, i, 3)) for w in own))
 
 
-def named_in(question: str) -> str | None:
-    """The character a question names: its first capitalised word that is no question word or title."""
-    return next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP | TITLES), None)
+def named_in(question: str, sentences: list[str] = ()) -> str | None:
+    """The character a question names: its first capitalised word that is no question word or title, else a
+    character of the text the question names in lower case ("what kind of person is leo?": Leo)."""
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    return next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question) if w.lower() not in STOP | TITLES), None) or next(
+        (w for w in [*characters(sentences), *re.findall(r"\b[A-Z][a-z]+\b", " ".join(sentences))]
+         if w.lower() in asked and w.lower() not in STOP | TITLES), None)
 
 
 def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdict) -> tuple[Verdict, str]:
@@ -133,7 +145,7 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     and shows the trait's side of its family (traits.py): "hardworking, she practiced every night". A true deed with
     no trait is a step; an untold deed where the character's deeds show only the other side ("lazy" where she
     practiced every night) is contradicted by that deed; the right trait without its deed gets status 'trait'."""
-    name = named_in(question)
+    name = named_in(question, sentences)
     trait, *deed = REASON_BREAK.split(claim, maxsplit=1)
     family, sign = trait_named(trait)
     act = AIM.split(deed[0])[0] if deed and deed[0] and own_words(deed[0], question) else ""
@@ -148,8 +160,9 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     backs = [i for i in acted if shows(family, sentences[i]) == sign]
     told = [w for w in own_words(act, question) if stem(w) not in COMMON and word_forms(w) & forms_of(
         window(sentences, backs[0], 1))] if backs and act else []  # "returned the wallet": he gave the wallet
-    if sign and not found and backs and not against and act and (not shows(family, act) or shows(family, act) == sign
-                                                                 and told):
+    # the deed in the student's own words ("didn't quit" where she kept going) names nothing the text lacks
+    own = bool(act) and not unfound(own_words(act, question), sentences, act)
+    if sign and not found and backs and not against and act and shows(family, act) in (0, sign) and (told or own):
         return Verdict("supported", sentences[backs[0]]), "answer"  # the right trait the text's deeds show
     if sign and not found and backs and not against:  # no deed yet (asked for), one not the text's, the other side's
         return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
@@ -171,7 +184,7 @@ def trait_move(claim: str, question: str, sentences: list[str], shown: str | Non
     whose deed shows it (`shown`, when the text's deeds decide the trait) is pointed to, never quoted."""
     trait, *deed = REASON_BREAK.split(HEDGE.sub(" ", claim), maxsplit=1)
     word = next((w for w, _ in content_tokens(trait) if w in TRAITS), None) or content_words(trait)[0]
-    name = named_in(question) or "the character"
+    name = named_in(question, sentences) or "the character"
     act = AIM.split(deed[0])[0].strip(" .") if deed and deed[0] else ""
     told = act and all(word_forms(w) & forms_of(" ".join(sentences)) for w in own_words(act, question)
                        if stem(w) not in COMMON)
