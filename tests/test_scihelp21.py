@@ -3,7 +3,7 @@ the asked thing by a kind of place or material said without its object, a plea a
 that bears out "X makes its own light" only where something makes it, and the wrong ideas the catalogue lacked."""
 import pytest
 
-from evidence import KnowledgeBase, key_terms
+from evidence import key_terms
 from science_catalog import match_card, match_misconception
 from science_decides import kind_move
 from science_moves import science_move
@@ -13,8 +13,8 @@ from student_message import extract_claim, question_of
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_a_typed_question_is_read_without_its_chat():

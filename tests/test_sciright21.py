@@ -6,7 +6,7 @@ question's first card speaks of another scenario; a short claim is borne out onl
 import pytest
 
 import student_message
-from evidence import KnowledgeBase, asserted, conflicts
+from evidence import asserted, conflicts
 from lesson import split_problem
 from science_catalog import match_misconception
 from science_moves import science_move
@@ -14,8 +14,8 @@ from science_support import order_kept
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return KnowledgeBase.load_or_build()
+def kb(science_kb):
+    return science_kb
 
 
 def test_a_question_without_its_mark_splits_from_the_answer_after_it():
