@@ -429,7 +429,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
     # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
-    verdict = "ask" if partial == "trait" else verdict  # a trait without its deed: asked for, not yet confirmed
+    # a trait without its deed, or a true line that answers something else ("they cut down trees", asked what the
+    # dam does): asked on, never a confirmation of the answer
+    verdict = "ask" if partial in ("trait", "off") else verdict
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 

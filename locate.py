@@ -162,7 +162,11 @@ WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|a
 def dated(question: str, sentences: list[str]) -> int | None:
     """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
     when = WHEN.search(question)
-    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
+    if not when:
+        return None
+    # the time with or without its word before it: "in the first hour" asked, "For the first hour, ..." told
+    told = re.sub(r"(?i)^\w+\s+(?=the\b)", "", when.group(0)).lower()
+    holding = [i for i, s in enumerate(sentences) if re.search(rf"\b{re.escape(told)}\b", s.lower())]
     return holding[0] if len(holding) == 1 else None
 
 
