@@ -372,6 +372,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if (more := CARRIES_ON.match(work)) and lesson.claimed:   # judged as one answer, both pieces together
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = student_message.question_of(message) or message
+    sentences = evidence.split_sentences(lesson.passage) if subject == "reading" and "?" not in message else []
+    reasoned = reading_lesson.told_reason(message, sentences) if sentences else None
+    question = reasoned[0] if reasoned else question   # "the tank burst bc ...": why the tank burst is asked
     if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
         # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
         # answer to a yes/no question (the pick decides it)
@@ -410,6 +413,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                       or subject == "reading" and bool(TRAIT_ASKED.search(question)))   # "honest": a trait
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
+    given = reading_lesson.told_reason(work, sentences) if reasoned else None
+    claim = given[1] if given and given[0] == question else claim   # the reason is the claim, the event is asked
     lesson.claimed = claim or lesson.claimed
     if subject == "reading":
         if not lesson.passage:

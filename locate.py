@@ -193,23 +193,47 @@ GIVES_REASON = re.compile(r"\b(?:because|since|so that|in order to|that's why)\b
 EARLIER = re.compile(rf"^\W*(?:on|in|at|by|last|that|one|early|earlier)\s+(?:\w+\s+)?{SEASONS}\b", re.I)
 
 
-def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
-    """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
-    the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
-    Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
-    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it. The event is the one
-    sentence sharing most of the question's words other than names, two at least."""
+def event_sentence(question: str, sentences: list[str]) -> int | None:
+    """The one sentence that tells the event a why-question asks about: it shares most of the question's words other
+    than names, two at least, and no other sentence shares as many."""
     # the event by its deed and things, not its people: "Mrs. Gray cheered ... Lina" names them, and tells no taking
     names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
     asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
     shared = [len(asked & {f for w, _ in content_tokens(s) for f in base_forms(w)}) for s in sentences]
     event = max(range(len(sentences)), key=lambda i: (shared[i], -i))
     alone = shared.count(shared[event]) == 1  # two sentences telling as much of it: no one event to stand before
-    if shared[event] < 2 or not alone or top <= event or GIVES_REASON.search(sentences[top]):
+    return event if shared[event] >= 2 and alone else None
+
+
+def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
+    """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
+    the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
+    Priya?") tells what followed. Then the nearest of the `reach` sentences before the event that gives a reason or
+    opens with an earlier moment ("On Friday, Arun texted ..."), else the one just before it. The event is the one
+    sentence sharing most of the question's words other than names, two at least."""
+    event = event_sentence(question, sentences)
+    if event is None or top <= event or GIVES_REASON.search(sentences[top]):
         return top
     before = list(range(event - 1, max(-1, event - reach - 1), -1))
     return next((i for i in before if GIVES_REASON.search(sentences[i])),
                 next((i for i in before if EARLIER.search(sentences[i])), before[0] if before else event))
+
+
+# finding out a cause ("found that a snail had eaten it"), not finding someone ("found her there")
+FOUND = re.compile(r"\b(?:(?:found|discovered|realized|realised|learned|saw|noticed) (?:that|out)|turned out)\b", re.I)
+
+
+def found_cause(sentences: list[str], top: int) -> int:
+    """A cause asked of an event its own sentence and those beside it give no reason for ("a huge storage tank ...
+    burst open") is told where someone later found out about the same thing ("Investigators later found that the
+    tank had been built poorly"): the one such sentence after the event that shares a thing with it, else `top`."""
+    near = sentences[max(0, top - 1):top + 2]
+    if any(GIVES_REASON.search(s) for s in near):
+        return top
+    told = set(content_words(sentences[top])) - STOP
+    found = [i for i in range(top + 1, len(sentences))
+             if FOUND.search(sentences[i]) and told & set(content_words(sentences[i]))]
+    return found[0] if len(found) == 1 else top
 
 
 # a script's speaker label ("MIRA:", "Dad:") and a list item's bare number ("3." split from its step)

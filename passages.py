@@ -284,7 +284,8 @@ def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
     """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence.
     A poem's first line that runs on ("The old oak stands at the edge of the field," then "its arms held wide") is
     the poem's own: it ends on a comma or its next line goes on in lower case."""
-    runs_on = len(sentences) > 1 and (re.search(r"[,;:]$", sentences[0]) or sentences[1][:1].islower())
+    greeting = re.match(r"(?i)(?:dear|hi|hello|to)\b", sentences[0]) if sentences else None  # "Dear Editor," heads
+    runs_on = len(sentences) > 1 and (re.search(r"[,;]$", sentences[0]) and not greeting or sentences[1][:1].islower())
     if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not runs_on and (
             not re.search(r"[.!?\"”]$", sentences[0]) or headline(sentences[0])):
         return sentences[0], sentences[1:]

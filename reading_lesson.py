@@ -42,6 +42,27 @@ IN_CLUES, IN_PASSAGE = 0.5, 0.8
 QUOTE_LEAD = re.compile(r"^.*?\b(?:says|said|states)\s*:?\s*", re.I)
 
 
+# "the tank burst bc the wave knocked buildings down": an event of the text and the student's reason for it
+REASON_SAID = re.compile(r"^\W*(?P<event>[^?]{6,}?)\s*,?\s+(?:bc|b/c|because|cuz|cause|since)\s+(?P<reason>[^?]{3,}?)"
+                         r"[\s.!]*$", re.I)
+
+
+def told_reason(said: str, sentences: list[str]) -> tuple[str, str] | None:
+    """(the why-question, the claimed reason) of a message that asks nothing and gives an event the passage tells
+    with the student's reason for it: "the note gets warmer bc the judge smiled" asks why the note gets warmer
+    (every word of it told in one sentence, "The next note was warmer.") and claims "because the judge smiled". A
+    feeling or trait given with its reason ("she feels confident bc she practiced") is no event the text tells."""
+    told = REASON_SAID.match(said.strip())
+    words = [w for w, _ in text_words.content_tokens(told.group("event"))] if told else []
+    if len(words) < 2:
+        return None
+    for sentence in sentences:
+        forms = {f for w, _ in text_words.content_tokens(sentence) for f in text_words.base_forms(w)}
+        if all(text_words.base_forms(w) & forms for w in words):
+            return f"Why {told.group('event').strip(' ,')}?", f"because {told.group('reason').strip()}"
+    return None
+
+
 def quoted_line(said: str, claim: str | None, sentences: list[str]) -> str | None:
     """The passage sentence a quoting student copied, or None: read from their words (a line that opens with its own
     speech, '"I was learning."', loses its quotation marks in the claim), else from the claim."""
