@@ -375,7 +375,6 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     sentences = evidence.split_sentences(lesson.passage) if subject == "reading" and "?" not in message else []
     reasoned = reading_lesson.told_reason(message, sentences) if sentences else None
     question = reasoned[0] if reasoned else question   # "the tank burst bc ...": why the tank burst is asked
-    question = reading_lesson.tidy_question(question, lesson.passage) if subject == "reading" else question
     if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
         # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
         # answer to a yes/no question (the pick decides it)

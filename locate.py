@@ -205,6 +205,19 @@ def event_sentence(question: str, sentences: list[str]) -> int | None:
     return event if shared[event] >= 2 and alone else None
 
 
+# a time before the one told ("had lent", "had been"), a finding or a reason: a later sentence may still tell a cause
+EARLIER_TOLD = re.compile(r"\bhad (?!to\b)(?:been|\w+(?:ed|en|wn|t))\b", re.I)
+
+
+def told_later(question: str, sentences: list[str], i: int) -> int | None:
+    """The event a why-question asks about, when sentence `i` comes after it and tells what followed (no earlier
+    time, no finding, no reason: "Cars had to drive around the lake" after "The bridge closed"); else None."""
+    event = event_sentence(question, sentences)
+    later = event is not None and i > event and not (EARLIER_TOLD.search(sentences[i]) or FOUND.search(sentences[i])
+                                                     or GIVES_REASON.search(sentences[i]))
+    return event if later else None
+
+
 def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
     """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
     the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to

@@ -70,8 +70,8 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import (FOUND, cause_before, compared_sides, dated, event_sentence, figure_line, found_cause,
-                    speaker)
+from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
+                    told_later)
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -474,11 +474,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
 
 
 def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str) -> str | None:
-    """A reason the student built on sentence `i`, told after the event a why-question asks about: what followed it
-    ("the judge smiled" for why the next note was warmer) can be no reason for it."""
-    event = event_sentence(question, sentences) if kind in ("cause", "motive") else None
+    """A reason built on sentence `i`, which tells what followed the event asked about (locate.told_later)."""
+    event = told_later(question, sentences, i) if kind in ("cause", "motive") else None
     return (f"That does happen, but in {place(sentences, i, where)}, after {place(sentences, event, where)}. Can "
-            f"something that happens later be the reason? Look at {point}.") if event is not None and i > event else None
+            f"something that happens later be the reason? Look at {point}.") if event is not None else None
 
 
 def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
@@ -774,6 +773,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
+    told = verdict.sentence in sentences and kind in ("cause", "motive") and status == "answer"  # what followed
+    status = "off" if told and told_later(question, sentences, sentences.index(verdict.sentence)) is not None \
+        else status
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

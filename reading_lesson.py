@@ -29,6 +29,7 @@ import passages
 import text_words
 import traits
 from own_words import own_words, word_forms
+from student_message import ASKS
 from reading_verdict import copied_sentence, denied_by_text, denied_where_asked, quote
 
 if TYPE_CHECKING:  # lesson.py imports this room: its Lesson is only named in the hints here
@@ -42,23 +43,6 @@ IN_CLUES, IN_PASSAGE = 0.5, 0.8
 QUOTE_LEAD = re.compile(r"^.*?\b(?:says|said|states)\s*:?\s*", re.I)
 
 
-# chat words a student ends a question with ("why does she do that tho", "why paint it brown lol"): no part of it
-CHAT_TAIL = re.compile(r"(?:[\s,]+(?:tho|though|lol|lmao|rn|haha|idk|btw|pls|plz|bruh|anyway)\b)+\W*$", re.I)
-
-
-def tidy_question(question: str, passage: str) -> str:
-    """The question as the text would say it, so that a move built from its words reads right: its chat words at
-    the end gone, a name the student typed in lower case written as the passage writes it ("mr patel" ->
-    "Mr. Patel")."""
-    question = CHAT_TAIL.sub("", question) or question
-    # a name: capitalised where no sentence starts ("Then Maya had", "to Mr. Patel"), never "Cars" opening one
-    for name in dict.fromkeys(re.findall(r"(?<=[a-z,] )(?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][a-z]+", passage)):
-        typed = re.escape(name.lower()).replace(r"\.", r"\.?")
-        if name.split()[-1].lower() not in text_words.STOP:
-            question = re.sub(rf"(?<![A-Za-z]){typed}(?![A-Za-z])", name, question)
-    return question
-
-
 # "the tank burst bc the wave knocked buildings down": an event of the text and the student's reason for it
 REASON_SAID = re.compile(r"^\W*(?P<event>[^?]{6,}?)\s*,?\s+(?:bc|b/c|because|cuz|cause|since)\s+(?P<reason>[^?]{3,}?)"
                          r"[\s.!]*$", re.I)
@@ -70,6 +54,7 @@ def told_reason(said: str, sentences: list[str]) -> tuple[str, str] | None:
     (every word of it told in one sentence, "The next note was warmer.") and claims "because the judge smiled". A
     feeling or trait given with its reason ("she feels confident bc she practiced") is no event the text tells."""
     told = REASON_SAID.match(said.strip())
+    told = None if told and ASKS.search(told.group("event")) else told  # "why did it close bc of rust": it asks
     words = [w for w, _ in text_words.content_tokens(told.group("event"))] if told else []
     if len(words) < 2:
         return None
