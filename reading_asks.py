@@ -91,6 +91,9 @@ def without_own(message: str) -> str:
 CHAT_TAIL = re.compile(r"(?:[\s,]+(?:tho|though|lol|lmao|rn|haha|btw|bruh|anyway)\b)+\W*$", re.I)
 CHAT_WORDS = {"r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because", "b/c": "because", "cuz": "because",
               "ppl": "people", "wat": "what", "wut": "what"}
+# stuck on the whole text, no question of a part ("i dont get the poem", "i dont understand this story at all")
+WHOLE_STUCK = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:get|understand|"
+                         r"follow)\s+(?:the|this)\s+(poem|story|passage|article|text)\b(?:\s+at all)?\W*$", re.I)
 TITLE_TYPED = re.compile(r"\b(mr|mrs|ms|dr)\.?\s+(?=[A-Z])", re.I)  # "mr Patel" -> "Mr. Patel"
 
 
@@ -99,6 +102,8 @@ def asked_only(question: str, sentences: list[str]) -> str:
     underwater tho" -> "why are the doors underwater"), its names as the passage writes them ("how does teo feel" ->
     "how does Teo feel": a name typed in lower case was no one the question asked about); a name that is also a word
     the passage uses ("will", "hope") stays as typed."""
+    if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
+        return f"What is the {whole.group(1).lower()} mostly about?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
     asked = asked if re.search(ASKING, asked, re.I) else question
     asked = CHAT_TAIL.sub("", asked) or asked

@@ -83,3 +83,11 @@ def test_chat_words_and_a_lower_case_title_are_tidied_from_the_question():
 def test_a_meaning_the_student_states_names_its_term():
     assert quoted_term("a silver thread means a real string") == "a silver thread"
     assert quoted_term("it means the river stops") is None
+
+
+def test_stuck_on_the_whole_poem_asks_what_it_is_mostly_about():
+    lines = POEM.split("\n")
+    assert asked_only("i dont get this poem at all", lines) == "What is the poem mostly about?"
+    assert asked_only("i dont get the part about the mill", lines) != "What is the poem mostly about?"
+    move = reading_move(POEM, "i dont get the poem")
+    assert "mostly about" in move.text and "river" in move.text and "Which question" not in move.text
