@@ -473,10 +473,11 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
 
 
-def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str) -> str | None:
+def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,
+                 lead: str = "That does happen, but in") -> str | None:
     """A reason built on sentence `i`, which tells what followed the event asked about (locate.told_later)."""
     event = told_later(question, sentences, i) if kind in ("cause", "motive") else None
-    return (f"That does happen, but in {place(sentences, i, where)}, after {place(sentences, event, where)}. Can "
+    return (f"{lead} {place(sentences, i, where)}, after {place(sentences, event, where)}. Can "
             f"something that happens later be the reason? Look at {point}.") if event is not None else None
 
 
@@ -487,7 +488,8 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also, at = check_against(claim, question, shown, sentences, where)
-    if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point)):
+    if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
+                                                                 "Your answer's words are in")):  # not found true
         return later
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
@@ -702,9 +704,7 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     line; a cause to what was told before its event, never what followed it, or to what was found out later."""
     if kind == "meaning":
         return figure_line(question, sentences, ranked, asked_sentence(question, sentences, top))
-    if kind not in ("cause", "motive"):
-        return top
-    before = cause_before(question, sentences, top)
+    before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
     return found_cause(sentences, top) if before == top and kind == "cause" else before
 
 
@@ -773,9 +773,9 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
         verdict, status = Verdict("unclear", verdict.sentence), ""
-    told = verdict.sentence in sentences and kind in ("cause", "motive") and status == "answer"  # what followed
-    status = "off" if told and told_later(question, sentences, sentences.index(verdict.sentence)) is not None \
-        else status
+    at = sentences.index(verdict.sentence) if verdict.sentence in sentences and kind in ("cause", "motive") else None
+    status = "off" if status == "answer" and at is not None and told_later(question, sentences, at) is not None \
+        else status  # what followed the event asked about is no reason for it
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim
