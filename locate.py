@@ -205,8 +205,10 @@ def event_sentence(question: str, sentences: list[str]) -> int | None:
     return event if shared[event] >= 2 and alone else None
 
 
-# a time before the one told ("had lent", "had been"), a finding or a reason: a later sentence may still tell a cause
-EARLIER_TOLD = re.compile(r"\bhad (?!to\b)(?:been|\w+(?:ed|en|wn|t))\b", re.I)
+# a time before the one told ("had lent", "had been", "After a week of heavy rain, she ..."), a finding or a reason:
+# a later sentence may still tell a cause
+EARLIER_TOLD = re.compile(r"\bhad (?!to\b)(?:been|\w+(?:ed|en|wn|t))\b|^\W*(?:after|once|since|as soon as|now that)\b",
+                          re.I)
 
 
 def told_later(question: str, sentences: list[str], i: int) -> int | None:
