@@ -213,10 +213,14 @@ EARLIER_TOLD = re.compile(r"\bhad (?!to\b)(?:been|\w+(?:ed|en|wn|t))\b|^\W*(?:af
 
 def told_later(question: str, sentences: list[str], i: int) -> int | None:
     """The event a why-question asks about, when sentence `i` comes after it and tells what followed (no earlier
-    time, no finding, no reason: "Cars had to drive around the lake" after "The bridge closed"); else None."""
+    time, no finding, no reason, no word of the event told again: "Cars had to drive around the lake" after "The
+    bridge closed"); else None."""
     event = event_sentence(question, sentences)
+    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
+    retold = asked & {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}  # "not jump until"
     later = event is not None and i > event and not (EARLIER_TOLD.search(sentences[i]) or FOUND.search(sentences[i])
-                                                     or GIVES_REASON.search(sentences[i]))
+                                                     or GIVES_REASON.search(sentences[i]) or retold)
     return event if later else None
 
 
