@@ -67,7 +67,7 @@ from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
+                      is_story, key_sentences, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
@@ -80,7 +80,7 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
+                             feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
@@ -770,12 +770,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
-    verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
-    if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
-        verdict, status = Verdict("unclear", verdict.sentence), ""
-    at = sentences.index(verdict.sentence) if verdict.sentence in sentences and kind in ("cause", "motive") else None
-    status = "off" if status == "answer" and at is not None and told_later(question, sentences, at) is not None \
-        else status  # what followed the event asked about is no reason for it
+    verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

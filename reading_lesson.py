@@ -65,6 +65,18 @@ def told_reason(said: str, sentences: list[str]) -> tuple[str, str] | None:
     return None
 
 
+def why_asked(message: str, passage: str) -> str | None:
+    """The why-question a first message that asks nothing ("the tank burst bc ...") puts, else None."""
+    told = told_reason(message, evidence.split_sentences(passage)) if passage and "?" not in message else None
+    return told[0] if told else None
+
+
+def reason_given(work: str, passage: str, question: str) -> str | None:
+    """The reason a turn gives for the event `question` asks why of ("because the wave knocked buildings down")."""
+    told = told_reason(work, evidence.split_sentences(passage)) if passage and "?" not in work else None
+    return told[1] if told and told[0] == question else None
+
+
 def quoted_line(said: str, claim: str | None, sentences: list[str]) -> str | None:
     """The passage sentence a quoting student copied, or None: read from their words (a line that opens with its own
     speech, '"I was learning."', loses its quotation marks in the claim), else from the claim."""
