@@ -385,6 +385,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         work = f"{lesson.claimed} and {work[more.end():]}"
     question = student_message.question_of(message) or message
     question = science_support.as_asked(question) if subject == "science" else question  # "idk y r ... lol"
+    question = reading_lesson.why_asked(message, lesson.passage) or question if subject == "reading" else question
     if OFFERS.search(question) and not re.search(r"\bor not\b", question, re.I):
         # "no, a bat is a mammal" to "Is a bat a bird or a mammal?": the student taking back their last pick, no
         # answer to a yes/no question (the pick decides it)
@@ -420,6 +421,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
                       or subject == "reading" and bool(TRAIT_ASKED.search(question)))   # "honest": a trait
     if short and not offered and not kept:
         claim = None  # "hmm", "maybe": one word answers a vocabulary question, a word of the passage, a fact's word
+    claim = reading_lesson.reason_given(work, lesson.passage, question) or claim if subject == "reading" else claim
     lesson.claimed = claim or lesson.claimed
     if subject == "reading":
         if not lesson.passage:
@@ -439,7 +441,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # a card's rung to a stuck student is said as it is (it asks): the stage machine's hint would be a keyword frame;
     # a claim no sentence decides (a theme in the student's words) is still answered by the move, never by a hint rung
     verdict = EVIDENCE_VERDICTS.get(found.verdict or "", "ask" if found.kind == "card_rung" and lesson.said else "none")
-    verdict = "ask" if partial == "trait" else verdict  # a trait without its deed: asked for, not yet confirmed
+    verdict = "ask" if partial in ("trait", "off") else verdict  # no deed yet; a true line off the question
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
 

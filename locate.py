@@ -162,7 +162,11 @@ WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|a
 def dated(question: str, sentences: list[str]) -> int | None:
     """The one sentence holding the time a question names ("What happened after a week?" -> "After a week, ...")."""
     when = WHEN.search(question)
-    holding = [i for i, s in enumerate(sentences) if when and when.group(0).lower() in s.lower()]
+    if not when:
+        return None
+    # the time with or without its word before it: "in the first hour" asked, "For the first hour, ..." told
+    told = re.sub(r"(?i)^\w+\s+(?=the\b)", "", when.group(0)).lower()
+    holding = [i for i, s in enumerate(sentences) if re.search(rf"\b{re.escape(told)}\b", s.lower())]
     return holding[0] if len(holding) == 1 else None
 
 
@@ -220,6 +224,25 @@ def told_past_its_reason(question: str, sentences: list[str], backing: str) -> b
     return bool(event is not None and held and min(held) > event)
 
 
+# a time before the one told ("had lent", "had been", "After a week of heavy rain, she ..."), a finding or a reason:
+# a later sentence may still tell a cause
+EARLIER_TOLD = re.compile(r"\bhad (?!to\b)(?:been|\w+(?:ed|en|wn|t))\b|^\W*(?:after|once|since|as soon as|now that)\b",
+                          re.I)
+
+
+def told_later(question: str, sentences: list[str], i: int) -> int | None:
+    """The event a why-question asks about, when sentence `i` comes after it and tells what followed (no earlier
+    time, no finding, no reason, no word of the event told again: "Cars had to drive around the lake" after "The
+    bridge closed"); else None."""
+    event = asked_event(question, sentences)
+    names = {name.lower() for name in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {form for word, _ in content_tokens(question) if word not in names for form in base_forms(word)}
+    retold = asked & {form for word, _ in content_tokens(sentences[i]) for form in base_forms(word)}  # "not jump until"
+    later = event is not None and i > event and not (EARLIER_TOLD.search(sentences[i]) or FOUND.search(sentences[i])
+                                                     or GIVES_REASON.search(sentences[i]) or retold)
+    return event if later else None
+
+
 def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) -> int:
     """A why-question's cause is told before the event it explains, or in the event's own sentence: a sentence after
     the event that gives no reason of its own ("At the finals, Priya cheered ..." for "Why did Dev give the ticket to
@@ -232,6 +255,23 @@ def cause_before(question: str, sentences: list[str], top: int, reach: int = 3) 
     before = list(range(event - 1, max(-1, event - reach - 1), -1))
     return next((i for i in before if GIVES_REASON.search(sentences[i])),
                 next((i for i in before if EARLIER.search(sentences[i])), before[0] if before else event))
+
+
+# finding out a cause ("found that a snail had eaten it"), not finding someone ("found her there")
+FOUND = re.compile(r"\b(?:(?:found|discovered|realized|realised|learned|saw|noticed) (?:that|out)|turned out)\b", re.I)
+
+
+def found_cause(sentences: list[str], top: int) -> int:
+    """A cause asked of an event its own sentence and those beside it give no reason for ("a huge storage tank ...
+    burst open") is told where someone later found out about the same thing ("Investigators later found that the
+    tank had been built poorly"): the one such sentence after the event that shares a thing with it, else `top`."""
+    near = sentences[max(0, top - 1):top + 2]
+    if any(GIVES_REASON.search(s) for s in near):
+        return top
+    told = set(content_words(sentences[top])) - STOP
+    found = [i for i in range(top + 1, len(sentences))
+             if FOUND.search(sentences[i]) and told & set(content_words(sentences[i]))]
+    return found[0] if len(found) == 1 else top
 
 
 # a script's speaker label ("MIRA:", "Dad:") and a list item's bare number ("3." split from its step)

@@ -281,9 +281,13 @@ def misquoted(claim: str, sentence: str) -> bool:
 
 
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
-    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence."""
-    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and (not re.search(r"[.!?\"”]$", sentences[0])
-                                                                  or headline(sentences[0])):
+    """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence.
+    A poem's first line that runs on ("The old oak stands at the edge of the field," then "its arms held wide") is
+    the poem's own: it ends on a comma or its next line goes on in lower case."""
+    greeting = re.match(r"(?i)(?:dear|hi|hello|to)\b", sentences[0]) if sentences else None  # "Dear Editor," heads
+    runs_on = len(sentences) > 1 and (re.search(r"[,;]$", sentences[0]) and not greeting or sentences[1][:1].islower())
+    if len(sentences) > 1 and len(sentences[0].split()) <= 10 and not runs_on and (
+            not re.search(r"[.!?\"”]$", sentences[0]) or headline(sentences[0])):
         return sentences[0], sentences[1:]
     return None, sentences
 
@@ -399,6 +403,11 @@ MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writ
                    r"['‘\"“]?(.+?)['’\"”]?\s*[?.!]*$", re.I)
 
 
+# a meaning the student states for words of the text, no question asked: the words before "means" are the term
+SAID_MEANS = re.compile(r"^\W*(?:i think\s+)?(?:the (?:word|phrase|line)\s+)?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)['’\"”]?"
+                        r"\s+means?\s+(?:that\s+)?\w", re.I)
+
+
 def quoted_term(question: str) -> str | None:
     """The word or phrase a vocabulary question asks about: what follows "mean by" or "mean when she says" ("What
     does the writer mean by 'a heavy heart'?" asks "a heavy heart", not "the writer"), the quoted one, the words
@@ -411,8 +420,11 @@ def quoted_term(question: str) -> str | None:
                       r"['’\"”]? (?:even |really |actually )?mean", question, re.I)  # "bobbed even mean"
     # a quote ends at a quote mark, not inside a word: "doesn't" is no end
     quoted = re.findall(r"(?<![A-Za-z])['‘\"“]([^\"”]{2,80}?)['’\"”](?![A-Za-z])", question)
+    told = SAID_MEANS.match(question)  # "a hundred summers burn means there was a fire": the student's own reading
     if asked and len(asked.group(1).split()) <= 4:  # "In 'Grandpa ... froze' what does froze mean?" asks "froze"
         term = asked.group(1)
+    elif told and not asked and len(told.group(1).split()) <= 6:
+        term = told.group(1)
     elif quoted:
         term = min(quoted, key=len)
     else:

@@ -67,10 +67,11 @@ from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, misquoted, named_feelings, other_side, overlap,
+                      is_story, key_sentences, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import cause_before, compared_sides, dated, figure_line, speaker
+from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
+                    told_later)
 from people import OPENERS, actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -79,7 +80,7 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
-                             feeling_word, judge_answer, own_reason, pinned, quote, steps_told, still_asked,
+                             feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
@@ -140,8 +141,6 @@ def pointer(sentences: list[str], top: int, question: str, kind: str, where: lis
     return f"{here}, and the sentence just {'before' if chosen[0] < top else 'after'} it"
 
 
-# finding out a cause ("found that a snail had eaten it"), not finding someone ("found her there")
-FOUND = re.compile(r"\b(?:(?:found|discovered|realized|realised|learned|saw|noticed) (?:that|out)|turned out)\b", re.I)
 REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
 # what a deed is for ("The fluffing traps air that keeps the water away"), told just after the deed
 PURPOSE = re.compile(r"\b(?:keeps?|keeping|helps?|so that|in order to|protects?|lets?|allows?|stops?|prevents?)\b",
@@ -431,9 +430,11 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                  else place(sentences, sentences.index(held), where))  # "..." alone says no sentence
         return (f"Yes, that is one piece of evidence: {which} gives it. Keep reading from there: what else in the "
                 f"passage supports it?")
+    held = backing(verdict.sentence, claim, sentences) if status == "off" else ""
+    if held in sentences and (later := later_reason(kind, question, sentences, sentences.index(held), where, point)):
+        return later
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
-        return (f"That matches the passage: {quote(backing(verdict.sentence, claim, sentences))} Does it answer "
-                f"the question? Look at {point}.")
+        return f"That matches the passage: {quote(held)} Does it answer the question? Look at {point}."
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
     # a feeling the answer gives the one asked about ("Why did she feel better? the girl was nice" gives a reason)
@@ -458,7 +459,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
     if line:  # a character's line asked about: the situation around it answers, not the line
-        nowhere, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
+        nowhere, _, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
         return unfound_lead(nowhere, kind) + line_move(question, sentences, where, line)
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
@@ -472,13 +473,24 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
 
 
+def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,
+                 lead: str = "That does happen, but in") -> str | None:
+    """A reason built on sentence `i`, which tells what followed the event asked about (locate.told_later)."""
+    event = told_later(question, sentences, i) if kind in ("cause", "motive") else None
+    return (f"{lead} {place(sentences, i, where)}, after {place(sentences, event, where)}. Can "
+            f"something that happens later be the reason? Look at {point}.") if event is not None else None
+
+
 def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
                    where: list[str], point: str, said: str) -> str:
     """An answer no verdict decided: the sentence holding its words asked about, or the clue line it is near in
     meaning asked for (meaning_match.near_in_meaning: no word of the student's own is said to be missing there),
     or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
-    nowhere, also = check_against(claim, question, shown, sentences, where)
+    nowhere, also, at = check_against(claim, question, shown, sentences, where)
+    if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
+                                                                 "Your answer's words are in")):  # not found true
+        return later
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
@@ -548,10 +560,10 @@ def line_move(question: str, sentences: list[str], where: list[str], line: tuple
 
 
 def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]
-                  ) -> tuple[str, str]:
+                  ) -> tuple[str, str, int | None]:
     """What the answer holds that the passage does not (its words in no form anywhere: "crowded"), and the sentence
     other than those pointed to that holds its key words, named (a right answer the pointer missed, or the detail a
-    wrong one was built on): never "which of its words say X", which asks for words the passage does not have."""
+    wrong one was built on) and its index: never "which of its words say X", which asks for words the passage lacks."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
     nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences, claim) if not word_forms(w) & told)  # "lazy"
@@ -561,8 +573,8 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     elsewhere = max((i for i, s in enumerate(sentences) if s not in shown and held(s)[0]), key=lambda i: held(
         sentences[i]), default=None)
     if elsewhere is None:
-        return nowhere, ""
-    return nowhere, named(sentences, elsewhere, f"{question} {claim}", where)  # their own words may be quoted
+        return nowhere, "", None
+    return nowhere, named(sentences, elsewhere, f"{question} {claim}", where), elsewhere  # their words may be quoted
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -689,10 +701,11 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
 
 def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
-    line; a cause to what was told before its event, never what followed it."""
+    line; a cause to what was told before its event, never what followed it, or to what was found out later."""
     if kind == "meaning":
         return figure_line(question, sentences, ranked, asked_sentence(question, sentences, top))
-    return cause_before(question, sentences, top) if kind in ("cause", "motive") else top
+    before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
+    return found_cause(sentences, top) if before == top and kind == "cause" else before
 
 
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
@@ -757,9 +770,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
-    verdict, status = judge_answer(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
-    if verdict.label == "supported" and misquoted(claim, verdict.sentence):  # "she said I'm your turn": no such line
-        verdict, status = Verdict("unclear", verdict.sentence), ""
+    verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

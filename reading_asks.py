@@ -87,15 +87,32 @@ def without_own(message: str) -> str:
     return OWN_TAIL.sub("", " ".join(kept)).strip(" ,")
 
 
+# chat words a student ends a question with ("why does she do that tho", "why paint it brown lol"): no part of it
+CHAT_TAIL = re.compile(r"(?:[\s,]+(?:tho|though|lol|lmao|rn|haha|btw|bruh|anyway)\b)+\W*$", re.I)
+CHAT_WORDS = {"r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because", "b/c": "because", "cuz": "because",
+              "ppl": "people", "wat": "what", "wut": "what"}
+# stuck on the whole text, no question of a part ("i dont get the poem", "i dont understand this story at all")
+WHOLE_STUCK = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:get|understand|"
+                         r"follow)\s+(?:the|this)\s+(poem|story|passage|article|text)\b(?:\s+at all)?\W*$", re.I)
+TITLE_TYPED = re.compile(r"\b(mr|mrs|ms|dr)\.?\s+(?=[A-Z])", re.I)  # "mr Patel" -> "Mr. Patel"
+
+
 def asked_only(question: str, sentences: list[str]) -> str:
-    """The question without the student's words about themselves or the text, its names as the passage writes them
-    ("how does teo feel" -> "how does Teo feel": a name typed in lower case was no one the question asked about);
-    a name that is also a word the passage uses ("will", "hope") stays as typed."""
+    """The question without the student's words about themselves or the text and their chat ("why r the doors
+    underwater tho" -> "why are the doors underwater"), its names as the passage writes them ("how does teo feel" ->
+    "how does Teo feel": a name typed in lower case was no one the question asked about); a name that is also a word
+    the passage uses ("will", "hope") stays as typed."""
+    if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
+        return f"What is the {whole.group(1).lower()} mostly about?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
     asked = asked if re.search(ASKING, asked, re.I) else question
+    asked = CHAT_TAIL.sub("", asked) or asked
+    asked = re.sub(rf"(?i)(?<![\w/])(?:{'|'.join(map(re.escape, CHAT_WORDS))})(?![\w/])",
+                   lambda m: CHAT_WORDS[m.group(0).lower()], asked)
     words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
     names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
-    return re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)
+    named = re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)
+    return TITLE_TYPED.sub(lambda m: f"{m.group(1).capitalize()}. ", named)
 
 
 GENERIC = re.compile(r"\b(?:what|which) (?:kinds? of )?(?:things|stuff)\b", re.I)

@@ -29,6 +29,7 @@ import passages
 import text_words
 import traits
 from own_words import own_words, word_forms
+from student_message import ASKS
 from reading_verdict import copied_sentence, denied_by_text, denied_where_asked, quote
 
 if TYPE_CHECKING:  # lesson.py imports this room: its Lesson is only named in the hints here
@@ -40,6 +41,40 @@ IN_CLUES, IN_PASSAGE = 0.5, 0.8
 
 # 'The text says: "..."': the lead before a quoted line, and the quotation marks around it
 QUOTE_LEAD = re.compile(r"^.*?\b(?:says|said|states)\s*:?\s*", re.I)
+
+
+# "the tank burst bc the wave knocked buildings down": an event of the text and the student's reason for it
+REASON_SAID = re.compile(r"^\W*(?P<event>[^?]{6,}?)\s*,?\s+(?:bc|b/c|because|cuz|cause|since)\s+(?P<reason>[^?]{3,}?)"
+                         r"[\s.!]*$", re.I)
+
+
+def told_reason(said: str, sentences: list[str]) -> tuple[str, str] | None:
+    """(the why-question, the claimed reason) of a message that asks nothing and gives an event the passage tells
+    with the student's reason for it: "the note gets warmer bc the judge smiled" asks why the note gets warmer
+    (every word of it told in one sentence, "The next note was warmer.") and claims "because the judge smiled". A
+    feeling or trait given with its reason ("she feels confident bc she practiced") is no event the text tells."""
+    told = REASON_SAID.match(said.strip())
+    told = None if told and ASKS.search(told.group("event")) else told  # "why did it close bc of rust": it asks
+    words = [w for w, _ in text_words.content_tokens(told.group("event"))] if told else []
+    if len(words) < 2:
+        return None
+    for sentence in sentences:
+        forms = {f for w, _ in text_words.content_tokens(sentence) for f in text_words.base_forms(w)}
+        if all(text_words.base_forms(w) & forms for w in words):
+            return f"Why {told.group('event').strip(' ,')}?", f"because {told.group('reason').strip()}"
+    return None
+
+
+def why_asked(message: str, passage: str) -> str | None:
+    """The why-question a first message that asks nothing ("the tank burst bc ...") puts, else None."""
+    told = told_reason(message, evidence.split_sentences(passage)) if passage and "?" not in message else None
+    return told[0] if told else None
+
+
+def reason_given(work: str, passage: str, question: str) -> str | None:
+    """The reason a turn gives for the event `question` asks why of ("because the wave knocked buildings down")."""
+    told = told_reason(work, evidence.split_sentences(passage)) if passage and "?" not in work else None
+    return told[1] if told and told[0] == question else None
 
 
 def quoted_line(said: str, claim: str | None, sentences: list[str]) -> str | None:

@@ -43,7 +43,8 @@ from evidence import (CLAUSE_BREAK, INTERPRETIVE, Verdict, claim_core, claim_par
                       judge_claim, paraphrases, sides_kept)
 from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
-                      other_step, quoted_term, rank_sentences, window)
+                      misquoted, other_step, quoted_term, rank_sentences, window)
+from locate import told_later
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
@@ -464,6 +465,18 @@ def denied(claim: str, question: str, sentence: str) -> bool:
         sentence = sentence if any(word_forms(w) & forms_of(claim) for w in own) else conditional.group("condition")
     return any(conflicts(c, part) for c in CLAUSE_BREAK.split(claim) if c and not restates_premise(c, question)
                and not LACK.search(c) for part in CLAUSE_BREAK.split(sentence) if part)
+
+
+def judged(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]], top: int,
+           keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
+    """`judge_answer`, then no quote the passage lacks ("she said I'm your turn": no such line) and no reason in what
+    followed the event asked about (locate.told_later: true, but off the question)."""
+    verdict, status = judge_answer(claim, question, kind, sentences, ranked, top, keys, embedder, title)
+    if verdict.label == "supported" and misquoted(claim, verdict.sentence):
+        return Verdict("unclear", verdict.sentence), ""
+    at = sentences.index(verdict.sentence) if verdict.sentence in sentences and kind in ("cause", "motive") else None
+    followed = status == "answer" and at is not None and told_later(question, sentences, at) is not None
+    return verdict, "off" if followed else status
 
 
 def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],

@@ -423,6 +423,23 @@ def reason_question(question: str, sentence: str, sentences: list[str]) -> str |
     return f"{own.rstrip('?')}, and {link}" if own and " there, and " not in own else None
 
 
+# "She gave the first dollar to Mr. Patel, who had lent her the table.": what the person had done is the reason
+WHO_HAD = re.compile(r"(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+), who (?P<aux>had|has)\b")
+
+
+def done_before(question: str, sentences: list[str], shown: list[int]) -> str | None:
+    """A why-question about a deed toward someone whose sentence goes on to say what that person had done ("Why does
+    she give Mr. Patel the dollar?"): what they had done is asked, never its words."""
+    for k in shown:
+        had = WHO_HAD.search(sentences[k])
+        name = had.group("who").split()[-1] if had else ""
+        head = set(content_words(sentences[k][:had.end()])) if had else set()
+        if had and re.search(rf"\b{name}\b", question, re.I) and len(head & set(content_words(question))) >= 2:
+            for_whom = f" for {who}" if (who := actor(sentences, k)) and who not in had.group("who") else ""
+            return f"What {had.group('aux')} {had.group('who')} done{for_whom} before this, and {leads_to(question)}"
+    return None
+
+
 def content_question(question: str, sentences: list[str], shown: list[int]) -> str | None:
     """A why- or what-does-it-show question met with a question about what the deciding sentence tells, built from its
     own subject and time ("What did Omar do before the school race, and how could that make Omar win the race?"),
@@ -430,6 +447,8 @@ def content_question(question: str, sentences: list[str], shown: list[int]) -> s
     answer, and a question from its parts would read it out), when it does not parse, or when the question does not
     say what the clue is for."""
     link = leads_to(question)
+    if link and (had := done_before(question, sentences, shown)):
+        return had
     reasoned = next((r for k in shown if (r := reason_question(question, sentences[k], sentences))), None)
     if reasoned or len(shown) < 2 or not link:
         return reasoned

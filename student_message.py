@@ -37,6 +37,13 @@ def unmarked_question(sentences: list[str]) -> bool:
     return not (opens and OWN_WORDS.search(first[opens.end():])) and bool(content_words(" ".join(sentences[1:])))
 
 
+def runs_on(body: str, at: int, gap: int) -> bool:
+    """Is the line at `at` a poem's line that runs on into the next ("When storms come roaring over the hill" then
+    "and younger trees lie down,"), above the blank line after which the student writes? It asks nothing itself."""
+    line, _, rest = body[at:].partition("\n")
+    return at < gap and not line.rstrip().endswith("?") and rest[:1].islower()
+
+
 def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> tuple[str | None, str]:
     """(passage, the rest) when a student pastes a passage before their question; (None, message) otherwise.
 
@@ -52,7 +59,7 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
         return body[:marks[-1].start()].strip(), body[marks[-1].end():].strip()
     starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n" if not (label or prose) else r"\n", body)]  # the tail asks
     gap = max([m.end() for m in re.finditer(r"\n\s*\n", body)] or [0])  # the question, then "i dont get it??" below it
-    asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0])]
+    asking = [at for at in starts[1:] if asks(body[at:].split("\n", 1)[0]) and not runs_on(body, at, gap)]
     for at in [at for at in asking if at >= gap][:1] + asking[-1:] + starts[-1:]:
         head, tail = body[:at], body[at:]
         # a one- or two-sentence text on its own lines before a reading question is still the passage, unless the
