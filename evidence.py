@@ -99,9 +99,12 @@ def negated(text: str, before: int = 2, after: int = 3) -> set[str]:
 
 
 # A condition that takes something away ("if there were no foxes", "when there is no friction", "without air"): what
-# the claim says after it holds in that other world, so its denials are no denial of a fact about this one
-ABSENT_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|once|suppose)\b[^,;.]*?(?:\b(?:no|not|never|nothing|none"
-                              r"|without)\b|n't\b)|\bwithout\b", re.I)
+# the claim says after it holds in that other world, so its denials are no denial of a fact about this one. The
+# taking away is the condition's own, in its first words ("if the plant doesn't get light"); a denial further on is
+# the consequence's ("if they get too thin the blubber cant keep them warm").
+ABSENT_CONDITION = re.compile(r"\b(?:if|unless|when|whenever|once|suppose)\b(?:[ \t]+[^\s,;.]+){0,3}?[ \t]+"
+                              r"(?:(?:no|not|never|nothing|none|without|cannot|cant|dont|doesnt|didnt|wont|isnt|arent|"
+                              r"wasnt|werent)\b|\w+n't\b)|\bwithout\b", re.I)
 
 
 def asserted(claim: str) -> str:
