@@ -36,8 +36,8 @@ from common import ROOT, atomic_write_text, out_dir, read_jsonl, shared_data_dir
 from data.sources import MIN_FACT_WORDS, clean_fact, corpus_lessons, openbook_facts
 from scorers import numbers_in, same_number
 from student_message import question_of
-from text_words import (COMMON, NEGATION, OPPOSITES, STOP, TUTOR_STEMS, base_forms, content_tokens, content_words,
-                        forms_of, has_negation, stem)
+from text_words import (CHAT_WORDS, COMMON, NEGATION, OPPOSITES, STOP, TUTOR_STEMS, base_forms, content_tokens,
+                        content_words, forms_of, has_negation, stem)
 
 if TYPE_CHECKING:  # agent.py imports this module and must load neither torch nor numpy (test_agent checks it)
     from data.decontam import Decontaminator
@@ -451,11 +451,6 @@ class KnowledgeBase:
 
 
 # ----------------------------------------------------------------------------- science moves
-
-# A student's chat and vague words in a typed question ("idk", "lol", "some stuff"): nothing a fact or card must say
-CHAT_WORDS = {"idk", "idek", "lol", "lmao", "tmrw", "rn", "pls", "plz", "bruh", "omg", "tho", "smth", "sth", "stuff",
-              "kinda", "sorta", "gonna", "wanna", "yea", "ya"}
-
 
 def key_terms(question: str) -> list[str]:
     """The question's own words as written ("campfire", "hands"), without the tutor's or everyday ones."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from evidence import Move, split_sentences
-from text_words import STOP, base_forms, content_tokens
+from text_words import STOP, base_forms, content_tokens, without_chat, written_out
 from locate import EARLIER, speaker
 from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
                       rank_sentences)
@@ -87,10 +87,6 @@ def without_own(message: str) -> str:
     return OWN_TAIL.sub("", " ".join(kept)).strip(" ,")
 
 
-# chat words a student ends a question with ("why does she do that tho", "why paint it brown lol"): no part of it
-CHAT_TAIL = re.compile(r"(?:[\s,]+(?:tho|though|lol|lmao|rn|haha|btw|bruh|anyway)\b)+\W*$", re.I)
-CHAT_WORDS = {"r": "are", "u": "you", "ur": "your", "abt": "about", "bc": "because", "b/c": "because", "cuz": "because",
-              "ppl": "people", "wat": "what", "wut": "what"}
 # stuck on the whole text, no question of a part ("i dont get the poem", "i dont understand this story at all")
 WHOLE_STUCK = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|can'?t|cannot)\s+(?:really\s+)?(?:get|understand|"
                          r"follow)\s+(?:the|this)\s+(poem|story|passage|article|text)\b(?:\s+at all)?\W*$", re.I)
@@ -106,9 +102,7 @@ def asked_only(question: str, sentences: list[str]) -> str:
         return f"What is the {whole.group(1).lower()} mostly about?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
     asked = asked if re.search(ASKING, asked, re.I) else question
-    asked = CHAT_TAIL.sub("", asked) or asked
-    asked = re.sub(rf"(?i)(?<![\w/])(?:{'|'.join(map(re.escape, CHAT_WORDS))})(?![\w/])",
-                   lambda m: CHAT_WORDS[m.group(0).lower()], asked)
+    asked = written_out(without_chat(asked))
     words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
     names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
     named = re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, fits, judge_claim, key_terms,
                       paraphrases)
-from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
+from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, written_out
 from student_message import about, question_of
 from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_agrees, card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
@@ -41,7 +41,7 @@ from science_help import clue_help, in_use_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
-from science_support import backing_fact, card_meant, next_stage, right_part, why_said, written_out
+from science_support import backing_fact, card_meant, next_stage, right_part, why_said
 from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
                              kind_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
                              unbacked_reason)

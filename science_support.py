@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, first_denied, key_terms, negated,
                       quantifiers_kept, sides_kept)
-from text_words import COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, spelled_out, stem
+from text_words import (COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem, without_chat,
+                        written_out)
 from student_message import about
 from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words, resembles_misconception
 from named_questions import named_question
@@ -44,36 +45,11 @@ EACH = re.compile(r"\beach\b", re.I)  # "lost at each level" tells of every step
 LEADS = re.compile(r"^\W*(?:first(?:ly)?|then|next|after that|finally|and|so|also)\b[\s,]*", re.I)
 
 
-# What a science question or claim needs written out beyond text_words' table: "ur closer to the sun", "ur wrong"
-# ("ur" before a comparison or a state is "you are", not "your"); "y does a ball bounce" ("y" opening a question is
-# "why"); "why r leaves green", "sun n water" ("r" and "n" between two words are "are" and "and"; "r = 5 cm" is a
-# radius)
-YOU_ARE = re.compile(r"(?<![\w'])ur(?=\s+(?:\w+er|not|so|too|wrong|right|going|gonna|higher|lower)\b)", re.I)
-WHY = re.compile(r"(?:^|(?<=[.!?]\s))\W*\by(?=\s+(?:do|does|did|is|are|was|were|can|would|r)\b)", re.I)
-BETWEEN_WORDS = {"r": "are", "n": "and"}
-BETWEEN = re.compile(r"(?<=[a-z] )[rn](?= [a-z])", re.I)
-# Chat before or after a typed question ("idk why ...", "... lol", "... i have a test tmrw"): no word of the question
-CHAT_BEFORE = re.compile(r"^\W*(?:(?:idk|idek|lol|ok|okay|so|like|bruh|omg|ugh|um+|hm+|yo|pls|plz|please)\b\W*)+"
-                         r"(?=\w)", re.I)
-CHAT_AFTER = re.compile(r"(?:[\s,]+(?:lol|lmao|haha\w*|tho|rn|pls|plz|please|thx|bruh|i (?:don'?t|dont|do not) "
-                        r"(?:get|understand) it|i have a (?:test|quiz) (?:tmrw|tomorrow|today)|"
-                        r"for (?:my )?(?:hw|homework|class)))+(?=\W*$)", re.I)
-
-
-def written_out(text: str) -> str:
-    """A science claim or question with its chat spellings written out ("bc the earth is tilted" -> "because the
-    earth is tilted", "ur closer" -> "you are closer", "y r leaves green" -> "why are leaves green"), so a right
-    reason typed as students type is judged as the same reason written in full."""
-    text = YOU_ARE.sub("you are", WHY.sub(lambda m: m.group(0)[:-1] + "why", text))
-    return BETWEEN.sub(lambda m: BETWEEN_WORDS[m.group().lower()], spelled_out(text))
-
-
 def as_asked(question: str) -> str:
     """A question as a student typed it, read as asked: chat spellings written out and the chat around it dropped
     ("idk why there r less hawks than mice" -> "why there are less hawks than mice"), so its key terms are the
     question's own and a topic card can take it."""
-    asked = CHAT_AFTER.sub("", written_out(CHAT_BEFORE.sub("", question)))
-    return asked if asked.strip() else question
+    return written_out(without_chat(question))
 
 
 def compared(text: str) -> set[int]:

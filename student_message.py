@@ -11,7 +11,7 @@ import re
 import sys
 
 from common import ABBREVIATIONS, split_sentences
-from text_words import TUTOR_WORDS, content_words, stem
+from text_words import CHAT_WHY, TUTOR_WORDS, content_words, stem
 from science_catalog import FORMULA_TOKEN
 
 PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
@@ -88,7 +88,6 @@ ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
-CHAT_WHY = r"y(?=\s+(?:do|does|did|dont|doesnt|don't|doesn't|cant|can't|is|are|r|u|was|were|can|would)\b)|how\s+come"
 REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
                      r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"

@@ -48,15 +48,30 @@ CHAT_SPELLINGS = {
     "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because", "becuz": "because", "becuase": "because",
     "becasue": "because", "thru": "through", "w/o": "without", "alot": "a lot", "gonna": "going to",
     "wanna": "want to", "kinda": "kind of", "sorta": "sort of", "rly": "really", "tho": "though",
-    "there own": "their own"}
+    "there own": "their own", "abt": "about", "wat": "what", "wut": "what"}
 CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
                            + r")(?![\w/'-])", re.I)   # "U-bend", "bcc": no chat word inside another
 # Chat words never written out, only never looked for in a passage: no one wording ("cause" is also a noun, "ngl"
 # would add a denial, "prob" is probably or problem), or read as typed ("thats": retold's comparisons read it, and a
 # science claim says it back as typed).
 CHAT_FILLERS = {"cause", "prob", "def", "ngl", "fr", "lowkey", "highkey", "deadass", "literally", "basically", "super",
-                "doing", "thats"}
+                "doing", "thats", "idk", "idek", "lol", "lmao", "tmrw", "rn", "pls", "plz", "bruh", "omg", "smth",
+                "sth", "stuff", "yea", "ya"}
 CHAT_WORDS = set(CHAT_SPELLINGS) | CHAT_FILLERS   # how a student writes, never a word to look for
+# A typed question needs three more, which a claim or a problem must not get (retold's "if n is 5", a radius "r"):
+# "ur" before a comparison or a state is "you are" ("ur closer to the sun"), "y" before a helping word is "why" ("y
+# does ice float"), "r" and "n" between two words are "are" and "and" ("why r leaves green", "sun n water").
+YOU_ARE = re.compile(r"(?<![\w'])ur(?=\s+(?:\w+er|not|so|too|wrong|right|going|gonna|higher|lower)\b)", re.I)
+CHAT_WHY = r"y(?=\s+(?:do|does|did|dont|doesnt|don't|doesn't|cant|can't|is|are|r|u|was|were|can|would)\b)|how\s+come"
+WHY_TYPED = re.compile(r"(?:^|(?<=[.!?]\s))\W*\by(?=\s+(?:do|does|did|is|are|was|were|can|would|r)\b)", re.I)
+BETWEEN_WORDS = {"r": "are", "n": "and"}
+BETWEEN = re.compile(r"(?<=[a-z] )[rn](?= [a-z])", re.I)
+# Chat before or after a typed question ("idk why ...", "... lol", "... i have a test tmrw"): no word of the question
+CHAT_BEFORE = re.compile(r"^\W*(?:(?:idk|idek|lol|ok|okay|so|like|bruh|omg|ugh|um+|hm+|yo|pls|plz|please)\b\W*)+"
+                         r"(?=\w)", re.I)
+CHAT_AFTER = re.compile(r"(?:[\s,]+(?:lol|lmao|haha\w*|tho|though|rn|btw|anyway|pls|plz|please|thx|bruh|"
+                        r"i (?:don'?t|dont|do not) (?:get|understand) it|i have a (?:test|quiz) (?:tmrw|tomorrow|today)|"
+                        r"for (?:my )?(?:hw|homework|class)))+\W*$", re.I)
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
                       r"(?:ca|wo|is|are|was|were|do|does|did|has|have|could|should)n'?t)\b|n't\b", re.I)
@@ -158,6 +173,30 @@ def spelled_out(text: str) -> str:
     "how many didnt get sold" -> "how many did not get sold"): a word typed as students type reads as written in
     full."""
     return CHAT_SPELLING.sub(lambda m: CHAT_SPELLINGS[m.group(0).lower()], text)
+
+
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'(?:[^']|(?<=\w)'(?=\w))*'(?!\w)")   # "doesn't" inside
+
+
+def written_out(text: str) -> str:
+    """A typed question or science claim with its chat written out (`spelled_out`, then "ur", "y", "r" and "n" as
+    above): "y r leaves green bc ur" -> "why are leaves green because your". A quoted span is the passage's or the
+    textbook's own words and stays as it is ("what does 'doesn't pay the bill' mean")."""
+    def out(part: str) -> str:
+        part = YOU_ARE.sub("you are", WHY_TYPED.sub(lambda m: m.group(0)[:-1] + "why", part))
+        return BETWEEN.sub(lambda m: BETWEEN_WORDS[m.group().lower()], spelled_out(part))
+    pieces, at = [], 0
+    for quote in QUOTED.finditer(text):
+        pieces += [out(text[at:quote.start()]), quote.group()]
+        at = quote.end()
+    return "".join(pieces + [out(text[at:])])
+
+
+def without_chat(question: str) -> str:
+    """A typed question without the chat around it ("idk why r the doors underwater tho" -> "why r the doors
+    underwater"); the question as it was when nothing else is left."""
+    asked = CHAT_AFTER.sub("", CHAT_BEFORE.sub("", question))
+    return asked if asked.strip() else question
 
 
 def has_negation(text: str) -> bool:

@@ -1,9 +1,14 @@
-"""Session 17 lead: a decimal point put in the wrong place is named by the claim's own shape (claim_slips.py)."""
+"""Session 17 lead: a decimal point put in the wrong place named by the claim's own shape (claim_slips.py); clock
+times taken away as decimals; a third-person bus in a problem; like cases that share a property; one chat table for
+typed questions (text_words.written_out, without_chat)."""
 import agent
 from arithmetic_claims import claims
 from claim_slips import point_slip, wrong_claim_words
+from evidence import key_terms
 from lesson import split_problem
+from reading_asks import asked_only
 from science_decides import like_thing
+from text_words import without_chat, written_out
 
 
 def only(text: str):
@@ -65,3 +70,12 @@ def test_a_clock_time_written_as_a_decimal_is_no_foreign_number():
 def test_a_like_case_shares_a_property_not_a_material():
     assert like_thing("Why does ice melt faster on a black plate?", "black clothes get hot in the Sun")
     assert not like_thing("why does burnt steel wool weigh more?", "a steel ball sinks, but a steel ship floats")
+
+
+def test_one_chat_table_writes_out_a_typed_question_but_never_a_quoted_line():
+    assert written_out("y r leaves green bc of chlorophyll") == "why are leaves green because of chlorophyll"
+    assert written_out("what does 'Sentiment doesn't pay the bill' mean bc idk") \
+        == "what does 'Sentiment doesn't pay the bill' mean because idk"
+    assert without_chat("idk why do cats purr lol") == "why do cats purr"
+    assert asked_only("why r the doors underwater tho", ["The doors were underwater."]) == "why are the doors underwater"
+    assert "lol" not in key_terms("why do cats purr lol") and "idk" not in key_terms("idk why do cats purr")

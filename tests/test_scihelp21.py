@@ -8,7 +8,8 @@ from science_catalog import match_card, match_misconception
 from science_decides import kind_move
 from science_moves import science_move
 from science_names import made_kept
-from science_support import as_asked, written_out
+from science_support import as_asked
+from text_words import written_out
 from student_message import extract_claim, question_of
 
 
