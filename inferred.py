@@ -243,8 +243,8 @@ def word_for_word(claim: str, term: str, sentences: list[str], i: int) -> bool:
     elsewhere = set().union(*(forms_of(s) for j, s in enumerate(sentences) if j != i))
     shared = [w for w in words if base_forms(w) & forms_of(claim)]  # its own forms: "ribbon" is no "prize"
     # a simile's own likeness said again ("she roared like a lion") is no likeness the student names
-    likened = LIKENED.search(re.sub(rf"\b(?:like|as) (?:an? |the )?(?:\w+ ){{0,2}}?{figure[0]}\b", " ", claim, flags=re.I)
-                             if figure and figure[1] else claim)
+    said_again = rf"\b(?:like|as) (?:an? |the )?(?:\w+ ){{0,2}}?{figure[0]}\b" if figure else ""
+    likened = LIKENED.search(re.sub(said_again, " ", claim, flags=re.I) if figure and figure[1] else claim)
     return (bool(picture or figure or len(words) >= 2) and 2 * len(shared) >= len(words)
             and (figure is not None or any(not base_forms(w) & elsewhere for w in shared))
             and not (likened or FIGURATIVE.search(claim)) and not feelings_named(claim)

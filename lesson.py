@@ -146,36 +146,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
-    if retold.claim_apart(message) is None and (apart := retold.work_apart(message)) is not None:   # "... 4 are
-        # broke. so thats 24 chairs": theirs ("... so 36 left right" says the question it answers: claim_apart's)
-        head, work = split_problem(apart[0], exercises)
-        return head, " ".join(part for part in (work, apart[1]) if part)
-    clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
-    own = [p for p in clocked if about_student(p, clock(message))]
-    rest = [p for p in clocked if p not in own]
-    asks = [i for i, p in enumerate(rest) if p.rstrip().endswith("?") or ASKING.match(p)]
-    # the rest must give numbers of its own up to its question, not only the student's sums or answer: "The bus
-    # leaves at 7:40 and gets there at 9:10. How many minutes is the ride? 90 minutes" is a problem about a bus
-    if own and asks and any(re.search(r"\d", p) and not claims(p) for p in rest[:asks[-1] + 1]):
-        head, work = split_problem("".join(rest).strip(), exercises)
-        return head, " ".join(part for part in (work, "".join(own).strip()) if part)
+    if (split := _theirs_apart(message, exercises)) is not None:
+        return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
-    windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
-                     key=lambda w: w[0] - w[1])
-    for a, b in windows:
-        window = content_words("".join(pieces[a:b]))
-        if any(solver.numbers_in(p) and not claims(p) and content_words(p) & window for p in pieces[:a]):
-            continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
-        if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
-            while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
-                    and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
-                b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
-                found = shorter
-            problem, claimed = "".join(pieces[a:b]).strip(), ""
-            if solver.plan(problem) is None and (apart := retold.claim_apart(problem)) and plan_of(apart[0]):
-                problem, claimed = apart   # "... 75 leaked out so 125 left right": the 125 is the student's answer
-            return problem, " ".join(part for part in ("".join(pieces[:a]).strip(), claimed,
-                                                       "".join(pieces[b:]).strip()) if part)
+    if (split := _planned_run(pieces)) is not None:
+        return split
     equation = re.search(r"=\s*[^\s?]", message)   # "Solve 3 + 2x = 11" is no exercise to evaluate
     for text, m in _exercises(message) if exercises and not claims(message) and not equation else ():
         if re.search(r"\bwhy\b[^?.!]*$", text[:m.start()], re.I):   # "why would I divide 12 by 3?": their doubt
@@ -196,6 +171,52 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     passage, tail = student_message.split_message(message)
     if passage and "?" not in tail and not evidence.split_sentences(passage)[-1].rstrip(" \"'”").endswith("?"):
         return message.strip(), ""
+    return _by_question(message, pieces) or (message.strip(), "")
+
+
+def _theirs_apart(message: str, exercises: bool) -> tuple[str, str] | None:
+    """split_problem's first cuts: work typed on after a retelling (retold.work_apart), then sentences about the
+    student's own situation (`about_student`); None when neither applies."""
+    if retold.claim_apart(message) is None and (apart := retold.work_apart(message)) is not None:   # "... 4 are
+        # broke. so thats 24 chairs": theirs ("... so 36 left right" says the question it answers: claim_apart's)
+        head, work = split_problem(apart[0], exercises)
+        return head, " ".join(part for part in (work, apart[1]) if part)
+    clocked = [m.group() for m in SENTENCES.finditer(clock(message)) if m.group().strip()]
+    own = [p for p in clocked if about_student(p, clock(message))]
+    rest = [p for p in clocked if p not in own]
+    asks = [i for i, p in enumerate(rest) if p.rstrip().endswith("?") or ASKING.match(p)]
+    # the rest must give numbers of its own up to its question, not only the student's sums or answer: "The bus
+    # leaves at 7:40 and gets there at 9:10. How many minutes is the ride? 90 minutes" is a problem about a bus
+    if own and asks and any(re.search(r"\d", p) and not claims(p) for p in rest[:asks[-1] + 1]):
+        head, work = split_problem("".join(rest).strip(), exercises)
+        return head, " ".join(part for part in (work, "".join(own).strip()) if part)
+    return None
+
+
+def _planned_run(pieces: list[str]) -> tuple[str, str] | None:
+    """The longest run of sentences the planner reads, with what is around it as the student's, or None."""
+    windows = sorted(((a, b) for a in range(len(pieces)) for b in range(a + 1, len(pieces) + 1)),
+                     key=lambda w: w[0] - w[1])
+    for a, b in windows:
+        window = content_words("".join(pieces[a:b]))
+        if any(solver.numbers_in(p) and not claims(p) and content_words(p) & window for p in pieces[:a]):
+            continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
+        if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
+            while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
+                    and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
+                b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
+                found = shorter
+            problem, claimed = "".join(pieces[a:b]).strip(), ""
+            if solver.plan(problem) is None and (apart := retold.claim_apart(problem)) and plan_of(apart[0]):
+                problem, claimed = apart   # "... 75 leaked out so 125 left right": the 125 is the student's answer
+            return problem, " ".join(part for part in ("".join(pieces[:a]).strip(), claimed,
+                                                       "".join(pieces[b:]).strip()) if part)
+    return None
+
+
+def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:
+    """The problem cut at its own question (asked with "?" or inside a sentence), its listed choices, or a question
+    typed without its "?" ("y does ice float. bc its less dense"); None when nothing asks."""
     # the problem's own question: the first asking sentence once a number has been given
     asked = [i for i, p in enumerate(pieces) if (p.rstrip().endswith("?") or ASKING.match(p))
              and re.search(r"\d", "".join(pieces[:i + 1])) and not in_speech(p)]
@@ -216,7 +237,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
     if student_message.unmarked_question(pieces):   # "y does ice float. bc its less dense": the answer is theirs
         return pieces[0].strip(), "".join(pieces[1:]).strip()
-    return message.strip(), ""
+    return None
 
 
 _ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what (?:is|was|are))\b", re.I)
@@ -677,7 +698,8 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
 
 # Praise opens a sentence ("Yes!", "Great job, ...") or is a phrase anywhere ("that's right", "well done"); a "yes"
 # inside a sentence ("say yes and we'll start") is no praise, nor a word quoted ('"Nice" may fit Jun': a trait)
-PRAISE_OPENING = re.compile(r"^(?!\W*[\"“][A-Za-z]+[\"”])\W*(?:(?:good|great|nice|excellent) (?:job|work|thinking|try|effort|question|idea|"
+PRAISE_OPENING = re.compile(r"^(?!\W*[\"“][A-Za-z]+[\"”])\W*(?:(?:good|great|nice|excellent) "
+                            r"(?:job|work|thinking|try|effort|question|idea|"
                             r"start)|yes|yeah|yep|exactly|good|great|correct|perfect|excellent|nice|awesome|right|"
                             r"well done|bravo|spot on)\b[\s,!.:]*", re.I)
 PRAISE_PHRASE = re.compile(r"\b(?:that(?:'s| is) (?:it|right|correct)|you(?:'re| are) (?:right|correct)|you got it|"

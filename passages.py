@@ -404,7 +404,8 @@ MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writ
 
 
 # a meaning the student states for words of the text, no question asked: the words before "means" are the term
-SAID_MEANS = re.compile(r"^\W*(?:i think\s+)?(?:the (?:word|phrase|line)\s+)?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)['’\"”]?"
+SAID_MEANS = re.compile(r"^\W*(?:i think\s+)?(?:the (?:word|phrase|line)\s+)?"
+                        r"['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)['’\"”]?"
                         r"\s+means?\s+(?:that\s+)?\w", re.I)
 
 

@@ -47,7 +47,8 @@ _SIDE_BY_SIDE = re.compile(r"\b(\d+ [a-z]+) (?=\d+(?:\.\d+)? [a-z]+ (?:each|in e
 # "12 a week", "30 min every day" -> "12 each week", "30 minutes each day": the rate said with the word the
 # planner reads
 _EVERY = re.compile(r"(?<=[a-z\d])(?<!\bon)(?<!\bin)(?<!\bfor)(?<!\bto)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bbuys)"
-                    r"(?<!\bbought)(?<!\bbuy) (?:every|a|an) (?=(?:day|week|month|year|hour|minute|night|morning|box|bag|"
+                    r"(?<!\bbought)(?<!\bbuy) (?:every|a|an) "
+                    r"(?=(?:day|week|month|year|hour|minute|night|morning|box|bag|"
                     r"pack|row|table|shelf|page|book|person|student|kid|child|game|lap|trip|visit)\b)", re.I)
 
 # A question asked inside a sentence, after a comma or straight after the facts ("..., how many are left",
@@ -64,7 +65,8 @@ _VERB_AFTER = r"(?:got|get|gets|are|were|was|is|went|go|goes|flew|fly|flies|ran|
 # "... and she gives 5 away", "..., 28 drive out and 15 drive in": 'and' (or a comma) before a new doer or a new
 # count starts a new fact. Only between two parts that each give a number.
 _NEW_FACT = re.compile(rf"(?<=[a-z\d%.])(?:,? and then|,? then|,? and|,? but|,)\s+(?=(?:she|he|they|we|i|it|her|"
-                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}(?! (?:them|it|all|both)\b)|"
+                       rf"his|their|the)\b|\d+(?:/\d+|(?:\.\d+)?%)|"
+                       rf"\d+ (?:[a-z]+ )?(?:{_VERB_AFTER}(?! (?:them|it|all|both)\b)|"
                        rf"of (?:them|the)\b)|"
                        r"[a-z]+ (?:is|are|was|were|costs?|has|had|read|scored|ran|saved|collected) \$?\d)", re.I)
 
@@ -146,7 +148,8 @@ def _compared_first(m: re.Match) -> str:
 # 'Ana has 90 stamps', '6 more birds fly away', 'Kim read 50 pages')
 _BARE_COUNT = re.compile(rf"(?:(?<=^)|(?<=[.,;] )|(?<=\band )|(?<=\bthen )|(?<=\bbut ))(\d+) (more )?(?={_VERB_AFTER})|"
                          r"(?:(?<=\bhas )|(?<=\bhad )|(?<=\bhave )|(?<=\bread )|(?<=\bscored )|(?<=\bsaved )|"
-                         r"(?<=\bcollected )|(?<=\bpicked )|(?<=\bsold )|(?<=\bbaked )|(?<=\bmade )|(?<=\bwon )|(?<=\bbuys )|"
+                         r"(?<=\bcollected )|(?<=\bpicked )|(?<=\bsold )|(?<=\bbaked )|(?<=\bmade )|(?<=\bwon )|"
+                         r"(?<=\bbuys )|"
                          r"(?<=\bcaught ))(\d+)(?=\s*(?:[.,?!;]|and\b|so\b|how\b|what\b|$))",
                          re.I)
 _COUNT_NOUN = re.compile(r"(?<![$\d.])\d+ (?:[a-z]+ ){0,3}?((?!(?:as|is|was|has|does|his|its|this|less|plus|yes|"
@@ -176,7 +179,8 @@ _NOT_NOUNS = {"times", "is", "was", "has", "does", "was", "minutes", "hours", "d
 # "sara baked 48 muffins sold 29 baked 15 more", "library had 120 books, lent out 35, got 18 back": a list of what
 # one subject did, each verb with its amount: a sentence each, the subject said again ("Sara sold 29.")
 _PAST = r"(?:sold|gave|bought|ate|lost|spent|used|baked|made|found|won|got|took|lent|picked|added|donated|broke|" \
-        r"earned|saved|paid|collected|caught|planted|raised|gives|sells|buys|eats|loses|spends|uses|bakes|makes|finds|" \
+        r"earned|saved|paid|collected|caught|planted|raised|gives|sells|buys|eats|loses|spends|uses|bakes|" \
+        r"makes|finds|" \
         r"wins|gets|takes|lends|picks|adds|earns|saves|pays|collects|catches|plants)"
 _NEXT_DEED = re.compile(rf"(?<=\d)(?P<noun> (?!and\b|then\b)[a-z]+)?(?:,| and| then|,? and then)? "
                         rf"(?={_PAST}(?: away| out| back| up| with(?: a)?)? \$?\d)", re.I)
@@ -194,7 +198,8 @@ def _deeds(sentence: str) -> str:
 # "how many now", "how many still there", "how many on the bus now", "how many not burnt": a question typed without
 # its verb, said with it ("How many are there now?", "How many are not burnt?")
 _VERBLESS = re.compile(r"\b(how many(?: (?!(?:are|is|were|was|do|does|did|can|will|would|more)\b)[a-z]+s)?) "
-                       r"(?=(now|left|still (?:there|here|left|in|on|at)|not [a-z]+(?:ed|en|t)|on the|in the|at the)\b)",
+                       r"(?=(now|left|still (?:there|here|left|in|on|at)|not [a-z]+(?:ed|en|t)|on the|in the|"
+                       r"at the)\b)",
                        re.I)
 # "how much left", "how much now": money or a measure asked without its verb ("How much is left?")
 _VERBLESS_MUCH = re.compile(r"\b(how much) (?=(now|left)\b)", re.I)

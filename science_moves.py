@@ -129,7 +129,10 @@ def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embed
     stops why. friction slows it"), where the question alone, retold in few words, takes none. It only confirms: a
     card the claim's own words chose, or one of another scenario, never opens a lesson or flags a claim."""
     # a yes/no question's answer is no card's idea ("yes, photosynthesis goes on in the dark" names the plants card),
-    # and a card the claim's words chose must be the question's own scenario
+    # nor is a name asked for ("evaporation" for vapour turning into liquid names the evaporation card), and a card
+    # the claim's words chose must be the question's own scenario
+    if named_question(asked):
+        return None
     together = [] if POLAR_QUESTION.match(asked) else [
         card for card in matching_cards(f"{asked} {claim}", key_terms(f"{asked} {claim}"))
         if card_agrees(card, asked, key_terms(asked))]

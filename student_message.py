@@ -84,7 +84,9 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 
 # A sentence that asks for the answer or tries to change the tutor: the question is what is left once these are gone.
 # The student's own role or order, never a story's words ("she asked", "her teacher's words", "to write a letter").
-ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?:it'?s\s+|its\s+)?(?:because|bc|cuz)\b)|(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
+ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?:it'?s\s+|its\s+)?"
+                 r"(?:because|bc|cuz)\b)|"
+                 r"(?:i'?m|i am|as|am) (?:\w+ ){0,3}teacher|(?:please|you|can you|could you|so i can) "
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")

@@ -58,6 +58,11 @@ CHAT_FILLERS = {"cause", "prob", "def", "ngl", "fr", "lowkey", "highkey", "deada
                 "doing", "thats", "idk", "idek", "lol", "lmao", "tmrw", "rn", "pls", "plz", "bruh", "omg", "smth",
                 "sth", "stuff", "yea", "ya"}
 CHAT_WORDS = set(CHAT_SPELLINGS) | CHAT_FILLERS   # how a student writes, never a word to look for
+# A typed question or science claim keeps its negations as typed ("Why didn't the third seed grow?" must not become
+# "Why did not the third seed grow?", which a question's parts no longer read): every other spelling is written out.
+TYPED_SPELLINGS = {k: v for k, v in CHAT_SPELLINGS.items() if not re.search(r"n'?t$", k)}
+TYPED_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(TYPED_SPELLINGS, key=len,
+                                                                              reverse=True))) + r")(?![\w/'-])", re.I)
 # A typed question needs three more, which a claim or a problem must not get (retold's "if n is 5", a radius "r"):
 # "ur" before a comparison or a state is "you are" ("ur closer to the sun"), "y" before a helping word is "why" ("y
 # does ice float"), "r" and "n" between two words are "are" and "and" ("why r leaves green", "sun n water").
@@ -70,7 +75,8 @@ BETWEEN = re.compile(r"(?<=[a-z] )[rn](?= [a-z])", re.I)
 CHAT_BEFORE = re.compile(r"^\W*(?:(?:idk|idek|lol|ok|okay|so|like|bruh|omg|ugh|um+|hm+|yo|pls|plz|please)\b\W*)+"
                          r"(?=\w)", re.I)
 CHAT_AFTER = re.compile(r"(?:[\s,]+(?:lol|lmao|haha\w*|tho|though|rn|btw|anyway|pls|plz|please|thx|bruh|"
-                        r"i (?:don'?t|dont|do not) (?:get|understand) it|i have a (?:test|quiz) (?:tmrw|tomorrow|today)|"
+                        r"i (?:don'?t|dont|do not) (?:get|understand) it|"
+                        r"i have a (?:test|quiz) (?:tmrw|tomorrow|today)|"
                         r"for (?:my )?(?:hw|homework|class)))+\W*$", re.I)
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|cannot|neither|nor|without|"  # "couldnt": no apostrophe
@@ -179,12 +185,13 @@ QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'(?:[^']|(?<
 
 
 def written_out(text: str) -> str:
-    """A typed question or science claim with its chat written out (`spelled_out`, then "ur", "y", "r" and "n" as
-    above): "y r leaves green bc ur" -> "why are leaves green because your". A quoted span is the passage's or the
+    """A typed question or science claim with its chat written out (`TYPED_SPELLINGS`, then "ur", "y", "r" and "n"
+    as above): "y r leaves green bc ur" -> "why are leaves green because your". A quoted span is the passage's or the
     textbook's own words and stays as it is ("what does 'doesn't pay the bill' mean")."""
     def out(part: str) -> str:
         part = YOU_ARE.sub("you are", WHY_TYPED.sub(lambda m: m.group(0)[:-1] + "why", part))
-        return BETWEEN.sub(lambda m: BETWEEN_WORDS[m.group().lower()], spelled_out(part))
+        part = TYPED_SPELLING.sub(lambda m: TYPED_SPELLINGS[m.group(0).lower()], part)
+        return BETWEEN.sub(lambda m: BETWEEN_WORDS[m.group().lower()], part)
     pieces, at = [], 0
     for quote in QUOTED.finditer(text):
         pieces += [out(text[at:quote.start()]), quote.group()]

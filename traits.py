@@ -59,7 +59,8 @@ FAMILIES = {
 }
 TRAITS = {word: (family, sign) for family, (good, bad, _, _) in FAMILIES.items()
           for words, sign in ((good, 1), (bad, -1)) for word in words.split()}
-REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|\bbc\b|\bcuz\b|\bcoz\b|,|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
+REASON_BREAK = re.compile(r"\s*(?:\bbecause\b|\bsince\b|\bbc\b|\bcuz\b|\bcoz\b|,|"
+                          r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s|\bwhen\b|"
                           r"\bby\b|\s(?=(?-i:She|He|They)\b))\s*", re.I)  # "generous. She gives ...": its deed
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}  # "Mrs. Alvarez" is Alvarez in the lines she acts in
 # "told him stories so he ...", "looked in when the others ran past": the act first, its aim or moment aside

@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def report(rows, bandwidth: float, cfg: BenchConfig) -> None:
     adapter = f" + {cfg.adapter}" if cfg.adapter else ""
-    print(f"SmolLM2-135M{adapter}, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, {cfg.threads} threads; "
+    print(f"SmolLM2-135M{adapter}, batch 1, prompt {cfg.prompt_len}, {cfg.new_tokens} new tokens, "
+          f"{cfg.threads} threads; "
           f"read bandwidth {bandwidth / 1e9:.1f} GB/s; CPU: {cpu_name()}")
     print("| path | load s | prefill tok/s | decode tok/s | weights MB/token | bandwidth bound tok/s | % of bound "
           "| greedy tokens as ours fp32 |")
