@@ -102,7 +102,7 @@ def asked_only(question: str, sentences: list[str]) -> str:
         return f"What is the {whole.group(1).lower()} mostly about?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
     asked = asked if re.search(ASKING, asked, re.I) else question
-    asked = written_out(without_chat(asked))
+    asked = written_out(without_chat(asked), negations=False)
     words = {w for s in sentences for w in re.findall(r"\b[a-z]+\b", s)} | STOP
     names = {n.lower(): n for n in characters(sentences) if n.lower() not in words}
     named = re.sub(r"\b[a-z]+\b", lambda m: names.get(m.group(0), m.group(0)), asked)

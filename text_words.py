@@ -58,8 +58,8 @@ CHAT_FILLERS = {"cause", "prob", "def", "ngl", "fr", "lowkey", "highkey", "deada
                 "doing", "thats", "idk", "idek", "lol", "lmao", "tmrw", "rn", "pls", "plz", "bruh", "omg", "smth",
                 "sth", "stuff", "yea", "ya"}
 CHAT_WORDS = set(CHAT_SPELLINGS) | CHAT_FILLERS   # how a student writes, never a word to look for
-# A typed question or science claim keeps its negations as typed ("Why didn't the third seed grow?" must not become
-# "Why did not the third seed grow?", which a question's parts no longer read): every other spelling is written out.
+# A reading question keeps its negations as typed ("Why didn't the third seed grow?" must not become "Why did not the
+# third seed grow?", which the question's parts no longer read): every other spelling is written out there.
 TYPED_SPELLINGS = {k: v for k, v in CHAT_SPELLINGS.items() if not re.search(r"n'?t$", k)}
 TYPED_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(TYPED_SPELLINGS, key=len,
                                                                               reverse=True))) + r")(?![\w/'-])", re.I)
@@ -184,13 +184,15 @@ def spelled_out(text: str) -> str:
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'(?:[^']|(?<=\w)'(?=\w))*'(?!\w)")   # "doesn't" inside
 
 
-def written_out(text: str) -> str:
-    """A typed question or science claim with its chat written out (`TYPED_SPELLINGS`, then "ur", "y", "r" and "n"
-    as above): "y r leaves green bc ur" -> "why are leaves green because your". A quoted span is the passage's or the
-    textbook's own words and stays as it is ("what does 'doesn't pay the bill' mean")."""
+def written_out(text: str, negations: bool = True) -> str:
+    """A typed question or science claim with its chat written out (`spelled_out`, or without its negations
+    `TYPED_SPELLINGS`, then "ur", "y", "r" and "n" as above): "y r leaves green bc ur" -> "why are leaves green
+    because your". A quoted span is the passage's or the textbook's own words and stays as it is ("what does
+    'doesn't pay the bill' mean")."""
     def out(part: str) -> str:
         part = YOU_ARE.sub("you are", WHY_TYPED.sub(lambda m: m.group(0)[:-1] + "why", part))
-        part = TYPED_SPELLING.sub(lambda m: TYPED_SPELLINGS[m.group(0).lower()], part)
+        part = spelled_out(part) if negations else \
+            TYPED_SPELLING.sub(lambda m: TYPED_SPELLINGS[m.group(0).lower()], part)
         return BETWEEN.sub(lambda m: BETWEEN_WORDS[m.group().lower()], part)
     pieces, at = [], 0
     for quote in QUOTED.finditer(text):
