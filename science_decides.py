@@ -305,7 +305,7 @@ def reason_of(fact: str, question: str) -> str | None:
     for m in (BECAUSE.match(fact.rstrip(". ")), SO.match(fact.rstrip(". "))):
         if not m or not terms:
             continue
-        outcome, reason = forms_of(m.group("q")), forms_of(m.group("r"))
+        outcome = forms_of(m.group("q"))
         named = sum(bool(t & outcome) for t in terms)
         # the reason says something new, in one clause: "When there are many rabbits, ...; then the foxes eat more
         # rabbits" is a chain of outcomes about the same animals
