@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 
 from evidence import KnowledgeBase, Move, key_terms
-from text_words import base_forms, forms_of, has_negation
+from text_words import CHAT_WORDS, base_forms, forms_of, has_negation
 from student_message import question_of
 from science_fallback import SCAFFOLD
 from science_help import ARTICLES, LISTED, MAY_BE_MET, headed, names
@@ -70,7 +70,7 @@ def thing(words: str) -> str:
     "phloem")."""
     kept = []
     for word in ARTICLES.sub("", words.strip(" ?.!,")).split():
-        if NOT_THING.match(word):
+        if NOT_THING.match(word) or word.lower() in CHAT_WORDS:  # "erosion lol"
             break
         kept.append(word.lower())
     return " ".join(kept)
@@ -182,9 +182,10 @@ def pair_start(pair: Pair) -> str:
 
 
 def plural(term: str) -> bool:
-    """"arteries", "ionic bonds": a plural; "mass", "osmosis", "gas" are not."""
+    """"arteries", "ionic bonds", "mitochondria", "algae": a plural; "mass", "osmosis", "gas" are not."""
     last = term.split()[-1].lower()
-    return last.endswith("s") and not re.search(r"(?:ss|sis|us|gas|ics)$", last)
+    return bool(re.search(r"(?:ria|ae)$", last)) or last.endswith("s") and not re.search(r"(?:ss|sis|us|gas|ics)$",
+                                                                                         last)
 
 
 def pronoun(term: str) -> str:
