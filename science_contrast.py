@@ -44,8 +44,10 @@ PAIR_FORMS = [
     re.compile(rf"^\W*how\s+(?:are|is|do|does)\s+{TERM.format('x')}\s+(?:different|differ)\s+(?:from|to|than)\s+"
                rf"{TERM.format('y')}(?P<tail>(?:\W.*)?)$", re.I),
     # "arteries and veins which one goes to the heart", "xylem and phloem i always confuse them"
+    # ("plants and animals i think both breathe" is an idea: only a confusion or a "which" follows the pair here)
     re.compile(rf"^\W*{TERM.format('x')}\s+(?:and|or|&)\s+{TERM.format('y')}\W+(?P<tail>(?:which|whats|what's|"
-               rf"what\s+is|i\b|im\b|i'm\b|how|always|can'?t|cant)\b.*)$", re.I),
+               rf"what\s+is|(?:(?:i|im|i'm)\s+)?(?:always|keep|never|get|mix|confus\w*|can'?t|cant|don'?t\s+get))\b.*)$",
+               re.I),
 ]
 # The words in a term that are the question's, not the thing's: "bonds" stays ("ionic bonds"), "whats" does not
 NOT_THING = re.compile(r"^(?:whats|what|which|is|are|the|a|an|i|im|it|one|ones|both|two|and|or|do|does|how|why|diff|"
