@@ -457,7 +457,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = reading_lesson.credit_clue(lesson, question, claim, work or message, found) if quoted else found
         found = reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
     else:
-        found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
+        # the turn after a gap to fill ("Does fission or fusion fill the gap?"): the pick, or the other side's gap
+        found = science_contrast.gap_reply(question, lesson.cited, work or message, kb or Facts(lesson.evidence)) \
+            or science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary

@@ -22,8 +22,9 @@ import sys
 from dataclasses import dataclass
 
 from evidence import KnowledgeBase, Move, key_terms
-from text_words import CHAT_WORDS, base_forms, forms_of, has_negation
+from text_words import CHAT_WORDS, base_forms, content_words, forms_of, has_negation
 from student_message import question_of
+from science_catalog import is_help
 from science_fallback import SCAFFOLD
 from science_help import ARTICLES, LISTED, MAY_BE_MET, headed, names
 
@@ -172,6 +173,35 @@ def contrast_move(question: str, kb: KnowledgeBase | None) -> Move | None:
                         f"\"{pair.y}\" fill the gap? And what is true of the other one instead?{back}", "fact", None,
                         [gap])
     return Move(pair_start(pair), "fact", None, [])
+
+
+def gap_reply(question: str, cited: list[str], said: str, kb: KnowledgeBase | None) -> Move | None:
+    """The turn after a gap (`cited` holds it): a bare pick of the side that fills it is confirmed and the other side
+    asked for; the other side picked is sent back to the sentence; a stuck student gets the other side's own
+    sentence, gapped too, to set beside it. None for anything else (an idea is judged as any other)."""
+    gap = next((c for c in cited if "___" in c), None)
+    pair = asked_pair(question)
+    if not gap or not pair or kb is None:
+        return None
+    sides = {term: feature_fact(term, other, question, pair, kb) for term, other in ((pair.x, pair.y), (pair.y, pair.x))}
+    answer = next((term for term, told in sides.items() if told == gap), None)
+    if not answer:
+        return None
+    other = pair.y if answer == pair.x else pair.x
+    picked = [term for term in (pair.x, pair.y) if names(said, term)]
+    short = len(said.split()) <= len(answer.split()) + 3  # "fusion", "its fusion?", "fusion i think"
+    if picked == [answer] and short:
+        return Move(f"Yes, \"{answer}\" fills the gap. Now the other one: in a few words, what is true of {other} "
+                    f"instead? A guess is fine.", "fact", "supported", [])
+    clue = sides[other]
+    if picked == [other] and short:
+        beside = f" And here is a sentence about the other one: \"{clue}\"" if clue else ""
+        return Move(f"Not quite. Read it again: \"{gap}\" What does that sentence say, and which of the two fits "
+                    f"it?{beside}", "fact", "contradicted", [gap])
+    if clue and (is_help(said) or not content_words(said)):
+        return Move(f"Here is the other one, then: \"{clue}\" Set it beside the first sentence, \"{gap}\" Which one "
+                    f"is about \"{pair.x}\", and which is about \"{pair.y}\"?", "fact", "unclear", [gap])
+    return None
 
 
 def pair_start(pair: Pair) -> str:

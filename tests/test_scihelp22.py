@@ -84,3 +84,19 @@ def test_the_tutor_never_confirms_or_says_back_a_pair_question():
         final = list(tutor.respond(f"s-{said[:6]}", said, subject="science"))[-1]
         assert not final["text"].startswith(("Yes", "Your idea")), final["text"]
         assert final.get("verdict") != "confirm", final
+
+
+def test_the_turn_after_the_gap_takes_the_pick_and_asks_for_the_other_side():
+    question = "weathering vs erosion"
+    gap = science_contrast.contrast_move(question, TEXTBOOK).evidence
+    right = science_contrast.gap_reply(question, gap, "weathering", TEXTBOOK)
+    assert right.verdict == "supported" and "what is true of erosion instead?" in right.text
+    wrong = science_contrast.gap_reply(question, gap, "its erosion?", TEXTBOOK)
+    assert wrong.verdict == "contradicted" and "Yes" not in wrong.text
+    assert "\"___ carries the pieces away.\"" in wrong.text  # the other side's own sentence, gapped too
+    stuck = science_contrast.gap_reply(question, gap, "idk", TEXTBOOK)
+    assert stuck.verdict == "unclear" and "\"___ carries the pieces away.\"" in stuck.text
+    # an idea in the student's own words is judged as any other, never confirmed here
+    assert science_contrast.gap_reply(question, gap, "weathering is when rain and ice break rocks down",
+                                      TEXTBOOK) is None
+    assert science_contrast.gap_reply(question, [], "weathering", TEXTBOOK) is None  # no gap was asked
