@@ -10,8 +10,11 @@ What it supports
   question's own description (a fact on "goes to the heart" would answer "which one goes to the heart"), quoted with
   the thing left out; the student says which of the two fills the gap and what the other does instead. The fact
   never says which of the two it is about, so it gives the feature and keeps the answer theirs.
-- `pair_start`: no such fact: each of the two taken on its own, by the everyday question a teacher asks of that kind
-  of pair (what each is made of, does, or is found in), never "what do you know so far".
+- `gap_reply`: the next turn: a bare pick of the side that fills the gap is confirmed and the other side asked for;
+  the other side picked is sent back to the sentence, with that side's own sentence gapped beside it; a stuck student
+  gets that second sentence to set beside the first.
+- `pair_start`: no such fact: each of the two asked on its own in the student's words (what it is or does, a guess
+  is fine), then the two set side by side, never "what do you know so far".
 
     .venv/bin/python science_contrast.py "i always mix up xylem and phloem"
 """
@@ -47,8 +50,8 @@ PAIR_FORMS = [
     # "arteries and veins which one goes to the heart", "xylem and phloem i always confuse them"
     # ("plants and animals i think both breathe" is an idea: only a confusion or a "which" follows the pair here)
     re.compile(rf"^\W*{TERM.format('x')}\s+(?:and|or|&)\s+{TERM.format('y')}\W+(?P<tail>(?:which|whats|what's|"
-               rf"what\s+is|(?:(?:i|im|i'm)\s+)?(?:always|keep|never|get|mix|confus\w*|can'?t|cant|don'?t\s+get))\b.*)$",
-               re.I),
+               r"what\s+is|(?:(?:i|im|i'm)\s+)?(?:always|keep|never|get|mix|confus\w*|can'?t|cant|don'?t\s+get))"
+               r"\b.*)$", re.I),
 ]
 # The words in a term that are the question's, not the thing's: "bonds" stays ("ionic bonds"), "whats" does not
 NOT_THING = re.compile(r"^(?:whats|what|which|is|are|the|a|an|i|im|it|one|ones|both|two|and|or|do|does|how|why|diff|"
@@ -183,7 +186,8 @@ def gap_reply(question: str, cited: list[str], said: str, kb: KnowledgeBase | No
     pair = asked_pair(question)
     if not gap or not pair or kb is None:
         return None
-    sides = {term: feature_fact(term, other, question, pair, kb) for term, other in ((pair.x, pair.y), (pair.y, pair.x))}
+    sides = {term: feature_fact(term, other, question, pair, kb)
+             for term, other in ((pair.x, pair.y), (pair.y, pair.x))}
     answer = next((term for term, told in sides.items() if told == gap), None)
     if not answer:
         return None
@@ -209,8 +213,8 @@ def pair_start(pair: Pair) -> str:
     then the two set side by side."""
     back = f" Then use it on your question: {pair.tail}?" if pair.tail else ""
     return (f"Try {pair.x} first: in a few words of your own, what {verb(pair.x, 'be')} {pronoun(pair.x)}, or what "
-            f"{verb(pair.x, 'do')} {pronoun(pair.x)} do? A guess is fine. Then the same for {pair.y}. With the two side "
-            f"by side, we can pin down the one feature that tells them apart.{back}")
+            f"{verb(pair.x, 'do')} {pronoun(pair.x)} do? A guess is fine. Then the same for {pair.y}. With the two "
+            f"side by side, we can pin down the one feature that tells them apart.{back}")
 
 
 def plural(term: str) -> bool:
