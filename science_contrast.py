@@ -142,8 +142,8 @@ def blank(fact: str, term: str) -> str | None:
 
 def feature_fact(term: str, other: str, question: str, pair: Pair, kb: KnowledgeBase) -> str | None:
     """A fact about `term` alone that gives one feature of it and says nothing of the question's own description,
-    with the term left out; one that opens with the term (it says what the term is or does) before one that names
-    it a few words in."""
+    with the term left out; one that opens with the term before one that names it a few words in, and one that says
+    what it is before one that says what it does."""
     own = described(question, pair)
     hits = [hit["text"] for query in (term, f"{term} {other}", f"what is {term}") for hit in kb.search(query, k=8)]
     # "Birds have feathers ...; reptiles have dry scales; amphibians start life in water": each clause of a fact
@@ -157,9 +157,10 @@ def feature_fact(term: str, other: str, question: str, pair: Pair, kb: Knowledge
                 or not subject_of(fact, term) or LISTED.match(fact) or MAY_BE_MET.search(fact) \
                 or len(fact.split()) > MOST_WORDS or own & forms_of(fact):
             continue
-        if gap := blank(fact, term):
-            found.append((gap.index("___") > OPENING, rank, gap))
-    return min(found)[2] if found else None
+        if gap := blank(fact, term):  # "___ is the number of vibrations ...": what it is, before what it does
+            defines = re.match(r"\s*(?:is|are|means)\b", gap.split("___", 1)[1])
+            found.append((gap.index("___") > OPENING, not defines, rank, gap))
+    return min(found)[3] if found else None
 
 
 def contrast_move(question: str, kb: KnowledgeBase | None) -> Move | None:
