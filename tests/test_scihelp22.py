@@ -100,3 +100,10 @@ def test_the_turn_after_the_gap_takes_the_pick_and_asks_for_the_other_side():
     assert science_contrast.gap_reply(question, gap, "weathering is when rain and ice break rocks down",
                                       TEXTBOOK) is None
     assert science_contrast.gap_reply(question, [], "weathering", TEXTBOOK) is None  # no gap was asked
+
+
+def test_a_sentence_that_says_what_the_thing_is_comes_before_one_that_says_what_it_does():
+    textbook = Facts(["A lens bends light that passes through it. A lens is a curved piece of clear glass or plastic. "
+                      "A mirror reflects light back."])
+    move = science_contrast.contrast_move("lens vs mirror", textbook)
+    assert "\"A(n) ___ is a curved piece of clear glass or plastic.\"" in move.text
