@@ -43,6 +43,7 @@ import reading_lesson
 import retold
 import science_catalog
 import science_choices
+import science_contrast
 import science_help
 import science_moves
 import science_support
@@ -421,7 +422,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     offered = "" if science_catalog.NO_ANSWER.match(offered) else offered
     claim = claim or offered or None
     # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
-    claim = None if claim and subject == "science" and science_help.asks_back(claim, work or message) else claim
+    claim = None if claim and subject == "science" and (science_help.asks_back(claim, work or message) or
+                                                        science_contrast.asked_pair(claim)) else claim
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
     counted = subject == "reading" and not text_words.content_words(claim or "") and HOW_MANY.match(question) \
@@ -455,7 +457,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         found = reading_lesson.credit_clue(lesson, question, claim, work or message, found) if quoted else found
         found = reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
     else:
-        found = science_found(lesson, question, claim, choices, picked, work, work or message, kb)
+        # the turn after a gap to fill ("Does fission or fusion fill the gap?"): the pick, or the other side's gap
+        found = science_contrast.gap_reply(question, lesson.cited, work or message, kb or Facts(lesson.evidence)) \
+            or science_found(lesson, question, claim, choices, picked, work, work or message, kb)
     found = still_flagged(lesson, claim, found)
     lesson.cited = found.evidence
     partial = found.status if found.status != "answer" else ""  # true, but a step, a detail or evidence: no summary
@@ -480,7 +484,8 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     # unless a topic card written for this very scenario already opens the lesson; a word they ask the meaning of
     # ("what does freezing point mean here") is their own question, answered before any card
     if stuck and (found.kind not in ("card", "misconception") or science_help.asked_term(said, question)):
-        found = science_help.help_move(said, question, facts, science_moves.answers, lesson.problem) or found
+        found = science_help.help_move(said, question, facts, science_moves.answers, lesson.problem) or \
+            science_contrast.contrast_move(question, facts) or found
     found = card_rung(lesson, question, claim, found)
     found.text = science_moves.proper_names(found.text)
     if found.verdict == "supported" and CITES.search(said):   # a quoted fact is evidence, no answer
