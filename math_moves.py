@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import solver
 from diagnosis import Diagnosis, diagnose
+from asked_forms import without_known
 from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
@@ -91,7 +92,7 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
-    found = claims(work)
+    found = claims(without_known(work))   # "i know 1 hour is 60 min": a fact, no step of theirs
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
         return broken
