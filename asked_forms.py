@@ -49,8 +49,8 @@ def _number(text: str) -> Fraction:
 
 def _proposed(said: str) -> tuple[str, Fraction, Fraction, str] | None:
     """The one computation a help request proposes without a result: (op, a, b, as written), or None."""
-    if not _ASKS.search(said) or re.search(r"=|\bequals?\b|\bgot\b|\bget\b|\bor\b", said):
-        return None   # "do i divide 45 by 3 or multiply": a choice between two, for other rules
+    if not _ASKS.search(said) or re.search(r"=|\bequals?\b|\bgot\b|\bget\b|\bor\b|\bwhy\b", said):
+        return None   # "do i divide 45 by 3 or multiply", "why do i divide 20 by 4": for other rules
     m = _PERCENT_OF.search(said)
     if m and m.group("n"):
         return "*", _number(m.group("p")) / 100, _number(m.group("n")), f"{m.group('p')}% of {m.group('n')}"
@@ -161,7 +161,8 @@ def _which_divisor(problem: str, plan: Plan | None, done: list[int], said: str) 
     """"divide 12 by 8 or 8 by 12": the whole amount is divided; "do i divide by 204000 or 240000" of a percent change (it is measured against the start), "do i divide by 2
     or 5" of 2/5 of an amount (the bottom says how many equal parts); which number it is stays theirs."""
     both = _BOTH_WAYS.search(said)
-    if both and plan is not None and both.group("a", "b") == both.group("d", "c"):
+    shared = re.search(r"\b(?:share[sd]?|each|equal(?:ly)?|evenly|split|per)\b", problem, re.I)   # confusion's
+    if both and plan is not None and both.group("a", "b") == both.group("d", "c") and not shared:
         a, b = _number(both.group("a")), _number(both.group("b"))
         if any(s.op == "/" and sorted(s.values) == sorted((a, b)) for s in plan.steps):
             return "The number you divide is the whole amount being split up; the number you divide by is how " \

@@ -168,7 +168,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
     if regroup := regrouping(work, nxt):
         return Move("none", *regroup, nxt, kind="hint")
-    return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", proposal(work, nxt, plan), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
 def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:

@@ -95,3 +95,11 @@ def test_two_ten_percent_rises_and_a_three_yard_ribbon_no_longer_crash():
     assert "went wrong" not in rise["text"] and "3630" not in rise["text"]
     rope = reply_to("A rope is 3 yards long. How many feet long is the rope? i know 1 yard is 3 feet")
     assert "went wrong" not in rope["text"] and "9" not in rope["text"]
+
+
+def test_multiplying_at_a_unit_rate_on_the_way_is_not_said_to_be_wrong():
+    scaled = reply_to("A soup recipe uses 4 cups of water for 3 bowls. How many cups of water for 12 bowls? do i "
+                      "multiply the 4 by 4")
+    assert "does not fit" not in scaled["text"]
+    per_one = reply_to("A pump fills 40 liters in 5 minutes. How many liters in 1 minute? do i multiply 40 by 5")
+    assert per_one["text"].startswith("Multiplying does not fit this step.")
