@@ -342,6 +342,32 @@ def _which_op_first(problem: str, plan: Plan | None, done: list[int], said: str)
            f"{_DOING[step.op]} comes first.", step.question
 
 
+def why_first(plan: Plan, step: Step) -> str:
+    """One line of what the plan's next step is for in this problem, said before it is asked ("An average shares the
+    total evenly, so you need the total first."), for a help request with no confusion of its own; "" for a step no
+    later one uses, or one whose use these cannot name."""
+    index = plan.steps.index(step)
+    user = next((s for s in plan.steps[index + 1:] if any(r.kind == "step" and r.index == index
+                                                          for r in s.operands)), None)
+    target = question_target(question_sentence(problem_sentences(plan.problem)))
+    if user is None or not target:
+        return ""
+    if user.kind == "mean":
+        return "An average shares the total evenly, so you need the total before you can share it."
+    per_one = re.match(r"How (?:many (\w+)|much) for 1 (\w+)", step.question)
+    if step.kind == "unit_rate" and per_one and user.op == "*":
+        return f"Once you know the {per_one.group(1) or 'amount'} for 1 {per_one.group(2)}, you can scale up to " \
+               f"the number the question asks about."
+    if step.kind == "percent" and user.kind == "percent_apply":
+        return f"{target[0].upper()}{target[1:]} is the starting amount with the percent " \
+               f"{'taken off' if user.op == '-' else 'added on'}, so first find how much the percent is."
+    if step.op == "*" and re.match(rf"How many {re.escape(step.unit)} are in \d", step.question) \
+            and step.unit not in ("dollars", "cents", "") \
+            and all(plan.quantities[r.index].given for r in step.operands if r.kind == "quantity"):   # no unit change
+        return f"To find {target}, you first need the number of {step.unit} in all."
+    return ""
+
+
 def asked_form(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """(lead, question) for the form of the student's own question, or None when it has none of these forms."""
     for rule in (_known, _shortcut, _which_divisor, _what_x, _which_op_first, _equal_groups, _taken_apart):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import solver
 from diagnosis import Diagnosis, diagnose
-from asked_forms import without_known
+from asked_forms import why_first, without_known
 from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
@@ -168,7 +168,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
     if regroup := regrouping(work, nxt):
         return Move("none", *regroup, nxt, kind="hint")
-    return Move("none", proposal(work, nxt, plan), _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", _help_lead(lesson, plan, nxt, work), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
 def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:
@@ -452,6 +452,13 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
 
 def _climb(lesson: Lesson, index: int) -> None:
     lesson.rungs[str(index)] = lesson.rungs.get(str(index), 0) + 1
+
+
+def _help_lead(lesson: Lesson, plan: Plan, step: Step, work: str) -> str:
+    """The lead of a step's hint: the student's proposed operation judged, else, on the step's first rung, what the
+    step is for in this problem (never a bare sub-question to a help request)."""
+    first = not lesson.rungs.get(str(plan.steps.index(step))) and not way_in(plan, step)   # a foothold says enough
+    return proposal(work, step, plan) or (why_first(plan, step) if first else "")
 
 
 def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:

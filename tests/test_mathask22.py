@@ -103,3 +103,24 @@ def test_multiplying_at_a_unit_rate_on_the_way_is_not_said_to_be_wrong():
     assert "does not fit" not in scaled["text"]
     per_one = reply_to("A pump fills 40 liters in 5 minutes. How many liters in 1 minute? do i multiply 40 by 5")
     assert per_one["text"].startswith("Multiplying does not fit this step.")
+
+
+def test_a_bare_help_request_hears_what_the_first_step_is_for_once():
+    from tests.test_mathconf16 import lesson
+    first, second = lesson(["A jacket costs $70. It is on sale for 10% off. What is the sale price? im so lost",
+                            "still lost"])
+    assert first["text"].startswith("The sale price is the starting amount with the percent taken off")
+    assert "7" not in first["text"].replace("$70", "") and "taken off" not in second["text"]
+
+
+def test_why_an_average_needs_its_total_and_a_rate_its_one_unit():
+    mean = reply_to("Lia ran 3 km, 5 km and 4 km on three days. What is the mean distance she ran? help")
+    assert mean["text"].startswith("An average shares the total evenly")
+    rate = reply_to("A printer prints 84 pages in 4 minutes. How many pages does it print in 9 minutes? help")
+    assert rate["text"].startswith("Once you know the pages for 1 minute") and "21" not in rate["text"]
+
+
+def test_a_times_as_much_step_is_not_called_a_total():
+    reply = reply_to("A jar held 900 ml of oil. Ana used 120 ml on Monday and three times as much on Tuesday. How "
+                     "much oil is left? help")
+    assert "in all" not in reply["text"]
