@@ -10,8 +10,8 @@ forms of the student's own question and words the move from the plan's steps, ne
   amounts put together, by the problem's own phrases;
 - either of two divisors ("do i divide by 204000 or 240000", "divide by 2 or 5"): chosen by meaning, the amount a
   percent change is measured against, or the number of equal parts a fraction's bottom names;
-- a fact they know ("i know 1 hour is 60 min", "i know its 15 cents for one"): confirmed only when it is a true fact
-  of units or a number the problem gives, then built on (the half of 3.5 hours, each of the 3 yards);
+- a fact of units they know ("i know 1 hour is 60 min"): confirmed only when it is true, then built on (the half of
+  3.5 hours, each of the 3 yards);
 - what x should be ("i know i need an equation but what is x"): the unknown the question asks for, and the sentence
   of the problem to write with it;
 - a decimal or percent named as the trouble ("the 2.5 is confusing me", "the .85 confuses me", "the 4% is
@@ -86,6 +86,13 @@ def _percent_chain(problem: str, said: str) -> tuple[str, str] | None:
            f"the two percents do not simply combine into {theirs[0]}%.", after
 
 
+def _groups(step: Step) -> bool:
+    """Whether a step counts equal groups of given things ("How many seats are in 23 rows of 18?"), not a comparison
+    ("3 times as many") or a change of unit."""
+    return step.op == "*" and not step.kind and len(step.values) == 2 and \
+        re.match(rf"How many {re.escape(step.unit)} are in \d", step.question) is not None
+
+
 def _meaning_of(problem: str, step: Step, op: str, shown: str) -> str:
     """Why the student's operation on a step's own numbers does not do what the step does, or "" when unsure."""
     a, b = step.values[:2]
@@ -94,7 +101,7 @@ def _meaning_of(problem: str, step: Step, op: str, shown: str) -> str:
         whole = _phrase(problem, b if a < 1 else a)
         return f"{fmt(p)}% means {fmt(p)} out of every 100, so it is a part of {whole}, not {whole} split into " \
                f"{fmt(p)} equal pieces."
-    if step.op == "*" and op == "+" and not step.kind:
+    if _groups(step) and op == "+":
         return f"Adding would put {fmt(a)} and {fmt(b)} together just once."
     if step.op == "-" and op == "+" and not step.kind:
         return f"{shown} would end with more than {fmt(a)}, and here some of the {fmt(a)} go away."
@@ -119,13 +126,14 @@ def _shortcut(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
         if sorted(step.values) != sorted((a, b)) or i in done:
             continue
         if step.op == op and step is not plan.steps[-1]:
-            target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
+            target = question_target(question_sentence(problem_sentences(problem)))
+            asks = f"The question asks for {target}: once" if target else "Once"
             return f"{shown} is a good first step, but it does not answer the question yet.", \
-                f"The question asks for {target}: once you have {shown}, what will you do with it to get there?"
+                f"{asks} you have {shown}, what will you do with it to get there?"
         if step.op == op:
             return f"{shown} is the step that answers the question.", "What do you get?"
         why = _meaning_of(problem, step, op, shown)
-        if why and step.op == "*" and not step.kind:
+        if why and _groups(step):
             return why, f"But there are {_phrase(problem, a)} with {_phrase(problem, b)} each: are those equal " \
                         f"groups, or two amounts put together?"
         return (why, step.question) if why else None
@@ -140,7 +148,7 @@ def _equal_groups(problem: str, plan: Plan | None, done: list[int], said: str) -
     """"do i times or plus" when the next step counts equal groups of two given amounts ("6 tables", "4 chairs"):
     asked whether those are equal groups or two amounts put together, in the problem's words."""
     step = solver.next_step(plan, set(done)) if plan is not None and _TWO_OPS.search(said) else None
-    if step is None or step.op != "*" or step.kind or len(step.values) != 2:
+    if step is None or not _groups(step):
         return None
     groups, each = (_phrase(problem, v) for v in step.values)
     if not (re.search(r"[a-z]", groups) and re.search(r"[a-z]", each)) or "$" in groups + each:
@@ -158,8 +166,9 @@ _BOTH_WAYS = re.compile(rf"\$?(?P<a>{_N})\s*(?:÷|/|by|over|into)\s*\$?(?P<b>{_N
 
 
 def _which_divisor(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
-    """"divide 12 by 8 or 8 by 12": the whole amount is divided; "do i divide by 204000 or 240000" of a percent change (it is measured against the start), "do i divide by 2
-    or 5" of 2/5 of an amount (the bottom says how many equal parts); which number it is stays theirs."""
+    """"divide 12 by 8 or 8 by 12": the whole amount is divided (shared-out stories are confusion._share_order's);
+    "do i divide by 204000 or 240000" of a percent change: it is measured against the start; "do i divide by 2 or 5"
+    of 2/5 of an amount: the bottom says how many equal parts. Which number it is stays theirs."""
     both = _BOTH_WAYS.search(said)
     shared = re.search(r"\b(?:share[sd]?|each|equal(?:ly)?|evenly|split|per)\b", problem, re.I)   # confusion's
     if both and plan is not None and both.group("a", "b") == both.group("d", "c") and not shared:
@@ -210,19 +219,28 @@ _UNIT_FACT = re.compile(rf"(?:1|one|an?) (?:{_ANY_UNIT.format('a')})\b (?:is|=|e
                         rf"(?P<n>\d+) (?:{_ANY_UNIT.format('b')})\b", re.I)
 
 
+_SINGULAR = {"cm": "centimeter", "km": "kilometer", "kg": "kilogram"}
+
+
 def _article(unit: str) -> str:
     return "an" if unit[0] in "aeiou" or unit == "hour" else "a"
+
+
+def _one(unit: str) -> str:
+    """"an hour", "a kilometer": one of a unit, in words."""
+    name = _SINGULAR.get(unit, unit)
+    return f"{_article(name)} {name}"
 
 
 def _built_on(problem: str, big: str, small: str, size: int) -> str:
     """The question that uses a unit fact on this problem: the half of "3.5 hours", or each of "3 yards"; ""."""
     big_words, small_words = _UNIT[big][0], _UNIT[small][0]
     half = re.search(rf"\b(\d+)\.(5|25|75) (?:{big_words})\b", problem, re.I)
-    parts = {"5": f"half {_article(big)} {big}", "25": f"a quarter of {_article(big)} {big}",
-             "75": f"three quarters of {_article(big)} {big}"}
+    parts = {"5": f"half {_one(big)}", "25": f"a quarter of {_one(big)}", "75": f"three quarters of {_one(big)}"}
     if half:
         part = parts[half.group(2)]
-        return f"{half.group()} is {half.group(1)} {_UNIT[big][1]} and {part}: how many {_UNIT[small][1]} is {part}?"
+        wholes = _UNIT[big][1] if half.group(1) != "1" else _SINGULAR.get(big, big)
+        return f"{half.group()} is {half.group(1)} {wholes} and {part}: how many {_UNIT[small][1]} is {part}?"
     count = re.search(rf"\b(\d+) (?:{big_words})\b", problem, re.I)
     asked = question_sentence(problem_sentences(problem))
     if count and int(count.group(1)) > 1 and re.search(rf"\b(?:{small_words})\b", asked, re.I):
@@ -231,30 +249,18 @@ def _built_on(problem: str, big: str, small: str, size: int) -> str:
 
 
 def _known(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
-    """"i know 1 hour is 60 min but...": a true fact of units confirmed and built on; "i know its 15 cents for one":
-    a number the problem gives, confirmed in the problem's words, then the next step. A fact that is not true, or
-    not the problem's, is never confirmed (None: other rules decide)."""
+    """"i know 1 hour is 60 min but...": a true fact of units confirmed and built on; a fact that is not true is never
+    confirmed (None: other rules decide)."""
     m = _KNOW.search(said)
-    if m is None:
+    fact = _UNIT_FACT.search(m.group("fact")) if m is not None else None
+    if fact is None:
         return None
-    fact = _UNIT_FACT.search(m.group("fact"))
+    big, small, size = _unit_of(fact, "a"), _unit_of(fact, "b"), int(fact.group("n"))
+    if _FACTS.get((big, small)) != size:
+        return None
     nxt = solver.next_step(plan, set(done)) if plan is not None else None
-    if fact is not None:
-        big, small, size = _unit_of(fact, "a"), _unit_of(fact, "b"), int(fact.group("n"))
-        if _FACTS.get((big, small)) != size:
-            return None
-        question = _built_on(problem, big, small, size) or (nxt.question if nxt is not None else "")
-        return (f"{size} {_UNIT[small][1]} in {_article(big)} {big}.", question) if question else None
-    values = solver.numbers_in(m.group("fact"))
-    given = {v: p for v, p in given_numbers(problem)}
-    clause = next((s.strip(" .") for s in problem_sentences(problem) if values and values[0] in solver.numbers_in(s)
-                   and s != question_sentence(problem_sentences(problem))), "")
-    if len(values) != 1 or values[0] not in given or not clause or re.search(r"[-+*/×÷=]|\btimes\b", m.group("fact")):
-        return None
-    question = nxt.question if nxt is not None and values[0] in nxt.values else ""
-    if not question:
-        return None
-    return f"{clause}: that is the number to start from.", question
+    question = _built_on(problem, big, small, size) or (nxt.question if nxt is not None else "")
+    return (f"{size} {_UNIT[small][1]} in {_one(big)}.", question) if question else None
 
 
 _WHAT_X = re.compile(r"\bwhat (?:is|'s|should|would|do (?:i|we) (?:make|call|let))(?: be)? (?:the )?(?:x|a variable)\b|"
@@ -303,7 +309,8 @@ def _taken_apart(problem: str, plan: Plan | None, done: list[int], said: str) ->
         return None
     if percent:
         money = "$" if "$" in problem else ""
-        return f"{fmt(value)}% means {fmt(value)} out of every 100: {money}{fmt(value)} for each {money}100.", step.question
+        lead = f"{fmt(value)}% means {fmt(value)} out of every 100: {money}{fmt(value)} for each {money}100."
+        return lead, step.question
     whole, part = int(value), value - int(value)
     if phrase.startswith("$"):
         cents = round(part * 100)

@@ -124,3 +124,11 @@ def test_a_times_as_much_step_is_not_called_a_total():
     reply = reply_to("A jar held 900 ml of oil. Ana used 120 ml on Monday and three times as much on Tuesday. How "
                      "much oil is left? help")
     assert "in all" not in reply["text"]
+
+
+def test_times_as_many_is_no_equal_groups_and_one_and_a_half_hours_reads_right():
+    problem = "Jo has 12 stickers. Max has 3 times as many as Jo. How many stickers does Max have?"
+    found = form(problem, "do i add or times")
+    assert found is None or "with 3 times each" not in found[1]
+    lead, question = form("A show is 1.5 hours long. How many minutes long is it?", "i know an hour is 60 mins")
+    assert question.startswith("1.5 hours is 1 hour and half an hour") and "90" not in question
