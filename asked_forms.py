@@ -325,7 +325,8 @@ def _taken_apart(problem: str, plan: Plan | None, done: list[int], said: str) ->
     single = unit[:-1] if unit.endswith("s") else unit
     lead = f"{phrase} is {whole} {unit} and half {_article(single)} {single} more."
     other = next((v for v in step.values if v != value), None)
-    if step.op == "*" and other is not None and other.denominator == 1:
+    each = re.search(rf"{re.escape(phrase)} (?:every|each|per|a|an)\b", problem)   # the decimal is the size of a lot
+    if step.op == "*" and other is not None and other.denominator == 1 and each:
         return lead, f"What are {fmt(other)} lots of {whole} {unit}, and {fmt(other)} halves of {_article(single)} " \
                      f"{single}?"
     return lead, step.question

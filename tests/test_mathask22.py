@@ -132,3 +132,10 @@ def test_times_as_many_is_no_equal_groups_and_one_and_a_half_hours_reads_right()
     assert found is None or "with 3 times each" not in found[1]
     lead, question = form("A show is 1.5 hours long. How many minutes long is it?", "i know an hour is 60 mins")
     assert question.startswith("1.5 hours is 1 hour and half an hour") and "90" not in question
+
+
+def test_a_decimal_count_is_not_taken_for_the_size_of_a_lot():
+    lead, question = form("A car goes 60 miles per hour for 2.5 hours. How far does it go?", "the 2.5 confuses me")
+    assert lead == "2.5 hours is 2 hours and half an hour more." and "lots of 2 hours" not in question
+    lead, question = form("Ravi walks 1.5 km every day. How far does he walk in 4 days?", "the 1.5 is confusing")
+    assert question == "What are 4 lots of 1 km, and 4 halves of a km?"
