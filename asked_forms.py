@@ -9,7 +9,8 @@ forms of the student's own question and words the move from the plan's steps, ne
 - either of two operations on the next step's equal groups ("do i times or plus"): asked as equal groups or two
   amounts put together, by the problem's own phrases;
 - either of two divisors ("do i divide by 204000 or 240000", "divide by 2 or 5"): chosen by meaning, the amount a
-  percent change is measured against, or the number of equal parts a fraction's bottom names;
+  percent change is measured against, or the number of equal parts a fraction's bottom names; either of two amounts
+  of a proportion scaled ("multiply the 3 or the 2 by 5"): which amount grows with the one the question names;
 - a fact of units they know ("i know 1 hour is 60 min"): confirmed only when it is true, then built on (the half of
   3.5 hours, each of the 3 yards);
 - what x should be ("i know i need an equation but what is x"): the unknown the question asks for, and the sentence
@@ -332,6 +333,31 @@ def _taken_apart(problem: str, plan: Plan | None, done: list[int], said: str) ->
     return lead, step.question
 
 
+_EITHER_BY = re.compile(rf"\b(?:multiply|times|x)\s+(?:the\s+)?(?P<a>{_N})\s+or\s+(?:the\s+)?(?P<b>{_N})\s+"
+                        rf"(?:by|times|x)\s+(?P<f>{_N})\b", re.I)
+
+
+def _scaled(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do i multiply the 3 or the 2 by 5" of 3 cups for 2 dozen, asked for 10 dozen: the factor is how many times
+    the asked amount holds the one given with it; which amount grows with it is asked, not said."""
+    m = _EITHER_BY.search(said)
+    if m is None or plan is None or not any(s.kind == "unit_rate" for s in plan.steps):
+        return None
+    options, factor = [_number(m.group(k)) for k in ("a", "b")], _number(m.group("f"))
+    given = [(_number(n), f"{n} {w}") for n, w in re.findall(rf"(?<![\d.$])({_N}) ([a-z]+)", problem)]   # "2 dozen"
+    pair = next(((v, p, c) for v, p in given for c, q in given if v in options and v and c / v == factor
+                 and c != v and p.split()[1:] == q.split()[1:] and len(p.split()) > 1), None)
+    if pair is None:
+        return None
+    start, start_phrase, asked = pair
+    other = next((p for v, p in given if v in options and v != start), "")
+    asked_phrase = next(p for v, p in given if v == asked)
+    if not other:
+        return None
+    return f"{asked_phrase} is {fmt(factor)} times {start_phrase}.", \
+        f"When the {start_phrase} become {asked_phrase}, what has to happen to the {other}?"
+
+
 _DOING = {"+": "adding", "-": "taking away", "*": "multiplying", "/": "dividing"}
 
 
@@ -378,7 +404,8 @@ def why_first(plan: Plan, step: Step) -> str:
 
 def asked_form(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """(lead, question) for the form of the student's own question, or None when it has none of these forms."""
-    for rule in (_known, _shortcut, _which_divisor, _what_x, _which_op_first, _equal_groups, _taken_apart):
+    for rule in (_known, _shortcut, _which_divisor, _scaled, _what_x, _which_op_first, _equal_groups,
+                 _taken_apart):
         found = rule(problem, plan, done, said)
         if found:
             return found

@@ -126,9 +126,11 @@ def proposal(work: str, step: Step, plan: Plan | None = None) -> str:
     op = _PROPOSED_OP[m.group("op").lower()]
     if op == step.op:
         return f"{DOING[op]} fits this step."
+    later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
+    if step.kind == "area" and op == "+" and any(s.kind == "volume" for s in later):
+        return "Adding the edges gives a length; the volume counts the cubes that fill the box, a bottom layer first."
     if step.kind == "area" and op == "+":
         return "Adding the sides measures the way around the edge; the area is the space inside."
-    later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
     if step.kind == "unit_rate" and op == "*" and any(s.op == "*" and 1 not in s.values for s in later):
         return ""
     return f"{DOING[op]} does not fit this step."

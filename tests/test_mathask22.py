@@ -139,3 +139,17 @@ def test_a_decimal_count_is_not_taken_for_the_size_of_a_lot():
     assert lead == "2.5 hours is 2 hours and half an hour more." and "lots of 2 hours" not in question
     lead, question = form("Ravi walks 1.5 km every day. How far does he walk in 4 days?", "the 1.5 is confusing")
     assert question == "What are 4 lots of 1 km, and 4 halves of a km?"
+
+
+def test_either_amount_of_a_proportion_scaled_asks_which_grows():
+    lead, question = form("A car uses 4 liters of gas for 50 km. How many liters for 150 km?",
+                          "do i times the 4 or the 50 by 3")
+    assert lead == "150 km is 3 times 50 km." and question.endswith("what has to happen to the 4 liters?")
+    assert form("A car uses 4 liters of gas for 50 km. How many liters for 150 km?",
+                "do i times the 4 or the 50 by 2") is None or "2 times" not in form(
+        "A car uses 4 liters of gas for 50 km. How many liters for 150 km?", "do i times the 4 or the 50 by 2")[0]
+
+
+def test_adding_the_edges_of_a_box_is_met_with_what_volume_counts():
+    reply = reply_to("A box is 6 cm long, 2 cm wide and 5 cm tall. What is its volume? do i add them all")
+    assert "cubes that fill the box" in reply["text"] and "60" not in reply["text"]
