@@ -27,6 +27,7 @@ from functools import lru_cache
 from math import lcm
 
 import solver
+from asked_forms import asked_form
 from arithmetic_claims import as_written, claims, results
 from common import ROOT
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
@@ -46,6 +47,9 @@ _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
 def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str) -> tuple[str, str] | None:
     """(lead, question) answering the confusion the student names, or None when their words name none known here."""
     said = work.lower()
+    asked = asked_form(problem, plan, done, said)   # "is it just 20% of 12000", "i know 1 hour is 60 min"
+    if asked:
+        return asked
     for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
                  _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
                  _part_of_whole, _share_order, _named_part):
@@ -187,7 +191,7 @@ def _other_percent(problem: str, plan: Plan | None, done: list[int], said: str) 
                f"on {start}."
     else:
         return None
-    whole = Fraction(start.lstrip("$").replace(",", ""))
+    whole = solver.numbers_in(start)[0]
     if whole > 100 and whole % 100 == 0:   # on 100 first, the smaller case
         return lead, f"How much is {given}% of 100, and so of {start}?"
     return lead, f"What is {given}% of {start}?"
@@ -200,7 +204,7 @@ _TAKEN = r"\b(?:discount|off|sale|decrease[sd]?|fell|drop(?:s|ped)?|less|reduced
 def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"where does the 5% go, do I take it away?": a tax or a tip is added to the price, a discount taken off it."""
     m = re.search(r"(\d+(?:\.\d+)?)\s*%", problem)
-    if m is None or not re.search(r"\b(?:take (?:it )?away|subtract|minus|add|plus|where does|what do i do with)\b",
+    if m is None or len(set(re.findall(r"(\d+(?:\.\d+)?)\s*%", problem))) > 1 or not re.search(r"\b(?:take (?:it )?away|subtract|minus|add|plus|where does|what do i do with)\b",
                                   said):
         return None
     if not re.search(rf"{m.group(1)}\s*%|\bit\b|\bthe (?:tax|tip|discount)\b", said):

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 import solver
 from diagnosis import Diagnosis, diagnose
+from asked_forms import why_first, without_known
 from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
@@ -91,7 +92,7 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
     work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
-    found = claims(work)
+    found = claims(without_known(work))   # "i know 1 hour is 60 min": a fact, no step of theirs
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance
         return broken
@@ -167,7 +168,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
         return Move(verdict, lead, question, nxt, kind="step_right" if verdict == "confirm" else "propose")
     if regroup := regrouping(work, nxt):
         return Move("none", *regroup, nxt, kind="hint")
-    return Move("none", proposal(work, nxt), _ladder(lesson, plan, nxt), nxt, kind="hint")
+    return Move("none", _help_lead(lesson, plan, nxt, work), _ladder(lesson, plan, nxt), nxt, kind="hint")
 
 
 def _wrong_root(lesson: Lesson, plan: Plan, work: str) -> Move | None:
@@ -451,6 +452,13 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
 
 def _climb(lesson: Lesson, index: int) -> None:
     lesson.rungs[str(index)] = lesson.rungs.get(str(index), 0) + 1
+
+
+def _help_lead(lesson: Lesson, plan: Plan, step: Step, work: str) -> str:
+    """The lead of a step's hint: the student's proposed operation judged, else, on the step's first rung, what the
+    step is for in this problem (never a bare sub-question to a help request)."""
+    first = not lesson.rungs.get(str(plan.steps.index(step))) and not way_in(plan, step)   # a foothold says enough
+    return proposal(work, step, plan) or (why_first(plan, step) if first else "")
 
 
 def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:

@@ -230,7 +230,10 @@ def unit_rungs(plan: Plan, step: Step) -> list[str]:
     fact = re.fullmatch(r"(\d+) \w+ in 1 (\w+)", size.text) if size is not None else None
     if step.op != "*" or not many or not fact or len(step.values) != 2:
         return []
-    count = next(v for v in step.values if v != size.value)
+    count = next((v for r, v in zip(step.operands, step.values) if r.kind != "quantity"
+                  or plan.quantities[r.index] is not size), None)
+    if count is None:
+        return []
     return [f"1 {fact.group(2)} is {fact.group(1)} {many.group(1)}. {step.question}",
             f"That is {fmt(count)} lots of {fact.group(1)} {many.group(1)}: what is {fmt(count)} × "
             f"{fact.group(1)}?"]

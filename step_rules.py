@@ -115,17 +115,24 @@ _PROPOSED_OP = {"add": "+", "plus": "+", "times": "*", "multiply": "*", "divide"
                 "take away": "-", "minus": "-"}
 
 
-def proposal(work: str, step: Step) -> str:
+def proposal(work: str, step: Step, plan: Plan | None = None) -> str:
     """The student's yes/no question about an operation ("do i add the sides?") answered from the plan's next step:
-    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing."""
+    whether it fits, and for area what adding the sides would measure instead; "" when they propose nothing, or
+    multiplying at a unit rate's step on the way ("do i multiply the 3 by 5" of 3 cups for 2 dozen: scaling up is a
+    route too, when a later step of `plan` multiplies the unit rate up)."""
     m = _PROPOSES.search(work)
     if m is None:
         return ""
     op = _PROPOSED_OP[m.group("op").lower()]
     if op == step.op:
         return f"{DOING[op]} fits this step."
+    later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
+    if step.kind == "area" and op == "+" and any(s.kind == "volume" for s in later):
+        return "Adding the edges gives a length; the volume counts the cubes that fill the box, a bottom layer first."
     if step.kind == "area" and op == "+":
         return "Adding the sides measures the way around the edge; the area is the space inside."
+    if step.kind == "unit_rate" and op == "*" and any(s.op == "*" and 1 not in s.values for s in later):
+        return ""
     return f"{DOING[op]} does not fit this step."
 
 
