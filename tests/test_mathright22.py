@@ -44,3 +44,29 @@ def test_a_group_count_is_checked_not_asked_where_it_came_from():
     assert "72 ÷ 8 = 9" in text and "Which of" not in text and verdict != "flag"
     text, verdict = reply(f"{problem} 72 in 8s is 8 trays")
     assert verdict == "flag" and "72 ÷ 8" in text
+
+
+def test_outer_sides_of_a_border_are_confirmed_with_their_sums():
+    from measure_kinds import border_words
+    problem = "A rug is 12 ft long and 9 ft wide. A wood floor strip 3 ft wide runs around it on all sides. " \
+              "What is the area of the strip?"
+    verdict, lead, question, kind = border_words(problem, "the big one is 18 by 15")
+    assert verdict == "confirm" and "12 + 3 + 3 = 18 ft" in lead and "9 + 3 + 3 = 15 ft" in lead
+    assert "area of the big rectangle" in question and "108" not in question
+    verdict, lead, question, kind = border_words(problem, "so 18 ft long")
+    assert verdict == "confirm" and "15" not in lead + question   # the other side is theirs to find
+
+
+def test_a_border_added_at_one_end_only_is_flagged_without_the_right_side():
+    from measure_kinds import border_words
+    problem = "A pond is 30 ft by 20 ft. A walkway 4 ft wide goes around the pond. How long is the outer edge?"
+    verdict, lead, question, _ = border_words(problem, "34 by 24")
+    assert verdict == "flag" and "both of its ends" in lead and "38" not in lead + question
+    assert border_words(problem, "i dont get it") is None
+    assert border_words("A pond is 30 ft by 20 ft. How long is the way around it?", "100") is None
+
+
+def test_a_right_outer_side_through_the_tutor_is_not_asked_where_it_came_from():
+    text, verdict = reply("A photo is 10 cm long and 8 cm wide. A frame 2 cm wide goes all around it. What is the "
+                          "area of the frame? the outside is 14 by 12")
+    assert verdict == "confirm" and "Which of" not in text and "10 + 2 + 2 = 14" in text
