@@ -52,7 +52,8 @@ from step_parts import (another_route, bottoms_rewritten, equation_terms, in_oth
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
                         unit_change, unit_slip_words, wrong_step)
-from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, relation_move,
+                           story_changes)
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
 
@@ -469,8 +470,14 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
-    is asked about at exactly that step. A step the plan has is never questioned this way."""
+    is asked about at exactly that step. A step the plan has is never questioned this way, nor the steps of a route
+    that ends, right, on what the whole story leaves ("15 - 8 = 7 less, so 42 - 7 = 35": the changes netted first)."""
     steps = {s.value for s in plan.steps} if plan is not None else set()
+    changes = story_changes(problem)
+    known = {c.value for c in changes or ()} | {c.stated for c in found}   # the story's numbers and their own results
+    if changes and found and all(c.right and set(solver.numbers_in(c.expression)) <= known for c in found) \
+            and found[-1].stated == answer_by_story(changes):
+        return None
     for claim in (c for c in found if c.right and c.stated not in steps):
         moved = against_story(problem, claim)
         if moved is not None:

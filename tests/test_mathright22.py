@@ -70,3 +70,13 @@ def test_a_right_outer_side_through_the_tutor_is_not_asked_where_it_came_from():
     text, verdict = reply("A photo is 10 cm long and 8 cm wide. A frame 2 cm wide goes all around it. What is the "
                           "area of the frame? the outside is 14 by 12")
     assert verdict == "confirm" and "Which of" not in text and "10 + 2 + 2 = 14" in text
+
+
+def test_changes_netted_first_reach_the_story_answer_and_are_confirmed():
+    problem = "A train had 60 riders. At the station 23 got off and 9 got on. How many riders are on the train now?"
+    text, verdict = reply(f"{problem} 23 - 9 = 14 fewer so 60 - 14 = 46")
+    assert verdict == "confirm" and "46" in text and "takes away" not in text
+    text, verdict = reply(f"{problem} 23 - 9 = 14 so 60 + 14 = 74")   # netted, then moved the wrong way
+    assert verdict != "confirm" and "74 is right" not in text
+    text, verdict = reply(f"{problem} 60 - 9 = 51")   # the 9 who got on taken away: still asked
+    assert verdict == "ask" and "takes away the 9" in text
