@@ -563,7 +563,7 @@ def _claimed(m: re.Match, found: list[Claim]) -> Fraction:
     return Fraction(m.group("right"))
 
 
-# the student asking to have a result checked, typed after it: "36. is that right?", "8 weeks, right", "i think thats it?"
+# a result the student asks to have checked, typed after it: "36. is that right?", "8 weeks, right", "i think thats it?"
 _CHECK_TAIL = re.compile(r"(?:[.,!]?\s*\b(?:is (?:that|it|this) (?:right|correct)|am i right|right|correct|"
                          r"i think (?:that'?s|thats) it|(?:is )?that it)\b\s*\??)+\W*$", re.I)
 

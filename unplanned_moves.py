@@ -366,17 +366,37 @@ def _full_answer(problem: str) -> str:
 THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
+def _implied_story(problem: str, said: list[Fraction], work: str) -> str:
+    """A story retold with its question left out ("sam had 9 bags and gave 3 bags away. i think 6 bags"), with the
+    question a number said in the story's own unit answers put back ("... How many bags are there now?"); "" when the
+    story asks something already, its changes do not read plainly, or the number is said in another unit."""
+    if not said or question_sentence(problem_sentences(problem)) or "?" in problem:
+        return ""
+    unit = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s+([a-z]+)", arithmetic_text(work), re.I)
+    asked = f"{problem.rstrip(' .')}. How many {unit.group(1)} are there now?" if unit else ""
+    changes = story_changes(asked) if asked else None
+    return asked if changes and wordproblem.same_word(changes[0].unit, unit.group(1)) else ""
+
+
 def _story_move(lesson: Lesson, problem: str, said: list[Fraction], work: str) -> Move | None:
     """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
     answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
     confirmed and the next change asked, and a help request starts from the story's first change. A story that starts
     from a part worked out first (`part_story`) only confirms the answer or asks about a change gone the wrong way."""
+    implied = _implied_story(problem, said, work)
+    problem = implied or problem
     changes = story_changes(problem)
     partial = changes is None
     changes = part_story(problem) if partial else changes
     if changes is None:
         return None
     final = answer_by_story(changes)
+    if implied and said[-1] == final and not lesson.worked:   # "gave 3 bags away. i think 6 bags": its sum said
+        lesson.solved = True
+        told = " ".join(f"{OP_SIGN['+' if c.sign > 0 else '-']} {fmt(c.value)}" for c in changes[1:])
+        return Move("confirm", f"Yes, {as_written(final, work)} {changes[0].unit} is right: "
+                               f"{fmt(changes[0].value)} {told} = {fmt(final)}.",
+                    "Would you like a similar problem to try?", kind="final_right")
     current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
     pairs = given_numbers(problem)

@@ -80,3 +80,12 @@ def test_changes_netted_first_reach_the_story_answer_and_are_confirmed():
     assert verdict != "confirm" and "74 is right" not in text
     text, verdict = reply(f"{problem} 60 - 9 = 51")   # the 9 who got on taken away: still asked
     assert verdict == "ask" and "takes away the 9" in text
+
+
+def test_a_retold_story_without_its_question_is_read_as_asking_what_is_left():
+    text, verdict = reply("jo had 15 cards and lost 4 cards at school. i think 11 cards")
+    assert verdict == "confirm" and "15 − 4 = 11" in text
+    text, verdict = reply("jo had 15 cards and lost 4 cards at school. i think 19 cards")
+    assert verdict == "flag" and "19 is right" not in text and "11" not in text
+    text, verdict = reply("jo had 15 cards and lost 4 cards at school. i think 11 dollars")   # another unit
+    assert "is right" not in text
