@@ -579,7 +579,8 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
                         rf"\s*(?:(?:square|cubic)\s+)?"   # "54 square meters"
-                        rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
+                        rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?"   # "12 km per hour"
+                        rf"(?:\W*\b(?:first|so far|for now))?\W*",   # "375 trees first": a result on the way
                         _CHECK_TAIL.sub("", t), re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))

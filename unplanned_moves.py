@@ -254,9 +254,10 @@ def _unexplained_value(lesson: Lesson, problem: str, given: list[tuple[Fraction,
         ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
             meaning_question(problem, value)
         unit, finds = part.steps[0].unit, what_it_finds(part.steps[0].question)
-        if unit and finds and re.search(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(unit)}\b", work, re.I):
+        said_unit = rf"(?:{re.escape(unit)}|{re.escape(unit.split()[-1])})" if unit else ""   # "375 trees": apple
+        if unit and re.search(rf"(?<![\d.]){re.escape(value)}\s*{said_unit}\b", work, re.I):
             # "so thats 24 chairs" of 6 tables with 4 chairs each: the part, said with what it counts, is checked
-            return Move("confirm", f"Yes, {value} {unit} is right: that is {finds}.",
+            return Move("confirm", f"Yes, {value} {unit} is right{f': that is {finds}' if finds else ''}.",
                         fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")

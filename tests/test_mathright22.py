@@ -89,3 +89,13 @@ def test_a_retold_story_without_its_question_is_read_as_asking_what_is_left():
     assert verdict == "flag" and "19 is right" not in text and "11" not in text
     text, verdict = reply("jo had 15 cards and lost 4 cards at school. i think 11 dollars")   # another unit
     assert "is right" not in text
+
+
+def test_a_first_result_said_with_the_parts_head_noun_is_confirmed():
+    assert results("240 books first", []) == [Fraction(240)]
+    text, verdict = reply("A library has 4 shelves with 60 picture books each. It gives away 35 books. How many "
+                          "books are left? 240 books first")
+    assert verdict == "confirm" and text.startswith("Yes, 240") and "205" not in text
+    text, verdict = reply("A library has 4 shelves with 60 picture books each. It gives away 35 books. How many "
+                          "books are left? 250 books first")
+    assert verdict != "confirm"
