@@ -48,7 +48,7 @@ from problem_text import (answer_sentence, given_numbers, problem_sentences, pro
                           written_equation)
 from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, in_other_unit, newly_done, part_of_step,
-                        smaller_check, step_rungs, unit_as_written, used_steps, what_it_finds)
+                        smaller_check, split_factor, step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
                         unit_change, unit_slip_words, wrong_step)
@@ -142,6 +142,10 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     route = _on_their_route(plan, found, said, lesson.done)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
+    other = another_route(plan, found, said[-1]) if found and said[-1] not in {s.value for s in plan.steps} \
+        and not presented_as_answer(work, said[-1]) else None
+    if other is not None:   # "4 x 3 = 12 first" of a 10 by 4 by 3 box: the end's area, then its length, reach it too
+        return Move("confirm", *other, kind="step_right")
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
     if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
             and said_of_work(diagnosis.says, diagnosis.value, work, lesson.problem, found):
@@ -406,7 +410,7 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
     said = str(claim) if claim else as_written(value, work)
-    part = part_of_step(plan, claim, nxt) if claim is not None else None
+    part = split_factor(plan, found, nxt) or (part_of_step(plan, claim, nxt) if claim is not None else None)
     if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
         return Move("confirm", *part, nxt, kind="step_part")
     related = relation_move(plan.problem, [claim]) if claim is not None else None

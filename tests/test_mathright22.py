@@ -99,3 +99,19 @@ def test_a_first_result_said_with_the_parts_head_noun_is_confirmed():
     text, verdict = reply("A library has 4 shelves with 60 picture books each. It gives away 35 books. How many "
                           "books are left? 250 books first")
     assert verdict != "confirm"
+
+
+def test_a_factor_split_in_two_parts_confirms_both_and_asks_to_join_them():
+    problem = "A parking lot has 18 rows with 12 cars in each row. How many cars are there?"
+    text, verdict = reply(f"{problem} 18 x 10 = 180 and 18 x 2 = 36")
+    assert verdict == "confirm" and "18 × 10 = 180 and 18 × 2 = 36 are both right" in text and "216" not in text
+    text, _ = reply(f"{problem} 18 x 10 = 180 and 18 x 3 = 54")   # parts that do not make 12: only the last one
+    assert "both right" not in text
+
+
+def test_a_step_in_another_order_that_reaches_the_answer_is_confirmed_unless_offered_as_it():
+    problem = "A fish tank is 20 cm long, 5 cm wide and 6 cm high. What is its volume?"
+    text, verdict = reply(f"{problem} 5 x 6 = 30 first")
+    assert verdict == "confirm" and "5 × 6 = 30 is right" in text and "600" not in text
+    text, verdict = reply(f"{problem} 5 x 6 = 30 so its 30")
+    assert verdict == "flag"
