@@ -570,7 +570,8 @@ def _around_noun(asked: str) -> str:
 
 def fact_numbers(problem: str) -> set[Fraction]:
     """Numbers a shape's facts bring into this problem though it never writes them (180 for a triangle's angles, 4
-    sides of a square, 6 faces of a cube, π as 3.14): a step that uses one takes nothing from outside."""
+    sides of a square, 6 faces of a cube, π as 3.14, a right triangle's sides squared): a step that uses one takes
+    nothing from outside."""
     known = {Fraction(2), Fraction(314, 100)} if re.search(r"\bcirc\w*|\bradius\b|\bdiameter\b|\bwheel\b", problem,
                                                            re.I) else set()
     shape = _angle_shape(problem)
@@ -580,6 +581,8 @@ def fact_numbers(problem: str) -> set[Fraction]:
     known |= {Fraction(4)} if re.search(r"\bsquare\b|\brectangle\b", problem, re.I) else set()
     known |= {Fraction(6)} if re.search(r"\bcube\b", problem, re.I) else set()
     known |= {Fraction(2)} if re.search(r"\btriang\w*", problem, re.I) else set()
+    if re.search(r"\bhypotenuse\b|\bright triang\w*|\bpythag\w*", problem, re.I):   # a² + b² = c²: 36 of a 6 cm leg
+        known |= {v * v for v, d, _ in measures(problem) if list(d.values()) == [1]}
     return known
 
 

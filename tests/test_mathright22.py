@@ -115,3 +115,11 @@ def test_a_step_in_another_order_that_reaches_the_answer_is_confirmed_unless_off
     assert verdict == "confirm" and "5 × 6 = 30 is right" in text and "600" not in text
     text, verdict = reply(f"{problem} 5 x 6 = 30 so its 30")
     assert verdict == "flag"
+
+
+def test_a_right_triangles_squared_legs_are_no_numbers_from_outside():
+    problem = "A right triangle has legs of 5 m and 12 m. How long is its hypotenuse?"
+    text, verdict = reply(f"{problem} 25 + 144 = 169 so 13")
+    assert verdict == "confirm" and "Where does" not in text
+    text, verdict = reply(f"{problem} 25 + 121 = 146")   # 121 is no leg's square
+    assert verdict != "confirm" and "121" in text
