@@ -28,7 +28,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
-from known_steps import compared_step, percent_base
+from known_steps import all_alike_words, compared_step, percent_base
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -101,7 +101,8 @@ def _checked_exactly(lesson: Lesson, problem: str, found: list[Claim], said: lis
         ask = offer if kept[0] == "confirm" else conditions_start(problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
     exact = known_slip(problem, work, found) or exact_words(problem, said, found) or expression_words(
-        problem, work) or shape_words(problem, said, work)   # a triangle's third angle: 180° decides
+        problem, work) or shape_words(problem, said, work) or all_alike_words(problem, work)   # a triangle's third
+    # angle: 180° decides; "if all were chickens, 40 legs" of chickens and cows: the legs decide
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 

@@ -123,3 +123,21 @@ def test_a_right_triangles_squared_legs_are_no_numbers_from_outside():
     assert verdict == "confirm" and "Where does" not in text
     text, verdict = reply(f"{problem} 25 + 121 = 146")   # 121 is no leg's square
     assert verdict != "confirm" and "121" in text
+
+
+def test_if_all_were_one_kind_is_checked_with_the_legs_and_the_swap_asked():
+    from known_steps import all_alike_words
+    problem = "A pen holds ducks and pigs, 15 animals in all with 44 legs. How many pigs are in the pen?"
+    verdict, lead, question, _ = all_alike_words(problem, "if all were ducks its 30 legs, so 14 extra")
+    assert verdict == "confirm" and "15 × 2 = 30 legs" in lead and "44 − 30 = 14" in lead
+    assert "add 2 legs" in question and "7" not in lead + question
+    verdict, lead, question, _ = all_alike_words(problem, "if all were ducks its 30 legs so 14 pigs")
+    assert verdict == "flag" and "not 14 pigs" in lead
+    assert all_alike_words(problem, "if all were ducks its 32 legs") is None   # 15 × 2 is not 32
+    assert all_alike_words(problem, "15 + 44 = 59") is None
+
+
+def test_if_all_were_one_kind_through_the_tutor_is_no_which_of_question():
+    text, verdict = reply("There are bikes and trikes in a shed, 12 vehicles with 29 wheels. How many trikes are "
+                          "there? if all are bikes thats 24 wheels")
+    assert verdict == "confirm" and "12 × 2 = 24 wheels" in text and "Which of" not in text
