@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import solver
 from diagnosis import Diagnosis, diagnose
-from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
+from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_part_bases,
@@ -139,13 +139,9 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = diagnose(plan, work) if said else None
     if said and said[-1] != plan.answer and (slip := wrong_step(plan, found, work)):   # "90 ÷ 2" for half the 60 left
         return Move("flag", *slip, kind="claim_wrong")   # the first slip, unless a known one of their work says more
-    route = _on_their_route(plan, found, said, lesson.done)
+    route = _on_their_route(plan, found, said, lesson.done, work)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
-    other = another_route(plan, found, said[-1]) if found and said[-1] not in {s.value for s in plan.steps} \
-        and not presented_as_answer(work, said[-1]) else None
-    if other is not None:   # "4 x 3 = 12 first" of a 10 by 4 by 3 box: the end's area, then its length, reach it too
-        return Move("confirm", *other, kind="step_right")
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
     if diagnosis is not None and (diagnosis.value in said or -diagnosis.value not in said) \
             and said_of_work(diagnosis.says, diagnosis.value, work, lesson.problem, found):
@@ -395,11 +391,13 @@ def _offered_again(lesson: Lesson, plan: Plan, work: str, said: list[Fraction], 
                       again, nxt)
 
 
-def _on_their_route(plan: Plan, found: list[Claim], said: list[Fraction], done: list[int]) -> Move | None:
+def _on_their_route(plan: Plan, found: list[Claim], said: list[Fraction], done: list[int], work: str) -> Move | None:
     """A right claim on a step already done, in another order than the plan's ("20 − 9 = 11" after the sandwiches'
-    $9): confirmed before the diagnosis, which reads the plan's order only (a claim on given numbers alone is not)."""
+    $9), or on given numbers alone when the student says they go on ("4 x 3 = 12 first" of a 10 by 4 by 3 box: the
+    end's area, then its length; a bare "12 / 6 = 2" may be a step forgotten): confirmed before the diagnosis, which
+    reads the plan's order only."""
     builds = bool(found) and any(plan.steps[i].value in solver.numbers_in(found[-1].expression) for i in done)
-    if not builds or said[-1] in {s.value for s in plan.steps}:
+    if not found or said[-1] in {s.value for s in plan.steps} or not builds and not CONTINUING.search(work):
         return None
     route = another_route(plan, found, said[-1])
     return Move("confirm", *route, kind="step_right") if route else None
