@@ -66,6 +66,9 @@ CLAIM = re.compile(rf"(?P<left>(?:{_TERM}|(?<![\d.)])(?={_OPS}))(?:\s*{_OPS}\s*{
                     rf"\s*(?:=|\bis\b|\bequals\b|\bmakes\b|\bgives\b)\s*(?P<right>-?{NUM})(?![\d/])")
 
 
+_GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
+
+
 # a result said right after an operation in words ("... and got 38", "to get 38", "which is 38")
 _SAID_RESULT = r"(?=\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s|=)\s*" \
                r"-?\d(?![\d.]*[a-z]))"   # "subtracted 5 to get 3x = 21" names an equation, not a result
@@ -76,6 +79,9 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
            (rf"\b(?:added|add) ({NUM}) (?:and|to|plus) ({NUM})", r"\1 + \2"),
            (rf"\b(?:subtracted|subtract|took|take) ({NUM}) (?:away )?from ({NUM})", r"\2 - \1"),
            (rf"({NUM}),? and (?:then )?(?:i )?divided (?:it |that |them )?(?:by|into) ({NUM})", r"\1 / \2"),
+           # "45 in 5s is 9", "48 in groups of 6 makes 8": counting in equal groups is a division
+           (rf"(?<![\d./])({NUM}) in (?:({NUM})'?s|(?:{_GROUPS}) of ({NUM}))(?=\s*(?:is|=|makes|gives|equals)\b)",
+            lambda m: f"{m.group(1)} / {m.group(2) or m.group(3)}"),
            (rf"({NUM}),? and (?:then )?(?:i )?multiplied (?:it |that |them )?by ({NUM})", r"\1 * \2"),
            # one number said, the last result the other: "then I added 8 and got 38" goes on from the result before
            (rf"\b(?:added|add) ({NUM})(?: to (?:it|that|them|this))?{_SAID_RESULT}", r"+ \1"),
@@ -87,9 +93,6 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
            # "to get 12" is "= 12", but "I subtracted 5 to get 3x = 21" names an equation: its "3x" is no result
            (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+"
             r"(?=-?\d(?![\d.]*[a-z]))", " = "))
-
-
-_GROUPS = r"groups|lots|sets|rows|bags|boxes|packs|packets|trays|stacks|piles|columns|teams"
 
 
 # a number said in words past a hundred: "one hundred twenty", "three hundred and twenty-four" (the problem's own
@@ -560,6 +563,11 @@ def _claimed(m: re.Match, found: list[Claim]) -> Fraction:
     return Fraction(m.group("right"))
 
 
+# a result the student asks to have checked, typed after it: "36. is that right?", "8 weeks, right", "i think thats it?"
+_CHECK_TAIL = re.compile(r"(?:[.,!]?\s*\b(?:is (?:that|it|this) (?:right|correct)|am i right|right|correct|"
+                         r"i think (?:that'?s|thats) it|(?:is )?that it)\b\s*\??)+\W*$", re.I)
+
+
 def results(text: str, found: list[Claim]) -> list[Fraction]:
     """The numbers the student states as results, in the order written, the latest last: claim results, "so 84",
     "I got 12", "is it 9?", or a message that is just a number. Numbers they only name ("divide 96 by 8") are not
@@ -567,12 +575,13 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
     t = arithmetic_text(text)
     stated = {c.stated for c in found}
     placed = [(m.end(), v) for m in _CLAIM_LEFT_OVER.finditer(t) if (v := _claimed(m, found)) in stated]
-    # a message that is just a result: "36", "is it 36?", "lia has 36 stickers"
+    # a message that is just a result: "36", "is it 36?", "lia has 36 stickers", "36. is that right?"
     bare = re.fullmatch(rf"(?:(?!-\d)\W)*(?:so\s+)?(?:is it|maybe|it'?s|[a-z]+ (?:has|had|have|gets|got|needs))?"
                         rf"\s*(-?{NUM})"
                         rf"\s*(?:(?:square|cubic)\s+)?"   # "54 square meters"
-                        rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?\W*",   # "12 km per hour"
-                        t, re.I)
+                        rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?"   # "12 km per hour"
+                        rf"(?:\W*\b(?:first|so far|for now))?\W*",   # "375 trees first": a result on the way
+                        _CHECK_TAIL.sub("", t), re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
     elif not found and _stated(t):
@@ -688,6 +697,7 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
     t = arithmetic_text(work).strip()
     if CONTINUING.search(t):
         return False
+    t = _CHECK_TAIL.sub("", t) or t   # "26. is that right?": offered, and asked to be checked
     statement = _stated(t)
     if statement is not None and Fraction(statement.group("n")) == value:   # "so she spends $47"
         return True

@@ -263,3 +263,54 @@ def percent_base(problem: str, work: str) -> tuple[str, str] | None:
     return f"{taken.group('part')} is the change, and you took it out of {amounts[1]}.", \
         f"Does a percent change compare the change with the amount before the change or the amount after it? " \
         f"Which is that here, {amounts[0]} or {amounts[1]}?"
+
+
+# legs (or wheels) of each kind a "chickens and cows" problem names: the fact the problem leaves to the reader
+_LEGS = {"chicken": 2, "hen": 2, "duck": 2, "goose": 2, "bird": 2, "turkey": 2, "ostrich": 2, "person": 2,
+         "cow": 4, "pig": 4, "horse": 4, "goat": 4, "sheep": 4, "dog": 4, "cat": 4, "rabbit": 4, "lamb": 4,
+         "spider": 8, "ant": 6, "beetle": 6, "bicycle": 2, "bike": 2, "car": 4, "tricycle": 3, "trike": 3}
+_KIND = rf"(?P<kind>{'|'.join(_LEGS)})(?:e?s)?\b"
+_ALL_ALIKE = re.compile(rf"\ball (?:\d+ )?(?:of them )?(?:were|are|was|is|r)\s+(?:all\s+)?{_KIND}", re.I)
+
+
+def _plural(kind: str) -> str:
+    return {"sheep": "sheep", "person": "people", "goose": "geese"}.get(kind, f"{kind}s")
+
+
+def _kinds(problem: str) -> list[str]:
+    """The kinds with known legs that the problem names, in order of first mention."""
+    return list(dict.fromkeys(m.group("kind").lower() for m in re.finditer(rf"\b{_KIND}", problem, re.I)))
+
+
+def all_alike_words(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """"If all were chickens, 40 legs; so 16 extra legs" for 20 chickens and cows with 56 legs: the count if every one
+    were the first kind, and the legs left over, each checked exactly; then how many the other kind makes asked (each
+    one swapped in adds the difference of their legs), never said. The leftover legs offered as the other kind's
+    count ("so 16 cows") are flagged. None when the problem names no two kinds, no count and no legs, or the work
+    takes no "all were" route."""
+    kinds, alike = _kinds(problem), _ALL_ALIKE.search(work)
+    count = re.search(r"\b(?P<n>\d+) (?:animals|heads|vehicles|in all|altogether|of them)\b", problem, re.I)
+    legs = re.search(r"\b(?P<n>\d+) (?P<what>legs|feet|wheels)\b", problem, re.I)
+    if len(kinds) != 2 or alike is None or count is None or legs is None or alike.group("kind").lower() not in kinds:
+        return None
+    first = alike.group("kind").lower()
+    other = next(k for k in kinds if k != first)
+    each, swap = _LEGS[first], _LEGS[other] - _LEGS[first]
+    n, total, what = int(count.group("n")), int(legs.group("n")), legs.group("what").lower()
+    said = [Fraction(v) for v in re.findall(r"(?<![\d.])\d+(?![\d.])", work[alike.end():])]
+    if not swap or Fraction(n * each) not in said:
+        return None
+    over, extra = total >= n * each, abs(total - n * each)
+    lead = f"Yes: if all {n} were {_plural(first)}, that is {n} × {each} = {n * each} {what}"
+    if Fraction(extra) not in said:
+        return "confirm", f"{lead}.", f"The problem says {total} {what}: how many {'more' if over else 'fewer'} " \
+                                      f"than {n * each} is that?", "step_right"
+    lead += f", and {max(total, n * each)} − {min(total, n * each)} = {extra} {what} " \
+            f"{'are left over' if over else 'too many'}."
+    if re.search(rf"(?<![\d.]){extra}\s+{other}", work, re.I) and abs(swap) != 1:
+        return "flag", f"{lead} But each {other} has {abs(swap)} {'more' if swap > 0 else 'fewer'} {what} than a " \
+                       f"{first}, so {extra} {what} are not {extra} {_plural(other)}.", \
+            f"How many {_plural(other)} does it take to add {extra} {what}?", "claim_wrong"
+    doing = "add" if swap > 0 else "take away"
+    return "confirm", lead, f"Each {other} in place of a {first} will {doing} {abs(swap)} {what}. How many " \
+                            f"{_plural(other)} does it take to {doing} those {extra} {what}?", "step_right"

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import solver
 from diagnosis import Diagnosis, diagnose
 from asked_forms import why_first, without_known
-from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
+from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_part_bases,
@@ -49,11 +49,12 @@ from problem_text import (answer_sentence, given_numbers, problem_sentences, pro
                           written_equation)
 from solver import Plan, Step, fmt
 from step_parts import (another_route, bottoms_rewritten, equation_terms, in_other_unit, newly_done, part_of_step,
-                        smaller_check, step_rungs, unit_as_written, used_steps, what_it_finds)
+                        smaller_check, split_factor, step_rungs, unit_as_written, used_steps, what_it_finds)
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
                         unit_change, unit_slip_words, wrong_step)
-from story_changes import against_story, compared_sum, moved_question, part_plan, relation_move
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, relation_move,
+                           story_changes)
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
 
@@ -139,7 +140,7 @@ def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = 
     diagnosis = diagnose(plan, work) if said else None
     if said and said[-1] != plan.answer and (slip := wrong_step(plan, found, work)):   # "90 ÷ 2" for half the 60 left
         return Move("flag", *slip, kind="claim_wrong")   # the first slip, unless a known one of their work says more
-    route = _on_their_route(plan, found, said, lesson.done)
+    route = _on_their_route(plan, found, said, lesson.done, work)
     if route is not None:   # "20 − 9 = 11" of $20 less 2 sandwiches and a juice: the juice taken away after
         return route
     # a diagnosis of 15 says nothing of a "-15" (the sign is part of the number), nor of steps it is false of
@@ -391,11 +392,13 @@ def _offered_again(lesson: Lesson, plan: Plan, work: str, said: list[Fraction], 
                       again, nxt)
 
 
-def _on_their_route(plan: Plan, found: list[Claim], said: list[Fraction], done: list[int]) -> Move | None:
+def _on_their_route(plan: Plan, found: list[Claim], said: list[Fraction], done: list[int], work: str) -> Move | None:
     """A right claim on a step already done, in another order than the plan's ("20 − 9 = 11" after the sandwiches'
-    $9): confirmed before the diagnosis, which reads the plan's order only (a claim on given numbers alone is not)."""
+    $9), or on given numbers alone when the student says they go on ("4 x 3 = 12 first" of a 10 by 4 by 3 box: the
+    end's area, then its length; a bare "12 / 6 = 2" may be a step forgotten): confirmed before the diagnosis, which
+    reads the plan's order only."""
     builds = bool(found) and any(plan.steps[i].value in solver.numbers_in(found[-1].expression) for i in done)
-    if not builds or said[-1] in {s.value for s in plan.steps}:
+    if not found or said[-1] in {s.value for s in plan.steps} or not builds and not CONTINUING.search(work):
         return None
     route = another_route(plan, found, said[-1])
     return Move("confirm", *route, kind="step_right") if route else None
@@ -406,7 +409,7 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
     the first step not done yet); a number on a route we cannot follow, when they do not (ask)."""
     claim = next((c for c in found if c.stated == value), None)
     said = str(claim) if claim else as_written(value, work)
-    part = part_of_step(plan, claim, nxt) if claim is not None else None
+    part = split_factor(plan, found, nxt) or (part_of_step(plan, claim, nxt) if claim is not None else None)
     if part is not None:   # "20 × 35 = 700" on the way to 24 × 35: that much is right
         return Move("confirm", *part, nxt, kind="step_part")
     related = relation_move(plan.problem, [claim]) if claim is not None else None
@@ -477,8 +480,14 @@ def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
 
 def _against_story(problem: str, plan: Plan | None, found: list[Claim]) -> Move | None:
     """Right arithmetic that moves an amount against the story's verb ("23 - 9 = 14" takes away 9 people who got on)
-    is asked about at exactly that step. A step the plan has is never questioned this way."""
+    is asked about at exactly that step. A step the plan has is never questioned this way, nor the steps of a route
+    that ends, right, on what the whole story leaves ("15 - 8 = 7 less, so 42 - 7 = 35": the changes netted first)."""
     steps = {s.value for s in plan.steps} if plan is not None else set()
+    changes = story_changes(problem)
+    known = {c.value for c in changes or ()} | {c.stated for c in found}   # the story's numbers and their own results
+    if changes and found and all(c.right and set(solver.numbers_in(c.expression)) <= known for c in found) \
+            and found[-1].stated == answer_by_story(changes):
+        return None
     for claim in (c for c in found if c.right and c.stated not in steps):
         moved = against_story(problem, claim)
         if moved is not None:

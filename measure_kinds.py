@@ -570,7 +570,8 @@ def _around_noun(asked: str) -> str:
 
 def fact_numbers(problem: str) -> set[Fraction]:
     """Numbers a shape's facts bring into this problem though it never writes them (180 for a triangle's angles, 4
-    sides of a square, 6 faces of a cube, π as 3.14): a step that uses one takes nothing from outside."""
+    sides of a square, 6 faces of a cube, π as 3.14, a right triangle's sides squared): a step that uses one takes
+    nothing from outside."""
     known = {Fraction(2), Fraction(314, 100)} if re.search(r"\bcirc\w*|\bradius\b|\bdiameter\b|\bwheel\b", problem,
                                                            re.I) else set()
     shape = _angle_shape(problem)
@@ -580,6 +581,8 @@ def fact_numbers(problem: str) -> set[Fraction]:
     known |= {Fraction(4)} if re.search(r"\bsquare\b|\brectangle\b", problem, re.I) else set()
     known |= {Fraction(6)} if re.search(r"\bcube\b", problem, re.I) else set()
     known |= {Fraction(2)} if re.search(r"\btriang\w*", problem, re.I) else set()
+    if re.search(r"\bhypotenuse\b|\bright triang\w*|\bpythag\w*", problem, re.I):   # a² + b² = c²: 36 of a 6 cm leg
+        known |= {v * v for v, d, _ in measures(problem) if list(d.values()) == [1]}
     return known
 
 
@@ -719,8 +722,8 @@ def shape_words(problem: str, said: list[Fraction], work: str) -> tuple[str, str
     """(verdict, lead, question, kind) for the answer a shape's fact decides (`shape_answer`): said by the student, it
     is confirmed with its step as the recap; another number offered as the answer is not it, and the fact is asked.
     None for a number not offered as the answer (a step on the way is checked elsewhere)."""
-    if sides := _rectangle_sides(problem, work):   # "6 and 4" of a rectangle with area 24 and perimeter 20
-        return sides
+    if sides := _rectangle_sides(problem, work) or border_words(problem, work):   # "6 and 4" of a rectangle with
+        return sides   # area 24 and perimeter 20; "29 by 14" for a fence 2 m out on every side of a 25 m by 10 m pool
     known = shape_answer(problem)
     if known is None or not said:
         return None
@@ -737,3 +740,42 @@ def shape_words(problem: str, said: list[Fraction], work: str) -> tuple[str, str
     lead = f"Check {fmt(said[-1])}: it is not {target}." if target.startswith("the ") else \
         f"Check {fmt(said[-1])}: it does not answer \"{asked.strip()}\""
     return "flag", lead, measure_help(problem) or "Which fact about this shape decides it?", "final_wrong"
+
+
+_BORDER = re.compile(rf"(?P<w>{NUM})\s*(?P<u>[a-z]+)\s+(?:wide|from|away|out)\b[^.?]*?\b(?:around|all round|"
+                     rf"(?:on )?(?:every|each|all(?: four)?) sides?)\b", re.I)
+_LONG_WIDE = re.compile(rf"(?P<a>{NUM})\s*(?:[a-z]+\s+)?long,?\s+(?:and\s+)?(?P<b>{NUM})\s*(?:[a-z]+\s+)?wide\b", re.I)
+
+
+def border_words(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """A rectangle with a path, border or fence the same width out on every side: the big rectangle around it is the
+    width longer at both ends of each side. A side the student says that way ("29 by 14" for 2 m around 25 m by 10 m)
+    is confirmed with its sum and the next step asked; one that adds the width at one end only ("27") is flagged
+    without its right length. None when the problem has no such border or the student says no side of it."""
+    border = _BORDER.search(problem)
+    sides = _LONG_WIDE.search(problem) or _BY.search(wordproblem.normalise(problem))
+    if border is None or sides is None:
+        return None
+    gap, unit = Fraction(border.group("w")), border.group("u")
+    named = re.search(r"\b(path|border|frame|strip|walkway|deck|fence|sidewalk|edging|mat)\b", problem, re.I)
+    noun = f"the {named.group(1).lower()}" if named else "the border"
+    inner = [Fraction(sides.group("a")), Fraction(sides.group("b"))]
+    said = [v for v in wordproblem.numbers_in(work) if v not in inner and v != gap]
+    right = [(d, v) for v in said for d in inner if v == d + 2 * gap]
+    once = [(d, v) for v in said for d in inner if v == d + gap and all(v != e + 2 * gap for e in inner)]
+    if once:
+        d = once[0][0]
+        return "flag", f"{noun[0].upper()}{noun[1:]} is {fmt(gap)} {unit} out on every side, so the {fmt(d)} " \
+                       f"{unit} side gets {fmt(gap)} {unit} more at both of its ends, not one.", \
+            "How long is that side of the big rectangle, then?", "claim_wrong"
+    if not right or len(right) < len(said):
+        return None
+    made = " and ".join(f"{fmt(d)} + {fmt(gap)} + {fmt(gap)} = {fmt(v)} {unit}" for d, v in right)
+    asked = question_sentence(problem_sentences(problem)) or problem
+    nxt = f"What is the area of the big rectangle, and what do you take away to leave only {noun}?" \
+        if re.search(r"\barea\b", asked, re.I) else \
+        "How far is it all the way around the big rectangle?" if _AROUND.search(asked) else \
+        "What will you do with the big rectangle's sides next?"
+    if len(right) == 1:
+        nxt = "How long is the other side of the big rectangle?"
+    return "confirm", f"Right: with {fmt(gap)} {unit} at both ends, {made}.", nxt, "step_right"

@@ -71,6 +71,23 @@ def _factor_part(plan: Plan, claim: Claim, step: Step) -> tuple[str, str] | None
     return None
 
 
+def split_factor(plan: Plan, found: list[Claim], step: Step) -> tuple[str, str] | None:
+    """"24 × 10 = 240 and 24 × 5 = 120" where the step is 24 × 15: one factor kept, the other split into parts that
+    make it whole, each part's product right. Both confirmed, and putting them together asked (never its sum)."""
+    if step.op != "*" or len(step.values) != 2 or len(found) < 2:
+        return None
+    products = [(c, solver.numbers_in(c.expression)) for c in found[-2:]]
+    if not all(c.right and operations(c) == ["*"] and len(n) == 2 for c, n in products):
+        return None
+    for kept, whole in (step.values, step.values[::-1]):
+        parts = [n[1] if n[0] == kept else n[0] if n[1] == kept else None for _, n in products]
+        if None not in parts and sum(parts) == whole and all(0 < p < whole for p in parts):
+            named = _quantity_text(plan, whole)
+            return (f"Yes, {products[0][0]} and {products[1][0]} are both right: {fmt(parts[0])} and "
+                    f"{fmt(parts[1])} make the {named}.", "What do the two parts make together?")
+    return None
+
+
 def another_route(plan: Plan, found: list[Claim], value: Fraction) -> tuple[str, str] | None:
     """A right step the plan does not take ("3 + 5 = 8" hours, where the plan earns 3 × $9 and 5 × $9): one
     operation on it and the one given quantity it leaves out makes the plan's answer, with every quantity the plan

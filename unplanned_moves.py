@@ -28,7 +28,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
-from known_steps import compared_step, percent_base
+from known_steps import all_alike_words, compared_step, percent_base
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -101,7 +101,8 @@ def _checked_exactly(lesson: Lesson, problem: str, found: list[Claim], said: lis
         ask = offer if kept[0] == "confirm" else conditions_start(problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
     exact = known_slip(problem, work, found) or exact_words(problem, said, found) or expression_words(
-        problem, work) or shape_words(problem, said, work)   # a triangle's third angle: 180° decides
+        problem, work) or shape_words(problem, said, work) or all_alike_words(problem, work)   # a triangle's third
+    # angle: 180° decides; "if all were chickens, 40 legs" of chickens and cows: the legs decide
     return Move(*exact[:3], kind=exact[3]) if exact else None   # "2.5 hours in minutes", "Expand 3(x + 4)"
 
 
@@ -254,9 +255,10 @@ def _unexplained_value(lesson: Lesson, problem: str, given: list[tuple[Fraction,
         ask = f"How do {value} and the {rest[0]} give you {target}?" if rest else \
             meaning_question(problem, value)
         unit, finds = part.steps[0].unit, what_it_finds(part.steps[0].question)
-        if unit and finds and re.search(rf"(?<![\d.]){re.escape(value)}\s*{re.escape(unit)}\b", work, re.I):
+        said_unit = rf"(?:{re.escape(unit)}|{re.escape(unit.split()[-1])})" if unit else ""   # "375 trees": apple
+        if unit and re.search(rf"(?<![\d.]){re.escape(value)}\s*{said_unit}\b", work, re.I):
             # "so thats 24 chairs" of 6 tables with 4 chairs each: the part, said with what it counts, is checked
-            return Move("confirm", f"Yes, {value} {unit} is right: that is {finds}.",
+            return Move("confirm", f"Yes, {value} {unit} is right{f': that is {finds}' if finds else ''}.",
                         fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
         return Move("ask", f"{value} answers \"{part.steps[0].question}\"",
                     fresh_hint(lesson, ask, meaning_question(problem, value)), kind="part_done")
@@ -366,17 +368,37 @@ def _full_answer(problem: str) -> str:
 THEN_VERB = {"-": "take {1} from {0}", "+": "add {1} to {0}", "*": "multiply {0} by {1}", "/": "divide {0} by {1}"}
 
 
+def _implied_story(problem: str, said: list[Fraction], work: str) -> str:
+    """A story retold with its question left out ("sam had 9 bags and gave 3 bags away. i think 6 bags"), with the
+    question a number said in the story's own unit answers put back ("... How many bags are there now?"); "" when the
+    story asks something already, its changes do not read plainly, or the number is said in another unit."""
+    if not said or question_sentence(problem_sentences(problem)) or "?" in problem:
+        return ""
+    unit = re.search(rf"(?<![\d.]){re.escape(fmt(said[-1]))}\s+([a-z]+)", arithmetic_text(work), re.I)
+    asked = f"{problem.rstrip(' .')}. How many {unit.group(1)} are there now?" if unit else ""
+    changes = story_changes(asked) if asked else None
+    return asked if changes and wordproblem.same_word(changes[0].unit, unit.group(1)) else ""
+
+
 def _story_move(lesson: Lesson, problem: str, said: list[Fraction], work: str) -> Move | None:
     """Without a plan, a story read change by change (story_changes.py) still knows what there is now: the right
     answer is confirmed, a number that applies one change the wrong way is asked about at that change, a right step is
     confirmed and the next change asked, and a help request starts from the story's first change. A story that starts
     from a part worked out first (`part_story`) only confirms the answer or asks about a change gone the wrong way."""
+    implied = _implied_story(problem, said, work)
+    problem = implied or problem
     changes = story_changes(problem)
     partial = changes is None
     changes = part_story(problem) if partial else changes
     if changes is None:
         return None
     final = answer_by_story(changes)
+    if implied and said[-1] == final and not lesson.worked:   # "gave 3 bags away. i think 6 bags": its sum said
+        lesson.solved = True
+        told = " ".join(f"{OP_SIGN['+' if c.sign > 0 else '-']} {fmt(c.value)}" for c in changes[1:])
+        return Move("confirm", f"Yes, {as_written(final, work)} {changes[0].unit} is right: "
+                               f"{fmt(changes[0].value)} {told} = {fmt(final)}.",
+                    "Would you like a similar problem to try?", kind="final_right")
     current, applied = story_walk(changes, lesson.worked)
     rest = [c for i, c in enumerate(changes[1:], 1) if i not in applied]
     pairs = given_numbers(problem)
