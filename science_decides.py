@@ -35,7 +35,8 @@ from itertools import product
 from evidence import Move, default_embedder, judge_claim, key_terms
 from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import LETTERED_OPTIONS, MISCONCEPTIONS, TopicCard, answer_of, card_verdict, catalog_vectors, echo
+from science_catalog import (LETTERED_OPTIONS, MISCONCEPTIONS, OPTIONS, TopicCard, answer_of, card_verdict,
+                             catalog_vectors, echo)
 from science_support import compared
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
@@ -137,6 +138,18 @@ def told_then_reasoned(card: TopicCard, claim: str) -> str | None:
     head, comma, reason = claim.partition(",")
     return "right" if comma and reason.strip() and card_verdict(card, head) == "right" \
         and not (card.wrong and re.search(card.wrong, reason, re.I)) else None
+
+
+def answered_first(card: TopicCard, claim: str, asked: str) -> str | None:
+    """The answer before a reason word ("8 legs" in "8 legs because its an arachnid"), where the card accepts it and
+    the question asks no why: the answer alone is what the card can confirm, so only it is said back, never the
+    reason the card cannot judge ("8 because its an insect" is confirmed as "8", its reason left to the card's next
+    question). None for a reason the card calls wrong, or names its wrong outcome in."""
+    parts = REASON.split(claim, maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip() or WHY.match(asked) or card_verdict(card, parts[0]) != "right":
+        return None
+    wrong = card.wrong and re.search(card.wrong, parts[1], re.I) or card_verdict(card, parts[1]) == "wrong"
+    return None if wrong else parts[0].strip(" ,")
 
 
 def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:
@@ -471,6 +484,10 @@ def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
     terms = key_terms(question)
     if has_negation(claim) or not terms or re.match(r"\W*(?:is|are|does|do|can|will|was|were)\b", question, re.I):
         return None
+    options = OPTIONS.search(question)  # "the moon" to "Which is closer, the Moon or the Sun?": a choice made, which
+    if options and any(forms_of(o) and forms_of(o) <= forms_of(claim)  # a denial of another property cannot test
+                       for o in re.split(r",|\bor\b", re.sub(r"\b(?:an?|the)\s+", "", options.group(1)))):
+        return None
     subjects = "|".join(re.escape(t) for t in terms)
     for fact in pool:
         clause = DENIAL_END.sub("", fact).strip(" .")
@@ -627,6 +644,12 @@ def asked_of(clause: str, member: str, other: str) -> str | None:
     return f"Does {' '.join(words[:subject])} {base} {' '.join(words[subject + 1:])}?".replace("  ", " ")
 
 
+def related(words: set[str], held: set[str]) -> bool:
+    """Do the claim's relation words meet the fact's, in one form or by a shared start of five letters or more
+    ("conducts" and "conductors", which no form list joins)?"""
+    return bool(words & held) or any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] for a in words for b in held)
+
+
 def left_out_move(claim: str, question: str, facts: list[str]) -> Move | None:
     """A claim that keeps its relation to one thing ("sound only travels in air") and a fact about the question's
     topic that lists that thing beside others in the same relation ("travels ... through a medium such as air, water
@@ -648,7 +671,7 @@ def left_out_move(claim: str, question: str, facts: list[str]) -> Move | None:
                 others = [m for m in members if not forms_of(m) & (said | asked)
                           and m.split()[-1].lower() not in question.lower()]  # "water" in "underwater" is asked
                 relation = said - forms_of(" ".join(mine)) - forms_of(" ".join(STOP | COMMON))
-                if len(mine) != 1 or not others or not relation & held:
+                if len(mine) != 1 or not others or not related(relation, held):
                     continue
                 said_as = next(w for w in clause.split() if base_forms(w) & forms_of(mine[0]))  # "animals"
                 other = f"{others[0]}s" if said_as.lower().endswith("s") and not mine[0].lower().endswith("s") \

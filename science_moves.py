@@ -42,7 +42,7 @@ from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
-from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
+from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
                              kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
                              unbacked_reason)
 from scorers import numbers_in, same_number
@@ -82,6 +82,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and claim and misconception is None and (
             other := claims_card(asked, claim, card, embedder or default_embedder())):
         card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
+    if said is None and card and claim and misconception is None and not beyond_card(card, asked) \
+            and (first := answered_first(card, claim, asked)):
+        claim, said = first, "right"  # "8 legs because its an arachnid": the answer the card accepts, said alone
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -527,7 +530,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
                                          for hit in kb.search(query, k=6))])) if kb else facts
-    if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
+    if found := turned_move(claim, question, pool) or left_out_move(claim, question, pool):  # a fact on this
+        # condition says the other direction, or lists beside the claim's one thing others in its relation
         return found
     asked = question_of(question) or question
     decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) \

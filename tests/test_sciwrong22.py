@@ -1,0 +1,55 @@
+"""Round 22, science wrong and right without templates: a claim that keeps a relation to one thing ("only ...") is
+asked of another thing the contradicting fact lists beside it, so its answer contradicts the claim and the fact's
+reason stays unsaid; a short answer followed by a clause about it ("the lungs, they ...") is an answer with its
+reason, and a right named answer given with its reason is not asked what makes it the one."""
+from science_decides import asked_of, left_out_move, listed_members, only_clause
+from science_moves import answer_then_account, follow_up
+from text_words import forms_of
+
+HEAT = "Heat moves through solid materials such as copper, glass or wood, some of them much faster than others."
+FROGS = "Amphibians such as frogs, toads and newts lay soft eggs in water."
+
+
+def test_an_only_claim_is_asked_of_another_member_the_fact_lists():
+    move = left_out_move("heat only moves through copper", "Does heat move into a wooden spoon in hot soup?", [HEAT])
+    assert move and move.verdict == "contradicted" and move.evidence == [HEAT]
+    assert "What about glass?" in move.text and "Does heat move through glass?" in move.text
+    assert "faster" not in move.text and "wood" not in move.text  # no reason said, no member the question names
+
+
+def test_no_case_without_an_only_a_shared_topic_or_the_claims_relation():
+    question = "Does heat move into a wooden spoon in hot soup?"
+    assert left_out_move("heat moves through copper", question, [HEAT]) is None  # no "only": nothing left out
+    assert left_out_move("frogs only lay eggs in ponds", "Where do birds build nests?", [FROGS]) is None  # off topic
+    # "copper" is a shared word, yet the claim's relation (conducting a current) is not the fact's (heat moving)
+    assert left_out_move("electricity only flows in copper", "Does heat move into a metal pan?", [HEAT]) is None
+
+
+def test_the_only_part_of_a_long_claim_and_its_question_form():
+    assert only_clause("no heat cant go into wood it only moves through copper") == "it only moves through copper"
+    assert only_clause("only newts lay eggs") == "only newts lay eggs"
+    assert asked_of("it only moves through copper", "copper", "glass") == "Does it move through glass?"
+    assert asked_of("a magnet can only pick up iron", "iron", "nickel") == "Can a magnet pick up nickel?"
+    assert asked_of("only the frogs lay eggs in water", "frogs", "toads") == "Do the toads lay eggs in water?"
+
+
+def test_listed_members_keep_articles_and_need_the_claims_noun_for_a_bare_pair():
+    assert listed_members("Waves pass through a medium such as air, water or a solid.", set()) == [
+        ["air", "water", "a solid"]]
+    assert listed_members("Frog and toad eggs hatch into tadpoles.", forms_of("only frogs have eggs")) == [
+        ["Frog", "toad"]]
+    assert listed_members("Frog and toad eggs hatch into tadpoles.", forms_of("only frogs swim")) == []
+
+
+def test_a_short_answer_then_a_clause_about_it_is_an_answer_with_its_reason():
+    assert answer_then_account("the lungs, they take oxygen into the blood") == [
+        "the lungs", "they take oxygen into the blood"]
+    assert answer_then_account("the lungs and the heart") == ["the lungs and the heart"]
+    assert answer_then_account("the lungs and the heart and the liver, they are organs") == [
+        "the lungs and the heart and the liver, they are organs"]  # no short answer before the comma
+
+
+def test_a_right_named_answer_with_its_reason_is_not_asked_what_makes_it_the_one():
+    question = "Which organ takes oxygen into the body?"
+    assert "What do you know about" not in follow_up("the lungs", question, reasoned=True)
+    assert follow_up("the lungs", question).startswith("What do you know about the lungs")
