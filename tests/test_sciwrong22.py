@@ -53,3 +53,26 @@ def test_a_right_named_answer_with_its_reason_is_not_asked_what_makes_it_the_one
     question = "Which organ takes oxygen into the body?"
     assert "What do you know about" not in follow_up("the lungs", question, reasoned=True)
     assert follow_up("the lungs", question).startswith("What do you know about the lungs")
+
+
+def test_a_card_confirms_the_answer_before_a_reason_word_and_never_the_reason():
+    from science_catalog import TopicCard
+    from science_decides import answered_first
+    card = TopicCard(topic="ant legs", asks=r"\blegs\b.*\bants?\b", idea="An ant is an insect: every insect has 6 legs.",
+                     accept=r"\b(?:6|six)\b", partial=r"\binsect\b", opening="Count the legs on one side of an ant.",
+                     next="Is a spider an insect?", wrong=r"\b(?:8|eight)\b")
+    assert answered_first(card, "6 because it has 3 body parts", "How many legs does an ant have?") == "6"
+    assert answered_first(card, "6 because 8 is for spiders", "How many legs does an ant have?") is None
+    assert answered_first(card, "6 because it has 3 body parts", "Why does an ant have 6 legs?") is None
+    assert answered_first(card, "6", "How many legs does an ant have?") is None  # no reason: the card's own verdict
+
+
+def test_a_pick_between_two_options_is_never_tested_against_another_property():
+    from science_decides import denied_move
+    from science_fallback import chosen_option
+    fact = "Mars is not a star: it shines by reflected sunlight."
+    question = "Which is farther from the Sun, Mars or Venus?"
+    assert denied_move("mars, it takes longer to go round", question, [fact]) is None
+    assert chosen_option("mars, it takes longer to go round", question) == ("Mars", "Venus")
+    assert chosen_option("mars", "Which is bigger, Jupiter or Mars?") == ("Mars", "Jupiter")
+    assert chosen_option("both of them", question) is None
