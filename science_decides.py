@@ -651,13 +651,13 @@ def related(words: set[str], held: set[str]) -> bool:
 
 
 def left_out_move(claim: str, question: str, facts: list[str]) -> Move | None:
-    """A claim that keeps its relation to one thing ("sound only travels in air") and a fact about the question's
-    topic that lists that thing beside others in the same relation ("travels ... through a medium such as air, water
-    or a solid"): the claim asked of another listed thing the question does not name already ("What about water:
-    does it travel in water?"). The answer, from the fact, contradicts the claim; the fact's reason is not said.
+    """A claim that keeps its relation to one thing or a few ("sound only travels in air") and a fact about the
+    question's topic that lists them beside others in the same relation ("travels ... through a medium such as air,
+    water or a solid"): the claim asked of another listed thing the question does not name already ("What about
+    water? Does it travel in water?"). The answer, from the fact, contradicts the claim; the fact's reason is not said.
     The fact must share the question's key term and a word of the claim's relation, not only the member."""
     asked, terms = forms_of(question), key_terms(question)
-    for clause in re.split(r",\s*|;\s*|\s+(?:and|but|so|because)\s+", answer_of(claim)):
+    for clause in re.split(r";\s*|\s+(?:but|so|because)\s+|,\s+(?=(?:it|its|they|but|so)\b)", answer_of(claim)):
         if not ONLY.search(clause):
             continue
         clause = only_clause(clause)
@@ -671,12 +671,15 @@ def left_out_move(claim: str, question: str, facts: list[str]) -> Move | None:
                 others = [m for m in members if not forms_of(m) & (said | asked)
                           and m.split()[-1].lower() not in question.lower()]  # "water" in "underwater" is asked
                 relation = said - forms_of(" ".join(mine)) - forms_of(" ".join(STOP | COMMON))
-                if len(mine) != 1 or not others or not related(relation, held):
+                if not mine or not others or not related(relation, held):
                     continue
+                one = clause  # "only goes through air and water": asked of steel in place of the pair
+                for m in mine[1:]:
+                    one = re.sub(rf"(?:\s*,\s*|\s+)(?:and\s+|or\s+)?{re.escape(m)}\w*\b", "", one, flags=re.I)
                 said_as = next(w for w in clause.split() if base_forms(w) & forms_of(mine[0]))  # "animals"
                 other = f"{others[0]}s" if said_as.lower().endswith("s") and not mine[0].lower().endswith("s") \
                     and not others[0].endswith("s") else others[0]  # "plant" in "plant cells" asked as "plants"
-                if ask := asked_of(clause, mine[0], other):
+                if ask := asked_of(one, mine[0], other):
                     return Move(f"You said \"{echo(clause)}\". What about {other}? {ask}", "fact", "contradicted",
                                 [fact])
     return None

@@ -371,7 +371,8 @@ def chosen_option(said: str, question: str) -> tuple[str, str] | None:
     options = OPTIONS.search(question)
     listed = [o.strip() for o in re.split(r",|\bor\b", options.group(1)) if o.strip()] \
         if options and whole_list(question, options) else []
-    if len(listed) == 3 and re.search(rf"\b(?:is|are|was|to|from|than|in|on|of)\s+{re.escape(listed[0])}\s*,", question, re.I):
+    if len(listed) == 3 and re.search(rf"\b(?:is|are|was|to|from|than|in|on|of)\s+{re.escape(listed[0])}\s*,", question,
+                                      re.I):
         listed = listed[1:]  # "closer to Earth, the Moon or the Sun", "Which is bigger, ...": no option first
     named = [o for o in listed if (words := forms_of(re.sub(r"^(?:an?|the)\s+", "", o, flags=re.I)))
              and words <= forms_of(said)]

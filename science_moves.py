@@ -42,9 +42,9 @@ from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
-from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
-                             kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
-                             unbacked_reason)
+from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
+                             observation_move, kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
+                             ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:

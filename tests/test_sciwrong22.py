@@ -33,6 +33,14 @@ def test_the_only_part_of_a_long_claim_and_its_question_form():
     assert asked_of("only the frogs lay eggs in water", "frogs", "toads") == "Do the toads lay eggs in water?"
 
 
+def test_a_claim_that_names_a_few_members_is_asked_of_one_it_leaves_out():
+    assert left_out_move("it only moves through copper and glass", "Does heat move into a wooden spoon?",
+                         [HEAT]) is None  # the one member left out, wood, is the question's own
+    move = left_out_move("heat only moves through copper and glass", "Can heat move through a steel pan?", [HEAT])
+    assert move and "Does heat move through wood?" in move.text and "copper and glass" in move.text
+    assert left_out_move("only copper, glass or wood", "Does heat move through a steel pan?", [HEAT]) is None
+
+
 def test_listed_members_keep_articles_and_need_the_claims_noun_for_a_bare_pair():
     assert listed_members("Waves pass through a medium such as air, water or a solid.", set()) == [
         ["air", "water", "a solid"]]
@@ -58,7 +66,8 @@ def test_a_right_named_answer_with_its_reason_is_not_asked_what_makes_it_the_one
 def test_a_card_confirms_the_answer_before_a_reason_word_and_never_the_reason():
     from science_catalog import TopicCard
     from science_decides import answered_first
-    card = TopicCard(topic="ant legs", asks=r"\blegs\b.*\bants?\b", idea="An ant is an insect: every insect has 6 legs.",
+    card = TopicCard(topic="ant legs", asks=r"\blegs\b.*\bants?\b",
+                     idea="An ant is an insect: every insect has 6 legs.",
                      accept=r"\b(?:6|six)\b", partial=r"\binsect\b", opening="Count the legs on one side of an ant.",
                      next="Is a spider an insect?", wrong=r"\b(?:8|eight)\b")
     assert answered_first(card, "6 because it has 3 body parts", "How many legs does an ant have?") == "6"
