@@ -143,13 +143,15 @@ def told_then_reasoned(card: TopicCard, claim: str) -> str | None:
 def answered_first(card: TopicCard, claim: str, asked: str) -> str | None:
     """The answer before a reason word ("8 legs" in "8 legs because its an arachnid"), where the card accepts it and
     the question asks no why: the answer alone is what the card can confirm, so only it is said back, never the
-    reason the card cannot judge ("8 because its an insect" is confirmed as "8", its reason left to the card's next
-    question). None for a reason the card calls wrong, or names its wrong outcome in."""
+    reason. The reason must name a word of the card's idea that the question does not ("arachnid"): "0 degrees
+    because thats when it boils" keeps the card's opening, which takes the wrong reason up. None for a reason the
+    card calls wrong, or names its wrong outcome in."""
     parts = REASON.split(claim, maxsplit=1)
     if len(parts) != 2 or not parts[1].strip() or WHY.match(asked) or card_verdict(card, parts[0]) != "right":
         return None
     wrong = card.wrong and re.search(card.wrong, parts[1], re.I) or card_verdict(card, parts[1]) == "wrong"
-    return None if wrong else parts[0].strip(" ,")
+    on_idea = (forms_of(parts[1]) - forms_of(asked)) & forms_of(card.idea)  # "its an arachnid", not "it boils"
+    return None if wrong or not on_idea else parts[0].strip(" ,")
 
 
 def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:

@@ -70,9 +70,10 @@ def test_a_card_confirms_the_answer_before_a_reason_word_and_never_the_reason():
                      idea="An ant is an insect: every insect has 6 legs.",
                      accept=r"\b(?:6|six)\b", partial=r"\binsect\b", opening="Count the legs on one side of an ant.",
                      next="Is a spider an insect?", wrong=r"\b(?:8|eight)\b")
-    assert answered_first(card, "6 because it has 3 body parts", "How many legs does an ant have?") == "6"
+    assert answered_first(card, "6 because an ant is an insect", "How many legs does an ant have?") == "6"
     assert answered_first(card, "6 because 8 is for spiders", "How many legs does an ant have?") is None
-    assert answered_first(card, "6 because it has 3 body parts", "Why does an ant have 6 legs?") is None
+    assert answered_first(card, "6 because it has 3 body parts", "How many legs does an ant have?") is None  # off
+    assert answered_first(card, "6 because an ant is an insect", "Why does an ant have 6 legs?") is None
     assert answered_first(card, "6", "How many legs does an ant have?") is None  # no reason: the card's own verdict
 
 
