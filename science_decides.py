@@ -35,7 +35,8 @@ from itertools import product
 from evidence import Move, default_embedder, judge_claim, key_terms
 from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import LETTERED_OPTIONS, MISCONCEPTIONS, TopicCard, answer_of, card_verdict, catalog_vectors, echo
+from science_catalog import (LETTERED_OPTIONS, MISCONCEPTIONS, OPTIONS, TopicCard, answer_of, card_verdict,
+                             catalog_vectors, echo)
 from science_support import compared
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
@@ -137,6 +138,20 @@ def told_then_reasoned(card: TopicCard, claim: str) -> str | None:
     head, comma, reason = claim.partition(",")
     return "right" if comma and reason.strip() and card_verdict(card, head) == "right" \
         and not (card.wrong and re.search(card.wrong, reason, re.I)) else None
+
+
+def answered_first(card: TopicCard, claim: str, asked: str) -> str | None:
+    """The answer before a reason word ("8 legs" in "8 legs because its an arachnid"), where the card accepts it and
+    the question asks no why: the answer alone is what the card can confirm, so only it is said back, never the
+    reason. The reason must name a word of the card's idea that the question does not ("arachnid"): "0 degrees
+    because thats when it boils" keeps the card's opening, which takes the wrong reason up. None for a reason the
+    card calls wrong, or names its wrong outcome in."""
+    parts = REASON.split(claim, maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip() or WHY.match(asked) or card_verdict(card, parts[0]) != "right":
+        return None
+    wrong = card.wrong and re.search(card.wrong, parts[1], re.I) or card_verdict(card, parts[1]) == "wrong"
+    on_idea = (forms_of(parts[1]) - forms_of(asked)) & forms_of(card.idea)  # "its an arachnid", not "it boils"
+    return None if wrong or not on_idea else parts[0].strip(" ,")
 
 
 def unbacked_reason(claim: str, question: str, facts: list[str]) -> bool:
@@ -471,6 +486,10 @@ def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
     terms = key_terms(question)
     if has_negation(claim) or not terms or re.match(r"\W*(?:is|are|does|do|can|will|was|were)\b", question, re.I):
         return None
+    options = OPTIONS.search(question)  # "the moon" to "Which is closer, the Moon or the Sun?": a choice made, which
+    if options and any(forms_of(o) and forms_of(o) <= forms_of(claim)  # a denial of another property cannot test
+                       for o in re.split(r",|\bor\b", re.sub(r"\b(?:an?|the)\s+", "", options.group(1)))):
+        return None
     subjects = "|".join(re.escape(t) for t in terms)
     for fact in pool:
         clause = DENIAL_END.sub("", fact).strip(" .")
@@ -561,3 +580,108 @@ def like_thing(question: str, outcome: str) -> bool:
     pairs = {(a, b) for a, b in zip(asked, asked[1:]) if a in terms and b in terms and a in PROPERTIES}
     return any(a == x and not base_forms(b) & base_forms(y) and y not in STOP and len(y) > 2
                for a, b in pairs for x, y in zip(told, told[1:]))
+
+
+# "it only travels in air", "only animals have cells": a claim that keeps what it says to one thing
+ONLY = re.compile(r"\b(?:only|just|nothing\s+but)\b", re.I)
+# The members a fact lists side by side: "a medium such as air, water or a solid", "Animal and plant cells"
+LISTED = re.compile(r"\b(?:such\s+as|including|like|both|either)\s+((?:(?:an?\s+)?[a-z]+,\s+)*(?:an?\s+)?[a-z]+,?\s+"
+                    r"(?:and|or)\s+(?:an?\s+)?[a-z]+)\b|\b([a-z]+\s+(?:and|or)\s+[a-z]+)\s+([a-z]+)\b", re.I)
+AUXILIARY = {"can", "could", "will", "would", "is", "are", "was", "were", "does", "do", "did", "may", "might"}
+PRONOUNS = {"it", "they", "he", "she", "this", "that"}
+BASE_VERBS = {"has": "have", "does": "do", "goes": "go", "is": "be"}
+
+
+def listed_members(fact: str, claim_forms: set[str]) -> list[list[str]]:
+    """The lists of like things a fact names ("air, water or a solid" after "such as"; "animal and plant" before
+    "cells", where the claim says "cells" too), each member one content word with its article, if it has one."""
+    lists = []
+    for found in LISTED.finditer(fact):
+        if found.group(1):
+            text = found.group(1)
+        elif base_forms(found.group(3)) & claim_forms:
+            text = found.group(2)
+        else:
+            continue
+        members = [m.strip() for m in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if m.strip()]
+        if len(members) >= 2 and all(re.sub(r"^(?:an?|the)\s+", "", m, flags=re.I).lower() not in STOP | COMMON
+                                     for m in members):
+            lists.append(members)
+    return lists
+
+
+def only_clause(clause: str) -> str:
+    """The part of a clause that says the "only": its subject (a pronoun, or a noun with its article), any helping
+    verb, then the rest ("no sound cannot go through walls it only travels in air" -> "it only travels in air")."""
+    at = ONLY.search(clause)
+    before = clause[:at.start()].split() if at else []
+    start = len(before)
+    while start and before[start - 1].lower() in AUXILIARY:
+        start -= 1
+    if start and re.fullmatch(r"[a-z]+", before[start - 1].lower()) and before[start - 1].lower() not in (
+            STOP - PRONOUNS) | {"no", "yes", "yeah", "nope"}:
+        start -= 1
+        start -= start > 0 and before[start - 1].lower() in ("the", "a", "an")
+    return " ".join([*before[start:], clause[at.start():] if at else ""]).strip()
+
+
+def asked_of(clause: str, member: str, other: str) -> str | None:
+    """The claim's clause asked of another member, its "only" left out: "it only travels in air" -> "Does it travel
+    in water?"; "only animals have cells" -> "Do plants have cells?". None where its verb cannot be found."""
+    words = ONLY.sub(" ", clause).split()
+    words = [other if base_forms(w) & forms_of(member) else w for w in words]
+    if aux := next((i for i, w in enumerate(words[:4]) if w.lower() in AUXILIARY), None):
+        return f"{words[aux].capitalize()} {' '.join(words[:aux])} {' '.join(words[aux + 1:])}?"
+    subject = 2 if len(words) > 2 and words[0].lower() in ("the", "a", "an") else 1
+    if len(words) <= subject or has_negation(" ".join(words)):
+        return None
+    verb, noun = words[subject].lower(), words[subject - 1].lower()
+    if not re.fullmatch(r"[a-z]+", verb) or verb in STOP - {"has", "have", "does", "goes"}:
+        return None
+    single = noun in PRONOUNS - {"they"} or not noun.endswith("s") and noun not in PRONOUNS
+    if not single:
+        return f"Do {' '.join(words[:subject])} {verb} {' '.join(words[subject + 1:])}?".replace("  ", " ")
+    base = BASE_VERBS.get(verb) or (re.sub(r"ies$", "y", verb) if verb.endswith("ies") else
+                                     re.sub(r"(?:(?<=[sxz])|(?<=[cs]h))es$|s$", "", verb))
+    return f"Does {' '.join(words[:subject])} {base} {' '.join(words[subject + 1:])}?".replace("  ", " ")
+
+
+def related(words: set[str], held: set[str]) -> bool:
+    """Do the claim's relation words meet the fact's, in one form or by a shared start of five letters or more
+    ("conducts" and "conductors", which no form list joins)?"""
+    return bool(words & held) or any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] for a in words for b in held)
+
+
+def left_out_move(claim: str, question: str, facts: list[str]) -> Move | None:
+    """A claim that keeps its relation to one thing or a few ("sound only travels in air") and a fact about the
+    question's topic that lists them beside others in the same relation ("travels ... through a medium such as air,
+    water or a solid"): the claim asked of another listed thing the question does not name already ("What about
+    water? Does it travel in water?"). The answer, from the fact, contradicts the claim; the fact's reason is not said.
+    The fact must share the question's key term and a word of the claim's relation, not only the member."""
+    asked, terms = forms_of(question), key_terms(question)
+    for clause in re.split(r";\s*|\s+(?:but|so|because)\s+|,\s+(?=(?:it|its|they|but|so)\b)", answer_of(claim)):
+        if not ONLY.search(clause):
+            continue
+        clause = only_clause(clause)
+        said = forms_of(clause)
+        for fact in facts:
+            held = forms_of(fact)
+            if not any(base_forms(t) & held for t in terms):
+                continue
+            for members in listed_members(fact, said):
+                mine = [m for m in members if forms_of(m) & said]
+                others = [m for m in members if not forms_of(m) & (said | asked)
+                          and m.split()[-1].lower() not in question.lower()]  # "water" in "underwater" is asked
+                relation = said - forms_of(" ".join(mine)) - forms_of(" ".join(STOP | COMMON))
+                if not mine or not others or not related(relation, held):
+                    continue
+                one = clause  # "only goes through air and water": asked of steel in place of the pair
+                for m in mine[1:]:
+                    one = re.sub(rf"(?:\s*,\s*|\s+)(?:and\s+|or\s+)?{re.escape(m)}\w*\b", "", one, flags=re.I)
+                said_as = next(w for w in clause.split() if base_forms(w) & forms_of(mine[0]))  # "animals"
+                other = f"{others[0]}s" if said_as.lower().endswith("s") and not mine[0].lower().endswith("s") \
+                    and not others[0].endswith("s") else others[0]  # "plant" in "plant cells" asked as "plants"
+                if ask := asked_of(one, mine[0], other):
+                    return Move(f"You said \"{echo(clause)}\". What about {other}? {ask}", "fact", "contradicted",
+                                [fact])
+    return None

@@ -25,8 +25,8 @@ import re
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, content_words, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import (ASKING_WORDS, answer_of, as_said, asked_kind, echo, gives_reason, own_words, third_person,
-                             to_you)
+from science_catalog import (ASKING_WORDS, OPTIONS, answer_of, as_said, asked_kind, echo, gives_reason, own_words,
+                             third_person, to_you, whole_list)
 from named_questions import named_question
 from science_names import KINDS, named_answer, relation_kept
 
@@ -365,12 +365,28 @@ def gapped(fact: str, member: str) -> str | None:
     return told if told != fact else None
 
 
+def chosen_option(said: str, question: str) -> tuple[str, str] | None:
+    """The one option of a two-way question the claim names, and the other ("the Moon", "the Sun" for "the moon, its
+    only 384000 km away" to "Which is closer to Earth, the Moon or the Sun?"), as the question words them."""
+    options = OPTIONS.search(question)
+    listed = [o.strip() for o in re.split(r",|\bor\b", options.group(1)) if o.strip()] \
+        if options and whole_list(question, options) else []
+    if len(listed) == 3 and re.search(rf"\b(?:is|are|was|to|from|than|in|on|of)\s+{re.escape(listed[0])}\s*,", question,
+                                      re.I):
+        listed = listed[1:]  # "closer to Earth, the Moon or the Sun", "Which is bigger, ...": no option first
+    named = [o for o in listed if (words := forms_of(re.sub(r"^(?:an?|the)\s+", "", o, flags=re.I)))
+             and words <= forms_of(said)]
+    return (named[0], next(o for o in listed if o != named[0])) if len(listed) == 2 and len(named) == 1 else None
+
+
 def honest_test(claim: str, question: str) -> str:
     """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
     and checked against the question, a vague word is asked to be named, a reason for its missing link (`link_ask`),
     a description of a term for an example; any other idea for what shows it."""
     said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
     kind = asked_kind(question)
+    if (chosen := chosen_option(said, question)) and len(said.split()) > len(chosen[0].split()):  # a pick and why
+        return f"You picked {chosen[0]} and said why. How does {chosen[1]} compare on that?"
     if said and len(said.split()) <= 3 and not STATEMENT.match(said) and not CAUSE_LEAD.match(claim):
         name = kind_name(said, kind)
         name = name[:1].lower() + name[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*\d", name) else name

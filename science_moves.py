@@ -42,9 +42,9 @@ from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
-from science_decides import (compares_alike, compares_things, contrast_move, cross_move, denied_move, observation_move,
-                             kind_move, like_case_move, reason_move, reasoned_verdict, ruling_fact_move,
-                             unbacked_reason)
+from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
+                             observation_move, kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
+                             ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
 if TYPE_CHECKING:
@@ -82,6 +82,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and claim and misconception is None and (
             other := claims_card(asked, claim, card, embedder or default_embedder())):
         card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
+    if said is None and card and claim and misconception is None and not beyond_card(card, asked) \
+            and (first := answered_first(card, claim, asked)):
+        claim, said = first, "right"  # "8 legs because its an arachnid": the answer the card accepts, said alone
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
@@ -181,7 +184,8 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     dioxide" for what plants give off), or, where a fact names another member of the asked kind as the answer, what a
     fact says the student's member is instead ("Venus is the hottest planet ..." to "Venus" for the planet closest
     to the Sun). None when no fact decides it: the claim is then judged as any other."""
-    head = named_answer(CLAUSE_BREAK.split(answer_of(claim), maxsplit=1)[0])
+    said, *told = answer_then_account(answer_of(claim))
+    head = named_answer(said)
     if len(head.split()) > 4:
         return None
     if opposed := opposed_fact(head, question, facts):
@@ -191,7 +195,7 @@ def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) 
     thing = member(head, kind) if kind else None
     right = named_member(kind, question, kb) if thing else None
     if right and right == thing:  # the one member a fact names as the answer
-        return Move(f"{yes(head)} {follow_up(head, question)}", "fact", "supported", [])
+        return Move(f"{yes(head)} {follow_up(head, question, bool(told))}", "fact", "supported", [])
     seen = about_member(thing, kind, question, kb) if right else None
     if seen and kind in SHARED_KINDS and not ((verb := asked_verb(question)) and says_relation(seen, verb)):
         seen = None  # "Fish breathe with gills" rules out no fish for "Which animal lays eggs?"
@@ -426,6 +430,21 @@ def answers(fact: str, question: str) -> bool:
     return bool(terms) and named >= (len(terms) - 1 if len(terms) >= 3 else len(terms))
 
 
+# "carbon dioxide, they use it with water and light": a short answer, then a clause of its own about it (a pronoun
+# takes the answer up), which tells how or why as "because" would
+TOLD_THEN = re.compile(r"^([^,;:]{1,40}?),\s+(?=(?:it|its|it's|they|they're|theyre|that|thats|that's|this|which)\s)",
+                       re.I)
+
+
+def answer_then_account(claim: str) -> list[str]:
+    """The claim's answer and the reason or account it gives after it: split at a reason word (`CLAUSE_BREAK`), else
+    at the comma after a short answer that a clause about it follows ("the heart, it squeezes the blood"). One
+    part when it gives none."""
+    parts = CLAUSE_BREAK.split(claim, maxsplit=1)
+    told = TOLD_THEN.match(claim) if len(parts) == 1 else None
+    return [told.group(1), claim[told.end():]] if told and len(told.group(1).split()) <= 4 else parts
+
+
 def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | None,
                embedder: Embedder | None = None, fitting: list[str] | None = None,
                kb: KnowledgeBase | None = None) -> Move:
@@ -440,7 +459,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if (polar := POLAR.match(claim)) and claim[polar.end():].strip():
         return polar_answer(claim[:polar.end()], claim[polar.end():], question, facts, card, embedder, fitting, kb)
     verdict = facts_verdict(claim, question, facts, embedder)
-    head, *reasons = CLAUSE_BREAK.split(claim, maxsplit=1)
+    head, *reasons = answer_then_account(claim)
     if verdict.label in ("absent", "unclear") and facts:
         # "In the chloroplasts, because they have chlorophyll": the answer is judged on its own, its reason only
         # has to contradict no fact
@@ -478,6 +497,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",
                     "contradicted", [])
+    if verdict.label == "contradicted" and (case := left_out_move(claim, question, facts)):
+        return case  # "only in air" asked of water, a thing the fact lists beside air: its answer says otherwise
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
@@ -509,7 +530,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for query in (question, f"{question} {claim}")
                                          for hit in kb.search(query, k=6))])) if kb else facts
-    if found := turned_move(claim, question, pool):  # a fact on this condition says the other direction
+    if found := turned_move(claim, question, pool) or left_out_move(claim, question, pool):  # a fact on this
+        # condition says the other direction, or lists beside the claim's one thing others in its relation
         return found
     asked = question_of(question) or question
     decided = contrast_move(claim, question, pool) or reason_move(claim, asked, pool) \
@@ -669,6 +691,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         return f"Would {thing} always be {said}? What could make it different, and why?"
     if short and (re.search(r"\bprocess\b", question, re.I) or PROCESS_WORD.search(said)):
         return f"Where have you seen {said[:1].lower() + said[1:]} happen, and what happens next?"
+    if short and (reasoned or gives_reason(claim)):  # the answer and its why are both said: a recap is the lesson's
+        return "You gave the reason too. Would you like a similar question to try?"  # end, not "What makes it ...?"
     if short and named and re.match(r"an?\s", named.description, re.I):  # a class of things: an example of it
         name = re.sub(r"^(?:an?|the)\s+", "", said, flags=re.I)
         return f"Can you give an example of {'an' if name[:1].lower() in 'aeiou' else 'a'} {name.lower()}, and " \
@@ -679,8 +703,6 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     if PRODUCT_ASK.search(question) and len(said.split()) <= 8:  # what a reaction makes: how to show it
         last = re.split(r",|\band\b", said)[-1].strip()
         return f"How could you show that {last[:1].lower() + last[1:]} was made? What would you see?"
-    if short and (reasoned or gives_reason(claim)):  # the answer and its why are both said: a recap is the lesson's end
-        return "You gave the reason too. Would you like a similar question to try?"
     if short:
         return f"How would you explain to a friend why that answers {about(question)}?"
     if (reasoned or gives_reason(claim)) and (turned_round := what_if(claim)):
