@@ -51,6 +51,10 @@ if TYPE_CHECKING:
     from retrieval import Embedder
 
 
+# a claim that keeps what it says to one thing ("only water evaporates"): no card's idea says so unless it says "only"
+RESTRICTED = re.compile(r"\b(?:only|nothing\s+but)\b", re.I)
+
+
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,
                  embedder: Embedder | None = None, known: list[str] = ()) -> Move:
     """The grounded science move. A right result of a formula (science_numbers.number_move, the one check of a
@@ -88,6 +92,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    if said in ("right", "partial") and claim and RESTRICTED.search(claim) and not (card and RESTRICTED.search(card.idea)):
+        said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
     card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
                    next=own_objects(card.next, scene)) if card and claim else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
