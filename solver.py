@@ -149,9 +149,10 @@ from dataclasses import replace
 from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
-from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
-                               equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
-                               operations_undone, purchases, save_to_goal, trip_time, work_together)
+from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
+                               fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
+                               purchases, save_to_goal, work_together)
+from inverse_patterns import CREW, crew_time, trip_time
 from level_patterns import debt, level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
