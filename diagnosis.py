@@ -236,16 +236,17 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
     if step.kind == "crew_time":   # more hands, less time: the time scaled up with the crew as if it were direct
         crew, time = plan.steps[step.operands[0].index].values
         who, more = plan.quantities[step.operands[1].index].unit, b > crew
-        return [_Wrong("direct_for_inverse", time * b / crew, f"You changed the {step.unit} the same way as the "
-                                                             f"{who}, but {fmt(b)} {who} share the same job as "
-                                                             f"{fmt(crew)}: {'more' if more else 'fewer'} {who} need "
-                                                             f"{'fewer' if more else 'more'} {step.unit}.")]
+        shared = f"share what {fmt(crew)} had, will it last" if re.search(r"\blasts?\b", plan.problem) else \
+            f"share the job that {fmt(crew)} did, will they need"   # a supply eaten, or a job done
+        grew = "grow" if more else "shrink"
+        return [_Wrong("direct_for_inverse", time * b / crew, f"You made the {step.unit} {grew} with the {who}. If "
+                                                             f"{fmt(b)} {who} {shared} more {step.unit} or fewer?")]
     if step.kind == "trip_time":   # faster, less time: the time scaled up with the speed as if it were direct
         time, speed = plan.steps[step.operands[0].index].values
-        return [_Wrong("direct_for_inverse", time * b / speed, f"You changed the {step.unit} the same way as the "
-                                                              f"speed, but the trip is just as long: "
-                                                              f"{'faster' if b > speed else 'slower'} means "
-                                                              f"{'less' if b > speed else 'more'} time.")]
+        grew, going = ("grow", "faster") if b > speed else ("shrink", "slower")
+        return [_Wrong("direct_for_inverse", time * b / speed, f"You made the {step.unit} {grew} with the speed. On "
+                                                              f"the same trip, does going {going} take more time or "
+                                                              f"less?")]
     if step.kind == "work_time":
         alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "

@@ -24,30 +24,43 @@ _CREW_SAID = [re.compile(rf"\b[Ii]t takes {_n('n')} (?P<who>{CREW}) {_n('t')} (?
                          rf"(?P<who>{CREW}) in {_n('t')} (?P<u>hours|minutes|days|weeks)\.")]
 _CREW_ASKED = re.compile(rf"(?:working )?(?:at the same (?:rate|speed|pace),? )?"
                          rf"how (?:long|many (?P<u>hours|minutes|days|weeks)) (?:would|will|does|do|should) "
-                         rf"(?:it take {_n('m')} (?P<who>{CREW})|{_n('m_')} (?P<who_>{CREW}) (?:take|need))"
-                         rf"(?: to [a-z][^?]*?)?(?: (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
+                         rf"(?:it take {_n('m')} (?:such )?(?P<who>{CREW})|{_n('m_')} (?:such )?(?P<who_>{CREW}) "
+                         rf"(?:take|need))(?: to [a-z][^?]*?)?(?:,? (?:working )?at the same (?:rate|speed|pace))?\?$",
+                         re.I)
+# a supply shared by more mouths: 'A bag of feed lasts 15 days for 4 horses.', then '... last for 6 horses?'
+EATERS = r"horses|cows|sheep|goats|pigs|hens|chickens|dogs|cats|rabbits|animals|birds|campers|soldiers|guests|" \
+         r"people|students|children|families|hikers|scouts"
+_SUPPLY_SAID = re.compile(rf"(?:^|\. )(?P<job>[A-Z][^.?!]*?) (?:lasts|will last|can last) {_n('t')} "
+                          rf"(?P<u>hours|days|weeks|months) for {_n('n')} (?P<who>{EATERS})\.")
+# a question as students retell it: 'How long for 9 workers?', 'how many days with 3 pipes', 'For 6 horses?'
+_FOR_CREW = re.compile(rf"(?:(?:and )?how (?:long|many (?P<u>hours|minutes|days|weeks|months))(?: (?:would|will|does) "
+                       rf"it (?:take|last))? )?(?:for|with) {_n('m')} (?:such )?(?P<who>{CREW}|{EATERS})"
+                       rf"(?:,? (?:working )?at the same (?:rate|speed|pace))?\?$", re.I)
+_SUPPLY_ASKED = re.compile(rf"how (?:long|many (?P<u>hours|days|weeks|months)) (?:would|will|does|should|could) "
+                           rf"(?:it|the [a-z]+) last (?:for|with) {_n('m')} (?P<who>{EATERS})(?: instead)?\?$", re.I)
 
 
 def crew_time(p: Problem) -> Plan | None:
     """'It takes 4 workers 6 days to build a wall. How many days would it take 8 workers?': the job is 4 x 6 = 24
     worker-days, which 8 workers share, 24 / 8 days each (more hands, less time; a rate per worker would multiply
     the wrong way). One crew and its time in the story, another crew of the same kind asked about."""
-    said = [m for rx in _CREW_SAID for m in [p.search(rx, "all")] if m]
-    asked = p.match_question(_CREW_ASKED)
+    said = [m for rx in [*_CREW_SAID, _SUPPLY_SAID] for m in [p.search(rx, "all")] if m]
+    asked = p.match_question(_CREW_ASKED) or p.match_question(_SUPPLY_ASKED) or p.match_question(_FOR_CREW)
     if len(said) != 1 or not asked or len(p.numbers) != 3:
         return None
-    m, who, count = said[0], asked.group("who") or asked.group("who_"), asked.group("m") or asked.group("m_")
-    if who.lower() != m.group("who") or (asked.group("u") and asked.group("u").lower() != m.group("u")):
+    m, groups = said[0], asked.groupdict()
+    who, count = groups.get("who") or groups["who_"], groups.get("m") or groups["m_"]
+    if who.lower() != m.group("who").lower() or (groups["u"] and groups["u"].lower() != m.group("u")):
         return None
     b = Builder(p, "crew_time")
-    crew = stem(m.group("who"))
-    work = b.step("*", [b.given(m, "n", m.group("who")), b.given(m, "t", m.group("u"))], f"{crew}-{m.group('u')}",
-                  f"How many {crew}-{m.group('u')} of work is the whole job, if {m.group('n')} {m.group('who')} "
-                  f"take {m.group('t')} {m.group('u')}?", kind="crew_work")
+    crew, u, supply = stem(m.group("who")), m.group("u"), m.re is _SUPPLY_SAID
+    whole = f"If {m.group('job')[0].lower()}{m.group('job')[1:]} lasts {m.group('n')} {m.group('who')} " \
+            f"{m.group('t')} {u}, how many {crew}-{u} does it hold?" if supply else \
+        f"How many {crew}-{u} of work is the whole job, if {m.group('n')} {m.group('who')} take {m.group('t')} {u}?"
+    work = b.step("*", [b.given(m, "n", m.group("who")), b.given(m, "t", u)], f"{crew}-{u}", whole, kind="crew_work")
     more = b.given(asked, "m" if asked.group("m") else "m_", who)
-    b.step("/", [work, more], m.group("u"), f"If {count} {who} share those {fmt(b.value(work))} {crew}-"
-                                            f"{m.group('u')}, how many {m.group('u')} does each one work?",
-           kind="crew_time")
+    b.step("/", [work, more], u, f"If {count} {who} share those {fmt(b.value(work))} {crew}-{u}, how many {u} "
+                                 f"{'does it last' if supply else 'does each one work'}?", kind="crew_time")
     return b.finish()
 
 

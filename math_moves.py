@@ -76,10 +76,20 @@ def _in_question_words(work: str, problem: str) -> list[Fraction]:
 def _offered(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> list[Fraction]:
     """The numbers the student offers as results: their claims' results; without a claim, a number said as a result
     or in the question's words, where a help request's own facts are none ("I know 1 hour is 60 minutes") and a step
-    named in words is one ("I know the adults cost 16 dollars but I'm stuck")."""
-    if found:
-        return results(work, found)
-    return already_have(plan, work, results(work, found) or _in_question_words(work, problem))
+    named in words is one ("I know the adults cost 16 dollars but I'm stuck"). The plan's answer rounded ("6.67 days"
+    of 20/3 days) is offered as that answer."""
+    said = results(work, found) if found else \
+        already_have(plan, work, results(work, found) or _in_question_words(work, problem))
+    return [plan.answer if plan is not None and rounds_to(v, plan.answer) else v for v in said]
+
+
+def rounds_to(value: Fraction, exact: Fraction) -> bool:
+    """Is `value` the exact answer rounded to the decimals it is written with ("6.67" of 20/3, "0.33" of 1/3)? Only
+    an answer with no exact decimal of that length, rounded to at least one decimal place, counts."""
+    places = next((d for d in range(1, 5) if (value * 10 ** d).denominator == 1), None)
+    if places is None or value == exact or (exact * 10 ** places).denominator == 1:
+        return False
+    return round(exact, places) == value
 
 
 def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
@@ -438,11 +448,14 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
     steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
-    steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
+    rounded = next((v for w in reversed(lesson.worked) if (v := result_of(w)) is not None
+                    and rounds_to(v, plan.answer)), None)   # "= 6.67" of 20/3: their rounding, their last step
+    steps = [next(w for w in reversed(lesson.worked) if result_of(w) == rounded)] if rounded is not None else \
+        (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {unit_as_written(plan)}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
-        else f"{'$' if money else ''}{as_written(plan.answer, work)}"
+        else f"{'$' if money else ''}{as_written(rounded if rounded is not None else plan.answer, work)}"
     whose = "Your steps" if set(steps) & set(lesson.worked) else "The steps"   # a recap of none of theirs: not theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     return Move("confirm", lead, "Would you like a similar problem to try?", kind="final_right")
