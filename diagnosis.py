@@ -203,6 +203,15 @@ def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
         return [_Wrong("time_as_decimal", a + end / 100 - (b + start / 100), "You took the times away as if they "
                                                                             "were decimals; an hour has 60 minutes, "
                                                                             "not 100.")]
+    if step.kind == "signed_change" and (a < 0 < step.value or step.value < 0 < a):   # it crosses zero: the sign
+        # of the start kept (-9 up 14 said -5), or none given to the end (5 down 8 said 3)
+        moved, kept = "Rising" if step.op == "+" else "Falling", "kept the minus sign of" if a < 0 else "left off"
+        crossed = _Wrong("sign_across_zero", -step.value, f"You {kept} {fmt(a) if a < 0 else 'the minus sign'}. "
+                                                           f"{moved} {fmt(b)} {step.unit} from {fmt(a)}, does it end "
+                                                           f"above zero or below zero?")
+        return [crossed, *([_Wrong("dropped_the_sign", apply_op(step.op, (-a, b)), f"You started from {fmt(-a)}, "
+                                                                                   f"but it was {fmt(-a)} below zero, "
+                                                                                   f"{fmt(a)}.")] if a < 0 else [])]
     if step.kind == "signed_change" and a < 0:
         return [_Wrong("dropped_the_sign", apply_op(step.op, (-a, b)), f"You started from {fmt(-a)}, but it was "
                                                                        f"{fmt(-a)} below zero, {fmt(a)}.")]
@@ -358,7 +367,10 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
-            if any(rounds_to(v, number) for v in values) and plan.steps[index].value not in results:   # done right
+            # a step done right is never blamed, unless the number is its result with the sign turned ("14 - 9 = 5
+            # so its -5"): the size found, the side of zero lost
+            if any(rounds_to(v, number) for v in values) and (plan.steps[index].value not in results
+                                                              or number == -plan.steps[index].value != 0):
                 return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}", wrong.says)
     return None
 

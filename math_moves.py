@@ -34,7 +34,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import solver
-from diagnosis import Diagnosis, diagnose
+from diagnosis import Diagnosis, diagnose, rounds_to
 from arithmetic_claims import (CLAIM, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
@@ -80,16 +80,7 @@ def _offered(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> 
     of 20/3 days) is offered as that answer."""
     said = results(work, found) if found else \
         already_have(plan, work, results(work, found) or _in_question_words(work, problem))
-    return [plan.answer if plan is not None and rounds_to(v, plan.answer) else v for v in said]
-
-
-def rounds_to(value: Fraction, exact: Fraction) -> bool:
-    """Is `value` the exact answer rounded to the decimals it is written with ("6.67" of 20/3, "0.33" of 1/3)? Only
-    an answer with no exact decimal of that length, rounded to at least one decimal place, counts."""
-    places = next((d for d in range(1, 5) if (value * 10 ** d).denominator == 1), None)
-    if places is None or value == exact or (exact * 10 ** places).denominator == 1:
-        return False
-    return round(exact, places) == value
+    return [plan.answer if plan is not None and v != plan.answer and rounds_to(plan.answer, v) else v for v in said]
 
 
 def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
@@ -448,8 +439,8 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
     steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
-    rounded = next((v for w in reversed(lesson.worked) if (v := result_of(w)) is not None
-                    and rounds_to(v, plan.answer)), None)   # "= 6.67" of 20/3: their rounding, their last step
+    rounded = next((v for w in reversed(lesson.worked) if (v := result_of(w)) is not None and v != plan.answer
+                    and rounds_to(plan.answer, v)), None)   # "= 6.67" of 20/3: their rounding, their last step
     steps = [next(w for w in reversed(lesson.worked) if result_of(w) == rounded)] if rounded is not None else \
         (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"

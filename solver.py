@@ -230,8 +230,8 @@ _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute
 # 'It takes 4 workers 6 days', 'How long would it take 8 workers?', '... would 8 workers need?': a crew and its time,
 # where more hands take less time; 'lasts 15 days for 4 horses': more mouths, fewer days. Only crew_time reads
 # them: a rate per worker (or per horse) would multiply the wrong way.
-_CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CREW}) (?:take|need)\b(?![^.?!]*together)" \
-             rf"|\blasts? \d+ (?:hours|days|weeks|months) for \d+ (?:{EATERS})\b"
+_CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CREW}) (?:take|need)\b" \
+             rf"(?![^.?!]*together)|\blasts? \d+ (?:hours|days|weeks|months) for \d+ (?:{EATERS})\b"
 
 
 def _unexplained_unit(p: Problem) -> bool:

@@ -1,0 +1,65 @@
+"""Round 22 (mathwrong22): a wrong attempt from a misconception is met at the idea, and nothing wrong is confirmed.
+The planner reads more inverse proportions (a supply that lasts for more mouths, questions as students retell them);
+the direct-for-inverse and the sign-across-zero slips are asked as questions of the idea; a route that scales a time
+by two counts of one thing is never confirmed without a plan; a plan's answer rounded by the student is that answer."""
+from fractions import Fraction
+
+import answer_check
+import diagnosis
+import solver
+from tests.test_mathconf16 import reply_to
+
+
+def test_a_supply_that_lasts_for_more_mouths_is_an_inverse_proportion():
+    found = solver.plan("A sack of rice lasts 12 days for 5 hikers. How many days will it last for 4 hikers?")
+    assert found is not None and found.pattern == "crew_time" and found.answer == 15
+    assert "lasts 5 hikers 12 days" in found.steps[0].question and "does it last" in found.steps[1].question
+    # never a rate per hiker: the days would grow with the mouths
+    assert solver.plan("Hay lasts 8 weeks for 6 cows. How long would it last for 12 cows?").answer == 4
+
+
+def test_retold_crew_questions_are_planned_and_a_number_kind_must_match():
+    assert solver.plan("9 gardeners weed the park in 4 hours. how long for 6 gardeners?").answer == 6
+    assert solver.plan("4 taps fill a pool in 15 hours. How many hours with 5 taps?").answer == 12
+    assert solver.plan("3 robots can sort the mail in 10 hours. How many hours would 5 robots take, working at "
+                       "the same rate?").answer == 6
+    assert solver.plan("Two mowers cut a field in 9 hours. How long would 3 such mowers take?").answer == 6
+    found = solver.plan("9 gardeners weed the park in 4 hours. how long for 6 robots?")
+    assert found is None or found.pattern != "crew_time"
+
+
+def test_more_mouths_scaled_up_is_asked_as_the_idea_not_confirmed():
+    problem = "A sack of rice lasts 12 days for 5 hikers. How many days will it last for 4 hikers?"
+    found = diagnosis.diagnose(solver.plan(problem), "12 / 5 x 4 = 9.6 days")
+    assert found is not None and found.misconception == "direct_for_inverse"
+    reply = reply_to(f"{problem} 12 / 5 x 4 = 9.6 days")
+    assert reply["verdict"] == "flag" and "more days or fewer?" in reply["text"] and "15" not in reply["text"]
+    assert reply_to(f"{problem} 12 x 5 / 4 = 15 days")["text"].startswith("Yes, 15 days is right")
+
+
+def test_without_a_plan_a_time_scaled_by_two_counts_is_never_confirmed():
+    problem = "water lasts 6 days for 4 ppl. for 3 ppl?"
+    assert solver.plan(problem) is None
+    route = ["6/4 × 3 = 4.5"]
+    assert answer_check._cancels(route, problem)   # 6 x 3 / 4 and 6 x 4 / 3 both end in days
+    assert answer_check.chain_answer(problem, route, [Fraction(9, 2)], "6/4 x 3 = 4.5 days") is None
+    reply = reply_to(f"{problem} 6/4 x 3 = 4.5 days")
+    assert not reply["text"].startswith("Yes") and "is right!" not in reply["text"]
+
+
+def test_a_rounded_answer_of_a_plan_is_confirmed_as_written():
+    problem = "7 painters paint a hall in 2 days. How many days would 3 painters take?"
+    assert solver.plan(problem).answer == Fraction(14, 3)
+    reply = reply_to(f"{problem} 7 x 2 = 14 and 14 / 3 = 4.67 days")
+    assert reply["text"].startswith("Yes, 4.67 days is right") and "14/3" not in reply["text"]
+    assert reply_to(f"{problem} 7 x 2 = 14 and 14 / 3 = 4.2 days")["verdict"] == "flag"
+
+
+def test_a_sign_kept_across_zero_is_asked_as_above_or_below_zero():
+    problem = "At dawn it was -11°C. By lunch it had risen 15 degrees. What was the temperature at lunch?"
+    reply = reply_to(f"{problem} 15 - 11 = 4 so -4")
+    assert reply["verdict"] == "flag" and "above zero or below zero?" in reply["text"] and "minus sign of -11" in \
+        reply["text"]
+    assert reply_to(f"{problem} 15 - 11 = 4")["text"].startswith("Yes, 4")
+    falling = "It was 3°C at dusk. By midnight it had fallen 10 degrees. What was the temperature at midnight?"
+    assert "above zero or below zero?" in reply_to(f"{falling} 10 - 3 = 7")["text"]
