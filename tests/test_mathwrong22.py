@@ -63,3 +63,21 @@ def test_a_sign_kept_across_zero_is_asked_as_above_or_below_zero():
     assert reply_to(f"{problem} 15 - 11 = 4")["text"].startswith("Yes, 4")
     falling = "It was 3°C at dusk. By midnight it had fallen 10 degrees. What was the temperature at midnight?"
     assert "above zero or below zero?" in reply_to(f"{falling} 10 - 3 = 7")["text"]
+
+
+def test_a_fraction_of_what_was_left_taken_of_the_whole_is_flagged_never_confirmed():
+    problem = "Nadia had 80 stamps. She gave 1/4 of them to Ben and then 1/5 of what was left to Cara. How many " \
+              "stamps did Cara get?"
+    reply = reply_to(f"{problem} 80/5 = 16")
+    assert reply["verdict"] == "flag" and "of what was left" in reply["text"] and "60" not in reply["text"]
+    retold = reply_to("80 stamps, half to ben, then 1/5 of the rest to cara. how many did cara get? 80/5 = 16 stamps")
+    assert not retold["text"].startswith("Yes") and "is right!" not in retold["text"]
+    # a fraction of the whole, the one step: still confirmed
+    assert reply_to("Nadia had 80 stamps. She gave 1/5 of them to Cara. How many stamps did Cara get? 80/5 = 16")[
+        "text"].startswith("Yes, 16")
+
+
+def test_what_after_of_is_no_question_start():
+    from problem_text import told_apart
+    problem = "Ali had 30 marbles. He lost 1/3 of them and then 1/2 of what he had left. How many does he have now?"
+    assert told_apart(problem) == problem
