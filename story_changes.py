@@ -542,9 +542,10 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
         if bottom in phrases or top in phrases and top != 1 or measure_kind(phrases.get(top / bottom, "")):
             continue   # a 4 the story gives as an amount of its own may rightly be taken away, as a 2/5 m
         if op == "/" and b == bottom and a in phrases and a != bottom and _OF_THE_REST(top, bottom).search(story):
-            return RelationMove("flag", f"{claim} takes {fmt(top)}/{fmt(bottom)} of all {phrases[a]}.",
-                                f"The {fmt(top)}/{fmt(bottom)} is of what was left, not of {phrases[a]}: how much "
-                                f"was left at that point?")   # "1/4 of what was left" taken of the whole $60
+            whole = phrases[a] if re.fullmatch(r"\$?[\d.]+(?: [a-z]+s)?", phrases[a]) else fmt(a)   # not "60 spent"
+            return RelationMove("flag", f"{claim} takes {fmt(top)}/{fmt(bottom)} of all {whole}.",
+                                f"The {fmt(top)}/{fmt(bottom)} is of what was left, not of {whole}: how much was "
+                                f"left at that point?")   # "1/4 of what was left" taken of the whole $60
         if op == "/" and b == bottom and a in phrases and a != bottom:
             unit = " ".join(phrases[a].split()[1:])
             part = f"${fmt(claim.stated)}" if phrases[a].startswith("$") else f"{claim.result} {unit}".strip()
