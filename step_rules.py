@@ -502,6 +502,8 @@ _HOURS = re.compile(r"\bhours?\b|\bhr?s?\b", re.I)
 _DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d*)\.(\d+)\b[^.?!\d]{0,40}?(?<![\d.])(\d+)\s*(?:minutes?|mins?)\b", re.I)
 _DECIMAL_CLOCK = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)?\s*(?:is|=|means|so|,)?\s*\1\s*"
                             r"(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
+_DECIMAL_HOURS = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)\b", re.I)
+_HOURS_MINUTES = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
 _CLOCK_DECIMAL = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b"
                             r"[^.?!]{0,25}?(?<![\d.])\1\.(\d+)\b", re.I)
 
@@ -528,6 +530,12 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
         if Fraction(minutes) == int(whole or 0) * 60 + int(places):
             return (f"Check {whole or 0}.{places} hours as {minutes} minutes: the .{places} is 0.{places} of "
                     f"an hour, not {int(places)} minutes.", ask.format(f"0.{places}"))
+    said = {(whole, int(minutes)) for whole, minutes in _HOURS_MINUTES.findall(work or problem)}
+    for whole, places in _DECIMAL_HOURS.findall(problem):   # "1.5 hours." then "thats 1 h 50 min"
+        read = next((m for m in {int(places), int(places.ljust(2, "0"))} if (whole, m) in said), None)
+        if read is not None and Fraction(f"0.{places}") * 60 != read:
+            return (f"Check {whole}.{places} hours as {whole} h {read} min: the .{places} is 0.{places} of an "
+                    f"hour, not {read} minutes.", ask.format(f"0.{places}"))
     for hours, minutes, places in _CLOCK_DECIMAL.findall(work):
         if Fraction(int(minutes), 60) != Fraction(f"0.{places}"):
             return (f"Check {hours} hours {minutes} minutes as {hours}.{places} hours: {minutes} minutes is not "

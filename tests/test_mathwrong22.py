@@ -81,3 +81,11 @@ def test_what_after_of_is_no_question_start():
     from problem_text import told_apart
     problem = "Ali had 30 marbles. He lost 1/3 of them and then 1/2 of what he had left. How many does he have now?"
     assert told_apart(problem) == problem
+
+
+def test_decimal_hours_read_as_minutes_across_the_problem_and_the_work_are_flagged():
+    reply = reply_to("the bike ride was 2.5 hours. so in hours and minutes its 2 h 50 min")
+    assert reply["verdict"] == "flag" and "0.5 of an hour" in reply["text"] and "30" not in reply["text"]
+    assert "0.4 of an hour" in reply_to("practice was 1.4 hours = 1 h 40 min")["text"]
+    assert "of an hour, not" not in reply_to("Kai swam for 1.25 hours. How long is that in hours and minutes? "
+                                             "1 h 15 min")["text"]
