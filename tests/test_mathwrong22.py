@@ -89,3 +89,8 @@ def test_decimal_hours_read_as_minutes_across_the_problem_and_the_work_are_flagg
     assert "0.4 of an hour" in reply_to("practice was 1.4 hours = 1 h 40 min")["text"]
     assert "of an hour, not" not in reply_to("Kai swam for 1.25 hours. How long is that in hours and minutes? "
                                              "1 h 15 min")["text"]
+
+
+def test_a_gap_typed_with_its_unit_joined_is_asked_which_way_it_goes():
+    reply = reply_to("tower A is 60m, its 15m taller than tower B. how tall is tower B? 60 + 15 = 75m")
+    assert "taller or shorter than 60" in reply["text"] and "45" not in reply["text"]
