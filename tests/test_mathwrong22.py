@@ -94,3 +94,11 @@ def test_decimal_hours_read_as_minutes_across_the_problem_and_the_work_are_flagg
 def test_a_gap_typed_with_its_unit_joined_is_asked_which_way_it_goes():
     reply = reply_to("tower A is 60m, its 15m taller than tower B. how tall is tower B? 60 + 15 = 75m")
     assert "taller or shorter than 60" in reply["text"] and "45" not in reply["text"]
+
+
+def test_square_units_changed_by_the_length_factor_are_asked_at_the_square():
+    reply = reply_to("a mat is 3 sq ft. how many sq in is that? 3 x 12 = 36")
+    assert reply["verdict"] == "flag" and "12 inches long and 12 inches wide" in reply["text"]
+    assert "432" not in reply["text"] and "144" not in reply["text"]
+    assert "long and 100 centimeters wide" in reply_to("window is 2 m2 to cm2. 2 x 100 = 200 cm2")["text"]
+    assert "long and 12 inches wide" not in reply_to("a mat is 3 sq ft. how many sq in is that? 3 x 144 = 432")["text"]
