@@ -405,22 +405,31 @@ def _measured(route: list[str], problem: str) -> bool:
     return bool(_units_fit(route, problem))
 
 
+_TIMES = {"second", "minute", "hour", "day", "week", "month", "year"}
+
+
 def _cancels(route: list[str], problem: str) -> bool:
     """Does a route for a time ("how many days ...") multiply by one count and divide by another of the same thing
     ("6 days x 12 volunteers / 8 volunteers")? The inverse route (6 x 8 / 12) ends in the same units, and which is
     right turns on whether they share one job (more volunteers, fewer days), which units cannot tell: such a route
-    waits for a plan (crew_time). A rate of stuff ("96 litres in 4 minutes ... in 7 minutes") is no count."""
+    waits for a plan (crew_time). A rate of stuff ("96 litres in 4 minutes ... in 7 minutes") is no count. The time
+    is asked by the question, or, where a retold question says none ("for 6 horses?"), by a time the route scales
+    ("lasts 15 days for 4 horses": 15 days x 6 / 4)."""
     asked = _question(problem)
-    if not re.search(r"\bhow (?:long|many (?:seconds|minutes|hours|days|weeks|months|years))\b", asked, re.I):
+    given = measures(problem)
+    scaled = {v for v, dims, _ in given if set(dims) <= _TIMES} & {n for claim in route for n in _operands(claim)[0]}
+    if not re.search(r"\bhow (?:long|many (?:seconds|minutes|hours|days|weeks|months|years))\b", asked, re.I) \
+            and not scaled:
         return False
-    measured = {v for v, _, _ in measures(problem)}
+    measured = {v for v, _, _ in given}
     unit = {v: p.split()[-1].lower() for v, p in given_numbers(problem)
             if v not in measured and re.fullmatch(r"\S+ [a-z]+", p)}
     divided, kept = set(), set()
-    for claim in route:
-        numbers, ops = _operands(claim)
-        divided |= {n for n, op in zip(numbers[1:], ops) if op == "/"}
-        kept |= {n for i, n in enumerate(numbers) if i == 0 or ops[i - 1:i] != "/"}
+    for claim in route:   # a written fraction divides too: "15/4 × 6" keeps 15 and 6, divides by 4
+        left = arithmetic_text(claim.rsplit("=", 1)[0])
+        under = {Fraction(n) for n in re.findall(r"[/÷]\s*\(?\s*(\d+(?:\.\d+)?)", left)}
+        divided |= under
+        kept |= set(_operands(claim)[0]) - under
     return any(unit.get(d) and unit.get(d) == unit.get(k) for d in divided for k in kept - {d})
 
 

@@ -203,6 +203,15 @@ def _measure_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
         return [_Wrong("time_as_decimal", a + end / 100 - (b + start / 100), "You took the times away as if they "
                                                                             "were decimals; an hour has 60 minutes, "
                                                                             "not 100.")]
+    if step.kind == "signed_change" and (a < 0 < step.value or step.value < 0 < a):   # it crosses zero: the sign
+        # of the start kept (-9 up 14 said -5), or none given to the end (5 down 8 said 3)
+        moved, kept = "Rising" if step.op == "+" else "Falling", "kept the minus sign of" if a < 0 else "left off"
+        crossed = _Wrong("sign_across_zero", -step.value, f"You {kept} {fmt(a) if a < 0 else 'the minus sign'}. "
+                                                           f"{moved} {fmt(b)} {step.unit} from {fmt(a)}, does it end "
+                                                           f"above zero or below zero?")
+        return [crossed, *([_Wrong("dropped_the_sign", apply_op(step.op, (-a, b)), f"You started from {fmt(-a)}, "
+                                                                                   f"but it was {fmt(-a)} below zero, "
+                                                                                   f"{fmt(a)}.")] if a < 0 else [])]
     if step.kind == "signed_change" and a < 0:
         return [_Wrong("dropped_the_sign", apply_op(step.op, (-a, b)), f"You started from {fmt(-a)}, but it was "
                                                                        f"{fmt(-a)} below zero, {fmt(a)}.")]
@@ -236,16 +245,17 @@ def _equation_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_
     if step.kind == "crew_time":   # more hands, less time: the time scaled up with the crew as if it were direct
         crew, time = plan.steps[step.operands[0].index].values
         who, more = plan.quantities[step.operands[1].index].unit, b > crew
-        return [_Wrong("direct_for_inverse", time * b / crew, f"You changed the {step.unit} the same way as the "
-                                                             f"{who}, but {fmt(b)} {who} share the same job as "
-                                                             f"{fmt(crew)}: {'more' if more else 'fewer'} {who} need "
-                                                             f"{'fewer' if more else 'more'} {step.unit}.")]
+        shared = f"share what {fmt(crew)} had, will it last" if re.search(r"\blasts?\b", plan.problem) else \
+            f"share the job that {fmt(crew)} did, will they need"   # a supply eaten, or a job done
+        grew = "grow" if more else "shrink"
+        return [_Wrong("direct_for_inverse", time * b / crew, f"You made the {step.unit} {grew} with the {who}. If "
+                                                             f"{fmt(b)} {who} {shared} more {step.unit} or fewer?")]
     if step.kind == "trip_time":   # faster, less time: the time scaled up with the speed as if it were direct
         time, speed = plan.steps[step.operands[0].index].values
-        return [_Wrong("direct_for_inverse", time * b / speed, f"You changed the {step.unit} the same way as the "
-                                                              f"speed, but the trip is just as long: "
-                                                              f"{'faster' if b > speed else 'slower'} means "
-                                                              f"{'less' if b > speed else 'more'} time.")]
+        grew, going = ("grow", "faster") if b > speed else ("shrink", "slower")
+        return [_Wrong("direct_for_inverse", time * b / speed, f"You made the {step.unit} {grew} with the speed. On "
+                                                              f"the same trip, does going {going} take more time or "
+                                                              f"less?")]
     if step.kind == "work_time":
         alone = [s.values[1] for s in plan.steps if s.kind == "work_rate"]
         return [_Wrong("added_the_times", sum(alone), f"You added {fmt(alone[0])} and {fmt(alone[1])}, but working "
@@ -357,7 +367,10 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
     wrong_plans = misconceptions(plan)
     for number in said:
         for index, wrong, values in wrong_plans:
-            if any(rounds_to(v, number) for v in values) and plan.steps[index].value not in results:   # done right
+            # a step done right is never blamed, unless the number is its result with the sign turned ("14 - 9 = 5
+            # so its -5"): the size found, the side of zero lost
+            if any(rounds_to(v, number) for v in values) and (plan.steps[index].value not in results
+                                                              or number == -plan.steps[index].value != 0):
                 return Diagnosis(index, wrong.name, number, f"{wrong.says} {plan.steps[index].question}", wrong.says)
     return None
 

@@ -134,7 +134,7 @@ def groups_apart(problem: str) -> str:
 
 
 # "17 more than leo", "$12 less than the hat", "4 years older than Ben": a gap from one named amount
-_THAN = re.compile(r"(?<![\d/.])(?P<n>\$?\d+(?:\.\d+)?)(?: (?P<unit>[a-z]+))? (?P<way>more|fewer|less|older|younger|"
+_THAN = re.compile(r"(?<![\d/.])(?P<n>\$?\d+(?:\.\d+)?)(?: ?(?P<unit>[a-z]+))? (?P<way>more|fewer|less|older|younger|"
                    r"taller|shorter|longer|heavier|lighter) than (?:the |a |his |her |their )?(?P<who>[a-z]+)\b", re.I)
 _WAYS = {way: pair for pair in (("older", "younger"), ("longer", "shorter"), ("taller", "shorter"),
                                  ("heavier", "lighter")) for way in pair}   # "shorter" asked as height

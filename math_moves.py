@@ -34,8 +34,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import solver
-from diagnosis import Diagnosis, diagnose
 from asked_forms import why_first, without_known
+from diagnosis import Diagnosis, diagnose, rounds_to
 from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmetic_text, as_written, both_sides, claims,
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
@@ -78,10 +78,11 @@ def _in_question_words(work: str, problem: str) -> list[Fraction]:
 def _offered(problem: str, plan: Plan | None, work: str, found: list[Claim]) -> list[Fraction]:
     """The numbers the student offers as results: their claims' results; without a claim, a number said as a result
     or in the question's words, where a help request's own facts are none ("I know 1 hour is 60 minutes") and a step
-    named in words is one ("I know the adults cost 16 dollars but I'm stuck")."""
-    if found:
-        return results(work, found)
-    return already_have(plan, work, results(work, found) or _in_question_words(work, problem))
+    named in words is one ("I know the adults cost 16 dollars but I'm stuck"). The plan's answer rounded ("6.67 days"
+    of 20/3 days) is offered as that answer."""
+    said = results(work, found) if found else \
+        already_have(plan, work, results(work, found) or _in_question_words(work, problem))
+    return [plan.answer if plan is not None and v != plan.answer and rounds_to(plan.answer, v) else v for v in said]
 
 
 def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
@@ -442,11 +443,14 @@ def _close(lesson: Lesson, plan: Plan, work: str) -> Move:
     forms = f"{plan.problem} {work}"   # the plan's numbers as the problem and the student wrote them ("3 1/2")
     steps = lesson.worked + [step_text(s, forms) for s in plan.steps if s.value not in shown and s.value == plan.answer]
     # only the steps that lead to the answer: a step they went back on ("5 × 2 = 10" first) is no step of theirs
-    steps = (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
+    rounded = next((v for w in reversed(lesson.worked) if (v := result_of(w)) is not None and v != plan.answer
+                    and rounds_to(plan.answer, v)), None)   # "= 6.67" of 20/3: their rounding, their last step
+    steps = [next(w for w in reversed(lesson.worked) if result_of(w) == rounded)] if rounded is not None else \
+        (path_to(steps, plan.answer) or steps) if lesson.worked else [step_text(s, forms) for s in plan.steps]
     money = plan.unit.startswith("dollars")   # "$0.30 per egg", never "0.3 dollars per egg"
     unit = plan.unit.removeprefix("dollars") if money else f" {unit_as_written(plan)}" if plan.unit != "number" else ""
     value = f"${plan.answer.numerator / plan.answer.denominator:.2f}" if money and plan.answer.denominator != 1 \
-        else f"{'$' if money else ''}{as_written(plan.answer, work)}"
+        else f"{'$' if money else ''}{as_written(rounded if rounded is not None else plan.answer, work)}"
     whose = "Your steps" if set(steps) & set(lesson.worked) else "The steps"   # a recap of none of theirs: not theirs
     lead = f"Yes, {value}{unit.rstrip()} is right! {whose}: {', then '.join(steps)}."
     return Move("confirm", lead, "Would you like a similar problem to try?", kind="final_right")

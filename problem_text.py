@@ -125,7 +125,8 @@ def exercise_in(problem: str) -> re.Match | None:
 
 
 # the words that start a problem's question: "how many", "what is", "find"
-_QUESTION_WORDS = re.compile(r"\b(?:how (?:many|much|far|long|old|tall|big)|what|which|find|calculate)\b", re.I)
+# "1/4 of what was left", "half of what she had": a "what" after "of" names an amount, it asks nothing
+_QUESTION_WORDS = re.compile(r"\b(?<!of )(?:how (?:many|much|far|long|old|tall|big)|what|which|find|calculate)\b", re.I)
 
 
 def told_apart(problem: str) -> str:
@@ -360,6 +361,10 @@ _PART_OF = re.compile(r"(?<![\d/.])(?P<part>\d+/\d+|\d+(?:\.\d+)?%)\s+of\s+(?:th
                       r"their)?\b(?P<after>[^.?!]*)", re.I)
 
 
+_OF_WHAT_LEFT = re.compile(r"\s*(?:what'?s left|whats left|what (?:was|is|(?:s?he|they|we|i) (?:had|has)) left|"
+                           r"what remained|rest\b|remain(?:ing|der))", re.I)
+
+
 ROUND_TRIP = re.compile(r"\b(?:each way|both ways|round trip|there and back|and back)\b", re.I)
 
 
@@ -385,8 +390,10 @@ def exact_answer(problem: str) -> tuple[Fraction, str, str] | None:
                 return (value * big if big else value / small), how, other
     part = _PART_OF.search(problem)
     if part is None or len(given) != 2 or re.search(r"\b(?:not|other|rest|left)\b", asked, re.I) \
-            or re.search(r"\b(?:is|was|are|were|makes?|made)\s+$", problem[:part.start()], re.I):
-        return None   # "24 pages, which was 1/5 of his book": the 24 is the part, the whole is asked
+            or re.search(r"\b(?:is|was|are|were|makes?|made)\s+$", problem[:part.start()], re.I) \
+            or _OF_WHAT_LEFT.match(part.group("after")):
+        return None   # "24 pages, which was 1/5 of his book": the 24 is the part, the whole is asked; "1/3 of
+    # what was left" after "half given away": a part of a part, which one step cannot give
     share = Fraction(part.group("part").rstrip("%")) / (100 if part.group("part").endswith("%") else 1)
     whole = [(v, p) for v, p in given if p.strip("$") != part.group("part").rstrip("%") and v != share]
     clause = re.split(r",|;|\b(?:and|but|while|whereas)\b", part.group("after"))[0]   # "... and the rest are black"

@@ -149,9 +149,10 @@ from dataclasses import replace
 from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
-from equation_patterns import (CREW, bracket_equation, consecutive, crew_time, current_speeds, divided_equation,
-                               equation, fee_plus_rate, fraction_equation, linear_equation, linear_pair,
-                               operations_undone, purchases, save_to_goal, trip_time, work_together)
+from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
+                               fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
+                               purchases, save_to_goal, work_together)
+from inverse_patterns import CREW, EATERS, crew_time, trip_time
 from level_patterns import debt, level_below_zero, temperature, temperature_rate
 from mathcheck import solve
 from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, fraction_of_parts, fraction_sum,
@@ -227,8 +228,10 @@ _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute
 
 
 # 'It takes 4 workers 6 days', 'How long would it take 8 workers?', '... would 8 workers need?': a crew and its time,
-# where more hands take less time. Only crew_time reads it: a rate per worker would multiply the wrong way.
-_CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CREW}) (?:take|need)\b(?![^.?!]*together)"
+# where more hands take less time; 'lasts 15 days for 4 horses': more mouths, fewer days. Only crew_time reads
+# them: a rate per worker (or per horse) would multiply the wrong way.
+_CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CREW}) (?:take|need)\b" \
+             rf"(?![^.?!]*together)|\blasts? \d+ (?:hours|days|weeks|months) for \d+ (?:{EATERS})\b"
 
 
 def _unexplained_unit(p: Problem) -> bool:

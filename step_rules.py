@@ -509,6 +509,8 @@ _HOURS = re.compile(r"\bhours?\b|\bhr?s?\b", re.I)
 _DECIMAL_MINUTES = re.compile(r"(?<![\d.])(\d*)\.(\d+)\b[^.?!\d]{0,40}?(?<![\d.])(\d+)\s*(?:minutes?|mins?)\b", re.I)
 _DECIMAL_CLOCK = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)?\s*(?:is|=|means|so|,)?\s*\1\s*"
                             r"(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
+_DECIMAL_HOURS = re.compile(r"(?<![\d.])(\d+)\.(\d+)\s*(?:hours?|hrs?|h)\b", re.I)
+_HOURS_MINUTES = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b", re.I)
 _CLOCK_DECIMAL = re.compile(r"(?<![\d.])(\d+)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?)\b"
                             r"[^.?!]{0,25}?(?<![\d.])\1\.(\d+)\b", re.I)
 
@@ -535,6 +537,12 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
         if Fraction(minutes) == int(whole or 0) * 60 + int(places):
             return (f"Check {whole or 0}.{places} hours as {minutes} minutes: the .{places} is 0.{places} of "
                     f"an hour, not {int(places)} minutes.", ask.format(f"0.{places}"))
+    said = {(whole, int(minutes)) for whole, minutes in _HOURS_MINUTES.findall(work or problem)}
+    for whole, places in _DECIMAL_HOURS.findall(problem):   # "1.5 hours." then "thats 1 h 50 min"
+        read = next((m for m in {int(places), int(places.ljust(2, "0"))} if (whole, m) in said), None)
+        if read is not None and Fraction(f"0.{places}") * 60 != read:
+            return (f"Check {whole}.{places} hours as {whole} h {read} min: the .{places} is 0.{places} of an "
+                    f"hour, not {read} minutes.", ask.format(f"0.{places}"))
     for hours, minutes, places in _CLOCK_DECIMAL.findall(work):
         if Fraction(int(minutes), 60) != Fraction(f"0.{places}"):
             return (f"Check {hours} hours {minutes} minutes as {hours}.{places} hours: {minutes} minutes is not "
@@ -545,21 +553,22 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
 # a length unit, its plural as a question writes it, and how many of the smaller one make the bigger one
 _LENGTHS = {"cm": ("centimeters", "m", "meter", 100), "mm": ("millimeters", "cm", "centimeter", 10),
             "inches": ("inches", "feet", "foot", 12), "feet": ("feet", "yards", "yard", 3)}
-_SQUARE = re.compile(r"\bsquare\b|\b(?:cm|m|mm|in|ft)(?:2|²|\^2)", re.I)
+_SQUARE = re.compile(r"\b(?:square|sq)\b|\b(?:cm|m|mm|in|ft)(?:2|²|\^2)", re.I)
+_SHORT = {"inches": {"in"}, "feet": {"ft"}, "yards": {"yd", "yds"}}   # "2 sq ft", "how many sq in"
 
 
 def square_factor(problem: str, found: list[Claim]) -> tuple[str, str, str, str] | None:
     """An area changed between square units by the size of the length unit ("900 ÷ 100 = 9 square meters" of
     900 square cm): a square meter is 100 cm by 100 cm, so that size is asked, never said; or two lengths in
     different units multiplied for an area ("250 × 2" of 250 cm and 2 m) before one is changed."""
-    asked = question_sentence(problem_sentences(problem))
+    asked = question_sentence(problem_sentences(problem)) or problem   # "0.5 m2 to cm2.": the change is the ask
     if not _SQUARE.search(asked) and "area" not in asked.lower():
         return None
     for claim in (c for c in found if c.right and operations(c) in (["*"], ["/"])):
         values = numbers_in(arithmetic_text(claim.expression))
         for small, (plural, big, single, size) in _LENGTHS.items():
-            units = {u.lower() for u in re.findall(r"(?<=\d)\s*([a-zA-Z]+)", problem)}
-            spoken = {small, plural, big, single, f"{single}s"}
+            units = {u.lower() for u in re.findall(r"(?<=\d)\s*(?:sq\.?\s+|square\s+)?([a-zA-Z]+)", problem)}
+            spoken = {small, plural, big, single, f"{single}s", *_SHORT.get(plural, ()), *_SHORT.get(big, ())}
             if Fraction(size) in values and len(values) == 2 and units & spoken and _SQUARE.search(asked) \
                     and Fraction(size) not in numbers_in(problem):
                 return ("flag", f"Check the {size} in {claim}: a square {single} is {size} {plural} long and {size} "

@@ -527,6 +527,13 @@ def _percent_as_amount(story: str, asked: str, phrases: dict, claim: Claim, term
     return None
 
 
+def _OF_THE_REST(top: Fraction, bottom: Fraction) -> re.Pattern:
+    """"1/4 of what was left", "1/3 of the rest", "half of the remaining": a fraction of what an earlier change left."""
+    return re.compile(rf"(?<![\d/]){fmt(top)}/{fmt(bottom)} of (?:what (?:was|is|(?:s?he|they|we|i) (?:had|has)) "
+                      rf"left|what'?s left|what remained|the rest|the remain(?:ing|der)|the [a-z]+ (?:that|which|"
+                      rf"s?he|they) (?:are|were|is|was|had|has) left)\b", re.I)
+
+
 def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: tuple) -> RelationMove | None:
     a, op, b = terms
     if _PART_IS.search(story):   # "36 stamps, which is 1/4 of her collection": 36 ÷ 4 is no quarter of anything
@@ -534,6 +541,11 @@ def _fraction_part(story: str, asked: str, phrases: dict, claim: Claim, terms: t
     for top, bottom in ((Fraction(t), Fraction(d)) for t, d in _FRACTION.findall(story)):
         if bottom in phrases or top in phrases and top != 1 or measure_kind(phrases.get(top / bottom, "")):
             continue   # a 4 the story gives as an amount of its own may rightly be taken away, as a 2/5 m
+        if op == "/" and b == bottom and a in phrases and a != bottom and _OF_THE_REST(top, bottom).search(story):
+            whole = phrases[a] if re.fullmatch(r"\$?[\d.]+(?: [a-z]+s)?", phrases[a]) else fmt(a)   # not "60 spent"
+            return RelationMove("flag", f"{claim} takes {fmt(top)}/{fmt(bottom)} of all {whole}.",
+                                f"The {fmt(top)}/{fmt(bottom)} is of what was left, not of {whole}: how much was "
+                                f"left at that point?")   # "1/4 of what was left" taken of the whole $60
         if op == "/" and b == bottom and a in phrases and a != bottom:
             unit = " ".join(phrases[a].split()[1:])
             part = f"${fmt(claim.stated)}" if phrases[a].startswith("$") else f"{claim.result} {unit}".strip()
