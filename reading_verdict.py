@@ -52,7 +52,7 @@ from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_
 from meaning_match import meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
-from locate import follows_from, told_past_its_reason
+from locate import another_kind, doer_told, follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -543,6 +543,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     the_ones, told = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[top]))
     answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
     answering |= {parted} if parted else set()
+    answering |= {verdict.sentence} if doer_told(question, verdict.sentence, sentences, top) else set()  # how they did
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
@@ -552,7 +553,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
     if verdict.label == "supported" and verdict.sentence and (of_another_subject(claim, question, verdict.sentence)
-                                                              or said_of_another(claim, question, verdict.sentence)):
+                                                              or said_of_another(claim, question, verdict.sentence)
+                                                              or another_kind(question, verdict.sentence, sentences)):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines; another's date
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
