@@ -49,7 +49,7 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
-from meaning_match import meant_by_lines, near_lines
+from meaning_match import answered_line, meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
 from locate import another_kind, doer_told, follows_from, told_past_its_reason
@@ -521,6 +521,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None
     meant = meant or (reason_felt(claim, question, sentences, near_lines(asked, len(sentences))) if (
         kind in ("cause", "motive") and verdict.label in ("absent", "unclear")) else None)  # "to calm down"
+    meant = meant or (answered_line(claim, question, sentences, [top, *asked], embedder) if (  # the located line
+        kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None)
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
