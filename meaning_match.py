@@ -228,10 +228,11 @@ def answered_line(claim: str, question: str, sentences: list[str], located: list
     vectors = (embedder or default_embedder()).encode([claim, *(sentences[i] for i in held)])
     for i, vector in zip(held, vectors[1:]):
         line = sentences[i]
+        clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
         things = sorted(w for w in named_things(claim) if not w.isdigit() and not base_forms(w) & forms_of(question))
-        brought = set(things) - {w.lower() for w in said_words(things, line)}  # a number in digits or words: its own
+        brought = set(things) - {w.lower() for w in said_words(things, line)}  # numbers: numbers_unsaid's
         if (float(vectors[0] @ vector) >= LOCATED_COSINE and not brought and not numbers_unsaid(claim, line)
-                and opposed_word(own, line) is None
+                and opposed_word(own, line) is None and kept(claim, clause)
                 and not conflicts(claim, line) and not polarity_flipped(claim, question, line)
                 and sides_kept(claim, line) and not relation_broken(claim, question, line)):
             return line

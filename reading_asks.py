@@ -96,8 +96,9 @@ TITLE_TYPED = re.compile(r"\b(mr|mrs|ms|dr)\.?\s+(?=[A-Z])", re.I)  # "mr Patel"
 # the student looking for the part that tells something ("where does it say who priya is", "i cant find the part where
 # it says what the critics say"): what they look for is the question, not a where-question about a place
 LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(?:find|see)\s+)?(?:the\s+part\s+)?"
-                        r"where\s+(?:does\s+|did\s+)?(?:it|the\s+(?:story|text|passage|article|letter|author|writer))\s+"
-                        r"(?:says?|tells?|talks?\s+about|shows?)\s+(?P<asked>(?:who|what|why|how|when|which)\b.+?)\W*$", re.I)
+                        r"where\s+(?:does\s+|did\s+)?(?:it|the\s+(?:story|text|passage|article|letter|author|"
+                        r"writer))\s+(?:says?|tells?|talks?\s+about|shows?)\s+"
+                        r"(?P<asked>(?:who|what|why|how|when|which)\b.+?)\W*$", re.I)
 
 
 def asked_only(question: str, sentences: list[str]) -> str:

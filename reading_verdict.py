@@ -521,7 +521,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None
     meant = meant or (reason_felt(claim, question, sentences, near_lines(asked, len(sentences))) if (
         kind in ("cause", "motive") and verdict.label in ("absent", "unclear")) else None)  # "to calm down"
-    meant = meant or (answered_line(claim, question, sentences, [top, *asked], embedder) if (  # the located line
+    located = [top, *asked] if kind in ("cause", "motive") else [top]  # the line answering it, a reason's beside
+    meant = meant or (answered_line(claim, question, sentences, located, embedder) if (
         kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None)
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
@@ -556,7 +557,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
     if verdict.label == "supported" and verdict.sentence and (of_another_subject(claim, question, verdict.sentence)
                                                               or said_of_another(claim, question, verdict.sentence)
-                                                              or another_kind(question, verdict.sentence, sentences)):
+                                                              or kind != "sequence"  # "Next, fold": its own test
+                                                              and another_kind(question, verdict.sentence, sentences)):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines; another's date
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)

@@ -48,11 +48,13 @@ def test_what_the_asked_doers_did_after_the_moment_answers_a_how_question():
 def test_an_own_words_answer_of_the_located_line_is_confirmed_and_a_turned_one_is_not():
     lines = sentences(PIANO)
     question = "What shows that Jun has gotten better at piano?"
-    assert answered_line("now he can play the whole song every night with no mistakes", question, lines, [2]) == lines[2]
+    said = "now he can play the whole song every night with no mistakes"
+    assert answered_line(said, question, lines, [2]) == lines[2]
     assert answered_line("he plays the whole song every night with mistakes", question, lines, [2]) is None
     assert answered_line("he plays the whole song for his grandma every night", question, lines, [2]) is None
     assert answered_line("he practised after school", question, lines, [2]) is None  # not the located line
-    move = reading.reading_move(PIANO, question, "now he can play the whole song every night with no mistakes")
+    assert answered_line("he did not play the whole song every night", question, lines, [2]) is None  # denied
+    move = reading.reading_move(PIANO, question, said)
     assert (move.verdict, move.status, move.evidence) == ("supported", "answer", [lines[2]])
 
 
