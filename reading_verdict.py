@@ -522,8 +522,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     meant = meant or (reason_felt(claim, question, sentences, near_lines(asked, len(sentences))) if (
         kind in ("cause", "motive") and verdict.label in ("absent", "unclear")) else None)  # "to calm down"
     located = [top, *asked] if kind in ("cause", "motive") else [top]  # the line answering it, a reason's beside
-    meant = meant or (answered_line(claim, question, sentences, located, embedder) if (
-        kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None)
+    meant = meant or (answered_line(claim, question, sentences, located, embedder) if kind in OWN_WORDS_KINDS - {
+        "argument"} and verdict.label in ("absent", "unclear") else None)
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
@@ -555,10 +555,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
-    if verdict.label == "supported" and verdict.sentence and (of_another_subject(claim, question, verdict.sentence)
-                                                              or said_of_another(claim, question, verdict.sentence)
-                                                              or kind != "sequence"  # "Next, fold": its own test
-                                                              and another_kind(question, verdict.sentence, sentences)):
+    if verdict.label == "supported" and told_of_another(claim, question, kind, sentences, verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines; another's date
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
@@ -567,6 +564,14 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
 ASKED_SUBJECT = re.compile(r"^\s*(?:how|why|what|when|where)\s+(?:do|does|did|is|are|was|were|can|could|will)\s+"
                            r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?([a-z]+)", re.I)
 # "What does a camel's hump store?" asks of the hump: the owner is no subject
+
+
+def told_of_another(claim: str, question: str, kind: str, sentences: list[str], sentence: str) -> bool:
+    """Is the line that holds the answer's words about another thing than the one asked: another subject's clause,
+    another doer or date (claim_match.said_of_another), another kind of the thing (locate.another_kind)?"""
+    return bool(sentence) and (of_another_subject(claim, question, sentence)
+                               or said_of_another(claim, question, sentence)
+                               or kind != "sequence" and another_kind(question, sentence, sentences))  # "Next, fold"
 
 
 def of_another_subject(claim: str, question: str, sentence: str) -> bool:
