@@ -23,6 +23,11 @@ true step given as the first after a moment, or as a list's first or last), `wea
 nothing given as evidence while a finding is told), `BODY_CUE` (a body showing a feeling): the pointed sentence is an
 evidence sentence dev 14/23 -> 21/23, held back 15/23 -> 16/23; good moves dev 13 -> 22/23, held back 15 -> 17/23;
 wrong answers endorsed dev 3 -> 0; tune, mock15 and readpoint17 replies unchanged.
+
+Round 22 (readlocate22: 45 fresh cases, 11 passages, grades 3-8): `another_kind` (a line about another kind of the
+thing asked, "Older workers ..." asked of the young ones, backs no answer) and `doer_told` (what a how- or
+change-question's doer did after its moment answers it); with meaning_match.answered_line and reading_asks.LOOKED_FOR:
+good moves 11 -> 15/45, wrong answers confirmed 1 -> 0; 7 known_gap reading lessons pass; tune and readform22 unchanged.
 """
 from __future__ import annotations
 
