@@ -125,7 +125,8 @@ def numbers_unsaid(claim: str, sentence: str) -> bool:
     """The answer gives a number its supporting sentence does not ("On September 3" where "on September 12, Chidi
     started"): its words are there, its number is another event's, so it is no confirmed answer."""
     told = set(numbers_in(normalise(sentence)))
-    return bool(set(numbers_in(normalise(claim))) - told)
+    typed = re.sub(r"(?i)\b[a-z]+\d\w*", " ", claim)  # "b4 breakfast", "gr8": chat spellings, no number
+    return bool(set(numbers_in(normalise(typed))) - told)
 
 
 DETAIL_WORDS = 15

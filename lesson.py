@@ -52,7 +52,7 @@ import student_message
 from arithmetic_claims import claims
 from math_moves import Move, math_move
 from mathcheck import match_choice, solve
-from locate import told_past_its_reason
+from locate import doer_told, told_past_its_reason
 from own_words import HOW_MANY
 from reading_verdict import copied_sentence, of_another_subject
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
@@ -557,7 +557,8 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
     confirmed = found.status == "answer" and held in sentences
     support = held if confirmed else claim_match.located_support(claim, question, found.kind, sentences, cited)
     elsewhere = claim_match.asked_elsewhere(question, sentences, held) if confirmed and found.kind == "detail" else None
-    if elsewhere is not None:  # said of another thing than the one asked about: no answer to it
+    if elsewhere is not None and not doer_told(question, held, sentences, elsewhere):  # said of another thing than
+        # the one asked about: no answer to it (what the doer it names did after that line answers it)
         return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
                              f"{places[sentences[elsewhere]]} again: what does it say about {asked}?", found.kind,
                              "contradicted", [sentences[elsewhere]])

@@ -23,6 +23,11 @@ true step given as the first after a moment, or as a list's first or last), `wea
 nothing given as evidence while a finding is told), `BODY_CUE` (a body showing a feeling): the pointed sentence is an
 evidence sentence dev 14/23 -> 21/23, held back 15/23 -> 16/23; good moves dev 13 -> 22/23, held back 15 -> 17/23;
 wrong answers endorsed dev 3 -> 0; tune, mock15 and readpoint17 replies unchanged.
+
+Round 22 (readlocate22: 45 fresh cases, 11 passages, grades 3-8): `another_kind` (a line about another kind of the
+thing asked, "Older workers ..." asked of the young ones, backs no answer) and `doer_told` (what a how- or
+change-question's doer did after its moment answers it); with meaning_match.answered_line and reading_asks.LOOKED_FOR:
+good moves 11 -> 15/45, wrong answers confirmed 1 -> 0; 7 known_gap reading lessons pass; tune and readform22 unchanged.
 """
 from __future__ import annotations
 
@@ -391,3 +396,46 @@ def edge_item(question: str, told: str, sentences: list[str]) -> int | None:
         return None
     edge = numbered[0] if next(g for g in asked.groups() if g).lower() == "first" else numbered[-1]
     return edge if edge != sentences.index(told) else None
+
+
+def qualified(text: str) -> list[tuple[str, set[str]]]:
+    """Each word of a text with the forms of the word after it: "young worker bees" -> (young, {worker...}), ..."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    return [(a, base_forms(b)) for a, b in zip(words, words[1:])]
+
+
+def another_kind(question: str, sentence: str, sentences: list[str]) -> bool:
+    """Does a line tell of another kind of the thing the question asks about? "What do young worker bees do?" asks of
+    the workers the passage calls young ("Young workers stay inside ..."); "Older workers fly out ..." tells of the
+    others, though it shares the thing's word. Only when another line holds the question's own qualifier with it."""
+    asked = [(a, held) for a, held in qualified(question) if a not in STOP and held - STOP]
+    told = qualified(sentence)
+    for word, held in asked:
+        mine = base_forms(word)
+        elsewhere = any(s != sentence and any(base_forms(a) & mine and b & held for a, b in qualified(s))
+                        for s in sentences)
+        if elsewhere and not any(base_forms(a) & mine for a, _ in told) and any(
+                b & held and a not in STOP for a, b in told):
+            return True
+    return False
+
+
+# the doer a question asks about: "How did Kofi and Ama cross ...?", "What changed for the girls of Kora ...?"
+ASKED_DOER = re.compile(r"^\W*(?:how\s+(?:did|do|does|were|was|are|is)|what\s+changed\s+for)\s+(?P<doer>(?:the\s+)?"
+                        r"[A-Za-z][\w'-]*(?:\s+and\s+[A-Z][a-z]+)?)\b", re.I)
+# the doer a line opens with, past an opening phrase ("Holding hands, they ...", "Now the girls ...")
+LINE_DOER = re.compile(r"^\W*(?:(?:[A-Z]?[a-z]+ing\b[^,]*|(?:then|now|soon|later|finally|at last)),?\s+)?"
+                       r"(?P<doer>(?:[Tt]he\s+)?[A-Za-z][\w'-]*)\b")
+
+
+def doer_told(question: str, sentence: str, sentences: list[str], top: int) -> bool:
+    """Does a line tell what the doer a how- or change-question names did, or what became of them, after the moment
+    it asks about? "Holding hands, they stepped from stone to stone" for "How did Kofi and Ama cross the river?",
+    "The girls have time to go to school" for "What changed for the girls of Kora after ...?"; never a line whose
+    doer is another ("The bridge had washed away ..."), nor one told before the question's moment."""
+    asked, told = ASKED_DOER.match(question), LINE_DOER.match(sentence)
+    if asked is None or told is None or sentence not in sentences or sentences.index(sentence) < top:
+        return False
+    doer, opener = asked.group("doer").lower().removeprefix("the "), told.group("doer").lower().removeprefix("the ")
+    pronoun = "they" if " and " in doer or doer.endswith("s") else None
+    return opener == pronoun or bool(base_forms(opener) & base_forms(doer) - STOP)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
 from text_words import CHAT_WORDS, COMMON, OPPOSITES, STOP, base_forms, content_tokens, forms_of, has_negation, stem
 from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
-from claim_match import apostrophes, kept, parts_of, relation_broken, said_words
+from claim_match import apostrophes, kept, numbers_unsaid, parts_of, relation_broken, said_words
 from passages import FEELING_WORDS
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
@@ -204,3 +204,36 @@ def unfound(words: list[str], sentences: list[str], claim: str) -> list[str]:
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
             and w not in synonyms
             and not inside(w.lower()) and w.lower() not in CHAT_WORDS and w.lower() in things]
+
+
+LOCATED_COSINE = 0.45  # the answer to the one line the locator ties to the question, two or more of its words there
+
+
+def answered_line(claim: str, question: str, sentences: list[str], located: list[int],
+                  embedder: Embedder | None = None) -> str | None:
+    """The line the locator ties to the question (`located`: where it points, the reason beside a why-question's
+    event), when the answer says it in its own words: two or more of its own words there (forms, synonyms) and more
+    than half of them, MiniLM close (`LOCATED_COSINE`), and nothing that turns it: no word whose opposite the line
+    says, no conflict, no denial more or less, no sides or relation swapped, no thing of its own the line does not
+    name ("the captain" where it tells of the crew). "he goes canoeing every morning b4 breakfast" for "Now I paddle
+    every morning before breakfast", asked what shows he is comfortable now. Only the located line: a line the answer
+    shares words with elsewhere is no answer to the question (`meant_by_lines` weighs those, more strictly)."""
+    claim = apostrophes(claim)
+    own = [w for w in own_words(claim, question)
+           if stem(w) not in COMMON and w.lower() not in CHAT_WORDS and not has_negation(w)]
+    lines = [i for i in dict.fromkeys(located) if 0 <= i < len(sentences)]
+    held = [i for i in lines if len(said := said_words(own, sentences[i])) >= 2 and 2 * len(said) > len(own)]
+    if not held:
+        return None
+    vectors = (embedder or default_embedder()).encode([claim, *(sentences[i] for i in held)])
+    for i, vector in zip(held, vectors[1:]):
+        line = sentences[i]
+        clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
+        things = sorted(w for w in named_things(claim) if not w.isdigit() and not base_forms(w) & forms_of(question))
+        brought = set(things) - {w.lower() for w in said_words(things, line)}  # numbers: numbers_unsaid's
+        if (float(vectors[0] @ vector) >= LOCATED_COSINE and not brought and not numbers_unsaid(claim, line)
+                and opposed_word(own, line) is None and kept(claim, clause)
+                and not conflicts(claim, line) and not polarity_flipped(claim, question, line)
+                and sides_kept(claim, line) and not relation_broken(claim, question, line)):
+            return line
+    return None

@@ -93,6 +93,14 @@ WHOLE_STUCK = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|can'?t|can
 TITLE_TYPED = re.compile(r"\b(mr|mrs|ms|dr)\.?\s+(?=[A-Z])", re.I)  # "mr Patel" -> "Mr. Patel"
 
 
+# the student looking for the part that tells something ("where does it say who priya is", "i cant find the part where
+# it says what the critics say"): what they look for is the question, not a where-question about a place
+LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(?:find|see)\s+)?(?:the\s+part\s+)?"
+                        r"where\s+(?:does\s+|did\s+)?(?:it|the\s+(?:story|text|passage|article|letter|author|"
+                        r"writer))\s+(?:says?|tells?|talks?\s+about|shows?)\s+"
+                        r"(?P<asked>(?:who|what|why|how|when|which)\b.+?)\W*$", re.I)
+
+
 def asked_only(question: str, sentences: list[str]) -> str:
     """The question without the student's words about themselves or the text and their chat ("why r the doors
     underwater tho" -> "why are the doors underwater"), its names as the passage writes them ("how does teo feel" ->
@@ -100,6 +108,8 @@ def asked_only(question: str, sentences: list[str]) -> str:
     the passage uses ("will", "hope") stays as typed."""
     if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
         return f"What is the {whole.group(1).lower()} mostly about?"
+    if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
+        question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
     asked = asked if re.search(ASKING, asked, re.I) else question
     asked = written_out(without_chat(asked), negations=False)

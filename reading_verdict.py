@@ -49,10 +49,10 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
-from meaning_match import meant_by_lines, near_lines
+from meaning_match import answered_line, meant_by_lines, near_lines
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
-from locate import follows_from, told_past_its_reason
+from locate import another_kind, doer_told, follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -521,6 +521,9 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
         kind in OWN_WORDS_KINDS - {"argument"} and verdict.label in ("absent", "unclear")) else None
     meant = meant or (reason_felt(claim, question, sentences, near_lines(asked, len(sentences))) if (
         kind in ("cause", "motive") and verdict.label in ("absent", "unclear")) else None)  # "to calm down"
+    located = [top, *asked] if kind in ("cause", "motive") else [top]  # the line answering it, a reason's beside
+    meant = meant or (answered_line(claim, question, sentences, located, embedder) if kind in OWN_WORDS_KINDS - {
+        "argument"} and verdict.label in ("absent", "unclear") else None)
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
@@ -543,6 +546,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     the_ones, told = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[top]))
     answering = set(the_ones) or answering  # the clause the event waits on, the detail that shows it
     answering |= {parted} if parted else set()
+    answering |= {verdict.sentence} if doer_told(question, verdict.sentence, sentences, top) else set()  # how they did
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
     negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
@@ -551,8 +555,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))
-    if verdict.label == "supported" and verdict.sentence and (of_another_subject(claim, question, verdict.sentence)
-                                                              or said_of_another(claim, question, verdict.sentence)):
+    if verdict.label == "supported" and told_of_another(claim, question, kind, sentences, verdict.sentence):
         verdict = Verdict("unclear", verdict.sentence)   # true of the stems, asked of the spines; another's date
     return weigh(kind, claim.rstrip(". "), question, sentences, top, keys, verdict, embedder, answering,
                  cited, title)
@@ -561,6 +564,14 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
 ASKED_SUBJECT = re.compile(r"^\s*(?:how|why|what|when|where)\s+(?:do|does|did|is|are|was|were|can|could|will)\s+"
                            r"(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?([a-z]+)", re.I)
 # "What does a camel's hump store?" asks of the hump: the owner is no subject
+
+
+def told_of_another(claim: str, question: str, kind: str, sentences: list[str], sentence: str) -> bool:
+    """Is the line that holds the answer's words about another thing than the one asked: another subject's clause,
+    another doer or date (claim_match.said_of_another), another kind of the thing (locate.another_kind)?"""
+    return bool(sentence) and (of_another_subject(claim, question, sentence)
+                               or said_of_another(claim, question, sentence)
+                               or kind != "sequence" and another_kind(question, sentence, sentences))  # "Next, fold"
 
 
 def of_another_subject(claim: str, question: str, sentence: str) -> bool:
