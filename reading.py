@@ -66,24 +66,25 @@ from typing import TYPE_CHECKING
 from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split_sentences
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
-                      REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
+                      answer_sentence, beside_event, body, classify_question, focus, idf_weights,
                       is_story, key_sentences, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
                     told_later)
-from people import OPENERS, actor
+from people import actor
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
-from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
+from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
+from reading_frames import place, structure_move, whole_text
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -173,68 +174,8 @@ def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> in
                  if re.search(rf"\b{name}\b", sentences[i]) or speaker(sentences[i]) == name), top)
 
 
-def whole_text(sentences: list[str], title: str | None) -> str:
-    named = f"The title is \"{title}\". " if title else ""
-    return (f"{named}The passage starts with \"{opening(sentences[0])}\" and ends with "
-            f"\"{opening(sentences[-1])}\".")
-
-
-def place(sentences: list[str], i: int, where: list[str]) -> str:
-    """A sentence's place in the text: never ambiguous, never a word of the answer."""
-    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
-
-
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 LINE_KINDS = {"motive", "cause", "inference", "detail"}  # asked why a line is said, the line itself is no answer
-
-
-def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
-                   where: list[str]) -> str | None:
-    """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
-    None when the text has no such sentence."""
-    form = "poem" if where and " line " in where[0] else "story"
-    if kind == "main_idea" and (is_story(sentences) or form == "poem"):  # a story's main idea is in no one sentence
-        ideas = repeated_ideas(sentences)
-        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
-        return (f"To find a {form}'s main idea, look at what happens from the start to the end. "
-                f"{whole_text(sentences, title)}{again} Putting those together, what is the {form} mostly about?")
-    if kind == "main_idea" and keys:
-        also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
-        named_title = f" The title, \"{title}\", is a clue too." if title else ""
-        ideas = repeated_ideas(sentences)
-        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
-        start = "at the start" if keys[0] == 0 else "near the start, once the opening has set the scene"
-        says = "do they" if also else "does it"
-        return (f"In an article or an informational text the main idea usually comes {start}, and the other "
-                f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
-                f"closely: what {says} say the whole text is about?{again}")
-    if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
-        poem = where and " line " in where[0]
-        turned = TURN.search(sentences[keys[0]])
-        before = sentences[keys[0]][:turned.start()].strip() if turned else ""
-        unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
-        named_ = re.fullmatch(rf"(?!{OPENERS}\b)(?:[A-Z][a-z]+ )?[A-Z][a-z]+", before)  # "Dev decided": Dev changes
-        who = "the speaker" if poem else (named_ and before) or actor(sentences, keys[0]) or (
-            unnamed and before[0].lower() + before[1:])
-        turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
-        quoted = f", \"{turn}\"" if turn else ""
-        if who and (poem or turned):
-            return (f"A theme comes from what a character learns or how they change. Read "
-                    f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at "
-                    f"the end, compared with the start? What lesson could that be for anyone?")
-        done = f"what does {who} do there, and why" if who else "what happens there"
-        return (f"A theme comes from what the characters do and what happens because of it. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
-    if kind == "purpose" and keys:
-        asks = up_to(sentences[keys[0]], REQUEST)
-        quoted = f", \"{asks}\"" if asks else ""
-        return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: what does the writer want the reader to do, and why?")
-    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
-        words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
-        return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
-                f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
-    return None
 
 
 POSITION = re.compile(r"\b(?:writer|author)'?s? (?:position|opinion|view|stance)\b|\bfor or against\b", re.I)

@@ -1,0 +1,72 @@
+"""The frame a reading move takes from the kind of text and the form of the question: a main idea found across a
+story's events or a poem's lines, in an article's lead, a theme in the ending's turn, a purpose in the writer's
+request, an order in the time words. reading.py asks here before it points at one sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from passages import REQUEST, TURN, is_story, repeated_ideas, time_word
+from people import OPENERS, actor
+from reading_verdict import WHOLE_ORDER
+from sentence_questions import opening, up_to
+
+
+def whole_text(sentences: list[str], title: str | None) -> str:
+    named = f"The title is \"{title}\". " if title else ""
+    return (f"{named}The passage starts with \"{opening(sentences[0])}\" and ends with "
+            f"\"{opening(sentences[-1])}\".")
+
+
+def place(sentences: list[str], i: int, where: list[str]) -> str:
+    """A sentence's place in the text: never ambiguous, never a word of the answer."""
+    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
+
+
+def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
+                   where: list[str]) -> str | None:
+    """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
+    None when the text has no such sentence."""
+    form = "poem" if where and " line " in where[0] else "story"
+    if kind == "main_idea" and (is_story(sentences) or form == "poem"):  # a story's main idea is in no one sentence
+        ideas = repeated_ideas(sentences)
+        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
+        return (f"To find a {form}'s main idea, look at what happens from the start to the end. "
+                f"{whole_text(sentences, title)}{again} Putting those together, what is the {form} mostly about?")
+    if kind == "main_idea" and keys:
+        also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
+        named_title = f" The title, \"{title}\", is a clue too." if title else ""
+        ideas = repeated_ideas(sentences)
+        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
+        start = "at the start" if keys[0] == 0 else "near the start, once the opening has set the scene"
+        says = "do they" if also else "does it"
+        return (f"In an article or an informational text the main idea usually comes {start}, and the other "
+                f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
+                f"closely: what {says} say the whole text is about?{again}")
+    if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
+        poem = where and " line " in where[0]
+        turned = TURN.search(sentences[keys[0]])
+        before = sentences[keys[0]][:turned.start()].strip() if turned else ""
+        unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
+        named_ = re.fullmatch(rf"(?!{OPENERS}\b)(?:[A-Z][a-z]+ )?[A-Z][a-z]+", before)  # "Dev decided": Dev changes
+        who = "the speaker" if poem else (named_ and before) or actor(sentences, keys[0]) or (
+            unnamed and before[0].lower() + before[1:])
+        turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
+        quoted = f", \"{turn}\"" if turn else ""
+        if who and (poem or turned):
+            return (f"A theme comes from what a character learns or how they change. Read "
+                    f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at "
+                    f"the end, compared with the start? What lesson could that be for anyone?")
+        done = f"what does {who} do there, and why" if who else "what happens there"
+        return (f"A theme comes from what the characters do and what happens because of it. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
+    if kind == "purpose" and keys:
+        asks = up_to(sentences[keys[0]], REQUEST)
+        quoted = f", \"{asks}\"" if asks else ""
+        return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: what does the writer want the reader to do, and why?")
+    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
+        words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
+        return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
+                f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
+    return None
