@@ -67,7 +67,7 @@ from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
                       answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, named_feelings, other_side, overlap,
+                      key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
@@ -84,7 +84,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, backing, conf
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_frames import place, structure_move, whole_text
+from reading_frames import FEELER_OF, place, structure_move, text_kind, whole_text
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -197,10 +197,10 @@ def beside(question: str, sentences: list[str], top: int) -> bool:
 
 
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
-              where: list[str], keys: list[int]) -> str:
+              where: list[str], keys: list[int], genre: str = "story") -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
-    if structured := structure_move(kind, question, sentences, keys, title, where):
+    if structured := structure_move(kind, question, sentences, keys, title, where, genre):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
         return meaning_move(question, sentences, top, where)
@@ -258,7 +258,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
-        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
+        return (f"Look at {point}. What does {who.group(1) if who else FEELER_OF[genre]} do or say there, and what "
                 f"feeling does that show?")
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
@@ -311,7 +311,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
 
 
 def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
-                where: list[str]) -> str:
+                where: list[str], genre: str = "story") -> str:
     """A true detail given as a main idea, theme or purpose: say it is in the text, then point to where this kind of
     answer lives."""
     i = sentences.index(verdict.sentence) if verdict.sentence in sentences else None
@@ -320,10 +320,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     key = place(sentences, keys[0], where) if keys else None
     # a main idea's words found in one sentence may still join them wrongly ("bees need farmers" where farmers need
     # bees): the detail is placed, never said to be what the text says
-    form = "poem" if where and " line " in where[0] else "story"
-    if kind == "main_idea" and (is_story(sentences) or form == "poem"):
-        return (f"Your answer is about one part of the {form}{found}, and a main idea is bigger than one detail. What "
-                f"does the whole {form} tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
+    if kind == "main_idea" and genre in ("story", "poem", "letter"):
+        return (f"Your answer is about one part of the {genre}{found}, and a main idea is bigger than one detail. What "
+                f"does the whole {genre} tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
         return (f"Your answer is about one detail{found}, and a main idea is bigger than one detail. In an article or "
                 f"an informational text the main idea usually comes at the start: what does {key} say the whole "
@@ -340,7 +339,7 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               keys: list[int], title: str | None, where: list[str]) -> str:
+               keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
@@ -363,7 +362,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     if status == "step":
         return step_move(kind, claim, verdict, question, sentences, keys, where)
     if status == "detail":
-        return detail_move(kind, claim, verdict, sentences, keys, where)
+        return detail_move(kind, claim, verdict, sentences, keys, where, genre)
     if status == "evidence":
         held = backing(verdict.sentence, claim, sentences)
         said = opening(held, f"{question} {claim}", max_words=12)
@@ -385,7 +384,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "
                 f"it show?")
     if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
-        who = next(iter(FEELER.findall(question)), "the character")
+        who = next(iter(FEELER.findall(question)), FEELER_OF[genre])
         if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
             return f"Look at {point}. What does {who} do there? Which words show that {who} felt {felt}?"
         return (f"Look at {point}. What does {who} do or say there? Does it show that {who} felt {felt}, or something "
@@ -393,7 +392,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
-    structured = structure_move(kind, question, sentences, keys, title, where)
+    structured = structure_move(kind, question, sentences, keys, title, where, genre)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
     if kind == "sequence":
@@ -407,7 +406,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     anchored = any(w in told and w not in missing | COMMON for w in core)
     lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences, claim)
     if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
-            and lacked:
+            and lacked and not LABEL_ASKED.search(question):
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
@@ -429,6 +428,7 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also, at = check_against(claim, question, shown, sentences, where)
+    nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
                                                                  "Your answer's words are in")):  # not found true
         return later
@@ -444,6 +444,12 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     lead = unfound_lead(nowhere, kind)
     check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
+
+
+# A trait or a feeling is named in the reader's own word ("determined", "a problem solver"): the text shows it by deeds
+# and need not use the word, so a word of the answer missing from the text is no reason to doubt it.
+LABEL_ASKED = re.compile(r"\btraits?\b|\badjectives?\b|\bwords? (?:best )?describes?\b|\bpersonality\b|"
+                         r"\bwhat kind of (?:an? )?(?:person|friend|kid|character)\b|\bwhat (?:is|was) \w+ like\b", re.I)
 
 
 def the_words(nowhere: str) -> str:
@@ -548,8 +554,9 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
     named_ = re.search(r"\b(first|opening|last|final|closing) (?:sentence|line)\b", question, re.I)
     if named_:
         return 0 if named_.group(1).lower() in ("first", "opening") else len(sentences) - 1
-    term = (quoted_term(question) or "").lower().strip(" .,")
-    return next((i for i, s in enumerate(sentences) if term and term in s.lower()), top)
+    # as a student types it: "were" for "we're", "her arms felt" for the writer's "My arms felt"
+    term = re.sub(r"^(?:her|his|my|their|our|your)\s+|['’]", "", (quoted_term(question) or "").lower().strip(" .,"))
+    return next((i for i, s in enumerate(sentences) if term and term in re.sub(r"['’]", "", s.lower())), top)
 
 
 # A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
@@ -643,8 +650,9 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
 def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
     line; a cause to what was told before its event, never what followed it, or to what was found out later."""
-    if kind == "meaning":
-        return figure_line(question, sentences, ranked, asked_sentence(question, sentences, top))
+    if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
+        asked = asked_sentence(question, sentences, -1)
+        return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
     return found_cause(sentences, top) if before == top and kind == "cause" else before
 
@@ -657,6 +665,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
+    genre = text_kind(passage)  # story, informational, letter, news or poem: every frame asks for it
     not_said = bool(claim and NON_ANSWER.search(claim) and NOT_SAID.search(claim))
     question, claim = asked_only(task_of(question), sentences), None if claim and (
         NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) else claim
@@ -665,6 +674,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
             question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
         return early
     kind = classify_question(question)
+    said_line = quoted_term(question) if kind == "vocabulary" and not claim else None
+    kind = "meaning" if said_line and len(said_line.split()) >= 3 else kind  # a line someone says, not one word
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
@@ -689,10 +700,11 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
-        return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
+        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Does {said} fit that?", kind,
                     "unclear", [sentences[top]])
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = key_sentences(kind, sentences)
+    keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else keys  # the lead carries the news
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
                                                                  kind))]
@@ -706,7 +718,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
         asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else
                   "Let's look for it together. ") if not_said else "")
-        return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
+        move = type_move(kind, question, sentences, aim, title, where, keys, genre)
+        return Move(f"{asks}{move}", kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
@@ -720,7 +733,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (sided := unproven_move(question, verdict, status, kind, sentences, ranked, where) or side_move(
             claim, kind, verdict, status, sentences, where)) is not None:
         return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
-    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
+    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
+                      genre)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])

@@ -465,8 +465,10 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     "like" answer it)."""
     at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
     said = sentences[top].rstrip(",;: ")
-    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z']+(?: (?!(?:that|which|who|and|but|when|in|on|at|to)\b)"
-                     r"[a-z']+){0,2})|"  # "blocks of ice", "an old man's chill": the thing, not its first word
+    # "blocks of ice", "an old man's chill": the thing, not its first word; "looks like we're ..." compares nothing
+    like = re.search(r"\blike\s+(?!(?:we|we're|they|they're|he|she|i|i'm|it's|you|you're)\b)(?:an?\s+|the\s+)?"
+                     r"([a-z']+(?: (?!(?:that|which|who|and|but|when|in|on|at|to|"
+                     r"afterwards?|again|too|then|now|today|later)\b)[a-z']+){0,2})|"
                      r"\bas \w+ as (?:an?\s+|the\s+)?([a-z]+(?: [a-z]+)?)", sentences[top])  # "a forgotten nail"
     said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
@@ -480,6 +482,13 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if like:
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
                 f"have in common here?")
+    spoken = quoted_term(question) if re.search(r"\bmean", question, re.I) else None
+    if spoken and top and re.search(r"[\"“]", sentences[top]):  # "we're in the same boat", said in a moment
+        who = actor(sentences, top) or "the speaker"
+        typed = re.search(r"['’]?".join(map(re.escape, re.sub(r"['’]", "", spoken))), sentences[top], re.I)
+        spoken = typed.group(0) if typed else spoken  # "were in the same boat" typed, "we're ..." written
+        return (f"{says} What has just happened before {who} says it, and what could {who} mean by \"{spoken}\" in "
+                f"that moment?")
     before = "What has just happened before it" if top else "What is happening in it"   # a first line has no before
     return (f"{says} {before}, and what does it show about what "
             f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")

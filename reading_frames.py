@@ -6,10 +6,40 @@ from __future__ import annotations
 
 import re
 
-from passages import REQUEST, TURN, is_story, repeated_ideas, time_word
+from evidence import split_sentences
+from locate import read_units
+from passages import REQUEST, TURN, body, is_story, letter_frame, repeated_ideas, time_word
 from people import OPENERS, actor
 from reading_verdict import WHOLE_ORDER
 from sentence_questions import opening, up_to
+
+
+# A news story opens on its dateline ("MAPLETON — ...") or reports a dated event that people are quoted about.
+DATELINE = re.compile(r"^[A-Z][A-Z.' ]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]{1,2}\s*\S")
+DATED = re.compile(r"\b(?:yesterday|last (?:night|week|month)|this (?:morning|week)|overnight|"
+                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+REPORTED = re.compile(r"\b(?:said|says|according to|announced|reported|spokes(?:person|man|woman)|officials?)\b")
+KINDS = ("story", "informational", "letter", "news", "poem")
+
+
+def text_kind(passage: str) -> str:
+    """What kind of text a passage is, once, for every frame to ask: a letter opens on a greeting, a poem is broken
+    into lines, news opens on a dateline or a dated event someone is quoted on, a story follows a character; the rest
+    is informational. A news report names people as a story does, so it is told apart first."""
+    if letter_frame(read_units(split_sentences(passage), passage)):
+        return "letter"
+    title, sentences, where = body(passage)
+    if where and " line " in where[0]:
+        return "poem"
+    lead_ = sentences[0] if sentences else ""
+    if DATELINE.match(lead_) or title and DATED.search(lead_) and any(REPORTED.search(s) for s in sentences):
+        return "news"
+    return "story" if is_story(sentences) else "informational"
+
+
+# Who a feeling is read from, when the question names no one: a letter's writer, a poem's speaker.
+FEELER_OF = {"story": "the character", "letter": "the writer", "poem": "the speaker", "news": "the people there",
+             "informational": "the people there"}
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:
@@ -24,15 +54,21 @@ def place(sentences: list[str], i: int, where: list[str]) -> str:
 
 
 def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
-                   where: list[str]) -> str | None:
-    """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
-    None when the text has no such sentence."""
-    form = "poem" if where and " line " in where[0] else "story"
-    if kind == "main_idea" and (is_story(sentences) or form == "poem"):  # a story's main idea is in no one sentence
+                   where: list[str], genre: str = "informational") -> str | None:
+    """The question-type move that depends on the text's kind and structure (a story's or poem's whole run, an
+    article's lead, a news lead, the ending's turn, a request, time words); None when the text has no such sentence."""
+    if kind == "main_idea" and genre in ("story", "poem", "letter"):  # a story's main idea is in no one sentence
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
-        return (f"To find a {form}'s main idea, look at what happens from the start to the end. "
-                f"{whole_text(sentences, title)}{again} Putting those together, what is the {form} mostly about?")
+        look = "what the writer most wants the reader to know" if genre == "letter" else \
+            "what happens from the start to the end"
+        return (f"To find a {genre}'s main idea, look at {look}. "
+                f"{whole_text(sentences, title)}{again} Putting those together, what is the {genre} mostly about?")
+    if kind == "main_idea" and genre == "news" and keys:  # the lead carries the news; the rest adds details and quotes
+        named_title = f" The headline, \"{title}\", is a clue too." if title else ""
+        return (f"In a news article the first sentence, the lead, tells the biggest news: what happened, to whom, "
+                f"where and when; the rest adds details and quotes.{named_title} Read "
+                f"{place(sentences, keys[0], where)}: what happened, and who is it about?")
     if kind == "main_idea" and keys:
         also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
         named_title = f" The title, \"{title}\", is a clue too." if title else ""
@@ -43,8 +79,13 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         return (f"In an article or an informational text the main idea usually comes {start}, and the other "
                 f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
                 f"closely: what {says} say the whole text is about?{again}")
+    if kind == "theme" and genre == "poem":  # a poem's theme: what its pictures add up to by its last lines
+        subject = title.lower() if title and re.match(r"(?:The|A|An) ", title) else "its subject"
+        return (f"A poem's theme is the idea about life that its pictures add up to. Read the last two lines: what "
+                f"does the poem say about {subject} there, compared with its first lines? What could that say about "
+                f"people or life?")
     if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
-        poem = where and " line " in where[0]
+        poem = genre == "poem"
         turned = TURN.search(sentences[keys[0]])
         before = sentences[keys[0]][:turned.start()].strip() if turned else ""
         unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
@@ -60,6 +101,11 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         done = f"what does {who} do there, and why" if who else "what happens there"
         return (f"A theme comes from what the characters do and what happens because of it. Read "
                 f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
+    if kind == "purpose" and (genre == "news" or genre == "informational" and not keys):  # no request of the reader
+        lead_ = place(sentences, 0, where)
+        report = "report what happened and what people said" if genre == "news" else "explain how something works"
+        return (f"Does the writer give their own opinion or ask you to do something anywhere, or do they {report}? "
+                f"Read {lead_} and skim the rest: which is it, and what does that make the purpose?")
     if kind == "purpose" and keys:
         asks = up_to(sentences[keys[0]], REQUEST)
         quoted = f", \"{asks}\"" if asks else ""
