@@ -356,8 +356,10 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     # "what word describes Rosa?" asks a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
-    ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
-              r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
+    # not "lesson time", nor a lesson or message as an event in an order ("right after the lesson", "learn first")
+    ("theme", r"\btheme\b|(?<!after )(?<!before )(?<!during )(?<!until )"
+              r"\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"
+              r"\bwhat (?:does|did) (?:the )?\w+ learn\b(?! (?:first|next|last|before|after)\b)"),
     ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond|\bcritics?\b|"
                  r"\bopponents?\b|\bsome people (?:say|think|argue|worry|believe)|\bworr(?:y|ies)\b[^?]*\b(?:writer|"

@@ -276,7 +276,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
 # ----------------------------------------------------------------------------- moves on a claim
 
 def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
-              where: list[str]) -> str:
+              where: list[str], genre: str = "story") -> str:
     """Name the right step as right, then ask for what the question still needs."""
     said = backing(verdict.sentence, claim, sentences) if verdict.sentence else ""
     rest = still_asked(question, claim)
@@ -288,7 +288,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if kind == "feeling":
         who = FEELER.search(question)
         felt = "mood does it give the scene" if MOOD.search(question) else \
-            f"feeling does it show in {who.group(1) if who else 'the character'}"
+            f"feeling does it show in {who.group(1) if who else FEELER_OF[genre]}"
         return f"Yes, the passage says that: {quote(said)} That is a good clue. What {felt}?"
     if kind == "sequence":
         told = max(steps_told(claim, sentences))
@@ -332,7 +332,8 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
                 f"writer ask the reader to do about it?")
     if kind == "theme" and key:
         who = actor(sentences, keys[0]) or "the main character"
-        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does "
+        told = genre if genre in ("story", "poem") else "text"
+        return (f"Yes, {that} happens in the {told}{found}. A theme goes one step further: read {key}. What does "
                 f"{who} do there, and what lesson could that be for anyone?")
     return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
             f"back to?")
@@ -360,7 +361,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         shown = place(sentences, sentences.index(verdict.sentence), where) if status == "trait" else None
         return trait_move(claim, question, sentences, shown)
     if status == "step":
-        return step_move(kind, claim, verdict, question, sentences, keys, where)
+        return step_move(kind, claim, verdict, question, sentences, keys, where, genre)
     if status == "detail":
         return detail_move(kind, claim, verdict, sentences, keys, where, genre)
     if status == "evidence":

@@ -20,8 +20,8 @@ import re
 from evidence import Move, split_sentences
 from text_words import STOP, base_forms, content_tokens, without_chat, written_out
 from locate import EARLIER, speaker
-from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
-                      rank_sentences)
+from passages import (ASKS_TITLE, COUNTERCLAIM, FEELER, REBUTTAL, classify_question, letter_frame, no_title,
+                      quoted_term, rank_sentences)
 from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening, speaker_move
@@ -51,7 +51,6 @@ ASKED_FOR = [
 BY_KIND = {"cause": "What reason does it give?",
            "motive": "What clue do you find there about the reason?",
            "inference": "What clue do you find there, and what can you work out from it?",
-           "feeling": "What does the character do or say there, and what feeling does that show?",
            "argument": "Is it the writer's own point, a reason for it, or what other people argue?",
            "sequence": "What happens there?"}
 
@@ -59,6 +58,10 @@ BY_KIND = {"cause": "What reason does it give?",
 def closing_ask(question: str, kind: str) -> str:
     """The one well-formed question that asks the pointed sentence for what this question wants: a place, a time, a
     name, a number, a reason, a clue; "What does it tell you?" when the question says no more."""
+    if kind == "feeling":  # the one the question names; else no "character" (an article's or a letter's people)
+        who = FEELER.search(question) or FELT_BY.search(question)
+        return (f"What does {who.group(1)} do or say there, and what feeling does that show?" if who else
+                "What is done or said there, and what feeling does that show?")
     if kind in BY_KIND and kind != "sequence":
         return BY_KIND[kind]
     return next((ask for pattern, ask in ASKED_FOR if re.search(pattern, question, re.I)),

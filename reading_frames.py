@@ -37,6 +37,9 @@ def text_kind(passage: str) -> str:
     return "story" if is_story(sentences) else "informational"
 
 
+YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")  # "In 1817", "the 1860s"
+
+
 # Who a feeling is read from, when the question names no one: a letter's writer, a poem's speaker.
 FEELER_OF = {"story": "the character", "letter": "the writer", "poem": "the speaker", "news": "the people there",
              "informational": "the people there"}
@@ -111,7 +114,12 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         quoted = f", \"{asks}\"" if asks else ""
         return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
                 f"{place(sentences, keys[0], where)}{quoted}: what does the writer want the reader to do, and why?")
-    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
+    dates = [m.group(0) for s in sentences for m in YEAR.finditer(s)]
+    if kind == "sequence" and len(set(dates)) >= 2 and WHOLE_ORDER.search(question):  # a history's order: its dates
+        return (f"This passage gives its order by dates: {', '.join(dict.fromkeys(dates))}. Which date comes "
+                f"earliest, and what happened then? Then go to the next date.")
+    told = {time_word(sentences[i]).lower() for i in keys}  # "When ... When ...": a condition twice, no order
+    if kind == "sequence" and len(keys) >= 2 and len(told) >= 2 and WHOLE_ORDER.search(question):
         words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
         return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
                 f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")

@@ -78,3 +78,28 @@ def test_places_are_not_characters_and_do_nothing_in_a_question():
 def test_a_trait_word_the_text_never_uses_is_not_held_against_the_answer():
     text = reading_move(STORY, "What trait does Priya show at the wedding?", "shes a people person").text
     assert "doesn't use" not in text and "can't find" not in text
+
+
+HISTORY = ("How Ice Cream Spread\n\nPeople in China ate frozen milk treats long ago. In 1660, a cafe in Paris began "
+           "selling ice cream to the public. By the 1790s, shops in New York sold it in summer. In 1904, visitors at a "
+           "fair in St. Louis ate it from waffle cones.")
+PROCESS = ("Frost on a Window\n\nWater vapor floats in the air of a warm room. When the glass gets colder than the air, "
+           "the vapor touching it loses heat. It turns straight into tiny ice crystals. When more vapor lands, the "
+           "crystals grow into feathery shapes.")
+
+
+def test_a_historys_order_is_read_by_its_dates():
+    text = reading_move(HISTORY, "can u help me put the events in order").text
+    assert "dates" in text and "1660" in text and "1904" in text
+
+
+def test_a_condition_said_twice_is_no_list_of_time_words():
+    text = reading_move(PROCESS, "i dont get the order of how frost forms").text
+    assert "marks its order with time words" not in text
+
+
+def test_a_lesson_or_message_in_an_order_is_no_theme_question():
+    from passages import classify_question
+    assert classify_question("what did Jo do right after the lesson") == "sequence"
+    assert classify_question("What happened before the message came?") == "sequence"
+    assert classify_question("What lesson does the story teach?") == "theme"
