@@ -72,7 +72,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
                     told_later)
-from people import actor
+from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
@@ -258,8 +258,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
-        return (f"Look at {point}. What does {who.group(1) if who else FEELER_OF[genre]} do or say there, and what "
-                f"feeling does that show?")
+        who = who.group(1) if who and who.group(1) not in places_named(sentences) else FEELER_OF[genre]
+        does = "do" if who == "the people" else "does"  # "What does Houston feel like": a place feels nothing
+        return f"Look at {point}. What {does} {who} do or say there, and what feeling does that show?"
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
@@ -386,10 +387,11 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"it show?")
     if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
         who = next(iter(FEELER.findall(question)), FEELER_OF[genre])
+        does = "do" if who == "the people" else "does"
         if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
-            return f"Look at {point}. What does {who} do there? Which words show that {who} felt {felt}?"
-        return (f"Look at {point}. What does {who} do or say there? Does it show that {who} felt {felt}, or something "
-                f"else?")
+            return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
+        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
+                f"something else?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers

@@ -41,8 +41,8 @@ YEAR = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})s?\b")  # "In 1817", "the 1860s"
 
 
 # Who a feeling is read from, when the question names no one: a letter's writer, a poem's speaker.
-FEELER_OF = {"story": "the character", "letter": "the writer", "poem": "the speaker", "news": "the people there",
-             "informational": "the people there"}
+FEELER_OF = {"story": "the character", "letter": "the writer", "poem": "the speaker", "news": "the people",
+             "informational": "the people"}
 
 
 def whole_text(sentences: list[str], title: str | None) -> str:

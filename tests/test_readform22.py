@@ -103,3 +103,10 @@ def test_a_lesson_or_message_in_an_order_is_no_theme_question():
     assert classify_question("what did Jo do right after the lesson") == "sequence"
     assert classify_question("What happened before the message came?") == "sequence"
     assert classify_question("What lesson does the story teach?") == "theme"
+
+
+def test_a_feeling_in_an_article_is_read_from_its_people_and_a_place_feels_nothing():
+    text = reading_move(NEWS, "how did people feel when the bridge opened").text
+    assert "the character" not in text and "What does the people" not in text
+    text = reading_move(STORY, "What does Denver feel like to Priya at first?").text
+    assert "What does Denver do" not in text
