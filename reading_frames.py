@@ -18,7 +18,9 @@ from sentence_questions import opening, up_to
 DATELINE = re.compile(r"^[A-Z][A-Z.' ]{2,}(?:,\s*[A-Z][A-Za-z.]+)?\s*(?:\([A-Za-z ]+\)\s*)?[—–-]{1,2}\s*\S")
 DATED = re.compile(r"\b(?:yesterday|last (?:night|week|month)|this (?:morning|week)|overnight|"
                    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
-REPORTED = re.compile(r"\b(?:said|says|according to|announced|reported|spokes(?:person|man|woman)|officials?)\b")
+# quoted by full name or office ("Mayor Dana Price said", "officials said"), as a report does and a story does not
+REPORTED = re.compile(r"\b(?:according to|announced|reported|spokes(?:person|man|woman)|officials?)\b|"
+                      r"\b[A-Z][a-z]+ [A-Z][a-z]+,? (?:said|says)\b|\b(?:said|says) [A-Z][a-z]+ [A-Z][a-z]+\b")
 KINDS = ("story", "informational", "letter", "news", "poem")
 
 
