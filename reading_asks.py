@@ -486,12 +486,13 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
                 f"have in common here?")
     spoken = quoted_term(question) if re.search(r"\bmean", question, re.I) else None
-    if spoken and top and re.search(r"[\"“]", sentences[top]):  # "we're in the same boat", said in a moment
+    # the words asked about, in the line as written ("were in the same boat" typed, "we're ..." written)
+    typed = re.search(r"['’]?".join(map(re.escape, re.sub(r"['’]", "", spoken))), sentences[top], re.I) \
+        if spoken else None
+    if typed and top and re.search(r"[\"“]", sentences[top]):  # "we're in the same boat", said in a moment
         who = actor(sentences, top) or "the speaker"
-        typed = re.search(r"['’]?".join(map(re.escape, re.sub(r"['’]", "", spoken))), sentences[top], re.I)
-        spoken = typed.group(0) if typed else spoken  # "were in the same boat" typed, "we're ..." written
-        return (f"{says} What has just happened before {who} says it, and what could {who} mean by \"{spoken}\" in "
-                f"that moment?")
+        return (f"{says} What has just happened before {who} says it, and what could {who} mean by "
+                f"\"{typed.group(0)}\" in that moment?")
     before = "What has just happened before it" if top else "What is happening in it"   # a first line has no before
     return (f"{says} {before}, and what does it show about what "
             f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")
