@@ -32,8 +32,7 @@ who else kind instead maybe expect would observe observation picture imagine tes
 time carefully closer close point points finally order own lesson life persuade teach telling putting keep keeps
 work come comes people other others against already coming around sense somewhere title argue argues gap hidden
 fill fills rule links quantities unit result numbers number goes went agree agrees second third fourth fifth sixth
-seventh eighth ninth tenth eleventh twelfth news article lead biggest rest headline opinion report skim date dates
-earliest poem pictures add speaker letter reader""".split())
+seventh eighth ninth tenth eleventh twelfth""".split())
 
 # How students type words: without their apostrophe ("didnt", "theres"), shortened ("bc", "ppl", "thru"), misspelt
 # ("becuase"), run together ("alot", "gonna"), each with the words it stands for (`spelled_out` writes them out).
