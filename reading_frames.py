@@ -84,11 +84,13 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         return (f"In an article or an informational text the main idea usually comes {start}, and the other "
                 f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
                 f"closely: what {says} say the whole text is about?{again}")
-    if kind == "theme" and genre == "poem":  # a poem's theme: what its pictures add up to by its last lines
-        subject = title.lower() if title and re.match(r"(?:The|A|An) ", title) else "its subject"
-        return (f"A poem's theme is the idea about life that its pictures add up to. Read the last two lines: what "
-                f"does the poem say about {subject} there, compared with its first lines? What could that say about "
-                f"people or life?")
+    if kind == "theme" and genre == "poem" and keys:  # a poem's theme: what its pictures add up to at its end
+        subject = f" about {title.lower()}" if title and re.match(r"(?:The|A|An) ", title) else ""
+        ending = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
+        quoted = f", \"{ending}\"" if ending else ""
+        return (f"A poem's theme is the idea about life that its pictures add up to. Read "
+                f"{place(sentences, keys[0], where)}{quoted}: what does the speaker say{subject} there, compared with "
+                f"the first lines? What could that say about people or life?")
     if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
         poem = genre == "poem"
         turned = TURN.search(sentences[keys[0]])
