@@ -452,7 +452,8 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
 # A trait or a feeling is named in the reader's own word ("determined", "a problem solver"): the text shows it by deeds
 # and need not use the word, so a word of the answer missing from the text is no reason to doubt it.
 LABEL_ASKED = re.compile(r"\btraits?\b|\badjectives?\b|\bwords? (?:best )?describes?\b|\bpersonality\b|"
-                         r"\bwhat kind of (?:an? )?(?:person|friend|kid|character)\b|\bwhat (?:is|was) \w+ like\b", re.I)
+                         r"\bwhat kind of (?:an? )?(?:person|friend|kid|character)\b|\bwhat (?:is|was) \w+ like\b",
+                         re.I)
 
 
 def the_words(nowhere: str) -> str:
@@ -660,6 +661,14 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     return found_cause(sentences, top) if before == top and kind == "cause" else before
 
 
+def form_of(question: str, claim: str | None) -> str:
+    """The question's form (passages.classify_question), read once: a line someone says, asked with no answer yet
+    ("what does Dario mean by we're in the same boat"), is a line's meaning, not one word's."""
+    kind = classify_question(question)
+    said_line = quoted_term(question) if kind == "vocabulary" and not claim else None
+    return "meaning" if said_line and len(said_line.split()) >= 3 else kind
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -676,9 +685,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
             question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
         return early
-    kind = classify_question(question)
-    said_line = quoted_term(question) if kind == "vocabulary" and not claim else None
-    kind = "meaning" if said_line and len(said_line.split()) >= 3 else kind  # a line someone says, not one word
+    kind = form_of(question, claim)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
@@ -706,8 +713,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Does {said} fit that?", kind,
                     "unclear", [sentences[top]])
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
-    keys = key_sentences(kind, sentences)
-    keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else keys  # the lead carries the news
+    keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
                                                                  kind))]
@@ -721,8 +727,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
         asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else
                   "Let's look for it together. ") if not_said else "")
-        move = type_move(kind, question, sentences, aim, title, where, keys, genre)
-        return Move(f"{asks}{move}", kind, None, evidence)
+        return Move(asks + type_move(kind, question, sentences, aim, title, where, keys, genre), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
