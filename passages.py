@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
 from locate import BODY_CUE, CUE_BONUS, finding, item_place, read_units, retold, told_features
-from people import CALENDAR, OPENERS, characters, referred
+from people import CALENDAR, OPENERS, characters, places_named, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -89,8 +89,10 @@ def is_story(sentences: list[str]) -> bool:
     two sentences, anywhere in them, with "he", "she" or "they" about, makes a story too."""
     if sentences and STORY_OPENING.search(" ".join(sentences[:2])) or main_character(sentences) is not None:
         return True
+    where = places_named(sentences)  # "engineers in Chicago": a place the text comes back to follows no one
     names = Counter(w for s in sentences for w in set(re.findall(r"\b[A-Z][a-z]+\b", s))
-                    if not re.fullmatch(OPENERS, w) and w.lower() not in STOP and not CALENDAR.fullmatch(w))
+                    if not re.fullmatch(OPENERS, w) and w.lower() not in STOP and not CALENDAR.fullmatch(w)
+                    and w not in where)
     person = any(re.search(r"\b(?:he|she|his|her|him|they)\b", s, re.I) for s in sentences)
     return person and any(count >= 2 for count in names.values())
 
@@ -354,8 +356,10 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     # "what word describes Rosa?" asks a trait: no word's meaning
     ("purpose", r"\b(author|writer|poet)'?s? purpose|\bpurpose\b|\bwhy (does|did) the (author|writer|poet)\b|"
                 r"\bwhy (?:does|did) \w+(?: \w+)? write\b|\bwhy was (?:this|the) \w+ written\b"),
-    ("theme", r"\btheme\b|\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"  # not "lesson time"
-              r"\bwhat (?:does|did) (?:the )?\w+ learn\b"),
+    # not "lesson time", nor a lesson or message as an event in an order ("right after the lesson", "learn first")
+    ("theme", r"\btheme\b|(?<!after )(?<!before )(?<!during )(?<!until )"
+              r"\b(?:the|a|what|which|this|its|\w+'s) (?:lesson|message)\b|\bmoral\b|"
+              r"\bwhat (?:does|did) (?:the )?\w+ learn\b(?! (?:first|next|last|before|after)\b)"),
     ("main_idea", r"\bmain (idea|point)\b|\bmostly about\b|\bcentral idea\b|\bsummar"),
     ("argument", r"\bcounterclaim|\bclaim\b|\bargu|\bevidence\b|\bwhich sentence\b|\brespond|\bcritics?\b|"
                  r"\bopponents?\b|\bsome people (?:say|think|argue|worry|believe)|\bworr(?:y|ies)\b[^?]*\b(?:writer|"
@@ -403,6 +407,15 @@ MEANT = re.compile(r"\bmean(?:s|t)?\s+(?:by|when (?:\w+ ){1,2}(?:says?|said|writ
                    r"['‘\"“]?(.+?)['’\"”]?\s*[?.!]*$", re.I)
 
 
+# "what does javi mean by we're in the same boat", "what does she mean her arms felt like noodles": the one who says it
+# is named before "mean", the words said after it; a word's own place ("mean in this article", "mean here") is no line
+SAID_BY = re.compile(r"\bwhat (?:does|did|do) (?:he|she|they|you|i|the (?:author|writer|poet|speaker|narrator)|"
+                     r"[A-Za-z]+) mean[st]?\s+(?!(?:in|here|on|at|as|for|to|from|of|about|exactly|again|now|there|"
+                     r"though|tho|lol|like|or|is|it)\b)(?:by\s+|(?:in )?saying\s+|"
+                     r"when (?:\w+ ){1,2}(?:says?|said|writes?|wrote)(?: that)?\s+|that\s+)?"
+                     r"['‘\"“]?(.+?)['’\"”]?(?:\s+(?:lol|lmao|haha|pls|plz|idk))*\s*[?.!]*$", re.I)
+
+
 # a meaning the student states for words of the text, no question asked: the words before "means" are the term
 SAID_MEANS = re.compile(r"^\W*(?:i think\s+)?(?:the (?:word|phrase|line)\s+)?"
                         r"['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)['’\"”]?"
@@ -414,9 +427,13 @@ def quoted_term(question: str) -> str | None:
     does the writer mean by 'a heavy heart'?" asks "a heavy heart", not "the writer"), the quoted one, the words
     between 'what does' and 'mean' ("what does tipped over his own king mean"), or the word after 'word'; never a
     pointing word alone ("what does it mean", "that word"): that names no word to find."""
+    question = question.strip()  # a trailing space would leave the closing quote and "?" in the term
     meant = MEANT.search(question)
     if meant and len(meant.group(1).split()) <= 8:
         return meant.group(1).strip()
+    said = SAID_BY.search(question)
+    if said and 2 <= len(said.group(1).split()) <= 8:
+        return said.group(1).strip()
     asked = re.search(r"\bwhat (?:does|do|did) (?:the (?:word|phrase|term) )?['‘\"“]?([A-Za-z][A-Za-z' -]{0,60}?)"
                       r"['’\"”]? (?:even |really |actually )?mean", question, re.I)  # "bobbed even mean"
     # a quote ends at a quote mark, not inside a word: "doesn't" is no end

@@ -17,10 +17,31 @@ NO_NAMES = set("Mr Mrs Ms Miss Dr Monday Tuesday Wednesday Thursday Friday Satur
                "April June July August September October November December".split())
 
 
+# where a place's name stands: "his aunt in Houston", "drove to Los Angeles", "the streets of Chicago"
+PLACED = (r"\b(?:in|into|across|around|through|near|outside|downtown|streets of|city of|town of|state of|"
+          r"(?:drove|flew|moved|went|travell?ed|trip|way|back|road|came|welcome) to)\s+")
+
+
+GEOGRAPHY = re.compile(r"\b(?:(?!(?:Coach|Aunt|Uncle|Principal|Officer|Captain|Doctor|Miss) )(?:[A-Z][a-z]+ )+"
+                       r"(?:River|Lake|Mountains?|Ocean|Sea|Bay|Island|Valley|Canyon|Desert|Street|Avenue|Road|Park|"
+                       r"City|County|Bridge)|(?:Lake|Mount|Fort|Port) [A-Z][a-z]+)\b")
+
+
+def places_named(sentences: list[str]) -> set[str]:
+    """The names the text puts where a place stands: a city or a country does nothing in a question ("What did
+    Houston do?"), so it is never a character; a person's place ("went to Grandma's") names the person."""
+    named = re.compile(PLACED + r"([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b(?!['’])")
+    found = [m.group(1) for s in sentences for m in named.finditer(s)]
+    found += [m.group(0) for s in sentences for m in GEOGRAPHY.finditer(s)]  # "the Mississippi River"
+    return {word for name in found for word in name.split()}
+
+
 def characters(sentences: list[str]) -> Counter:
-    """The names a story uses (a capitalised word also used inside a sentence), with the sentences naming each."""
+    """The names a story uses (a capitalised word also used inside a sentence), with the sentences naming each;
+    never a place's name ("in Houston")."""
     inside = {name for s in sentences for name in re.findall(r"(?:(?<=[a-z,] )|(?<=\bM[rs]\. )|(?<=\bMrs\. )|"
                                                               r"(?<=\bDr\. ))[A-Z][a-z]+", s)} - NO_NAMES
+    inside -= places_named(sentences)
     return Counter(word for s in sentences for word in set(re.findall(r"\b[A-Z][a-z]+", s)) if word in inside)
 
 

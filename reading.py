@@ -66,24 +66,25 @@ from typing import TYPE_CHECKING
 from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split_sentences
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
-                      REQUEST, TURN, answer_sentence, beside_event, body, classify_question, focus, idf_weights,
-                      is_story, key_sentences, named_feelings, other_side, overlap,
+                      answer_sentence, beside_event, body, classify_question, focus, idf_weights,
+                      key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
 from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
                     told_later)
-from people import OPENERS, actor
+from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
-from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, WHOLE_ORDER, backing, confirm, copied_sentence,
+from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
+from reading_frames import FEELER_OF, place, structure_move, text_kind, whole_text
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -173,68 +174,8 @@ def felt_by(question: str, sentences: list[str], top: int, ahead: int = 2) -> in
                  if re.search(rf"\b{name}\b", sentences[i]) or speaker(sentences[i]) == name), top)
 
 
-def whole_text(sentences: list[str], title: str | None) -> str:
-    named = f"The title is \"{title}\". " if title else ""
-    return (f"{named}The passage starts with \"{opening(sentences[0])}\" and ends with "
-            f"\"{opening(sentences[-1])}\".")
-
-
-def place(sentences: list[str], i: int, where: list[str]) -> str:
-    """A sentence's place in the text: never ambiguous, never a word of the answer."""
-    return where[i] if i < len(where) else f"sentence {i + 1} of the passage"
-
-
 WHOLE_KEYS = {"main_idea", "theme", "purpose"}
 LINE_KINDS = {"motive", "cause", "inference", "detail"}  # asked why a line is said, the line itself is no answer
-
-
-def structure_move(kind: str, question: str, sentences: list[str], keys: list[int], title: str | None,
-                   where: list[str]) -> str | None:
-    """The question-type move that depends on the text's structure (lead, ending's turn, request, time words);
-    None when the text has no such sentence."""
-    form = "poem" if where and " line " in where[0] else "story"
-    if kind == "main_idea" and (is_story(sentences) or form == "poem"):  # a story's main idea is in no one sentence
-        ideas = repeated_ideas(sentences)
-        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
-        return (f"To find a {form}'s main idea, look at what happens from the start to the end. "
-                f"{whole_text(sentences, title)}{again} Putting those together, what is the {form} mostly about?")
-    if kind == "main_idea" and keys:
-        also = f", and {place(sentences, keys[1], where)}, which sums up," if len(keys) > 1 else ""
-        named_title = f" The title, \"{title}\", is a clue too." if title else ""
-        ideas = repeated_ideas(sentences)
-        again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas and not title else ""
-        start = "at the start" if keys[0] == 0 else "near the start, once the opening has set the scene"
-        says = "do they" if also else "does it"
-        return (f"In an article or an informational text the main idea usually comes {start}, and the other "
-                f"sentences give details about it.{named_title} Read {place(sentences, keys[0], where)}{also} "
-                f"closely: what {says} say the whole text is about?{again}")
-    if kind == "theme":  # who changes is the one acting at the turn; with no turn, ask what the ending shows
-        poem = where and " line " in where[0]
-        turned = TURN.search(sentences[keys[0]])
-        before = sentences[keys[0]][:turned.start()].strip() if turned else ""
-        unnamed = re.fullmatch(r"(?:The|A|An) (?:\w+ ){0,2}\w+", before)  # "The broken pine finally understood"
-        named_ = re.fullmatch(rf"(?!{OPENERS}\b)(?:[A-Z][a-z]+ )?[A-Z][a-z]+", before)  # "Dev decided": Dev changes
-        who = "the speaker" if poem else (named_ and before) or actor(sentences, keys[0]) or (
-            unnamed and before[0].lower() + before[1:])
-        turn = up_to(sentences[keys[0]], TURN) or opening(sentences[keys[0]], max_words=5)
-        quoted = f", \"{turn}\"" if turn else ""
-        if who and (poem or turned):
-            return (f"A theme comes from what a character learns or how they change. Read "
-                    f"{place(sentences, keys[0], where)}{quoted}: what does {who} understand or do differently at "
-                    f"the end, compared with the start? What lesson could that be for anyone?")
-        done = f"what does {who} do there, and why" if who else "what happens there"
-        return (f"A theme comes from what the characters do and what happens because of it. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: {done}? What lesson could that be for anyone?")
-    if kind == "purpose" and keys:
-        asks = up_to(sentences[keys[0]], REQUEST)
-        quoted = f", \"{asks}\"" if asks else ""
-        return (f"A writer's purpose shows in what they ask the reader to do or think. Read "
-                f"{place(sentences, keys[0], where)}{quoted}: what does the writer want the reader to do, and why?")
-    if kind == "sequence" and len(keys) >= 2 and WHOLE_ORDER.search(question):
-        words = ", ".join(f"\"{time_word(sentences[i])}\"" for i in keys)
-        return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
-                f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
-    return None
 
 
 POSITION = re.compile(r"\b(?:writer|author)'?s? (?:position|opinion|view|stance)\b|\bfor or against\b", re.I)
@@ -256,10 +197,10 @@ def beside(question: str, sentences: list[str], top: int) -> bool:
 
 
 def type_move(kind: str, question: str, sentences: list[str], top: int, title: str | None,
-              where: list[str], keys: list[int]) -> str:
+              where: list[str], keys: list[int], genre: str = "story") -> str:
     """The move for a question with no claim: point to the evidence this kind of question needs."""
     point = pointer(sentences, top, question, kind, where)
-    if structured := structure_move(kind, question, sentences, keys, title, where):
+    if structured := structure_move(kind, question, sentences, keys, title, where, genre):
         return structured
     if kind == "meaning":  # a line asked about is quoted: the question names it, and its meaning is still to find
         return meaning_move(question, sentences, top, where)
@@ -317,8 +258,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         return asked  # what the clue tells, or the moment asked about, in their own words: no place, no quote back
     if kind == "feeling":
         who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
-        return (f"Look at {point}. What does {who.group(1) if who else 'the character'} do or say there, and what "
-                f"feeling does that show?")
+        who = who.group(1) if who and who.group(1) not in places_named(sentences) else FEELER_OF[genre]
+        does = "do" if who == "the people" else "does"  # "What does Houston feel like": a place feels nothing
+        return f"Look at {point}. What {does} {who} do or say there, and what feeling does that show?"
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
@@ -335,7 +277,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
 # ----------------------------------------------------------------------------- moves on a claim
 
 def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences: list[str], keys: list[int],
-              where: list[str]) -> str:
+              where: list[str], genre: str = "story") -> str:
     """Name the right step as right, then ask for what the question still needs."""
     said = backing(verdict.sentence, claim, sentences) if verdict.sentence else ""
     rest = still_asked(question, claim)
@@ -347,7 +289,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
     if kind == "feeling":
         who = FEELER.search(question)
         felt = "mood does it give the scene" if MOOD.search(question) else \
-            f"feeling does it show in {who.group(1) if who else 'the character'}"
+            f"feeling does it show in {who.group(1) if who else FEELER_OF[genre]}"
         return f"Yes, the passage says that: {quote(said)} That is a good clue. What {felt}?"
     if kind == "sequence":
         told = max(steps_told(claim, sentences))
@@ -370,7 +312,7 @@ def step_move(kind: str, claim: str, verdict: Verdict, question: str, sentences:
 
 
 def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], keys: list[int],
-                where: list[str]) -> str:
+                where: list[str], genre: str = "story") -> str:
     """A true detail given as a main idea, theme or purpose: say it is in the text, then point to where this kind of
     answer lives."""
     i = sentences.index(verdict.sentence) if verdict.sentence in sentences else None
@@ -379,10 +321,9 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
     key = place(sentences, keys[0], where) if keys else None
     # a main idea's words found in one sentence may still join them wrongly ("bees need farmers" where farmers need
     # bees): the detail is placed, never said to be what the text says
-    form = "poem" if where and " line " in where[0] else "story"
-    if kind == "main_idea" and (is_story(sentences) or form == "poem"):
-        return (f"Your answer is about one part of the {form}{found}, and a main idea is bigger than one detail. What "
-                f"does the whole {form} tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
+    if kind == "main_idea" and genre in ("story", "poem", "letter"):
+        return (f"Your answer is about one part of the {genre}{found}, and a main idea is bigger than one detail. What "
+                f"does the whole {genre} tell, from {place(sentences, 0, where)} to {place(sentences, -1, where)}?")
     if kind == "main_idea" and key:
         return (f"Your answer is about one detail{found}, and a main idea is bigger than one detail. In an article or "
                 f"an informational text the main idea usually comes at the start: what does {key} say the whole "
@@ -392,14 +333,15 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
                 f"writer ask the reader to do about it?")
     if kind == "theme" and key:
         who = actor(sentences, keys[0]) or "the main character"
-        return (f"Yes, {that} happens in the story{found}. A theme goes one step further: read {key}. What does "
+        told = genre if genre in ("story", "poem") else "text"
+        return (f"Yes, {that} happens in the {told}{found}. A theme goes one step further: read {key}. What does "
                 f"{who} do there, and what lesson could that be for anyone?")
     return (f"The passage does say {that}{found}, but it is one part of it. What does the whole passage keep coming "
             f"back to?")
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               keys: list[int], title: str | None, where: list[str]) -> str:
+               keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
@@ -420,9 +362,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         shown = place(sentences, sentences.index(verdict.sentence), where) if status == "trait" else None
         return trait_move(claim, question, sentences, shown)
     if status == "step":
-        return step_move(kind, claim, verdict, question, sentences, keys, where)
+        return step_move(kind, claim, verdict, question, sentences, keys, where, genre)
     if status == "detail":
-        return detail_move(kind, claim, verdict, sentences, keys, where)
+        return detail_move(kind, claim, verdict, sentences, keys, where, genre)
     if status == "evidence":
         held = backing(verdict.sentence, claim, sentences)
         said = opening(held, f"{question} {claim}", max_words=12)
@@ -444,15 +386,16 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "
                 f"it show?")
     if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
-        who = next(iter(FEELER.findall(question)), "the character")
+        who = next(iter(FEELER.findall(question)), FEELER_OF[genre])
+        does = "do" if who == "the people" else "does"
         if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
-            return f"Look at {point}. What does {who} do there? Which words show that {who} felt {felt}?"
-        return (f"Look at {point}. What does {who} do or say there? Does it show that {who} felt {felt}, or something "
-                f"else?")
+            return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
+        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
+                f"something else?")
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
-    structured = structure_move(kind, question, sentences, keys, title, where)
+    structured = structure_move(kind, question, sentences, keys, title, where, genre)
     if kind in ("main_idea", "theme", "purpose") and structured:
         return f"{structured} Does {said} fit that?"
     if kind == "sequence":
@@ -466,7 +409,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     anchored = any(w in told and w not in missing | COMMON for w in core)
     lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences, claim)
     if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
-            and lacked:
+            and lacked and not LABEL_ASKED.search(question):
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
@@ -488,6 +431,7 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     or the words the passage lacks named and the place the answer is pointed to."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also, at = check_against(claim, question, shown, sentences, where)
+    nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
                                                                  "Your answer's words are in")):  # not found true
         return later
@@ -503,6 +447,13 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     lead = unfound_lead(nowhere, kind)
     check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
+
+
+# A trait or a feeling is named in the reader's own word ("determined", "a problem solver"): the text shows it by deeds
+# and need not use the word, so a word of the answer missing from the text is no reason to doubt it.
+LABEL_ASKED = re.compile(r"\btraits?\b|\badjectives?\b|\bwords? (?:best )?describes?\b|\bpersonality\b|"
+                         r"\bwhat kind of (?:an? )?(?:person|friend|kid|character)\b|\bwhat (?:is|was) \w+ like\b",
+                         re.I)
 
 
 def the_words(nowhere: str) -> str:
@@ -607,8 +558,9 @@ def asked_sentence(question: str, sentences: list[str], top: int) -> int:
     named_ = re.search(r"\b(first|opening|last|final|closing) (?:sentence|line)\b", question, re.I)
     if named_:
         return 0 if named_.group(1).lower() in ("first", "opening") else len(sentences) - 1
-    term = (quoted_term(question) or "").lower().strip(" .,")
-    return next((i for i, s in enumerate(sentences) if term and term in s.lower()), top)
+    # as a student types it: "were" for "we're", "her arms felt" for the writer's "My arms felt"
+    term = re.sub(r"^(?:her|his|my|their|our|your)\s+|['’]", "", (quoted_term(question) or "").lower().strip(" .,"))
+    return next((i for i, s in enumerate(sentences) if term and term in re.sub(r"['’]", "", s.lower())), top)
 
 
 # A task set without a question mark: its list is part of it ("Put these in order: ..."), an answer after it is not.
@@ -702,10 +654,19 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
 def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
     """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
     line; a cause to what was told before its event, never what followed it, or to what was found out later."""
-    if kind == "meaning":
-        return figure_line(question, sentences, ranked, asked_sentence(question, sentences, top))
+    if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
+        asked = asked_sentence(question, sentences, -1)
+        return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
     return found_cause(sentences, top) if before == top and kind == "cause" else before
+
+
+def form_of(question: str, claim: str | None) -> str:
+    """The question's form (passages.classify_question), read once: a line someone says, asked with no answer yet
+    ("what does Dario mean by we're in the same boat"), is a line's meaning, not one word's."""
+    kind = classify_question(question)
+    said_line = quoted_term(question) if kind == "vocabulary" and not claim else None
+    return "meaning" if said_line and len(said_line.split()) >= 3 else kind
 
 
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
@@ -716,6 +677,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")
+    genre = text_kind(passage)  # story, informational, letter, news or poem: every frame asks for it
     not_said = bool(claim and NON_ANSWER.search(claim) and NOT_SAID.search(claim))
     question, claim = asked_only(task_of(question), sentences), None if claim and (
         NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) else claim
@@ -723,7 +685,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
             question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
         return early
-    kind = classify_question(question)
+    kind = form_of(question, claim)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
         asks = f"{QUESTION_ASKS[kind]} " if unclear and kind in QUESTION_ASKS else ""
@@ -748,10 +710,10 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
         said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
-        return Move(f"{type_move(kind, question, sentences, aim, title, where, [])} Does {said} fit that?", kind,
+        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Does {said} fit that?", kind,
                     "unclear", [sentences[top]])
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
-    keys = key_sentences(kind, sentences)
+    keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
                                                                  kind))]
@@ -765,7 +727,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         asks = f"{QUESTION_ASKS[kind]} " if unclear else ""
         asks += (("It may not be said in one sentence, so look for clues. " if kind in INFERRED else
                   "Let's look for it together. ") if not_said else "")
-        return Move(f"{asks}{type_move(kind, question, sentences, aim, title, where, keys)}", kind, None, evidence)
+        return Move(asks + type_move(kind, question, sentences, aim, title, where, keys, genre), kind, None, evidence)
     copied = copied_sentence(claim, sentences) if cited and kind not in ("sequence", "feeling") else None
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
@@ -779,7 +741,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if (sided := unproven_move(question, verdict, status, kind, sentences, ranked, where) or side_move(
             claim, kind, verdict, status, sentences, where)) is not None:
         return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
-    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where)
+    text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
+                      genre)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])

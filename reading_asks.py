@@ -20,8 +20,8 @@ import re
 from evidence import Move, split_sentences
 from text_words import STOP, base_forms, content_tokens, without_chat, written_out
 from locate import EARLIER, speaker
-from passages import (ASKS_TITLE, COUNTERCLAIM, REBUTTAL, classify_question, letter_frame, no_title, quoted_term,
-                      rank_sentences)
+from passages import (ASKS_TITLE, COUNTERCLAIM, FEELER, REBUTTAL, classify_question, letter_frame, no_title,
+                      quoted_term, rank_sentences)
 from people import actor, characters
 from reading_verdict import quote
 from sentence_questions import clue_for, opening, speaker_move
@@ -51,7 +51,6 @@ ASKED_FOR = [
 BY_KIND = {"cause": "What reason does it give?",
            "motive": "What clue do you find there about the reason?",
            "inference": "What clue do you find there, and what can you work out from it?",
-           "feeling": "What does the character do or say there, and what feeling does that show?",
            "argument": "Is it the writer's own point, a reason for it, or what other people argue?",
            "sequence": "What happens there?"}
 
@@ -59,6 +58,10 @@ BY_KIND = {"cause": "What reason does it give?",
 def closing_ask(question: str, kind: str) -> str:
     """The one well-formed question that asks the pointed sentence for what this question wants: a place, a time, a
     name, a number, a reason, a clue; "What does it tell you?" when the question says no more."""
+    if kind == "feeling":  # the one the question names; else no "character" (an article's or a letter's people)
+        who = FEELER.search(question) or FELT_BY.search(question)
+        return (f"What does {who.group(1)} do or say there, and what feeling does that show?" if who else
+                "What is done or said there, and what feeling does that show?")
     if kind in BY_KIND and kind != "sequence":
         return BY_KIND[kind]
     return next((ask for pattern, ask in ASKED_FOR if re.search(pattern, question, re.I)),
@@ -475,8 +478,10 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     "like" answer it)."""
     at = where[top] if top < len(where) else f"sentence {top + 1} of the passage"
     said = sentences[top].rstrip(",;: ")
-    like = re.search(r"\blike\s+(?:an?\s+|the\s+)?([a-z']+(?: (?!(?:that|which|who|and|but|when|in|on|at|to)\b)"
-                     r"[a-z']+){0,2})|"  # "blocks of ice", "an old man's chill": the thing, not its first word
+    # "blocks of ice", "an old man's chill": the thing, not its first word; "looks like we're ..." compares nothing
+    like = re.search(r"\blike\s+(?!(?:we|we're|they|they're|he|she|i|i'm|it's|you|you're)\b)(?:an?\s+|the\s+)?"
+                     r"([a-z']+(?: (?!(?:that|which|who|and|but|when|in|on|at|to|"
+                     r"afterwards?|again|too|then|now|today|later)\b)[a-z']+){0,2})|"
                      r"\bas \w+ as (?:an?\s+|the\s+)?([a-z]+(?: [a-z]+)?)", sentences[top])  # "a forgotten nail"
     said += "" if said[-1:] in ".!?\"'”" else "."   # a poem's line may end without a stop
     if like and COMPARED_TO.search(question):  # the words after "like" are the answer: placed, never quoted
@@ -490,6 +495,14 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if like:
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
                 f"have in common here?")
+    spoken = quoted_term(question) if re.search(r"\bmean", question, re.I) else None
+    # the words asked about, in the line as written ("were in the same boat" typed, "we're ..." written)
+    typed = re.search(r"['’]?".join(map(re.escape, re.sub(r"['’]", "", spoken))), sentences[top], re.I) \
+        if spoken else None
+    if typed and top and re.search(r"[\"“]", sentences[top]):  # "we're in the same boat", said in a moment
+        who = actor(sentences, top) or "the speaker"
+        return (f"{says} What has just happened before {who} says it, and what could {who} mean by "
+                f"\"{typed.group(0)}\" in that moment?")
     before = "What has just happened before it" if top else "What is happening in it"   # a first line has no before
     return (f"{says} {before}, and what does it show about what "
             f"{actor(sentences, top) or 'the writer'} thinks or feels now, compared with earlier?")

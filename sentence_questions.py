@@ -14,7 +14,7 @@ from evidence import Move, Verdict
 from text_words import STOP, base_forms, content_tokens, content_words
 from locate import BODY_CUE, PLACE, SAYS, SPEAKER, edge_item, later_step, said_line, speaker, weak_support
 from passages import answer_sentence, classify_question, idf_weights, overlap, rank_sentences, reaction_to_event
-from people import actor, characters, people
+from people import actor, characters, people, places_named
 
 DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|some|many|most|all|every|each|this|these|those)"
 PAST = (r"was|were|had|could|couldn't|did|didn't|got|went|came|ran|froze|fell|saw|knew|kept|grew|made|took|left|"
@@ -212,6 +212,8 @@ def sentence_question(sentence: str, question: str, sentences: list[str]) -> str
     who, when = asked_form(phrase, sentences), f" {time[0].lower()}{time[1:]}" if time and not TIME_ASKED.search(
         question) else ""
     past = bool(re.fullmatch(PAST, verb, re.I))
+    if set(phrase.split()) & places_named(sentences):  # "Houston felt loud": a place does nothing, it is told of
+        return f"What does it say about {who}{when}?"
     if BE.match(verb) or HAVE.match(verb) and not re.fullmatch(PAST, then, re.I):  # "its fur is", "they had no"
         return f"What does it say about {who}{when}?"
     if ABLE.match(verb):  # "the boat could not move" -> "What couldn't the boat do in winter?"
