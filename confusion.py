@@ -32,7 +32,7 @@ from arithmetic_claims import as_written, claims, results
 from common import ROOT
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
-from solver import Plan, Step, fmt
+from solver import Plan, fmt
 from step_parts import what_it_finds
 from unplanned_help import equation_start, step_question, step_sum
 
@@ -204,8 +204,8 @@ _TAKEN = r"\b(?:discount|off|sale|decrease[sd]?|fell|drop(?:s|ped)?|less|reduced
 def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"where does the 5% go, do I take it away?": a tax or a tip is added to the price, a discount taken off it."""
     m = re.search(r"(\d+(?:\.\d+)?)\s*%", problem)
-    if m is None or len(set(re.findall(r"(\d+(?:\.\d+)?)\s*%", problem))) > 1 or not re.search(r"\b(?:take (?:it )?away|subtract|minus|add|plus|where does|what do i do with)\b",
-                                  said):
+    if m is None or len(set(re.findall(r"(\d+(?:\.\d+)?)\s*%", problem))) > 1 or not re.search(
+            r"\b(?:take (?:it )?away|subtract|minus|add|plus|where does|what do i do with)\b", said):
         return None
     if not re.search(rf"{m.group(1)}\s*%|\bit\b|\bthe (?:tax|tip|discount)\b", said):
         return None

@@ -92,7 +92,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    if said in ("right", "partial") and claim and RESTRICTED.search(claim) and not (card and RESTRICTED.search(card.idea)):
+    if said in ("right", "partial") and claim and RESTRICTED.search(claim) \
+            and not (card and RESTRICTED.search(card.idea)):
         said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
     card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
                    next=own_objects(card.next, scene)) if card and claim else card
