@@ -213,6 +213,11 @@ def own_objects(text: str, scene: str) -> str:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return
+    if len(argv) != 2:
+        sys.exit(__doc__)
     print(turned(argv[0], argv[1]), lever(argv[0], argv[1]))
 
 

@@ -237,6 +237,13 @@ def verb(term: str, base: str) -> str:
     return base if plural(term) else {"do": "does"}.get(base, f"{base}s")
 
 
-if __name__ == "__main__":
-    found = contrast_move(" ".join(sys.argv[1:]), KnowledgeBase.load_or_build())
+def main(argv: list[str]) -> None:
+    if argv[:1] in (["-h"], ["--help"]) or not argv:
+        print(__doc__)
+        return
+    found = contrast_move(" ".join(argv), KnowledgeBase.load_or_build())
     print(found.text if found else "(no pair asked)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

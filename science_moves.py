@@ -789,8 +789,9 @@ def polar_move(reason: str, question: str, move: Move) -> Move:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) not in (1, 2):
-        sys.exit(__doc__)
+    if len(argv) not in (1, 2) or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        sys.exit(0 if argv[:1] in (["-h"], ["--help"]) else 2)
     move = science_move(argv[0], argv[1] if len(argv) == 2 else None, KnowledgeBase.load_or_build())
     print(f"[{move.kind}, {move.verdict}] {move.text}\n" + "\n".join(f"  evidence: {e}" for e in move.evidence))
 
