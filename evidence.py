@@ -114,6 +114,12 @@ def asserted(claim: str) -> str:
     return claim[:taken.start()] if taken else claim
 
 
+# A denial of some ("some metals are not magnetic", "not all metals are", "no, only some are"): only a fact of all or
+# always can deny it
+SOME_DENIED = re.compile(r"\b(?:some|many|most|a few)\b[^.;]*?(?:\b(?:not|no|cannot)\b|n't\b)|\bnot\s+(?:all|every|always)\b|"
+                         r"\b(?:only|just)\s+(?:some|a few)\b", re.I)
+
+
 def conflicts(claim: str, sentence: str) -> bool:
     """Same subject (most of the claim's words) but one side denies a shared word (the word its negation denies: "in
     the dark can't grow" denies growing; a denial after a condition that takes something away, "if there were no
@@ -125,6 +131,7 @@ def conflicts(claim: str, sentence: str) -> bool:
     claim = asserted(claim) if not ABSENT_CONDITION.search(sentence) else claim  # a fact in that world denies alike
     owned = re.sub(r"\b(?:no|not)\s+\w+ of (?:its|their) own\b", "", claim)   # "no light of its own" denies no light
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(owned) | first_denied(sentence))
+    denied = set() if SOME_DENIED.search(claim) and not quantifiers(sentence) & {"all", "always"} else denied
     return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
 
 
