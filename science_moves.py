@@ -743,8 +743,8 @@ def card_reply(card: TopicCard, claim: str, said: str) -> str:
         return f"{yes(claim)} {card.next}"
     if said == "wrong":  # the card knows it is wrong: said plainly, then the card's question that leads to the fix
         return f"Not quite: \"{echo(claim)}\" does not fit here. {card.opening}"
-    part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor set aside
-    return f"You said \"{part.group(0).strip()}\": let's look closer at that. {card.opening}"
+    part = re.search(card.partial, claim, re.I)  # the card's clue word, taken up: neither praised nor doubted
+    return f"Keep \"{part.group(0).strip()}\" in mind. {card.opening}"
 
 
 # "No; the current is the same on both sides": a yes or a no, then the reason. "No force is needed" is no answer "no".
