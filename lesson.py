@@ -50,7 +50,7 @@ import science_support
 import solver
 import student_message
 from arithmetic_claims import claims
-from math_moves import Move, math_move
+from math_moves import Move
 from mathcheck import match_choice, solve
 from locate import doer_told, told_past_its_reason
 from own_words import HOW_MANY
