@@ -116,8 +116,8 @@ def asserted(claim: str) -> str:
 
 # A denial of some ("some metals are not magnetic", "not all metals are", "no, only some are"): only a fact of all or
 # always can deny it
-SOME_DENIED = re.compile(r"\b(?:some|many|most|a few)\b[^.;]*?(?:\b(?:not|no|cannot)\b|n't\b)|\bnot\s+(?:all|every|always)\b|"
-                         r"\b(?:only|just)\s+(?:some|a few)\b", re.I)
+SOME_DENIED = re.compile(r"\b(?:some|many|most|a few)\b[^.;]*?(?:\b(?:not|no|cannot)\b|n't\b)|"
+                         r"\bnot\s+(?:all|every|always)\b|\b(?:only|just)\s+(?:some|a few)\b", re.I)
 
 
 def conflicts(claim: str, sentence: str) -> bool:
