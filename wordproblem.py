@@ -100,7 +100,7 @@ def normalise(text: str) -> str:
         t = re.sub(r"\b" + words.replace(" ", "[ -]") + r"\b", digits, t, flags=re.I)
     t = re.sub(r"\b(" + "|".join(_WORD_VALUE) + r")\b", lambda m: str(_WORD_VALUE[m.group(1).lower()]), t,
                flags=re.I)
-    return re.sub(r"(?<![\d.])\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
+    return re.sub(r"(?<![\d./])\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
 
 
 # A value below zero said in any of its ways: the minus sign (U+2212), a dash before a number, 'minus 7' or

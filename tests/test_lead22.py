@@ -1,7 +1,9 @@
 """Session 18 lead: a card's idea confirms a claim only as the student said it; "only X" is a claim of its own; a denial
-of some is no conflict with a fact of some."""
+of some is no conflict with a fact of some; a fraction after a fraction is no mixed number."""
 import pytest
 
+import agent
+from arithmetic_claims import claims
 from evidence import conflicts
 from science_moves import science_move
 
@@ -32,3 +34,16 @@ def test_a_denial_of_some_is_no_conflict_with_a_fact_of_some(claim):
 ])
 def test_a_denial_of_all_or_against_a_fact_of_all_still_conflicts(claim, fact):
     assert conflicts(claim, fact)
+
+
+def test_a_fraction_after_a_fraction_is_no_mixed_number():
+    assert [str(c) for c in claims("3/10 + 4/10 = 7/10 3/10 + 4/10 = 7/10")] == ["3/10 + 4/10 = 7/10"] * 2
+    assert [str(c) for c in claims("6 2/5 - 1 1/5 = 5 1/5")] == ["6 2/5 − 1 1/5 = 5 1/5"]
+
+
+def test_a_claim_said_twice_is_not_asked_where_its_number_comes_in():
+    tutor = agent.Tutor(lambda *a, **k: iter([""]))
+    message = ("Jo had 3/10 of a ribbon and Al had 4/10 of it. What fraction did they have? "
+               "3/10 + 4/10 = 7/10 right? the bottom stays the same")
+    reply = list(tutor.respond("lead22-ribbon", message, subject="math"))[-1]["text"]
+    assert "3/10 + 4/10 = 7/10" in reply and "come in" not in reply
