@@ -25,6 +25,7 @@ import re
 from fractions import Fraction
 
 import solver
+from arithmetic_claims import OP_SIGN
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target
 from solver import Plan, Step, fmt
 from unplanned_help import conditions_start
@@ -40,7 +41,6 @@ _VERB = re.compile(rf"\b(?P<verb>multiply|times|divide|add|subtract|take)\s+(?:t
                    rf"(?:by|to|from|and|away from)\s+(?:the\s+)?\$?(?P<b>{_N})(?![\d%])", re.I)
 _VERB_OP = {"multiply": "*", "times": "*", "divide": "/", "add": "+", "subtract": "-", "take": "-"}
 _PERCENT_OF = re.compile(rf"(?P<p>{_N})\s*(?:%|percent)\s*(?:of|off)\s*\$?(?P<n>{_N})?", re.I)
-_OP_NAME = {"*": "×", "/": "÷", "+": "+", "-": "−"}
 _AGAIN = re.compile(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b|\beach year\b|\bevery year\b", re.I)
 
 
@@ -62,7 +62,7 @@ def _proposed(said: str) -> tuple[str, Fraction, Fraction, str] | None:
     a, b = _number(m.group("a")), _number(m.group("b"))
     if op == "+" and "op" in m.groupdict() and m.group("op").lower() == "and":
         return None
-    return op, a, b, f"{fmt(a)} {_OP_NAME[op]} {fmt(b)}"
+    return op, a, b, f"{fmt(a)} {OP_SIGN[op]} {fmt(b)}"
 
 
 def _phrase(problem: str, value: Fraction) -> str:

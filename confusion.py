@@ -28,7 +28,7 @@ from math import lcm
 
 import solver
 from asked_forms import asked_form
-from arithmetic_claims import as_written, claims, results
+from arithmetic_claims import OP_SIGN, as_written, claims, results
 from common import ROOT
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
@@ -263,16 +263,13 @@ def _why_step(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
     step = next((s for s in steps if s.op == op and (not named or set(named) <= set(s.values))), None)
     if step is not None:
         finds = what_it_finds(step.question) or step.question.rstrip("?").lower()
-        numbers = f"{fmt(step.values[0])} {_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else "That step"
+        numbers = f"{fmt(step.values[0])} {OP_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else "That step"
         target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
         if step is plan.steps[-1]:
             return f"{numbers} finds {finds}, which is what the question asks.", "What do you get?"
         return f"{numbers} finds {finds}: the question needs that number on the way.", \
             f"What do you get, and how does it help you find {target}?"
     return _unplanned_why(problem, op, named, said)
-
-
-_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
 
 
 def _unplanned_why(problem: str, op: str, named: list[Fraction], said: str) -> tuple[str, str] | None:
