@@ -29,6 +29,7 @@ from arithmetic_claims import OP_SIGN
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target
 from solver import Plan, Step, fmt
 from unplanned_help import conditions_start
+from wordproblem import unit_factor
 
 _N = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _ASKS = re.compile(r"\b(?:is it|is that|so it'?s|it'?s (?:just|only)|do (?:i|we|u)|should (?:i|we)|can (?:i|we)|"
@@ -205,10 +206,6 @@ _UNIT = {"hour": ("hours?|hrs?", "hours"), "minute": ("minutes?|mins?", "minutes
          "gram": ("grams?|g", "grams"), "kg": ("kilograms?|kg", "kilograms"), "dozen": ("dozens?", "dozen"),
          "dollar": ("dollars?", "dollars"), "cent": ("cents?", "cents"), "gallon": ("gallons?", "gallons"),
          "quart": ("quarts?", "quarts")}
-_FACTS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 24, ("week", "day"): 7,
-          ("year", "month"): 12, ("year", "week"): 52, ("yard", "foot"): 3, ("foot", "inch"): 12,
-          ("meter", "cm"): 100, ("km", "meter"): 1000, ("kg", "gram"): 1000, ("dollar", "cent"): 100,
-          ("gallon", "quart"): 4}
 _ANY_UNIT = "|".join(f"(?P<{name}_{{0}}>{words})" for name, (words, _) in _UNIT.items())
 
 
@@ -257,7 +254,7 @@ def _known(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple
     if fact is None:
         return None
     big, small, size = _unit_of(fact, "a"), _unit_of(fact, "b"), int(fact.group("n"))
-    if _FACTS.get((big, small)) != size:
+    if unit_factor(big, small) != size:
         return None
     nxt = solver.next_step(plan, set(done)) if plan is not None else None
     question = _built_on(problem, big, small, size) or (nxt.question if nxt is not None else "")

@@ -755,7 +755,7 @@ _FACTORS = {("hour", "minute"): 60, ("minute", "second"): 60, ("day", "hour"): 2
             ("year", "month"): 12, ("km", "m"): 1000, ("m", "cm"): 100, ("cm", "mm"): 10, ("kg", "g"): 1000,
             ("l", "ml"): 1000, ("foot", "inch"): 12, ("yard", "foot"): 3, ("dollar", "cent"): 100,
             ("pound", "ounce"): 16, ("gallon", "quart"): 4, ("quart", "pint"): 2, ("pint", "cup"): 2,
-            ("ton", "pound"): 2000, ("mile", "foot"): 5280, ("yard", "inch"): 36}
+            ("ton", "pound"): 2000, ("mile", "foot"): 5280, ("yard", "inch"): 36, ("year", "week"): 52}
 
 
 def unit_name(word: str) -> str:
