@@ -149,6 +149,8 @@ from dataclasses import replace
 from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
+from age_patterns import ages_linked
+from chain_patterns import shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
                                purchases, save_to_goal, work_together)
@@ -206,7 +208,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt, portions, factor_compared]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -222,7 +224,7 @@ _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|in
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
-_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later}
+_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later, ages_linked}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 
@@ -312,7 +314,8 @@ def _plan_dollars(problem: str) -> Plan | None:
         return _in_named_unit(found)
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
-                          or _in_stated_amount(problem) or _in_weight_unit(problem))
+                          or _in_stated_amount(problem) or _in_weight_unit(problem)
+                          or shared_rest(problem, _plan_all))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:

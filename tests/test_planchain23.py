@@ -1,0 +1,72 @@
+"""Round 19 of the planner: a story that leaves an amount, then the rest shared equally (chain_patterns.py); two
+ages linked, then asked later, earlier, together or until (age_patterns.py); 'how much of her earnings' read as
+money (question_target.py). Each on sentences written for these tests, with the plans that must abstain."""
+from fractions import Fraction
+
+import pytest
+
+import solver
+
+PLANNED = [
+    # the rest after a part of the start, shared equally (money in cents, counts whole)
+    ("Lena had $96. She gave 25% of her money to charity. The remaining money was divided equally among her 3 "
+     "sisters. How much money did each sister get?", "24", "shared_rest"),
+    # groups, then a change, then the rest packed equally
+    ("A farmer collected 5 baskets of eggs with 12 eggs in each basket. He sold 20 eggs and then packed the rest "
+     "equally into 8 cartons. How many eggs went into each carton?", "5", "shared_rest"),
+    # some kept first: the total, less those kept, then the shares
+    ("Dad picked 6 rows of 9 tomatoes. He kept 14 tomatoes and gave the rest equally to his 5 neighbors. How many "
+     "tomatoes did each neighbor get?", "8", "shared_rest"),
+    # ages: a pronoun in the link is the person whose age is said
+    ("Nora is 10 years old. Her grandmother is 6 times as old as she is. How old will her grandmother be in 8 "
+     "years?", "68", "ages"),
+    # the known age is the linked one's: the link undone
+    ("Uncle Jim is 48 years old. He is 4 times as old as his nephew. How old was the nephew 3 years ago?", "9",
+     "ages"),
+    # 'years older' without 'than', then the sum of both ages some years on
+    ("Kai is 7 years old. His cousin is 5 years older. What will be the sum of their ages in 4 years?", "27", "ages"),
+    ("Zoe is 9 years old. Her brother is 3 times her age. In how many years will her brother be 30?", "3", "ages"),
+    ("Raj earns $12 an hour. He worked 5 hours and spent $18 on lunch. How much of his earnings does he have left?",
+     "42", "story"),
+]
+
+ABSTAINS = [
+    # 21 stickers in 5 equal shares is not whole
+    "Mia had 25 stickers. She gave away 4 and shared the rest equally among 5 friends. How many stickers did each "
+    "friend get?",
+    # the question asks about other shares than the ones the story makes
+    "Omar had 9 bags of 4 muffins. He ate 6 muffins and shared the rest equally among his 5 cousins. How many "
+    "muffins did each friend get?",
+    # the link is never needed for the age asked: no plan with a step the question does not ask
+    "Max is 9 years old. His sister is 4 years older. How old will Max be in 3 years?",
+    # the link is between two people, neither of them the one whose age is said
+    "Lia is 14. Her aunt is 3 times as old as her cousin. How old was her aunt 10 years ago?",
+    # an age that comes out in parts
+    "Pat is 25 years old. He is 2 times as old as his son. How old is his son?",
+]
+
+
+@pytest.mark.parametrize("problem,answer,pattern", PLANNED)
+def test_plans_the_chain(problem: str, answer: str, pattern: str) -> None:
+    found = solver.plan(problem)
+    assert found is not None and found.pattern == pattern
+    assert found.answer == Fraction(answer)
+
+
+@pytest.mark.parametrize("problem", ABSTAINS)
+def test_abstains(problem: str) -> None:
+    assert solver.plan(problem) is None
+
+
+def test_shared_rest_steps_name_each_part() -> None:
+    found = solver.plan(PLANNED[2][0])
+    assert [s.op for s in found.steps][-2:] == ["-", "/"]
+    assert "once he kept 14 tomatoes" in found.steps[-2].question
+    assert "40 tomatoes shared equally to 5 neighbors" in found.steps[-1].question
+    assert found.quantities[-1].text == "5 neighbors"
+
+
+def test_age_steps_undo_the_link_first() -> None:
+    found = solver.plan(PLANNED[4][0])
+    assert [(s.op, s.value) for s in found.steps] == [("/", 12), ("-", 9)]
+    assert "nephew" in found.steps[0].question and "48" in found.steps[0].question
