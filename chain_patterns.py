@@ -1,4 +1,5 @@
-"""Chains the planner reads in two parts: a story that leaves some amount, then that amount shared out equally.
+"""Chains the planner reads by parts: a story that leaves some amount, then that amount shared out equally; an owner's
+amount said in a clause of its own ('than Sam, who has 25').
 
 'Kim has 56 stickers. She keeps 3/8 of them and shares the rest equally among her 5 classmates. How many stickers
 does each classmate get?' is a whole story ('Kim has 56 stickers. She keeps 3/8 of them.') and one last step (the
@@ -47,6 +48,11 @@ def _shares(clause: str) -> tuple[re.Match, str] | None:
     return None
 
 
+def _starts(t: str) -> list[int]:
+    """Where each sentence starts ('155 passengers got on.' starts with its number)."""
+    return [m.start() for m in re.finditer(r"(?:^|(?<=[.!?] ))[A-Z\d$]", t)]
+
+
 def _then(found: Plan, op: str, quantity: Quantity, question: str) -> Plan:
     """The plan with one more step: its last result and a new quantity of the text."""
     quantities = found.quantities + [quantity]
@@ -69,7 +75,7 @@ def shared_rest(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | 
     """The story up to the share planned by `plan_all` as 'How many ... are left?' (or, when some are set apart
     first, as 'How many ... are there altogether?', less those), then the rest in equal shares."""
     t = normalise(problem)
-    starts = [m.start() for m in re.finditer(r"(?:^|(?<=[.!?] ))[A-Z]", t)]
+    starts = _starts(t)
     if len(starts) < 3:
         return None
     asked = _ASKED.match(t[starts[-1]:])
@@ -107,3 +113,77 @@ def shared_rest(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | 
     if (what != "money" and shared.answer.denominator != 1) or (shared.answer * 100).denominator != 1:
         return None   # whole things share out whole, money in cents
     return replace(shared, problem=problem, pattern="shared_rest")
+
+
+# An owner's amount said inside another's sentence: 'than Sam, who has 25.', 'Ben, who has 12 fewer than Cara',
+# 'than Cara's 40'. Each is said as a sentence of its own, counting what the story counts.
+_WHO_HAS = re.compile(r"\b(?P<who>[A-Z][a-z]+), who (?P<verb>has|had|owns|owned|collected|scored|read|picked|saved|"
+                      r"earned|is|was) (?P<rest>[^,.?!]*?\d[^,.?!]*?)(?=[.!?] |, and\b)")
+_OWNERS_AMOUNT = re.compile(r"\b(?P<than>than|as) (?P<who>[A-Z][a-z]+)'s (?P<n>\$?\d+(?:\.\d+)?)(?P<unit> [a-z]+)?"
+                            r"(?=[.,!?] )")
+_BARE = re.compile(r"^\$?\d+(?:\.\d+)?$")
+_ASKED_NOUN = re.compile(r"\b[Hh]ow many (?!(?:do|does|did|will|would|can|are|is|were|was)\b)(?P<noun>[a-z]+)\b")
+
+
+def owner_clause(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """The problem with each owner's amount said as a sentence of its own ('... than Sam. Sam has 25 marbles.'); a
+    bare number counts what the question asks for ('How many marbles ...')."""
+    t = normalise(problem)
+    asked = _ASKED_NOUN.search(t)
+    compared = {m.group(1) for m in re.finditer(r"\b(?:many|much|more|fewer|less) ([a-z]+) (?:than|as)\b", t)}
+    noun = asked.group("noun") if asked else compared.pop() if len(compared) == 1 else ""
+
+    def counted(n: str, unit: str | None) -> str | None:
+        if unit and noun and not same_word(unit.strip(), noun):
+            return None
+        return n + (unit or ("" if n.startswith("$") or not noun else f" {noun}"))
+
+    def own_sentence(m: re.Match) -> str:
+        amount = counted(m.group("rest"), None) if _BARE.match(m.group("rest")) else m.group("rest")
+        return f"{m.group('who')}. {m.group('who')} {m.group('verb')} {amount}" if amount else m.group()
+
+    def possessed(m: re.Match) -> str:
+        amount = counted(m.group("n"), m.group("unit"))
+        return f"{m.group('than')} {m.group('who')}. {m.group('who')} has {amount}" if amount else m.group()
+
+    said = _OWNERS_AMOUNT.sub(possessed, _WHO_HAS.sub(own_sentence, t))
+    if noun and not asked:   # 'How many do Ann and Ben have together?' of the one thing compared
+        said = re.sub(r"\b([Hh]ow many) (?=(?:do|does|did|will)\b)", rf"\1 {noun} ", said)
+    found = plan_all(said) if said != t else None
+    return found and replace(found, problem=problem)
+
+
+# The places not taken after a capacity the story builds ('18 rows of 24 seats'): one place for each person or ticket
+_PLACES = r"seats|chairs|places|spaces|spots|beds|desks"
+_PLACES_LEFT = re.compile(rf"(?:[Hh]ow many (?P<asked>{_PLACES}) (?:were|are|will be|would be) (?:still )?(?:empty|"
+                          rf"free|left|unused|open|available|vacant|not (?:used|taken|filled))|how many empty "
+                          rf"(?P<asked_>{_PLACES}) (?:were|are|will) (?:there|be there)?)\s*\?$")
+_TAKEN = re.compile(r"(?P<n>\d+) (?P<who>people|persons|tickets|students|passengers|guests|children|kids|adults|"
+                    r"visitors|fans|riders|members|players|campers|pupils)\b")
+
+
+def places_left(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """'A theater has 18 rows of 24 seats. For a show, 389 tickets were sold. How many seats were empty?': the places
+    the story makes (planned by `plan_all` as 'How many seats are there?'), less the one count of people or tickets
+    said in a sentence (or the question's 'if' clause) of its own, each taking one place."""
+    t = normalise(problem)
+    starts = _starts(t)
+    iffy = re.match(r"(?P<if>If (?P<c>[^,]+), )(?P<q>how many .*)$", t[starts[-1]:]) if starts else None
+    question = iffy.group("q") if iffy else t[starts[-1]:] if starts else ""
+    asked = _PLACES_LEFT.match(question[0].upper() + question[1:]) if question else None
+    if asked is None or len(starts) < 2 + (not iffy):
+        return None
+    place = asked.group("asked") or asked.group("asked_")
+    said = iffy.group("c") if iffy else t[starts[-2]:starts[-1]]
+    taken = list(_TAKEN.finditer(said))
+    if len(taken) != 1 or len(re.findall(r"\d+", said)) != 1:
+        return None
+    story = t[:starts[-1] if iffy else starts[-2]].rstrip()
+    capacity = plan_all(f"{story} How many {place} are there?")
+    if capacity is None or not same_word(capacity.unit, place):
+        return None
+    n = taken[0]
+    people = Quantity(Fraction(int(n.group("n"))), place, f"{n.group('n')} {n.group('who')}")
+    left = _then(capacity, "-", people, f"One {stem(place)} for each of the {n.group('n')} {n.group('who')}: how many "
+                                        f"of the {fmt(capacity.answer)} {place} are left?")
+    return replace(left, problem=problem, pattern="places_left") if left.answer >= 0 else None

@@ -88,6 +88,9 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
     need = NEED_Q.match(p.question)
     if need:   # after to_go: 'How many more pieces does he need to place?' is the part still to do
         return (need.group("n"),) if need.group("n") else ("dollars",), "need"
+    kind = re.match(r"how many (?:pieces|items|kinds|types) of (?P<k>[a-z]+)\b", p.question, re.I)
+    if kind and kind.group("k") in KINDS_OF:   # 'How many pieces of fruit did she buy?': every kind counted
+        return (kind.group("k"),), how
     m = _ASK_MANY.match(p.question) or _TOTAL_OF.match(p.question)
     if m and m.group("n1") == "money":   # 'What is the total amount of money she earns?'
         return ("dollars",), how

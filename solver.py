@@ -150,7 +150,7 @@ from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
 from age_patterns import ages_linked
-from chain_patterns import shared_rest
+from chain_patterns import owner_clause, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
                                purchases, save_to_goal, work_together)
@@ -315,7 +315,8 @@ def _plan_dollars(problem: str) -> Plan | None:
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
                           or _in_stated_amount(problem) or _in_weight_unit(problem)
-                          or shared_rest(problem, _plan_all))
+                          or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
+                          or places_left(problem, _plan_all))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:

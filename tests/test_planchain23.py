@@ -26,6 +26,20 @@ PLANNED = [
     # 'years older' without 'than', then the sum of both ages some years on
     ("Kai is 7 years old. His cousin is 5 years older. What will be the sum of their ages in 4 years?", "27", "ages"),
     ("Zoe is 9 years old. Her brother is 3 times her age. In how many years will her brother be 30?", "3", "ages"),
+    # two owners named in a total: each one's amount, every amount leading to one of them (was an abstention)
+    ("Kim has 12 pens. Heidi has 5 more pens than Kim, and Ana has 4 fewer pens than Kim. How many pens do Ana "
+     "and Heidi have together?", "25", "story"),
+    # an owner's amount in a relative clause, and one said as 'Cara's 40'; a question without its noun
+    ("Pia has 3 times as many shells as Noor, who has 7 fewer than Eve's 19. How many do Pia and Noor have "
+     "together?", "48", "story"),
+    # a comparison said before the amount it is against ('Leo' after 'Mia'), and a place named in two words
+    ("North Park has 2 times as many trees as South Park. South Park has 15 more trees than West Park. West Park "
+     "has 20 trees. How many trees are in North Park?", "70", "story"),
+    # the capacity built from groups, then one place per person
+    ("A bus company has 6 buses with 40 seats on each bus. If 213 students go on the trip, how many seats will be "
+     "empty?", "27", "places_left"),
+    # groups of each kind, counted by the kind the question names, each bought as the question asks
+    ("A farm has 4 pens with 6 pigs in each pen and 12 cows. How many animals are on the farm?", "36", "story"),
     ("Raj earns $12 an hour. He worked 5 hours and spent $18 on lunch. How much of his earnings does he have left?",
      "42", "story"),
 ]
@@ -41,6 +55,10 @@ ABSTAINS = [
     "Max is 9 years old. His sister is 4 years older. How old will Max be in 3 years?",
     # the link is between two people, neither of them the one whose age is said
     "Lia is 14. Her aunt is 3 times as old as her cousin. How old was her aunt 10 years ago?",
+    # a relative clause whose amount counts something else than the comparison
+    "Pia has 3 times as many shells as Noor, who has 7 stones. How many shells does Pia have?",
+    # two taken counts: places for people and crew are not one count
+    "A plane has 30 rows of 6 seats. 155 passengers and 6 pilots got on. How many seats are still empty?",
     # an age that comes out in parts
     "Pat is 25 years old. He is 2 times as old as his son. How old is his son?",
 ]
