@@ -30,7 +30,7 @@ _SHARERS = re.compile(r"^(?:(?:her|his|their|the) )?(?P<n>\d+) (?P<y>[a-z]+) " +
 # Some set apart before the rest is shared: 'She kept 12 cookies', 'and saves $20'
 _APART = re.compile(r"(?:^|,? and (?:then )?|, then )(?P<clause>(?:(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Ii]t|[A-Z][a-z]+) )?"
                     r"(?:kept|keeps|keep|saved|saves|save|set aside|sets aside|put aside|puts aside) (?P<k>\$?\d+)"
-                    r"(?: (?P<u>[a-z]+)| of them)?)$")
+                    r"(?: (?P<u>[a-z]+)| of them)?(?: (?:for|in|at) (?:the |her |his |their |a )?[a-z]+)?)$")
 _ASKED = re.compile(r"^[Hh]ow (?:many (?P<x>[a-z]+)|much(?: money)?)\b[^?]*\beach (?P<y>[a-z]+)\b[^?]*\?$")
 
 
@@ -159,7 +159,7 @@ _PLACES_LEFT = re.compile(rf"(?:[Hh]ow many (?P<asked>{_PLACES}) (?:were|are|wil
                           rf"free|left|unused|open|available|vacant|not (?:used|taken|filled))|how many empty "
                           rf"(?P<asked_>{_PLACES}) (?:were|are|will) (?:there|be there)?)\s*\?$")
 _TAKEN = re.compile(r"(?P<n>\d+) (?P<who>people|persons|tickets|students|passengers|guests|children|kids|adults|"
-                    r"visitors|fans|riders|members|players|campers|pupils)\b")
+                    r"visitors|fans|riders|members|players|campers|pupils|parents|spectators|teachers|boys|girls)\b")
 
 
 def places_left(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:

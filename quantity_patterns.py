@@ -59,6 +59,12 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
+        kin = [r.m.start() for r in readings if r.kind == "rate" and r.per and same_word(r.per, rate.per)]
+        if len(kin) > 1:   # '3 bags of oranges with 15 in each bag and 2 bags of apples with 20 in each bag'
+            after = max((at for at in kin if at < rate.m.start()), default=-1)
+            found = [i for i in found if after < readings[i].m.start() < rate.m.start()]
+            if len(found) != 1:
+                return None
         own = [i for i in found if readings[i].clause == rate.clause]   # its own clause's count first
         found = own + [i for i in found if i not in own and _moves_groups(readings, readings[i], rate)] if own \
             else found
@@ -160,6 +166,9 @@ def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: 
     may be of what is left or of the start, so it abstains."""
     base_at = i + 1 if PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
     if base_at not in held or len([j for j in held if j != base_at and j < i]) or r.sign(held[base_at].noun) == 0:
+        return None
+    named = PART_OF.match(p.t, r.m.end()).group("named")   # '1/4 of the apples': of the amount that counts them
+    if named and not same_word(named, held[base_at].noun):
         return None
     base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
     k = b.given(r.m, 0, "", r.words.split(" of ")[0])

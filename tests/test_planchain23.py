@@ -40,6 +40,17 @@ PLANNED = [
      "empty?", "27", "places_left"),
     # groups of each kind, counted by the kind the question names, each bought as the question asks
     ("A farm has 4 pens with 6 pigs in each pen and 12 cows. How many animals are on the farm?", "36", "story"),
+    # two rates of the same group, each with the count said just before it
+    ("Leah bought 4 boxes of pears with 6 pears in each box and 3 boxes of plums with 10 plums in each box. How "
+     "many pieces of fruit did she buy?", "54", "story"),
+    # a part of the amount the groups make, named by what it counts
+    ("A shop got 6 cartons of eggs with 30 eggs in each carton. It sold 2/3 of the eggs. How many eggs does it "
+     "have left?", "60", "story"),
+    # some kept 'for the shop' before the rest is shared; one seat for each parent
+    ("Jay picked 7 rows of 12 carrots. He kept 20 carrots for his rabbit and shared the rest equally among 8 "
+     "friends. How many carrots did each friend get?", "8", "shared_rest"),
+    ("A gym has 9 rows of 25 seats. If 187 parents come to the game, how many seats will be empty?", "38",
+     "places_left"),
     ("Raj earns $12 an hour. He worked 5 hours and spent $18 on lunch. How much of his earnings does he have left?",
      "42", "story"),
 ]
@@ -59,6 +70,8 @@ ABSTAINS = [
     "Pia has 3 times as many shells as Noor, who has 7 stones. How many shells does Pia have?",
     # two taken counts: places for people and crew are not one count
     "A plane has 30 rows of 6 seats. 155 passengers and 6 pilots got on. How many seats are still empty?",
+    # a part of something else than the amount before it
+    "Ali had 6 bags of 10 apples. He ate 1/5 of the pears. How many apples does he have left?",
     # an age that comes out in parts
     "Pat is 25 years old. He is 2 times as old as his son. How old is his son?",
 ]
