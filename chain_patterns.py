@@ -19,13 +19,13 @@ from fractions import Fraction
 from wordproblem import Plan, Quantity, Ref, Step, apply_op, fmt, normalise, number_value, same_word, stem
 
 _REST = r"(?:the rest|the remainder|the remaining|the others?|all the others?)\b"
-_SHARE_VERB = r"(?:shared?|shares|divided?|divides|split|splits|packed|packs?|placed|places?|put|puts|gave|gives?|handed out|" \
-              r"hands? out|given out|gives? out|gave out)\b"
+_SHARE_VERB = r"(?:shared?|shares|divided?|divides|split|splits|packed|packs?|placed|places?|put|puts|gave|gives?|" \
+              r"handed out|hands? out|given out|gives? out|gave out)\b"
 # Where the share's clause starts in the sentence before the question: ', and (then) shares the rest equally among her
 # 5 classmates', or the whole sentence ('The remaining shirts were packed equally into 8 boxes.').
 _CUT = re.compile(r",? and (?:then )?|, then ")
-_SHARES = re.compile(r"\b(?:equally |evenly )?(?P<prep>among|between|into|onto|on|in|to) (?:her |his |their |the |its )?"
-                     r"(?P<n>\d+) (?P<y>[a-z]+)\b")
+_SHARES = re.compile(r"\b(?:equally |evenly )?(?P<prep>among|between|into|onto|on|in|to) "
+                     r"(?:her |his |their |the |its )?(?P<n>\d+) (?P<y>[a-z]+)\b")
 _SHARERS = re.compile(r"^(?:(?:her|his|their|the) )?(?P<n>\d+) (?P<y>[a-z]+) " + _SHARE_VERB)
 # Some set apart before the rest is shared: 'She kept 12 cookies', 'and saves $20'
 _APART = re.compile(r"(?:^|,? and (?:then )?|, then )(?P<clause>(?:(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Ii]t|[A-Z][a-z]+) )?"

@@ -94,7 +94,10 @@ what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cu
 savings from a start 'after 8 weeks', ages said without 'years old'. Round 17 (fresh17.jsonl): fractions and percents
 of an earlier amount taken in turn, each referent resolved ('1/3 of her money', '1/4 of what was left', 'the rest ride
 the bus': portion_patterns.py); one amount a fraction, a multiple or a percent more or less of another's, then it,
-both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py).
+both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py). Round 19: two ages
+linked (k times, years older or younger, a pronoun for the known person) asked later, earlier, together or until
+(age_patterns.py); a story planned before its last step, which is added: the rest shared equally, the empty places
+after a capacity, an owner's amount in a clause of its own (chain_patterns.py, after every pattern abstains).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
