@@ -52,7 +52,7 @@ _PACKED = re.compile(rf"\b(?P<noun>{_NOUN}s) {PACKED_IN} (?P<per>{_NOUN}) of $",
 # 'gave 1/4 of them away', 'spent 2/3 of her $45 allowance', '40% of it': a part of the amount said just before, or
 # of the amount said next
 PART_OF = re.compile(r" of (?:them|it|these|those|(?:her|his|their) money|"
-                      r"(?P<next>(?:her|his|their|its|the) (?=\$?\d)))")
+                      r"(?P<next>(?:her|his|their|its|the) (?=\$?\d))|the (?P<named>[a-z]+)\b(?! of\b))")
 _TIMES_AFTER = re.compile(rf" (?:times )?as (?:many|much)(?: (?P<noun>{_NOUN}))?(?: {_NOUN})?(?: as (?P<target>.*))?")
 _MORE_AFTER = re.compile(rf"(?: (?P<noun>{_NOUN}))? (?P<dir>more|fewer|less)(?: (?P<noun2>{_NOUN}))?"
                          rf"(?: (?P<noun3>{_NOUN}))? than (?P<target>.*)")

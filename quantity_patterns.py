@@ -59,6 +59,12 @@ def _pair_rates(readings: list[Reading]) -> dict[int, tuple[Reading, int]] | Non
         else:   # '$12 each': the thing bought in its clause ('4 shirts for $12 each'), else the one thing counted
             found = [i for i in counts if readings[i].clause == rate.clause] or counts
         found = [i for i in found if i not in paired]
+        kin = [r.m.start() for r in readings if r.kind == "rate" and r.per and same_word(r.per, rate.per)]
+        if len(kin) > 1:   # '3 bags of oranges with 15 in each bag and 2 bags of apples with 20 in each bag'
+            after = max((at for at in kin if at < rate.m.start()), default=-1)
+            found = [i for i in found if after < readings[i].m.start() < rate.m.start()]
+            if len(found) != 1:
+                return None
         own = [i for i in found if readings[i].clause == rate.clause]   # its own clause's count first
         found = own + [i for i in found if i not in own and _moves_groups(readings, readings[i], rate)] if own \
             else found
@@ -128,11 +134,15 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             if part is None:
                 return None
             held.update(part)
-    for i, r in enumerate(readings):
-        if r.kind in ("times", "more", "fewer"):
-            base = _base(r, list(held.values()))
+    pending = [i for i, r in enumerate(readings) if r.kind in ("times", "more", "fewer")]
+    while pending:   # 'Mia has 4 times as many as Leo. Leo has 9 fewer than Sam.': Leo's amount first, then Mia's
+        waiting = []
+        for i in pending:
+            r = readings[i]   # one said against 'the amount before' waits for every one before it
+            base = None if waiting and not r.target else _base(r, list(held.values()))
             if base is None:
-                return None
+                waiting.append(i)
+                continue
             k = b.given(r.m, 0, "times" if r.kind == "times" else base.noun, r.words)
             op = {"times": "*", "more": "+", "fewer": "-"}[r.kind]
             less = "less" if r.kind == "fewer" and how_much(base.noun).startswith("How much") else r.kind
@@ -144,6 +154,9 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             ref = b.step(op, [base.ref, k], base.noun, f"{asked} {base.words}?")
             held[i] = Held(ref, base.noun, base.sign, f"{owner}'s {what_of(base.noun)}" if owner else
                            f"{said} {base.words}", r)
+        if len(waiting) == len(pending):
+            return None
+        pending = waiting
     return [held[i] for i in sorted(held)]
 
 
@@ -153,6 +166,9 @@ def _part(p: Problem, b: Builder, r: Reading, held: dict[int | float, Held], i: 
     may be of what is left or of the start, so it abstains."""
     base_at = i + 1 if PART_OF.match(p.t, r.m.end()).group("next") else max((j for j in held if j < i), default=None)
     if base_at not in held or len([j for j in held if j != base_at and j < i]) or r.sign(held[base_at].noun) == 0:
+        return None
+    named = PART_OF.match(p.t, r.m.end()).group("named")   # '1/4 of the apples': of the amount that counts them
+    if named and not same_word(named, held[base_at].noun):
         return None
     base = replace(held[base_at], sign=0)   # the amount the part is of is where the story starts
     k = b.given(r.m, 0, "", r.words.split(" of ")[0])
@@ -287,13 +303,16 @@ def story(p: Problem) -> Plan | None:
     held = _held(p, b, readings, nouns)
     kind = next((n for n in nouns if n in KINDS_OF), "") if how == "total" else ""
     kinds = kind and held and len({stem(h.noun) for h in held} & set(KINDS_OF[kind].split())) == len(held) \
-        and all(h.ref.kind == "quantity" for h in held)   # each kind once, as given ('3 pencils and 2 erasers' each)
+        and all(h.ref.kind == "quantity" or b.steps[h.ref.index].op == "*" for h in held)   # each kind once, as
+    # given ('3 pencils and 2 erasers') or in groups ('3 bags of oranges with 15 oranges in each bag')
     if not held or not (kinds or all(_matches(h, nouns) for h in held)) or any(number_value(m.group("n")) != len(held)
                                                                     for m in restated):
         return None
-    if kinds:   # every kind counted once, said as they are had (no change moves them)
+    if kinds:   # every kind counted once, said as they are had (no change moves them), or each moved by the
+        # question's own verb ('bought 3 bags of oranges ... How many pieces of fruit did she buy?')
         names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
-        return b.finish() if len(held) > 1 and not names and {h.sign for h in held} == {0} \
+        signs = {h.sign for h in held}
+        return b.finish() if len(held) > 1 and not names and (signs == {0} or _all_moved(p, held)) \
             and _sum(b, held, kind) else None
     combine = {"left": _left, "start": _start, "change": _change, "total": _total, "to_go": _to_go, "gap": _gap,
                "share": lambda p, b, held: _shared(p, b, held, among, SHARE_Q.match(p.question).group("verb")),
@@ -442,13 +461,15 @@ def _total(p: Problem, b: Builder, held: list[Held]) -> Ref | None:
     """Everything together; the amounts must all move the same way (all bought, or all had)."""
     signs = {h.sign for h in held}
     asked_sign = verb_sign(p.question, held[0].noun == "dollars")
-    names = [w for w in re.findall(NAME, p.question) if w not in PRONOUNS and w != "How"]
+    names = [w for w in re.findall(_NAMED, p.question) if w not in PRONOUNS and w != "How"]   # 'Pine Street'
     spent = held[0].noun == "dollars" and p.asks(r"\b(?:spends?|spent|pays?|paid|costs?|earns?|earned|makes?|made)\b")
     priced = spent and signs == {0} and all(h.ref.kind == "step" for h in held)   # '2 adults at $12': paid for
     if len(signs) > 1 or (asked_sign and signs != {asked_sign} and not priced):
         return None   # 'How many did she give?' after amounts she had: a different question
     if len(names) == 1 and not p.asks(ASKS_TOTAL):
         return _named(b, held, names[0])
+    if len(names) > 1 and p.asks(ASKS_TOTAL):   # 'How many do Mia and Leo have altogether?'
+        return _named_total(b, held, names)
     who = re.search(r"\b(?:does|did|do|will) (?:her|his|their|the) (?P<who>[a-z]+) ", p.question)
     if who and not names and not p.asks(ASKS_TOTAL) and (own := _named(b, held, who.group("who"))):
         return own   # 'How many shells did her cousin collect?': her cousin's amount, as a name's
@@ -469,6 +490,29 @@ def _all_moved(p: Problem, held: list[Held]) -> bool:
     words = [w for w in re.findall(r"[a-z]+", p.question.lower()) if len(w) > 3 and w not in _ASKING
              and not any(same_word(w, h.noun) for h in held)]
     return bool(sign) and all(h.sign == sign for h in held) and not any(re.search(rf"\b{w}\b", said) for w in words)
+
+
+def _reached(b: Builder, refs: list[Ref]) -> set[Ref]:
+    """The refs and every quantity and step they are made from."""
+    reached, todo = set(), list(refs)
+    while todo:
+        ref = todo.pop()
+        reached.add(ref)
+        todo += list(b.steps[ref.index].operands) if ref.kind == "step" else []
+    return reached
+
+
+def _named_total(b: Builder, held: list[Held], names: list[str]) -> Ref | None:
+    """'How many marbles do Mia and Leo have altogether?': the amounts said of the names, each found where only its
+    owner is named, added; every amount of the story must lead to one of them (Sam's 25 to Leo's)."""
+    own = [[h for h in held if re.search(rf"\b{name}\b", h.reading.lead)] for name in names]
+    if any(len(o) != 1 for o in own) or len({id(o[0]) for o in own}) != len(own):
+        return None
+    parts = [o[0] for o in own]
+    return _sum(b, parts, parts[0].noun) if all(h.ref in _reached(b, [h.ref for h in parts]) for h in held) else None
+
+
+_NAMED = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
 
 def _named(b: Builder, held: list[Held], name: str) -> Ref | None:

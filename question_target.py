@@ -42,6 +42,9 @@ _LEFT_Q = r"\b(?:left|remain|remains|remaining|now|still|not)\b"
 _HAVE_Q = r"^how much (?:do|does|did|will|would) (?:[A-Z][a-z]+|he|she|they|it|we|you|i)(?: [a-z]+)? (?:have|has|had|" \
           r"spend|save|earn|make|get|receive)\b"
 # 'How many more cards does Liam have than Ethan?', 'How many more red cars are there than white cars?'
+# 'How much of her earnings does she have left?': the money a story's dollars are, named by what it is to its owner
+_MONEY_OF = r"^how much of (?:her|his|their|its|my|your|the) (?:earnings|money|savings|allowance|pay|paycheck|salary|" \
+            r"wages|budget|prize money|birthday money)\b"
 GAP_Q = re.compile(r"[Hh]ow (?:many|much) (?P<dir>more|fewer|less) (?:(?:(?P<n1>[a-z]+)(?: (?P<n2>[a-z]+))? )??"
                    r"(?:does|do|did|will|is|are|was|were|has|have|had) (?P<who>[A-Z][a-z]+|the [a-z]+) "
                    r"(?:[a-z]+ )?(?:[a-z]+ )?than (?P<than>[A-Z][a-z]+|the [a-z]+)(?: (?:does|do|did|has|have|had))?|"
@@ -68,7 +71,7 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
     if gap:   # 'How many more cards does Liam have than Ethan?': one owner's amount less the other's
         nouns = (gap.group("n3"),) if gap.group("n3") else tuple(w for w in gap.group("n1", "n2") if w)
         return ("dollars",) if gap.group("n1") == "money" or (not nouns and "$" in p.body) else nouns, "gap"
-    if p.asks(_MONEY_Q) or ("$" in p.body and p.asks(_HAVE_Q)):
+    if p.asks(_MONEY_Q) or ("$" in p.body and (p.asks(_HAVE_Q) or p.asks(_MONEY_OF))):
         return ("dollars",), how
     if p.asks(r"^how (?:long|tall) (?:is|are) (?:the|her|his|its|their) [a-z]+ now\?$"):
         return tuple(DISTANCES), "left"   # 'How long is the ribbon now?': the length after the changes
@@ -85,6 +88,9 @@ def target(p: Problem) -> tuple[tuple[str, ...], str] | None:
     need = NEED_Q.match(p.question)
     if need:   # after to_go: 'How many more pieces does he need to place?' is the part still to do
         return (need.group("n"),) if need.group("n") else ("dollars",), "need"
+    kind = re.match(r"how many (?:pieces|items|kinds|types) of (?P<k>[a-z]+)\b", p.question, re.I)
+    if kind and kind.group("k") in KINDS_OF:   # 'How many pieces of fruit did she buy?': every kind counted
+        return (kind.group("k"),), how
     m = _ASK_MANY.match(p.question) or _TOTAL_OF.match(p.question)
     if m and m.group("n1") == "money":   # 'What is the total amount of money she earns?'
         return ("dollars",), how

@@ -94,7 +94,10 @@ what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cu
 savings from a start 'after 8 weeks', ages said without 'years old'. Round 17 (fresh17.jsonl): fractions and percents
 of an earlier amount taken in turn, each referent resolved ('1/3 of her money', '1/4 of what was left', 'the rest ride
 the bus': portion_patterns.py); one amount a fraction, a multiple or a percent more or less of another's, then it,
-both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py).
+both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py). Round 19: two ages
+linked (k times, years older or younger, a pronoun for the known person) asked later, earlier, together or until
+(age_patterns.py); a story planned before its last step, which is added: the rest shared equally, the empty places
+after a capacity, an owner's amount in a clause of its own (chain_patterns.py, after every pattern abstains).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -149,6 +152,8 @@ from dataclasses import replace
 from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
+from age_patterns import ages_linked
+from chain_patterns import owner_clause, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
                                purchases, save_to_goal, work_together)
@@ -206,7 +211,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt, portions, factor_compared]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -222,7 +227,7 @@ _READS_ITSELF = {current_speeds: r"\bback (?=upstream|downstream|against|with|in
 # The readers that convert the question's time unit themselves ('25 minutes every day ... in 2 weeks': 7 days in a
 # week), so a unit the statements never name does not stop them as it stops the rest; simple interest reads 'per
 # annum' as its years; an age 'in 4 years' adds those years to an age said without them ('His son is 13').
-_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later}
+_CONVERTS_ASKED_UNIT = {daily_over_weeks, rate_other_time, simple_interest, age_later, ages_linked}
 _TIME_UNITS = r"\b(week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|dozen|annual|yearly|" \
               r"weekly|daily|monthly)\b"
 
@@ -312,7 +317,9 @@ def _plan_dollars(problem: str) -> Plan | None:
         return _in_named_unit(found)
     plans = [p for p in map(_plan_all, _side_remarks(problem)) if p is not None]
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
-                          or _in_stated_amount(problem) or _in_weight_unit(problem))
+                          or _in_stated_amount(problem) or _in_weight_unit(problem)
+                          or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
+                          or places_left(problem, _plan_all))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:

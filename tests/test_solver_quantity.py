@@ -99,8 +99,8 @@ def test_operands_trace_to_the_numbers_of_the_text():
     "Mia has 24 stickers. Noah has 9 more stickers than Mia. How many stickers does Mia have?",  # a given amount
     "John books 3 nights at $250 a night. He has a $100 discount. How much does he pay?",              # discount
     "Yanni has $0.85. He found $0.50. How much money in cents does Yanni have now?",                    # in cents
-    "Kim has 12 pens. Heidi has 5 more pens than Kim, and Ana has 4 fewer pens than Kim. How many pens do Ana "
-    "and Heidi have together?",                                                                          # named two
+    "Kim has 12 pens. Heidi has 5 more pens than Kim, and Ana has 4 pens. Tom has 6 pens. How many pens do Ana "
+    "and Heidi have together?",                                                  # named two, Tom's pens unused
     "Sam has 3 red cars and 4 blue cars. Pia has 2 times as many cars as Sam. How many cars does Pia have in all?",
     "There are 20 stickers on a page. You have 12 pages but lose one of the pages. How many stickers are left?",
     "Jo walked 2 miles to the park and then 3 km to the library. How far did she walk in all?",          # two units

@@ -1,0 +1,189 @@
+"""Chains the planner reads by parts: a story that leaves some amount, then that amount shared out equally; an owner's
+amount said in a clause of its own ('than Sam, who has 25').
+
+'Kim has 56 stickers. She keeps 3/8 of them and shares the rest equally among her 5 classmates. How many stickers
+does each classmate get?' is a whole story ('Kim has 56 stickers. She keeps 3/8 of them.') and one last step (the
+rest in 5 equal shares). The share's clause is cut off, the story is planned asking what is left (by every pattern,
+so a portion, a percent, groups then a change all count), and the division is added as the plan's last step. Only
+when the clause names the rest ('the rest', 'the remaining slices', 'the other books'), holds the one number of the
+shares, the question asks for one share of those same things ('each classmate', 'each box'), and the shares come out
+whole (money in cents).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
+
+from wordproblem import Plan, Quantity, Ref, Step, apply_op, fmt, normalise, number_value, same_word, stem
+
+_REST = r"(?:the rest|the remainder|the remaining|the others?|all the others?)\b"
+_SHARE_VERB = r"(?:shared?|shares|divided?|divides|split|splits|packed|packs?|placed|places?|put|puts|gave|gives?|" \
+              r"handed out|hands? out|given out|gives? out|gave out)\b"
+# Where the share's clause starts in the sentence before the question: ', and (then) shares the rest equally among her
+# 5 classmates', or the whole sentence ('The remaining shirts were packed equally into 8 boxes.').
+_CUT = re.compile(r",? and (?:then )?|, then ")
+_SHARES = re.compile(r"\b(?:equally |evenly )?(?P<prep>among|between|into|onto|on|in|to) "
+                     r"(?:her |his |their |the |its )?(?P<n>\d+) (?P<y>[a-z]+)\b")
+_SHARERS = re.compile(r"^(?:(?:her|his|their|the) )?(?P<n>\d+) (?P<y>[a-z]+) " + _SHARE_VERB)
+# Some set apart before the rest is shared: 'She kept 12 cookies', 'and saves $20'
+_APART = re.compile(r"(?:^|,? and (?:then )?|, then )(?P<clause>(?:(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|[Ii]t|[A-Z][a-z]+) )?"
+                    r"(?:kept|keeps|keep|saved|saves|save|set aside|sets aside|put aside|puts aside) (?P<k>\$?\d+)"
+                    r"(?: (?P<u>[a-z]+)| of them)?(?: (?:for|in|at) (?:the |her |his |their |a )?[a-z]+)?)$")
+_ASKED = re.compile(r"^[Hh]ow (?:many (?P<x>[a-z]+)|much(?: money)?)\b[^?]*\beach (?P<y>[a-z]+)\b[^?]*\?$")
+
+
+def _shares(clause: str) -> tuple[re.Match, str] | None:
+    """The shares' count and what they are ('among her 5 classmates', 'his 4 friends shared'), with its preposition,
+    when the clause names the rest, says it is shared equally, and holds no other number."""
+    if len(re.findall(r"\d", re.sub(r"\d+", "0", clause))) != 1 or not re.search(_REST, clause, re.I):
+        return None
+    sharers = _SHARERS.match(clause)
+    if sharers and re.search(r"\b(?:equally|evenly)\b", clause):
+        return sharers, "among"
+    shares = _SHARES.search(clause)
+    if shares and re.search(_SHARE_VERB, clause) and re.search(r"\b(?:equally|evenly)\b", clause):
+        return shares, shares.group("prep")
+    return None
+
+
+def _starts(t: str) -> list[int]:
+    """Where each sentence starts ('155 passengers got on.' starts with its number)."""
+    return [m.start() for m in re.finditer(r"(?:^|(?<=[.!?] ))[A-Z\d$]", t)]
+
+
+def _then(found: Plan, op: str, quantity: Quantity, question: str) -> Plan:
+    """The plan with one more step: its last result and a new quantity of the text."""
+    quantities = found.quantities + [quantity]
+    values = (found.answer, quantity.value)
+    step = Step(op, (Ref("step", len(found.steps) - 1), Ref("quantity", len(quantities) - 1)), values,
+                apply_op(op, values), found.unit, question)
+    return replace(found, quantities=quantities, steps=found.steps + [step])
+
+
+def _set_apart(head: str, what: str) -> tuple[int, re.Match] | None:
+    """'She kept 12 cookies' ending the story before the share: where it starts, and its amount."""
+    m = _APART.search(head)
+    if m is None or (m.group("u") and not same_word(m.group("u"), what)) or \
+            (what == "money") != m.group("k").startswith("$"):
+        return None
+    return m.start(), m
+
+
+def shared_rest(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """The story up to the share planned by `plan_all` as 'How many ... are left?' (or, when some are set apart
+    first, as 'How many ... are there altogether?', less those), then the rest in equal shares."""
+    t = normalise(problem)
+    starts = _starts(t)
+    if len(starts) < 3:
+        return None
+    asked = _ASKED.match(t[starts[-1]:])
+    sentence = t[starts[-2]:starts[-1]].rstrip(" .")
+    cuts = [(m.start(), m.end()) for m in _CUT.finditer(sentence)][::-1] + \
+        ([(-2, 0)] if re.match(_REST, sentence, re.I) else [])   # the sentence's own full stop is its cut
+    found = next(((cut, said) for cut, at in cuts if (said := _shares(sentence[at:]))), None) if asked else None
+    if not found:
+        return None
+    cut, (shares, prep) = found
+    y = asked.group("y")
+    if not same_word(shares.group("y"), y) and not shares.group("y").startswith(stem(y)):
+        return None
+    what = asked.group("x") or "money"
+    apart = _set_apart(t[starts[-2]:starts[-2] + max(cut, 0)], what)
+    end = starts[-2] + (apart[0] if apart else cut)
+    question = ("How many {} are there altogether?" if apart else "How many {} are left?").format(what) \
+        if what != "money" else "How much money is there altogether?" if apart else "How much money is left?"
+    before = plan_all(f"{t[:end].rstrip(' ,')}. {question}")
+    if before is None or not (same_word(before.unit, what) or (what == "money" and before.unit == "dollars")):
+        return None
+    if apart:
+        kept = apart[1]
+        k = Quantity(number_value(kept.group("k")), before.unit, kept.group("k") if what == "money" else
+                     f"{kept.group('k')} {what}")
+        lower = kept.group("clause")[0].lower() + kept.group("clause")[1:]
+        before = _then(before, "-", k, f"How {'much money is' if what == 'money' else f'many {what} are'} left to "
+                                       f"share once {lower}?")
+        if before.answer <= 0:
+            return None
+    n = Quantity(Fraction(int(shares.group("n"))), shares.group("y"), f"{shares.group('n')} {shares.group('y')}")
+    rest = f"${fmt(before.answer)}" if what == "money" else f"{fmt(before.answer)} {what}"
+    shared = _then(before, "/", n, f"{rest[0].upper()}{rest[1:]} shared equally {prep} {n.text}: "
+                                   f"{asked.group()[0].lower()}{asked.group()[1:]}")
+    if (what != "money" and shared.answer.denominator != 1) or (shared.answer * 100).denominator != 1:
+        return None   # whole things share out whole, money in cents
+    return replace(shared, problem=problem, pattern="shared_rest")
+
+
+# An owner's amount said inside another's sentence: 'than Sam, who has 25.', 'Ben, who has 12 fewer than Cara',
+# 'than Cara's 40'. Each is said as a sentence of its own, counting what the story counts.
+_WHO_HAS = re.compile(r"\b(?P<who>[A-Z][a-z]+), who (?P<verb>has|had|owns|owned|collected|scored|read|picked|saved|"
+                      r"earned|is|was) (?P<rest>[^,.?!]*?\d[^,.?!]*?)(?=[.!?] |, and\b)")
+_OWNERS_AMOUNT = re.compile(r"\b(?P<than>than|as) (?P<who>[A-Z][a-z]+)'s (?P<n>\$?\d+(?:\.\d+)?)(?P<unit> [a-z]+)?"
+                            r"(?=[.,!?] )")
+_BARE = re.compile(r"^\$?\d+(?:\.\d+)?$")
+_ASKED_NOUN = re.compile(r"\b[Hh]ow many (?!(?:do|does|did|will|would|can|are|is|were|was)\b)(?P<noun>[a-z]+)\b")
+
+
+def owner_clause(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """The problem with each owner's amount said as a sentence of its own ('... than Sam. Sam has 25 marbles.'); a
+    bare number counts what the question asks for ('How many marbles ...')."""
+    t = normalise(problem)
+    asked = _ASKED_NOUN.search(t)
+    compared = {m.group(1) for m in re.finditer(r"\b(?:many|much|more|fewer|less) ([a-z]+) (?:than|as)\b", t)}
+    noun = asked.group("noun") if asked else compared.pop() if len(compared) == 1 else ""
+
+    def counted(n: str, unit: str | None) -> str | None:
+        if unit and noun and not same_word(unit.strip(), noun):
+            return None
+        return n + (unit or ("" if n.startswith("$") or not noun else f" {noun}"))
+
+    def own_sentence(m: re.Match) -> str:
+        amount = counted(m.group("rest"), None) if _BARE.match(m.group("rest")) else m.group("rest")
+        return f"{m.group('who')}. {m.group('who')} {m.group('verb')} {amount}" if amount else m.group()
+
+    def possessed(m: re.Match) -> str:
+        amount = counted(m.group("n"), m.group("unit"))
+        return f"{m.group('than')} {m.group('who')}. {m.group('who')} has {amount}" if amount else m.group()
+
+    said = _OWNERS_AMOUNT.sub(possessed, _WHO_HAS.sub(own_sentence, t))
+    if noun and not asked:   # 'How many do Ann and Ben have together?' of the one thing compared
+        said = re.sub(r"\b([Hh]ow many) (?=(?:do|does|did|will)\b)", rf"\1 {noun} ", said)
+    found = plan_all(said) if said != t else None
+    return found and replace(found, problem=problem)
+
+
+# The places not taken after a capacity the story builds ('18 rows of 24 seats'): one place for each person or ticket
+_PLACES = r"seats|chairs|places|spaces|spots|beds|desks"
+_PLACES_LEFT = re.compile(rf"(?:[Hh]ow many (?P<asked>{_PLACES}) (?:were|are|will be|would be) (?:still )?(?:empty|"
+                          rf"free|left|unused|open|available|vacant|not (?:used|taken|filled))|how many empty "
+                          rf"(?P<asked_>{_PLACES}) (?:were|are|will) (?:there|be there)?)\s*\?$")
+_TAKEN = re.compile(r"(?P<n>\d+) (?P<who>people|persons|tickets|students|passengers|guests|children|kids|adults|"
+                    r"visitors|fans|riders|members|players|campers|pupils|parents|spectators|teachers|boys|girls)\b")
+
+
+def places_left(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """'A theater has 18 rows of 24 seats. For a show, 389 tickets were sold. How many seats were empty?': the places
+    the story makes (planned by `plan_all` as 'How many seats are there?'), less the one count of people or tickets
+    said in a sentence (or the question's 'if' clause) of its own, each taking one place."""
+    t = normalise(problem)
+    starts = _starts(t)
+    iffy = re.match(r"(?P<if>If (?P<c>[^,]+), )(?P<q>how many .*)$", t[starts[-1]:]) if starts else None
+    question = iffy.group("q") if iffy else t[starts[-1]:] if starts else ""
+    asked = _PLACES_LEFT.match(question[0].upper() + question[1:]) if question else None
+    if asked is None or len(starts) < 2 + (not iffy):
+        return None
+    place = asked.group("asked") or asked.group("asked_")
+    said = iffy.group("c") if iffy else t[starts[-2]:starts[-1]]
+    taken = list(_TAKEN.finditer(said))
+    if len(taken) != 1 or len(re.findall(r"\d+", said)) != 1:
+        return None
+    story = t[:starts[-1] if iffy else starts[-2]].rstrip()
+    capacity = plan_all(f"{story} How many {place} are there?")
+    if capacity is None or not same_word(capacity.unit, place):
+        return None
+    n = taken[0]
+    people = Quantity(Fraction(int(n.group("n"))), place, f"{n.group('n')} {n.group('who')}")
+    left = _then(capacity, "-", people, f"One {stem(place)} for each of the {n.group('n')} {n.group('who')}: how many "
+                                        f"of the {fmt(capacity.answer)} {place} are left?")
+    return replace(left, problem=problem, pattern="places_left") if left.answer >= 0 else None
