@@ -17,6 +17,9 @@ forms of the student's own question and words the move from the plan's steps, ne
   of the problem to write with it;
 - a decimal or percent named as the trouble ("the 2.5 is confusing me", "the .85 confuses me", "the 4% is
   confusing"): the number taken apart into its whole and part, or what the percent means, then the step using it.
+- how to work a step of the plan ("how do i do 25% of 120", "how do you do 96 divided by 8"): the computation
+  taken into parts the student can do (a percent as a fraction or as tens of percent, a number split into tens
+  and ones), its result left to them; a computation that is no step of the plan is for the shortcut rule.
 Each rule returns (lead, question) or None; `asked_form` tries them in order.
 """
 from __future__ import annotations
@@ -42,6 +45,8 @@ _VERB = re.compile(rf"\b(?P<verb>multiply|times|divide|add|subtract|take)\s+(?:t
                    rf"(?:by|to|from|and|away from)\s+(?:the\s+)?\$?(?P<b>{_N})(?![\d%])", re.I)
 _VERB_OP = {"multiply": "*", "times": "*", "divide": "/", "add": "+", "subtract": "-", "take": "-"}
 _PERCENT_OF = re.compile(rf"(?P<p>{_N})\s*(?:%|percent)\s*(?:of|off)\s*\$?(?P<n>{_N})?", re.I)
+_HOW_TO = re.compile(r"\bhow (?:do|can|would|should|to|am i supposed to)\b(?: (?:i|we|u|you))?"
+                     r"(?: (?:do|work out|find|figure out|calculate|get|solve|work))?\b", re.I)
 _AGAIN = re.compile(r"\bagain\b|\bthen\b|\bnext\b|\bsecond\b|\beach year\b|\bevery year\b", re.I)
 
 
@@ -53,6 +58,11 @@ def _proposed(said: str) -> tuple[str, Fraction, Fraction, str] | None:
     """The one computation a help request proposes without a result: (op, a, b, as written), or None."""
     if not _ASKS.search(said) or re.search(r"=|\bequals?\b|\bgot\b|\bget\b|\bor\b|\bwhy\b", said):
         return None   # "do i divide 45 by 3 or multiply", "why do i divide 20 by 4": for other rules
+    return _computation(said)
+
+
+def _computation(said: str) -> tuple[str, Fraction, Fraction, str] | None:
+    """The one computation a message names ("25% of 120", "8 x 12", "divide 96 by 8"): (op, a, b, as written)."""
     m = _PERCENT_OF.search(said)
     if m and m.group("n"):
         return "*", _number(m.group("p")) / 100, _number(m.group("n")), f"{m.group('p')}% of {m.group('n')}"
@@ -127,6 +137,8 @@ def _shortcut(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
             a, b = (v / 100 if v * 100 not in step.values and v / 100 in step.values else v for v in (a, b))
         if sorted(step.values) != sorted((a, b)) or i in done:
             continue
+        if step.op == op and _HOW_TO.search(said):
+            return None   # "how do i do 8 x 12" of a right step asks for a way to work it, not a verdict
         if step.op == op and step is not plan.steps[-1]:
             target = question_target(question_sentence(problem_sentences(problem)))
             asks = f"The question asks for {target}: once" if target else "Once"
@@ -140,6 +152,58 @@ def _shortcut(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
                         f"groups, or two amounts put together?"
         return (why, step.question) if why else None
     return None
+
+
+def _how_to(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"how do i do 25% of 120" of a step the plan has: the computation taken into parts the student can work."""
+    found = _computation(said) if plan is not None and _HOW_TO.search(said) else None
+    if found is None:
+        return None
+    op, a, b, shown = found
+    step = next((s for i, s in enumerate(plan.steps) if i not in done and s.op == op
+                 and sorted(s.values) == sorted((a, b))), None)
+    return _in_parts(step, shown) if step is not None else None
+
+
+def _in_parts(step: Step, shown: str) -> tuple[str, str] | None:
+    """A step's computation as smaller ones: a percent as a fraction (25% is 1/4) or as 10%s; a product, quotient,
+    sum or difference by the tens and ones of one number. None when it is already a single fact to recall."""
+    a, b = step.values
+    if step.kind == "percent" or (step.op == "*" and a < 1 and (a * 100).denominator == 1):
+        part, whole = (a, b) if a < 1 else (b, a)
+        percent = fmt(part * 100)
+        if part.numerator == 1:
+            return f"{percent}% means {percent} out of every 100, and that is 1/{part.denominator}.", \
+                f"What is {fmt(whole)} split into {part.denominator} equal parts?"
+        if (part * 10).denominator == 1:
+            return f"{percent}% is {fmt(part * 10)} lots of 10%, and 10% is one tenth.", \
+                f"What is 10% of {fmt(whole)}, and then {fmt(part * 10)} of those?"
+        if (part * 20).denominator == 1:
+            tens = fmt(part * 10 - Fraction(1, 2))
+            tens = "10%" if tens == "1" else f"{tens} lots of 10%"
+            return f"{percent}% is {tens} and 5%: 10% is one tenth, and 5% is half of 10%.", \
+                f"What are 10% and 5% of {fmt(whole)}?"
+        return f"{percent}% means {percent} out of every 100.", \
+            f"What is 1% of {fmt(whole)}, and then {percent} of those?"
+    if any(v.denominator != 1 or v < 0 for v in (a, b)):
+        return None
+    if step.op == "*":
+        small, big = sorted((a, b))
+        tens, ones = big - big % 10, big % 10
+        return (f"Split {fmt(big)} into {fmt(tens)} and {fmt(ones)}.",
+                f"What are {fmt(small)} × {fmt(tens)} and {fmt(small)} × {fmt(ones)}? Then put them together.") \
+            if big > 12 and tens and ones else None
+    if step.op == "/":
+        chunk = b * 10 * (a // (b * 10)) if b else 0
+        return (f"{fmt(a)} is {fmt(chunk)} and {fmt(a - chunk)}.",
+                f"How many {fmt(b)}s are in {fmt(chunk)}, and how many in {fmt(a - chunk)}?") \
+            if chunk and a - chunk and (a - chunk) % b == 0 else None
+    tens, ones = b - b % 10, b % 10
+    if not (tens and ones and a >= 10):
+        return None
+    verb, sign = ("add", "+") if step.op == "+" else ("take away", "−")
+    return f"Take {fmt(b)} as {fmt(tens)} and {fmt(ones)}.", \
+        f"What is {fmt(a)} {sign} {fmt(tens)}? Then {verb} {fmt(ones)} more."
 
 
 _TWO_OPS = re.compile(r"\b(?:add|plus|times|multiply|minus|subtract|divide)\b[^?]*\bor\b[^?]*"
@@ -401,7 +465,7 @@ def why_first(plan: Plan, step: Step) -> str:
 
 def asked_form(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """(lead, question) for the form of the student's own question, or None when it has none of these forms."""
-    for rule in (_known, _shortcut, _which_divisor, _scaled, _what_x, _which_op_first, _equal_groups,
+    for rule in (_known, _how_to, _shortcut, _which_divisor, _scaled, _what_x, _which_op_first, _equal_groups,
                  _taken_apart):
         found = rule(problem, plan, done, said)
         if found:

@@ -24,3 +24,26 @@ def test_weeks_in_a_year_is_a_fact_of_the_table_and_metric_names_meet_their_shor
     said = "i know a year is 52 weeks but im stuck"
     found = form(problem, said)
     assert found is not None and found[0] == "52 weeks in a year."
+
+
+def test_how_to_work_a_step_of_the_plan_takes_it_into_parts_and_leaves_the_result():
+    sale = "A jacket costs $120. It is on sale for 25% off. What is the sale price?"
+    lead, question = form(sale, "how do i do 25% of 120")
+    assert "1/4" in lead and "120 split into 4 equal parts" in question
+    assert not any(n in f"{lead} {question}" for n in ("30", "90"))
+    lead, question = form("A coat costs $80. It is 15% off. What is the sale price?", "how do i find 15% of 80")
+    assert lead.startswith("15% is 10% and 5%") and "12" not in question and "68" not in question
+    lead, question = form("96 players are split into teams of 8. How many teams are there?",
+                          "how do you do 96 divided by 8")
+    assert (lead, question) == ("96 is 80 and 16.", "How many 8s are in 80, and how many in 16?")
+    lead, question = form("A school had 500 books. It gave away 187 of them. How many books are left?",
+                          "how do i do 500 - 187")
+    assert "500 − 180" in question and "313" not in question
+
+
+def test_how_to_work_a_step_the_plan_does_not_have_is_still_questioned():
+    rows = "A farm has 23 rows of 18 trees. How many trees are there?"
+    lead, question = form(rows, "how do i work out 23 + 18")
+    assert "equal groups" in question and "41" not in f"{lead} {question}"
+    said = "is it 25% of 120"   # a proposal, not a how-question: still judged as a first step
+    assert "first step" in form("A jacket costs $120. It is on sale for 25% off. What is the sale price?", said)[0]
