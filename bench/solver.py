@@ -130,6 +130,7 @@ FRESH14 = ROOT / "tests" / "fixtures" / "solver" / "fresh14.jsonl"  # written be
 FRESH15 = ROOT / "tests" / "fixtures" / "solver" / "fresh15.jsonl"  # written before round 15 (school families, terse)
 FRESH16 = ROOT / "tests" / "fixtures" / "solver" / "fresh16.jsonl"  # written in round 16 (as students type them)
 FRESH17 = ROOT / "tests" / "fixtures" / "solver" / "fresh17.jsonl"  # written before round 17 (portions, factors)
+FRESH19 = ROOT / "tests" / "fixtures" / "solver" / "fresh19.jsonl"  # written before round 19b (other part, measures)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -210,7 +211,8 @@ def main() -> None:
     fresh = ((FRESH, "fresh"), (FRESH2, "fresh2"), (FRESH3, "fresh3"), (FRESH4, "fresh4"), (FRESH5, "fresh5"),
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
              (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"),
-             (FRESH14, "fresh14"), (FRESH15, "fresh15"), (FRESH16, "fresh16"), (FRESH17, "fresh17"))
+             (FRESH14, "fresh14"), (FRESH15, "fresh15"), (FRESH16, "fresh16"), (FRESH17, "fresh17"),
+             (FRESH19, "fresh19"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
