@@ -25,8 +25,8 @@ _TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
 # The other part of a two-part whole: '2/7 were absent. How many were present?' asks for the rest.
 _PAIRS = [("absent", "present"), ("boy", "girl"), ("man", "woman"), ("adult", "child"), ("wrong", "right"),
-          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed")]
-_OPPOSITES = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
+          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed"), ("correctly", "wrong")]
+_OPPOSITES = set(_PAIRS) | {(b, a) for a, b in _PAIRS}
 _STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for", "and", "with", "that", "this",
          "there", "have", "has", "had", "they", "them", "she", "his", "her", "will", "what", "who", "its", "their"}
 
@@ -68,7 +68,7 @@ def fraction_of(p: Problem) -> Plan | None:
         return None
     whole, frac, i = found
     frac_sentence = _sentence(p, frac.start())
-    opposite = {_OPPOSITES.get(w) for w in _content(frac_sentence)} & _content(p.question)
+    opposite = {(w, v) for w in _content(frac_sentence) for v in _content(p.question)} & _OPPOSITES
     if p.asks(r"\b(left|remain|remaining|rest|not|others?|still)\b") or opposite:
         complement = True
     elif "rest" in frac_sentence:

@@ -162,8 +162,8 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import (capacity_left, fraction_left, not_part, percent_is_of, percent_of_part, percent_twice,
-                            ratio_difference, ratio_share, ratio_total, scale_length)
+from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
+                            percent_twice, ratio_difference, ratio_share, ratio_total, scale_length)
 from factor_patterns import factor_compared
 from portion_patterns import portions
 from quantity_patterns import story
@@ -204,7 +204,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     square_side, rate_other_time, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, trip_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
-    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
+    capacity_left, groups_room_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice,
+    totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared]
 
