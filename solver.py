@@ -165,6 +165,7 @@ from math_patterns import (combined_mean, conversion, expression, fill_count, fo
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, scale_length)
 from factor_patterns import factor_compared
+from gap_patterns import measure_gain, measure_gap
 from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
@@ -207,7 +208,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     capacity_left, groups_room_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice,
     totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt, portions, factor_compared]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared, measure_gain, measure_gap]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
