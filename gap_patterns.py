@@ -42,7 +42,9 @@ _DIFFERENCE = re.compile(r"^what is the difference (?:in|between)\b", re.I)
 
 def _two_measures(p: Problem) -> tuple[re.Match, re.Match] | None:
     found = list(p.finditer(_MEASURE))
-    if len(found) != 2 or len(p.numbers) != 2 or re.search(_OTHER, p.body, re.I):
+    if len(found) != 2 or len(p.numbers) != 2 or re.search(_OTHER, p.body, re.I) or \
+            re.search(r"\b(?:each|per|every|a (?:day|week|month|year)|average|times|twice|half|total|altogether|in "
+                      r"all|together)\b|[%/$]", p.question, re.I):   # '... gain each month?' asks for a rate
         return None
     first, second = found
     if unit_name(first.group("u")) != unit_name(second.group("u")) and not _factor(first, second):

@@ -212,8 +212,8 @@ _EACH = r"(?: (?:in|on|at|for) each (?P<grp2>[a-z]+)| each)"
 _GROUPS_OF = (re.compile(rf"\b(?P<g>\d+) (?P<grp>[a-z]+) (?:with|holding|and|that (?:hold|have|seat|fit)) (?P<e>\d+) "
                          rf"(?P<slot>[a-z]+){_EACH}\b"),
               re.compile(r"\b(?P<g>\d+) (?P<grp>[a-z]+) of (?P<e>\d+) (?P<slot>[a-z]+)\b(?! of\b)"),
-              re.compile(r"\b(?P<g>\d+) (?P<grp>[a-z]+)\. Each (?P<grp2>[a-z]+) (?:has|holds|seats|fits|can (?:hold|seat|"
-                         r"take|fit|carry)) (?:up to )?(?P<e>\d+) (?P<slot>[a-z]+)\b"))
+              re.compile(r"\b(?P<g>\d+) (?P<grp>[a-z]+)\. Each (?P<grp2>[a-z]+) (?:has|holds|seats|fits|can "
+                         r"(?:hold|seat|take|fit|carry)) (?:up to )?(?P<e>\d+) (?P<slot>[a-z]+)\b"))
 # 'How many rooms are not booked?': the places the taking clause ('175 rooms are booked') leaves.
 _NOT_DONE = re.compile(r"how many (?P<asked>[a-z]+) (?:are|were|is|was) (?:still )?not (?P<done>[a-z]+)\b", re.I)
 
