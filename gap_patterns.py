@@ -24,14 +24,17 @@ _UNIT = r"kg|g|km|m|cm|mm|l|ml|kilograms?|grams?|kilometers?|kilometres?|meters?
 _MEASURE = re.compile(rf"(?<![\d./])(?P<a>{NUM}) ?(?P<u>{_UNIT})\b")
 # words that make the two numbers something other than two measures of one kind
 _OTHER = r"\b(?:times|each|per|every|twice|half|more|less|than|fewer|shared?|equal(?:ly)?|together|total|both|" \
-         r"all|cuts?|cut off|uses?|used|pours?|poured|adds?|added|speed|hour|hours|minutes?)\b|[%/$]"
+         r"all|cuts?|cut off|uses?|used|pours?|poured|adds?|added|speed|hour|hours|minutes?|below|above|under|" \
+         r"beneath|sea level)\b|[%/$-]"   # heights either side of sea level are level_difference's
 _UP = r"gain(?:ed)?|grow|grew|rise|rose|increase|go up|went up|climb|put on"
 _DOWN = r"lose|lost|fall|fell|drop|dropped|shrink|shrank|sink|sank|decrease|go down|went down|melt|melted"
 _CHANGE = re.compile(rf"^(?:by )?how (?:much|many (?P<u>[a-z]+))(?: (?:weight|height|water|snow|depth))? did "
                      rf"(?:the |her |his |its |their )?(?P<x>[a-z]+) (?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 # between the two measures of a change: only a time ('A week later', 'By Thursday', 'in July and') and a pronoun
+# with a verb of being at a level ('it was', 'it had melted to')
 _SAME_THING = re.compile(r"(?:(?:[A-Za-z]+ ){0,3}later|(?:in|on|at|by|after) [A-Za-z]+(?: [a-z]+)?|now|then|today)?"
-                         r",? ?(?:(?:it|she|he|they) (?:[a-z]+ ){1,3})?", re.I)
+                         r",? ?(?:(?:it|she|he|they) (?:[a-z]+ ){0,2}(?:was|is|were|are|weighed|weighs|measured|"
+                         r"measures|stood|reached|to) )?", re.I)   # 'it fell 0.35 m' is a change, not a level
 _BIGGER = r"farther|further|longer|taller|heavier|higher|deeper|wider|bigger|older"
 _SMALLER = r"shorter|lighter|lower|shallower|narrower|smaller|younger"
 _COMPARED = re.compile(rf"^how (?:much|many (?P<u>[a-z]+)) (?:(?P<big>{_BIGGER})|(?P<small>{_SMALLER})) (?:is|was|did|"
@@ -49,6 +52,9 @@ def _two_measures(p: Problem) -> tuple[re.Match, re.Match] | None:
     first, second = found
     if unit_name(first.group("u")) != unit_name(second.group("u")) and not _factor(first, second):
         return None
+    dims = {d for m in found for d in re.findall(r"^ (long|tall|high|deep|wide|thick)\b", p.t[m.end():])}
+    if len(dims) > 1:
+        return None   # '125 m high and ... 30 m deep' measure either way from the ground
     return first, second
 
 

@@ -98,10 +98,13 @@ def test_two_measures_compared_give_their_gap(problem, answer):
 @pytest.mark.parametrize("problem", [
     "A kitten weighed 0.6 kg in March and 1.45 kg in June. How many kilograms did the kitten lose?",   # it gained
     "Sara weighed 31.5 kg and Tom weighed 34 kg. How much did Tom gain?",                            # two children
+    "The river was 2.4 m deep. Then it fell 0.6 m. By how many meters did the river fall?",          # a change told
     "A kitten weighed 0.6 kg in March and 1.45 kg in June. How much did the kitten gain each month?",  # a rate
     "Priya threw the ball 18.4 m and Sam threw it 15.75 m. How much farther did Sam throw?",          # Sam's is less
     "A suitcase weighs 2.5 kg and a bag weighs 900 g. How much heavier is the suitcase?",            # which unit?
     "A green pencil is 16.5 cm long and a yellow pencil is 12.8 cm long. How much longer are both pencils together?",
+    "A tower is 48.5 m high and a well is 12 m deep. What is the difference in height?",   # up from and down into
+    "A peak is 812.5 m above sea level and a trench is 40 m below sea level. What is the difference in height?",
 ])
 def test_measures_gap_abstains_on_a_misread(problem):
     found = solver.plan(problem)
