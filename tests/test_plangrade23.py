@@ -109,3 +109,16 @@ def test_two_measures_compared_give_their_gap(problem, answer):
 def test_measures_gap_abstains_on_a_misread(problem):
     found = solver.plan(problem)
     assert found is None or found.pattern not in ("measure_change", "comparison")
+
+
+@pytest.mark.parametrize("problem,answer", [
+    ("A choir has 36 singers. 4/9 of them are men. How many women are in the choir?", 20),
+    ("A team has 24 players. 3/8 of them are girls. How many boys are there?", 15),
+])
+def test_the_other_kind_of_a_two_kind_whole_is_its_rest(problem, answer):
+    found = solver.plan(problem)
+    assert found is not None and found.answer == answer
+
+
+def test_the_other_kind_with_something_more_said_of_it_abstains():
+    assert solver.plan("A team has 24 players. 3/8 of them are girls. How many boys wear glasses?") is None
