@@ -32,7 +32,7 @@ _CHANGE = re.compile(rf"^(?:by )?how (?:much|many (?P<u>[a-z]+))(?: (?:weight|he
                      rf"(?:the |her |his |its |their )?(?P<x>[a-z]+) (?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
 # between the two measures of a change: only a time ('A week later', 'By Thursday', 'in July and') and a pronoun
 # with a verb of being at a level ('it was', 'it had melted to')
-_SAME_THING = re.compile(r"(?:(?:[A-Za-z]+ ){0,3}later|(?:in|on|at|by|after) [A-Za-z]+(?: [a-z]+)?|now|then|today)?"
+_SAME_THING = re.compile(r"(?:(?:[A-Za-z]+ ){0,3}later|(?:in|on|at|by|after) [A-Za-z0-9]+(?: [a-z]+)?|now|then|today)?"
                          r",? ?(?:(?:it|she|he|they) (?:[a-z]+ ){0,2}(?:was|is|were|are|weighed|weighs|measured|"
                          r"measures|stood|reached|to) )?", re.I)   # 'it fell 0.35 m' is a change, not a level
 _BIGGER = r"farther|further|longer|taller|heavier|higher|deeper|wider|bigger|older"
@@ -43,9 +43,14 @@ _COMPARED = re.compile(rf"^how (?:much|many (?P<u>[a-z]+)) (?:(?P<big>{_BIGGER})
 _DIFFERENCE = re.compile(r"^what is the difference (?:in|between)\b", re.I)
 
 
-def _two_measures(p: Problem) -> tuple[re.Match, re.Match] | None:
-    found = list(p.finditer(_MEASURE))
-    if len(found) != 2 or len(p.numbers) != 2 or re.search(_OTHER, p.body, re.I) or \
+# a number that names a moment, not a measure ('at 2 months', 'after 3 weeks', 'aged 9 years')
+_MOMENT = re.compile(r"\b(?:[Aa]t|[Aa]fter|[Aa]ged?) (?P<n>\d+) (?:days?|weeks?|months?|years?)(?: old)?\b")
+
+
+def _two_measures(p: Problem) -> tuple[re.Match, re.Match, list[re.Match]] | None:
+    """The two measures and the moments said with them, when nothing else is numbered or compared."""
+    found, moments = list(p.finditer(_MEASURE)), list(p.finditer(_MOMENT))
+    if len(found) != 2 or len(p.numbers) != 2 + len(moments) or re.search(_OTHER, p.body, re.I) or \
             re.search(r"\b(?:each|per|every|a (?:day|week|month|year)|average|times|twice|half|total|altogether|in "
                       r"all|together)\b|[%/$]", p.question, re.I):   # '... gain each month?' asks for a rate
         return None
@@ -55,7 +60,7 @@ def _two_measures(p: Problem) -> tuple[re.Match, re.Match] | None:
     dims = {d for m in found for d in re.findall(r"^ (long|tall|high|deep|wide|thick)\b", p.t[m.end():])}
     if len(dims) > 1:
         return None   # '125 m high and ... 30 m deep' measure either way from the ground
-    return first, second
+    return first, second, moments
 
 
 def _factor(a: re.Match, b: re.Match) -> int | None:
@@ -69,8 +74,13 @@ def _asked_unit(p: Problem, said: str | None) -> str | None:
     return unit_name(named.group(1)) if named else unit_name(said) if said else None
 
 
-def _in_one_unit(b: Builder, p: Problem, pair: tuple[re.Match, re.Match], asked: str | None) -> list[Ref] | None:
-    """The two measures as quantities in one unit: the asked one, or their common one; a larger unit converted."""
+def _in_one_unit(b: Builder, p: Problem, read: tuple[re.Match, re.Match, list[re.Match]],
+                 asked: str | None) -> list[Ref] | None:
+    """The two measures as quantities in one unit: the asked one, or their common one; a larger unit converted (the
+    moments said with them are placed as labels)."""
+    *pair, moments = read
+    for m in moments:
+        b.label(m, "n")
     units = [unit_name(m.group("u")) for m in pair]
     unit = asked or units[0]
     if units[0] == units[1]:
@@ -93,7 +103,7 @@ def measure_gain(p: Problem) -> Plan | None:
     pair, asked = _two_measures(p), _CHANGE.match(p.question)
     if not pair or not asked:
         return None
-    first, second = pair
+    first, second, _ = pair
     between = p.body[first.end():second.start()]
     joined = re.fullmatch(r"(?: [a-z]+)*?(?: (?:in|on|at|by) [A-Za-z]+(?: [a-z]+)?)? and (?:then )?", between)
     told = re.split(r"\. ", between)
@@ -130,9 +140,8 @@ def measure_gap(p: Problem) -> Plan | None:
     compared, diff = _COMPARED.match(p.question), _DIFFERENCE.match(p.question)
     if not pair or not (compared or diff) or _CHANGE.match(p.question):
         return None
-    first, second = pair
     clauses = [p.body[max(p.body.rfind(". ", 0, m.start()), p.body.rfind(" and ", 0, m.start()), 0):m.start()]
-               for m in pair]
+               for m in pair[:2]]
     b = Builder(p, "comparison")
     refs = _in_one_unit(b, p, pair, _asked_unit(p, compared.group("u") if compared else None))
     if refs is None:

@@ -122,3 +122,13 @@ def test_the_other_kind_of_a_two_kind_whole_is_its_rest(problem, answer):
 
 def test_the_other_kind_with_something_more_said_of_it_abstains():
     assert solver.plan("A team has 24 players. 3/8 of them are girls. How many boys wear glasses?") is None
+
+
+@pytest.mark.parametrize("problem,answer", [
+    ("A seedling was 2.5 cm tall. After 3 weeks it was 9.1 cm tall. How many centimeters did it grow?",
+     Fraction("6.6")),
+    ("A calf weighed 38.5 kg at birth and 61 kg at 6 weeks. How many kilograms did the calf gain?", Fraction("22.5")),
+])
+def test_a_number_naming_the_moment_of_a_measure_is_placed_as_a_label(problem, answer):
+    found = solver.plan(problem)
+    assert found is not None and found.pattern == "measure_change" and found.answer == answer
