@@ -407,7 +407,8 @@ def mixed_units_left(p: Problem) -> Plan | None:
     """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
     (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
     said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
-    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I)
+    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I) or \
+        re.match(r"how (?:long|much|heavy)\b[^?]*\bin (?P<u>[a-z]+)\W*$", p.question, re.I)   # '..., in grams?'
     # 'How many more meters does she have to run?' after 'Lia has run 3,750 meters': the rest of the whole
     to_go = p.asks(r"^how many more [a-z]+ (?:does|do|must|will) \w+ (?:still )?(?:have to|need to)? ?\w+\?$")
     if len(said) != 2 or len(p.numbers) != 2 or not asked \

@@ -132,3 +132,16 @@ def test_the_other_kind_with_something_more_said_of_it_abstains():
 def test_a_number_naming_the_moment_of_a_measure_is_placed_as_a_label(problem, answer):
     found = solver.plan(problem)
     assert found is not None and found.pattern == "measure_change" and found.answer == answer
+
+
+@pytest.mark.parametrize("problem,answer", [
+    ("A jug holds 2 l of milk. Sam pours out 350 ml. How much milk is left in the jug, in milliliters?", 1650),
+    ("A rope is 4.2 m long. Tia uses 90 cm of it. How long is the rope that is left, in centimeters?", 330),
+])
+def test_a_smaller_unit_taken_from_a_larger_asked_in_the_smaller_after_the_question(problem, answer):
+    found = solver.plan(problem)
+    assert found is not None and found.answer == answer
+
+
+def test_a_smaller_unit_taken_from_a_larger_asked_in_the_larger_abstains():
+    assert solver.plan("A jug holds 2 l of milk. Sam pours out 350 ml. How much milk is left, in liters?") is None
