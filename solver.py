@@ -94,7 +94,11 @@ what is left is used', 'earned $30 for a mural'; 'packs them in boxes of 6', 'cu
 savings from a start 'after 8 weeks', ages said without 'years old'. Round 17 (fresh17.jsonl): fractions and percents
 of an earlier amount taken in turn, each referent resolved ('1/3 of her money', '1/4 of what was left', 'the rest ride
 the bus': portion_patterns.py); one amount a fraction, a multiple or a percent more or less of another's, then it,
-both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py).
+both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_patterns.py). Round 19b (fresh19.jsonl):
+places left in equal groups of places ('30 rows with 22 seats in each row. 548 seats are taken.': parts_patterns.py);
+a container part full asked what fills it, the unit asked after the question ('..., in centimeters?'); the other
+kind of a two-kind whole ('How many girls are in the class?'); one measure at two moments asked what it gained or
+lost, and two measures compared, across units when the question names the smaller (gap_patterns.py).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their

@@ -26,6 +26,15 @@ phrasings as well as textbook ones, written before round 15, `pattern` is the fa
 unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd
 ones (totals alone, likewise).
 
+Round 19b (2026-12-07, places left in equal groups of places, the other part of a fraction, and the gap between
+two measures of one kind: parts_patterns.groups_room_left, gap_patterns.py, measure_parts, fraction_of,
+mixed_units_left; before in brackets): fresh19 (60 grade 3-8 problems of those families, written before round 19b)
+dev 86.7% / 100% (33.3%), check (measured before and at the end only) 46.7% / 100% (26.7%); fresh check 76.0%
+(74.0%), fresh3 dev 90.0% (88.0%), fresh4 check 68.0% (66.0%), fresh5 dev 80.0% (76.7%), fresh6 dev 88.0% (86.0%),
+fresh7 dev 75.0% (71.7%), fresh14 dev 90.9% (87.9%), fresh16 dev 84.8% (83.3%) and check 62.1% (60.6%); GSM8K train
+even 86 planned (86; 85 match the gold, #474 as in round 17) and odd 84 (83); every other set unchanged, all 100%
+precise.
+
 Round 17 (2026-12-06, portions of an earlier amount and comparisons by a factor: portion_patterns.py,
 factor_patterns.py; before in brackets): fresh17 (40 grade 3-8 problems of those families, written before round 17)
 dev 85.0% / 100% (35.0%), check (measured before and at the end only) 65.0% / 100% (15.0%); fresh11 dev 84.4% (81.2%),
