@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 
+import agent
 import solver
 
 
@@ -145,3 +146,15 @@ def test_a_smaller_unit_taken_from_a_larger_asked_in_the_smaller_after_the_quest
 
 def test_a_smaller_unit_taken_from_a_larger_asked_in_the_larger_abstains():
     assert solver.plan("A jug holds 2 l of milk. Sam pours out 350 ml. How much milk is left, in liters?") is None
+
+
+@pytest.mark.parametrize("work,verdict,text", [
+    ("120 / 4 = 30", "confirm", "Yes, 120 ÷ 4 = 30 is right: that is 1/4 of 120 liters. Next, how much of the 120 "
+                                "liters is still empty?"),
+    ("30 liters", "flag", "30 checks out: that is 1/4 of 120 liters. But that is not the answer to the whole problem "
+                          "yet. Next, how much of the 120 liters is still empty?"),
+])
+def test_the_tutor_asks_for_the_empty_part_after_the_full_part_of_a_planned_tank(work, verdict, text):
+    problem = "A tank holds 120 liters. It is 1/4 full. How many more liters are needed to fill it?"
+    reply = list(agent.Tutor(lambda *_, **__: iter(())).respond("pg23", f"{problem} {work}", "math"))[-1]
+    assert (reply["verdict"], reply["text"]) == (verdict, text)
