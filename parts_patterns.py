@@ -182,21 +182,22 @@ def capacity_left(p: Problem) -> Plan | None:
     """The places not taken: a capacity ('has 32 seats', 'can hold 12 people') less the one other number of the
     story, the places taken ('19 people are on it'); the question asks for the empty, free or still available ones,
     or how many more can get in."""
-    cap, q = p.search(_CAPACITY), p.match_question(_ROOM_LEFT)
+    cap, q = p.search(_CAPACITY), p.match_question(_ROOM_LEFT) or p.match_question(_NOT_DONE)
     if not cap or not q or len(p.numbers) != 2 or re.search(_NOT_TAKEN, p.body, re.I):
         return None
     c = next(g for g in ("c", "c_", "c__") if cap.group(g))
     slot = cap.group("slot") or cap.group("slot_") or ""
     who = cap.group("who") or cap.group("who_") or ""
-    if not (q.group("asked") and slot and singular(q.group("asked")) == singular(slot)) and \
-            not (q.group("who") and who and singular(q.group("who")) == singular(who)):
+    said = q.groupdict()
+    if not (said["asked"] and slot and singular(said["asked"]) == singular(slot)) and \
+            not (said.get("who") and who and singular(said["who"]) == singular(who)):
         return None
     taken = [m for m in _OCCUPIED.finditer(p.body) if m.span("o") != cap.span(c)]
-    if len(taken) != 1:
-        return None
+    if len(taken) != 1 or said.get("done") and not re.search(rf"\b{said['done']}\b", p.body[taken[0].end():]):
+        return None   # 'How many rooms are not booked?' asks about the booking the taking clause names
     b = Builder(p, "capacity_left")
-    counted, o = q.group("asked") or q.group("who"), taken[0].group("o")
-    question = f"Of the {cap.group(c)} {counted}, {o} are taken: how many are not?" if q.group("asked") else \
+    counted, o = said["asked"] or said["who"], taken[0].group("o")
+    question = f"Of the {cap.group(c)} {counted}, {o} are taken: how many are not?" if said["asked"] else \
         f"There is room for {cap.group(c)} {counted} and {o} are already there: how many more fit?"
     b.step("-", [b.given(cap, c, counted), b.given(taken[0], "o", counted)], counted, question)
     whole_count(b.steps[-1].value)

@@ -8,6 +8,8 @@ import pytest
 
 import agent
 import solver
+from parts_patterns import capacity_left
+from wordproblem import read_problem
 
 
 @pytest.mark.parametrize("problem,answer,questions", [
@@ -158,3 +160,18 @@ def test_the_tutor_asks_for_the_empty_part_after_the_full_part_of_a_planned_tank
     problem = "A tank holds 120 liters. It is 1/4 full. How many more liters are needed to fill it?"
     reply = list(agent.Tutor(lambda *_, **__: iter(())).respond("pg23", f"{problem} {work}", "math"))[-1]
     assert (reply["verdict"], reply["text"]) == (verdict, text)
+
+
+@pytest.mark.parametrize("problem,answer", [
+    ("A campsite has 48 pitches. 31 pitches are reserved for the weekend. How many pitches are not reserved?", 17),
+    ("A theatre has 250 seats. 198 seats were sold on Friday. How many seats were not sold?", 52),
+])
+def test_places_not_taken_asked_by_the_taking_verb(problem, answer):
+    found = solver.plan(problem)
+    assert found is not None and found.answer == answer
+    assert capacity_left(read_problem(problem)).answer == answer   # the story reader may plan it first
+
+
+def test_places_not_taken_asked_by_another_verb_abstains():
+    found = solver.plan("A theatre has 250 seats. 198 seats were sold on Friday. How many seats were not cleaned?")
+    assert found is None or found.pattern != "capacity_left"
