@@ -165,7 +165,8 @@ _TAKEN = re.compile(r"(?P<n>\d+) (?P<who>people|persons|tickets|students|passeng
 def places_left(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
     """'A theater has 18 rows of 24 seats. For a show, 389 tickets were sold. How many seats were empty?': the places
     the story makes (planned by `plan_all` as 'How many seats are there?'), less the one count of people or tickets
-    said in a sentence (or the question's 'if' clause) of its own, each taking one place."""
+    said in a sentence (or the question's 'if' clause) of its own, each taking one place. Places taken said as places
+    ('548 seats are taken') in one equal-groups sentence are parts_patterns.groups_room_left's, which runs first."""
     t = normalise(problem)
     starts = _starts(t)
     iffy = re.match(r"(?P<if>If (?P<c>[^,]+), )(?P<q>how many .*)$", t[starts[-1]:]) if starts else None

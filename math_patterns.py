@@ -25,8 +25,8 @@ _TAKE_AWAY_VERB = re.compile(rf"\b(?:{LOSE}) {_FRAC} of")
 _REST_ARE = re.compile(r"\b(?:the )?rest (?:of (?:them|the \w+) )?(?:are|were|is) (?P<w>[a-z]+)[.,]")
 # The other part of a two-part whole: '2/7 were absent. How many were present?' asks for the rest.
 _PAIRS = [("absent", "present"), ("boy", "girl"), ("man", "woman"), ("adult", "child"), ("wrong", "right"),
-          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed")]
-_OPPOSITES = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
+          ("incorrect", "correct"), ("lost", "won"), ("fail", "pass"), ("failed", "passed"), ("correctly", "wrong")]
+_OPPOSITES = set(_PAIRS) | {(b, a) for a, b in _PAIRS}
 _STOP = {"how", "many", "much", "are", "were", "was", "the", "does", "did", "for", "and", "with", "that", "this",
          "there", "have", "has", "had", "they", "them", "she", "his", "her", "will", "what", "who", "its", "their"}
 
@@ -68,7 +68,7 @@ def fraction_of(p: Problem) -> Plan | None:
         return None
     whole, frac, i = found
     frac_sentence = _sentence(p, frac.start())
-    opposite = {_OPPOSITES.get(w) for w in _content(frac_sentence)} & _content(p.question)
+    opposite = {(w, v) for w in _content(frac_sentence) for v in _content(p.question)} & _OPPOSITES
     if p.asks(r"\b(left|remain|remaining|rest|not|others?|still)\b") or opposite:
         complement = True
     elif "rest" in frac_sentence:
@@ -88,8 +88,10 @@ def fraction_of(p: Problem) -> Plan | None:
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
                                                     r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
             return None
-    if not (p.asks_for(i) or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d") or
-            i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")):
+    other = re.match(r"how many ([a-z]+) (?:are|were)(?: there| in the [a-z]+)?\W*$", p.question, re.I)
+    if not (p.asks_for(i) or other and stem(other.group(1)) in {v for _, v in opposite}   # 'How many girls are ...?'
+            or i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")
+            or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
         return None
     b = Builder(p, "fraction_of")
     a = b.given(whole, "a", i)

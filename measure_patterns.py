@@ -407,7 +407,8 @@ def mixed_units_left(p: Problem) -> Plan | None:
     """'A bag of flour weighs 2 kg. Nina uses 650 g of it. How many grams of flour are left?' -> 2 kg in grams
     (2 x 1000), then 2000 - 650: the larger unit is converted before the smaller amount is taken away."""
     said = [m for m in p.finditer(_MEASURE) if m.span("a") in p.numbers]
-    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I)
+    asked = re.match(r"how many (?:more )?(?P<u>[a-z]+)\b", p.question, re.I) or \
+        re.match(r"how (?:long|much|heavy)\b[^?]*\bin (?P<u>[a-z]+)\W*$", p.question, re.I)   # '..., in grams?'
     # 'How many more meters does she have to run?' after 'Lia has run 3,750 meters': the rest of the whole
     to_go = p.asks(r"^how many more [a-z]+ (?:does|do|must|will) \w+ (?:still )?(?:have to|need to)? ?\w+\?$")
     if len(said) != 2 or len(p.numbers) != 2 or not asked \
@@ -445,10 +446,13 @@ def measure_parts(p: Problem) -> Plan | None:
     """'A board is 15/2 feet long. It is cut into 3 equal pieces. How long is each piece?' -> 15/2 / 3; 'A tank
     holds 40 liters. It is 3/8 full. How many liters of water are in the tank?' -> 1/8 of 40, then 3 of those."""
     whole, cut, part = p.search(_LONG), p.search(_CUT), p.search(_PART)
-    asked = re.match(r"how (?:long|much|heavy|many (?P<u>[a-z]+))\b", p.question, re.I)
+    asked = re.match(r"how (?:long|much|heavy|many (?:more )?(?P<u>[a-z]+))\b", p.question, re.I)
+    # 'It is 3/8 full. How many more liters are needed to fill it?': the part still empty
+    to_fill = bool(part) and part.group().endswith("full") and p.asks(r"\b(?:to|will|would) fill\b") and \
+        not p.asks(r"\b(?:left|remain\w*|rest|other|empty|each|times|spill\w*|leak\w*|per)\b")
     if not whole or len(p.numbers) != 2 or not asked or bool(cut) == bool(part) \
             or (asked.group("u") and unit_name(asked.group("u")) != unit_name(whole.group("u"))) \
-            or p.asks(r"\b(?:left|remain\w*|rest|other|more|empty|need\w*|fill\w*)\b"):
+            or not to_fill and p.asks(r"\b(?:left|remain\w*|rest|other|more|empty|need\w*|fill\w*)\b"):
         return None
     b = Builder(p, "fraction" if part else "sharing")
     unit = whole.group("u")
@@ -461,7 +465,9 @@ def measure_parts(p: Problem) -> Plan | None:
                f"How {'long' if p.asks('^how long') else 'much'} is each of {cut.group('n')} equal "
                f"{cut.group('what')} of {said}?")
     elif Fraction(part.group("f")) < 1:
-        fraction_part(b, start, part, "f", said, unit)
+        filled = fraction_part(b, start, part, "f", said, unit)
+        if to_fill:
+            b.step("-", [start, filled], unit, f"How much of the {said} is still empty?")
     return b.finish()
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from math_patterns import PERCENT_DOWN, PERCENT_UP
-from wordproblem import NUM, Builder, Plan, Problem, Ref, fmt, same_word, stem, whole_count
+from wordproblem import NUM, SENTENCE, Builder, Plan, Problem, Ref, fmt, same_word, stem, whole_count
 
 # Plurals stem() does not know, so 'children' counts the 'child' of a ratio or a price.
 IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "geese": "goose",
@@ -182,23 +182,77 @@ def capacity_left(p: Problem) -> Plan | None:
     """The places not taken: a capacity ('has 32 seats', 'can hold 12 people') less the one other number of the
     story, the places taken ('19 people are on it'); the question asks for the empty, free or still available ones,
     or how many more can get in."""
-    cap, q = p.search(_CAPACITY), p.match_question(_ROOM_LEFT)
+    cap, q = p.search(_CAPACITY), p.match_question(_ROOM_LEFT) or p.match_question(_NOT_DONE)
     if not cap or not q or len(p.numbers) != 2 or re.search(_NOT_TAKEN, p.body, re.I):
         return None
     c = next(g for g in ("c", "c_", "c__") if cap.group(g))
     slot = cap.group("slot") or cap.group("slot_") or ""
     who = cap.group("who") or cap.group("who_") or ""
-    if not (q.group("asked") and slot and singular(q.group("asked")) == singular(slot)) and \
-            not (q.group("who") and who and singular(q.group("who")) == singular(who)):
+    said = q.groupdict()
+    if not (said["asked"] and slot and singular(said["asked"]) == singular(slot)) and \
+            not (said.get("who") and who and singular(said["who"]) == singular(who)):
         return None
     taken = [m for m in _OCCUPIED.finditer(p.body) if m.span("o") != cap.span(c)]
-    if len(taken) != 1:
-        return None
+    if len(taken) != 1 or said.get("done") and not re.search(rf"\b{said['done']}\b", p.body[taken[0].end():]):
+        return None   # 'How many rooms are not booked?' asks about the booking the taking clause names
     b = Builder(p, "capacity_left")
-    counted, o = q.group("asked") or q.group("who"), taken[0].group("o")
-    question = f"Of the {cap.group(c)} {counted}, {o} are taken: how many are not?" if q.group("asked") else \
+    counted, o = said["asked"] or said["who"], taken[0].group("o")
+    question = f"Of the {cap.group(c)} {counted}, {o} are taken: how many are not?" if said["asked"] else \
         f"There is room for {cap.group(c)} {counted} and {o} are already there: how many more fit?"
     b.step("-", [b.given(cap, c, counted), b.given(taken[0], "o", counted)], counted, question)
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- room left in equal groups of places
+
+_EACH = r"(?: (?:in|on|at|for) each (?P<grp2>[a-z]+)| each)"
+# Equal groups of places, said either way: '30 rows with 22 seats in each row', '6 buses with 45 seats each', '3 decks
+# that hold 120 passengers each', '7 tables and 4 chairs at each table', '18 rows of 35 seats'; or in two sentences,
+# '4 floors. Each floor has 65 spaces.'
+_GROUPS_OF = (re.compile(rf"\b(?P<g>\d+) (?P<grp>[a-z]+) (?:with|holding|and|that (?:hold|have|seat|fit)) (?P<e>\d+) "
+                         rf"(?P<slot>[a-z]+){_EACH}\b"),
+              re.compile(r"\b(?P<g>\d+) (?P<grp>[a-z]+) of (?P<e>\d+) (?P<slot>[a-z]+)\b(?! of\b)"),
+              re.compile(r"\b(?P<g>\d+) (?P<grp>[a-z]+)\. Each (?P<grp2>[a-z]+) (?:has|holds|seats|fits|can "
+                         r"(?:hold|seat|take|fit|carry)) (?:up to )?(?P<e>\d+) (?P<slot>[a-z]+)\b"))
+# 'How many rooms are not booked?': the places the taking clause ('175 rooms are booked') leaves.
+_NOT_DONE = re.compile(r"how many (?P<asked>[a-z]+) (?:are|were|is|was) (?:still )?not (?P<done>[a-z]+)\b", re.I)
+
+
+def groups_room_left(p: Problem) -> Plan | None:
+    """The places not taken in equal groups of places: the groups times the places in each, less the one other number
+    of the story, the places taken ('548 seats are taken', '187 cars are parked', '296 passengers are on board'); the
+    question asks for the empty, free or not-taken ones, or how many more can get in. A number of the groups
+    themselves ('5 rows are closed') or any word of leaving or comparing abstains. People who each take a place
+    ('389 tickets were sold'), or a capacity from a longer story, are chain_patterns.places_left's."""
+    found = [m for rx in _GROUPS_OF for m in [p.search(rx)] if m]
+    q = p.match_question(_ROOM_LEFT) or p.match_question(_NOT_DONE)
+    if len(found) != 1 or not q or len(p.numbers) != 3:
+        return None
+    groups = found[0]
+    if groups.groupdict().get("grp2") and singular(groups.group("grp2")) != singular(groups.group("grp")):
+        return None
+    rest = p.body[:groups.start()] + p.body[groups.end():]
+    taken = [m for m in _OCCUPIED.finditer(p.body) if m.start() >= groups.end() or m.end() <= groups.start()]
+    if len(taken) != 1 or re.search(_NOT_TAKEN, rest, re.I):
+        return None
+    o = taken[0]
+    noun = re.match(r" (?:of (?:the|them) )?([a-z]+)", p.body[o.end():])
+    sentence = next((m.group() for m in re.finditer(SENTENCE, p.body) if m.start() <= o.start() < m.end()), "")
+    said = q.groupdict()
+    slot, grp, counted = groups.group("slot"), groups.group("grp"), said.get("asked") or said.get("who")
+    if not noun or same_word(noun.group(1), grp) or not same_word(counted, slot) and not (
+            said.get("who") and same_word(counted, noun.group(1))):
+        return None
+    if said.get("done") and not re.search(rf"\b{q.group('done')}\b", sentence, re.I):
+        return None   # 'not booked' asks about the booking the taking clause names
+    b = Builder(p, "capacity_left")
+    places = b.step("*", [b.given(groups, "g", grp), b.given(groups, "e", f"{slot} per {singular(grp)}")], slot,
+                    f"How many {slot} are in {groups.group('g')} {grp} of {groups.group('e')}?")
+    total = fmt(b.value(places))
+    question = f"Of the {total} {slot}, {o.group('o')} are taken: how many are not?" if said.get("asked") else \
+        f"There is room for {total} {counted} and {o.group('o')} are already there: how many more fit?"
+    b.step("-", [places, b.given(o, "o", counted)], counted, question)
     whole_count(b.steps[-1].value)
     return b.finish()
 

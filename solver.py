@@ -98,6 +98,11 @@ both, or the gap ('half as much money as Lucy', "25% less than Tom's": factor_pa
 linked (k times, years older or younger, a pronoun for the known person) asked later, earlier, together or until
 (age_patterns.py); a story planned before its last step, which is added: the rest shared equally, the empty places
 after a capacity, an owner's amount in a clause of its own (chain_patterns.py, after every pattern abstains).
+Round 19b (fresh19.jsonl):
+places left in equal groups of places ('30 rows with 22 seats in each row. 548 seats are taken.': parts_patterns.py);
+a container part full asked what fills it, the unit asked after the question ('..., in centimeters?'); the other
+kind of a two-kind whole ('How many girls are in the class?'); one measure at two moments asked what it gained or
+lost, and two measures compared, across units when the question names the smaller (gap_patterns.py).
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -167,9 +172,10 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
                            map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
                            percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
-from parts_patterns import (capacity_left, fraction_left, not_part, percent_is_of, percent_of_part, percent_twice,
-                            ratio_difference, ratio_share, ratio_total, scale_length)
+from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
+                            percent_twice, ratio_difference, ratio_share, ratio_total, scale_length)
 from factor_patterns import factor_compared
+from gap_patterns import measure_gain, measure_gap
 from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
@@ -209,9 +215,11 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     square_side, rate_other_time, work_done, temperature_rate, fraction_sum, save_to_goal,
     group_priced, crew_time, trip_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
-    capacity_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice, totals_compared,
+    capacity_left, groups_room_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice,
+    totals_compared,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
-    how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked]
+    how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
+    measure_gap]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -37,6 +37,15 @@ before round 19) dev 76.7% / 100% (36.7%), check (measured before and at the end
 dev 75.0% (71.7%), fresh16 check 62.1% (60.6%); GSM8K train even 96 planned (86; 95 match the gold, #474 as before)
 and odd 90 (83); every other set unchanged, all 100% precise.
 
+Round 19b (2026-12-07, places left in equal groups of places, the other part of a fraction, and the gap between
+two measures of one kind: parts_patterns.groups_room_left, gap_patterns.py, measure_parts, fraction_of,
+mixed_units_left; before in brackets): fresh19 (60 grade 3-8 problems of those families, written before round 19b)
+dev 86.7% / 100% (33.3%), check (measured before and at the end only) 46.7% / 100% (26.7%); fresh check 76.0%
+(74.0%), fresh3 dev 90.0% (88.0%), fresh4 check 68.0% (66.0%), fresh5 dev 80.0% (76.7%), fresh6 dev 88.0% (86.0%),
+fresh7 dev 75.0% (71.7%), fresh14 dev 90.9% (87.9%), fresh16 dev 84.8% (83.3%) and check 62.1% (60.6%); GSM8K train
+even 86 planned (86; 85 match the gold, #474 as in round 17) and odd 84 (83); every other set unchanged, all 100%
+precise.
+
 Round 17 (2026-12-06, portions of an earlier amount and comparisons by a factor: portion_patterns.py,
 factor_patterns.py; before in brackets): fresh17 (40 grade 3-8 problems of those families, written before round 17)
 dev 85.0% / 100% (35.0%), check (measured before and at the end only) 65.0% / 100% (15.0%); fresh11 dev 84.4% (81.2%),
@@ -142,6 +151,7 @@ FRESH15 = ROOT / "tests" / "fixtures" / "solver" / "fresh15.jsonl"  # written be
 FRESH16 = ROOT / "tests" / "fixtures" / "solver" / "fresh16.jsonl"  # written in round 16 (as students type them)
 FRESH17 = ROOT / "tests" / "fixtures" / "solver" / "fresh17.jsonl"  # written before round 17 (portions, factors)
 FRESH18 = ROOT / "tests" / "fixtures" / "solver" / "fresh18.jsonl"  # written before round 19 (multi-step chains)
+FRESH19 = ROOT / "tests" / "fixtures" / "solver" / "fresh19.jsonl"  # written before round 19b (other part, measures)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -223,7 +233,7 @@ def main() -> None:
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
              (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"),
              (FRESH14, "fresh14"), (FRESH15, "fresh15"), (FRESH16, "fresh16"), (FRESH17, "fresh17"),
-             (FRESH18, "fresh18"))
+             (FRESH18, "fresh18"), (FRESH19, "fresh19"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)

@@ -500,11 +500,12 @@ def test_the_eighth_fresh_develop_half_gets_the_verdict_it_asks_for(case):
     ("Kim is 4 years younger than her sister. Her sister is 13 years old. What is the sum of their ages?",
      "13 + 4 = 17", "flag", "Look at 13 + 4 = 17: the problem says \"Kim is 4 years younger than her sister.\" Does "
                             "\"4 years younger\" make Kim's age bigger or smaller than 13?"),
-    ("A tank holds 120 liters. It is 1/4 full. How many more liters are needed to fill it?", "120 - 4 = 116", "flag",
-     "Look at 120 − 4 = 116: in 1/4, the 4 says how many equal parts to make; it is no amount to take away or add. "
-     "What is 1/4 of 120 liters?"),
-    ("A tank holds 120 liters. It is 1/4 full. How many more liters are needed to fill it?", "120 / 4 = 30",
-     "confirm", "Yes, 120 ÷ 4 = 30 is right: 30 liters is 1/4 of 120 liters. Which part does the question ask for: "
+    # (a tank of liters 1/4 full is planned since round 19b: the shelf of books keeps this unplanned reading tested)
+    ("A bookshelf holds 120 books. It is 1/4 full. How many more books are needed to fill it?", "120 - 4 = 116",
+     "flag", "Look at 120 − 4 = 116: in 1/4, the 4 says how many equal parts to make; it is no amount to take away or "
+             "add. What is 1/4 of 120 books?"),
+    ("A bookshelf holds 120 books. It is 1/4 full. How many more books are needed to fill it?", "120 / 4 = 30",
+     "confirm", "Yes, 120 ÷ 4 = 30 is right: 30 books is 1/4 of 120 books. Which part does the question ask for: "
                 "that part, or the rest?"),
 ])
 def test_a_step_against_a_relation_the_story_states_is_flagged_and_a_part_it_names_confirmed(problem, work, verdict,
