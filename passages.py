@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from common import as_lines
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
 from locate import BODY_CUE, CUE_BONUS, finding, item_place, read_units, retold, told_features
@@ -323,7 +324,9 @@ def lesson_of(sentence: str) -> str:
 
 
 def body(passage: str) -> tuple[str | None, list[str], list[str]]:
-    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
+    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off; a poem
+    typed with slashes is read line by line."""
+    passage = as_lines(passage)
     every = read_units(split_sentences(passage), passage)
     frame = {every[i] for i in letter_frame(every)}
     title = None if frame else split_title(every)[0]

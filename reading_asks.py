@@ -470,6 +470,9 @@ def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str
 CALLED = re.compile(r"^(?P<head>\W*(?:[A-Za-z']+ ){0,4}?(?:is|are|was|were))\s+(?:an?|the|my|his|her)\s+[a-z]+", re.I)
 # asks what the thing is compared with ("what is the fog supposed to be": what the figure makes it)
 COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b|\bsupposed to be\W*$", re.I)
+# the thing a comparison is asked about: "compare the fog to", "is the wind compared with", "the snow compared to"
+COMPARED_THING = re.compile(r"\b(?:compares?|is|are) (?:the |her |his |their )?([a-z]+) (?:compared )?(?:to|with)\b|"
+                            r"\bthe ([a-z]+) compared (?:to|with)\b", re.I)
 
 
 def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -491,6 +494,13 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if called:  # "The moon is a lantern": what it is called is the answer, so the line is quoted up to its verb
         return (f"Read {at}, which begins \"{called.group('head')}...\": the writer says it is something it can't "
                 f"really be. What is that, and how are the two alike?")
+    if COMPARED_TO.search(question):  # no "like", no "is a": the thing renamed ("The fog comes creeping in, / a gray
+        # cat on silent feet."), in its line or the one it runs on into
+        on = top + 1 < len(sentences) and sentences[top].rstrip().endswith((",", ";", ":"))
+        thing = COMPARED_THING.search(question)
+        thing = f"the {thing.group(1) or thing.group(2)}" if thing else "it"
+        return (f"Read {at}{' and the line after it' if on else ''}: the writer describes {thing} as if it were "
+                f"something else. What is that thing, and how is {thing} like it?")
     says = f"{at[0].upper()}{at[1:]} says: {quote(said)}"  # the passage's words, never said as the tutor's own
     if like:
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
