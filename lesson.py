@@ -35,7 +35,6 @@ from functools import lru_cache
 from typing import Any
 
 import claim_match
-import common
 import evidence
 import text_words
 import passages
@@ -398,7 +397,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
     passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
-    lesson.passage = lesson.passage or common.as_lines(passage or "")   # a poem typed with slashes: its lines
+    lesson.passage = lesson.passage or passage or ""
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
         lesson.passage, work = work, ""

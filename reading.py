@@ -63,7 +63,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from common import as_lines
 from evidence import INTERPRETIVE, Move, Verdict, claim_core, claim_parts, split_sentences
 from text_words import COMMON, base_forms, content_tokens, content_words, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTION_ASKS, REBUTTAL,
@@ -694,7 +693,6 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
     `cited`: the student quotes the passage ('The text says: "..."') rather than answering in their own words.
     `unclear`: the student does not understand the question (wording.QUESTION_UNCLEAR): what its kind asks is said."""
-    passage = as_lines(passage)  # a poem typed with slashes, as the frames read it: line by line
     title, sentences, where = body(passage)
     if not sentences:
         raise ValueError("the passage has no sentences")

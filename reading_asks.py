@@ -104,6 +104,10 @@ LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(
                         r"(?P<asked>(?:who|what|why|how|when|which)\b.+?)\W*$", re.I)
 
 
+# a word of the text asked on its own, as students type it: "whats slinks", "what is a patent"
+BARE_WORD = re.compile(r"^\W*what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?([a-z]+)\W*$", re.I)
+
+
 def asked_only(question: str, sentences: list[str]) -> str:
     """The question without the student's words about themselves or the text and their chat ("why r the doors
     underwater tho" -> "why are the doors underwater"), its names as the passage writes them ("how does teo feel" ->
@@ -111,6 +115,9 @@ def asked_only(question: str, sentences: list[str]) -> str:
     the passage uses ("will", "hope") stays as typed."""
     if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
         return f"What is the {whole.group(1).lower()} mostly about?"
+    if (bare := BARE_WORD.match(question)) and bare.group(1).lower() not in STOP and re.search(
+            rf"\b{bare.group(1)}\b", " ".join(sentences), re.I):  # "whats slinks": a word of the text, its meaning
+        return f"What does \"{bare.group(1)}\" mean?"
     if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
         question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
