@@ -587,8 +587,12 @@ def word_clue(term: str, sentences: list[str], at: int) -> str:
     if re.search(rf"(?i)\b(?:is|are) called (?:an? )?{re.escape(term)}\b", sentence):
         return f"The sentence tells what happens first, then names it \"{term}\": what does it describe?"
     back = re.match(rf"(?i)^\W*(?:this|that|these|those|such) {re.escape(term)}\b", sentence)
-    if back and at > 0:
+    # "He received a patent for it in 1923.": what the word is for or of is named in the sentence before
+    held = re.search(rf"(?i)\b{re.escape(term)}\b[^.?!;]*?\b(?:for|of|about|on|with|from) (it|this|that|them)\b",
+                     sentence)
+    if (back or held) and at > 0:
         before = opening(sentences[at - 1])
-        return (f"\"{back.group(0).strip()}\" points back to the sentence just before it, \"{before}\": what is "
+        pointing = back.group(0).strip() if back else held.group(1)
+        return (f"\"{pointing}\" points back to the sentence just before it, \"{before}\": what is "
                 f"described there?")
     return ""
