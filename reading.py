@@ -348,7 +348,9 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     said = said_as(claim)  # never their message pasted back
     if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
         return inferred_move(status, question, verdict.sentence)
-    edge = EDGE_STEP.search(question) or CLAIMED_EDGE.match(claim)  # asked first or last, or placed so by the claim
+    # asked first or last, or a step the claim places so that the line marked so tells nothing of
+    edge = EDGE_STEP.search(question) or CLAIMED_EDGE.match(claim) if not set(content_words(
+        CLAIMED_EDGE.sub("", claim))) & set(content_words(verdict.sentence)) else EDGE_STEP.search(question)
     if verdict.label == "contradicted" and edge and verdict.sentence in sentences:
         which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
         return (f"That step is in the passage, but is it the {which} one? Read "
