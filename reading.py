@@ -531,14 +531,16 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     return nowhere, named(sentences, elsewhere, f"{question} {claim}", where), elsewhere  # their words may be quoted
 
 
-# a step the student places first or last themselves, no question asked: "first they cut down trees", "finally u water it"
+# a step the student places first or last, no question asked: "first they cut down trees", "finally u water it"
 CLAIMED_EDGE = re.compile(r"^\W*(?:(?:i think|maybe|so)\s+)?(?:the\s+)?(?:at\s+)?(first|last|finally|lastly)\b", re.I)
 
 
-def edge_claimed(claim: str, sentences: list[str], verdict: Verdict, status: str) -> tuple[Verdict, str]:
-    """A step the claim places first (or last) that the passage has, where the passage marks another step with its
-    order word ("First, they push mud ..." where "Next, they cut down small trees ..." backs the claim): the step
-    marked so contradicts the place, though the step is true."""
+def judged_in_place(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
+                    aim: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
+    """`judged`, and a step the claim places first (or last) that the passage has, where the passage marks another
+    step with its order word ("First, they push mud ..." where "Next, they cut down small trees ..." backs the
+    claim): the step marked so contradicts the place, though the step is true."""
+    verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     said = CLAIMED_EDGE.match(claim)
     held = [s for s in sentences if s in verdict.sentence]  # a window of two lines may back it: the one it says
     if not said or verdict.label != "supported" or not held:
@@ -753,8 +755,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
-    verdict, status = edge_claimed(claim, sentences, *judged(claim, question, kind, sentences, ranked, aim, keys,
-                                                              embedder, title))
+    verdict, status = judged_in_place(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim
