@@ -276,7 +276,7 @@ def meaning_in(claim: str, term: str) -> str | None:
     """The meaning a vocabulary answer gives ('vanished means disappeared, ...' -> 'disappeared'), when short."""
     said = re.sub(rf"(?i)^(?:i think\s+)?(?:does\s+|is\s+)?(?:['\"]?(?:{re.escape(term)}|it)['\"]?\s+)?"
                   r"(?:means?|is|it means)\s+", "", claim.strip())  # "does sore mean strong?", "is it soft?"
-    said = re.sub(r"(?i)^is (?:it|that)\s+", "", said)
+    said = re.sub(r"(?i)^(?:is (?:it|that)|like)\s+", "", said)  # "means like a football game": "like" is chat
     said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
     return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
 
@@ -292,7 +292,8 @@ def fits(guess: str, clue: str | None) -> str:
     if not clue:
         return "Does that fit with what happens in the sentences just before and after it?"
     said = f"\"{guess}\"" if guess != "that" else guess
-    return f"Does {said} fit with \"{clue}\"?"
+    inner = re.sub(r"[\"“”]", "'", clue)  # a line someone says, quoted inside the quote
+    return f"Does {said} fit with \"{inner}\"?"
 
 
 def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:

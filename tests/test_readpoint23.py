@@ -83,3 +83,14 @@ def test_a_main_idea_answered_with_one_detail_is_sent_to_what_most_sentences_are
     assert "most of the sentences" in move.text and "soft feathers" not in move.text
     whole = reading_move(OWLS, "What is the main idea?", "barn owls are skilled night hunters")
     assert not whole.text.startswith("That is one detail")  # the lead's own words are no single detail
+
+
+MARKET = ("The farmers market closed for the winter in November. When it opened again in April, the whole street "
+          "was crowded. Mr. Hale, who sells honey, said the first Saturday felt like a reunion. \"I saw faces I had "
+          "missed for months,\" he said.")
+
+
+def test_a_meaning_typed_with_a_filler_like_is_tried_in_the_words_place():
+    move = reading_move(MARKET, "What does 'reunion' mean?", "reunion means like a party with cake")
+    assert "party with cake" in move.text and "\"\"" not in move.text
+    assert "'I saw faces I had missed for months,' he said" in move.text  # the clue, its quotes kept readable
