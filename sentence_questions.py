@@ -299,7 +299,11 @@ TELLS = [(r"^\W*where\b", PLACE),
          (r"^\W*how long\b", rf"{NUMBER}\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?)"),
          (r"^\W*(?:when|what time|what day|what month)\b", TIME_WORD),
          (r"^\W*how (?:many|much)\b", rf"\b{NUMBER}\b"),
-         (r"^\W*why\b", r"\b(?:because|since|so that|in order to)\s+(?:[\w'-]+\s+){0,3}[\w'-]+")]
+         (r"^\W*why\b", r"\b(?:because|since|so that|in order to)\s+(?:[\w'-]+\s+){0,3}[\w'-]+"),
+         # what a deed is for, closing its sentence ("... huddle in a tight ball to stay warm."); a "to" before an
+         # article or a pronoun is a place or a person, no purpose ("went to the lake")
+         (r"^\W*why\b", r"\bto\s+(?!(?:the|a|an|my|his|her|their|our|its|your|this|that|these|those|them|him|me|us|"
+                        r"it|school|bed|town|work)\b)[a-z]+(?:\s+[\w'-]+){0,3}(?=\W*$)")]
 
 
 def tells_asked(question: str, sentence: str) -> bool:

@@ -94,3 +94,15 @@ def test_a_meaning_typed_with_a_filler_like_is_tried_in_the_words_place():
     move = reading_move(MARKET, "What does 'reunion' mean?", "reunion means like a party with cake")
     assert "party with cake" in move.text and "\"\"" not in move.text
     assert "'I saw faces I had missed for months,' he said" in move.text  # the clue, its quotes kept readable
+
+
+SEALS = ("Harbor seals spend much of the day on rocks near the shore. They swim out to hunt when the tide comes in. "
+         "On cold nights, the pups press close to their mothers to keep their bodies warm.")
+
+
+def test_a_why_answered_by_a_purpose_at_the_end_of_its_sentence_points_there_alone():
+    move = reading_move(SEALS, "Why do the pups press close to their mothers?")
+    assert "the sentence just before" not in move.text and "last sentence" in move.text
+    assert "warm" not in move.text  # the purpose is the student's to read
+    place = reading_move(SEALS, "Why do the seals swim out?")
+    assert "hunt" not in place.text
