@@ -106,3 +106,11 @@ def test_a_why_answered_by_a_purpose_at_the_end_of_its_sentence_points_there_alo
     assert "warm" not in move.text  # the purpose is the student's to read
     place = reading_move(SEALS, "Why do the seals swim out?")
     assert "hunt" not in place.text
+
+
+def test_a_purpose_tells_a_why_only_of_the_deed_asked_about():
+    from sentence_questions import tells_asked
+    asked = "Why do the pups press close to their mothers?"
+    assert tells_asked(asked, "On cold nights, the pups press close to their mothers to keep their bodies warm.")
+    assert not tells_asked(asked, "The keepers raised money at a fair to pay for a new pool.")  # another deed's
+    assert not tells_asked("Why did Mia walk home?", "Then Mia walked to the park.")  # a place, no purpose
