@@ -84,7 +84,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_frames import FEELER_OF, place, structure_move, text_kind, whole_text
+from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -417,29 +417,6 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
     return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
-
-
-def one_detail(claim: str, kind: str, genre: str, sentences: list[str], keys: list[int], where: list[str]) -> str:
-    """An article's main idea answered with one of its details ("beavers have sharp teeth"): the answer's own words
-    (those the passage does not repeat) are all told in one sentence, not the lead. The student is sent from that one
-    sentence to what most sentences are about, and to the lead; "" for any other answer or text."""
-    if kind != "main_idea" or genre not in ("informational", "news") or not keys:
-        return ""
-    told = [set(content_words(s)) for s in sentences]
-    said = set(content_words(ABOUT_LEAD.sub("", claim)))  # "main idea is that ...": the words after the lead-in
-    own = {w for w in said if sum(w in t for t in told) == 1}
-    held = [i for i, t in enumerate(told) if own and own <= t]
-    if len(held) != 1 or held[0] in keys[:1] or len(said - set().union(*told)) > 1:
-        return ""
-    lead_ = place(sentences, keys[0], where)
-    ask = (f"In a news article the first sentence, the lead, gives the big news: what does it say happened?"
-           if genre == "news" else f"What are most of the sentences about? Read {lead_}: does it say that?")
-    return f"That is one detail, told only in {place(sentences, held[0], where)}. {ask}"
-
-
-# the words a student puts before their main idea: "main idea is that", "its mostly about"
-ABOUT_LEAD = re.compile(r"^\W*(?:i think\s+)?(?:the\s+)?(?:main (?:idea|point)\s+(?:is|was)|(?:it'?s|it is|its)"
-                        r"(?:\s+mostly)?\s+about)\s+(?:that\s+)?", re.I)
 
 
 def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,

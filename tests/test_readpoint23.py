@@ -1,7 +1,7 @@
 """Round 23 (readpoint23): reading pointers chosen by what the question asks, on sentences of no probe set.
 
-A poem typed with slash line marks is read line by line; a comparison with no "like" points to the renamed line; a
-bare "whats X" asks a word's meaning; a word whose sentence points back ("for it") sends the student to the line
+A poem typed with slash line marks is read line by line; a comparison with no "like" points to the renamed line;
+a bare "whats X" asks a word's meaning; a word whose sentence points back ("for it") sends the student to the line
 before; a step the student places first is checked against the step the text marks first; a line about another kind
 of the thing asked (another kind of ant, a "They" standing for it) neither answers nor confirms.
 """
@@ -10,8 +10,8 @@ from locate import another_kind
 from reading import reading_move
 from student_message import split_message
 
-RAIN = ("The rain arrives at midnight, / a drummer on the roof. / It taps along the gutters / and it wakes the sleeping "
-        "dog. / By morning it has wandered off, / and puddles fill the yard.")
+RAIN = ("The rain arrives at midnight, / a drummer on the roof. / It taps along the gutters / and it wakes the "
+        "sleeping dog. / By morning it has wandered off, / and puddles fill the yard.")
 
 ANTS = ("An ant colony is like a small city. The queen ant stays deep inside the nest. Soldier ants guard the doors. "
         "They bite any beetle that comes too close. Worker ants carry food and dig new tunnels. The queen lays "
