@@ -384,9 +384,11 @@ LINE_MARK = re.compile(r"(?<=[A-Za-z,.;:!?'’\"”]) +/ +(?=[A-Za-z'‘\"“])"
 
 
 def as_lines(text: str) -> str:
-    """A poem's slash-marked lines on lines of their own: three marks or more make a poem, fewer may be a choice
-    ("he / she") or a unit ("miles / hour")."""
-    return LINE_MARK.sub("\n", text) if len(LINE_MARK.findall(text)) >= 3 else text
+    """A poem's slash-marked lines on lines of their own: three marks or more, each line between two of them of three
+    words or more, make a poem; fewer may be a choice ("he / she"), a unit ("miles / hour") or a list of options
+    ("solid / liquid / gas / plasma")."""
+    pieces = LINE_MARK.split(text)
+    return "\n".join(pieces) if len(pieces) >= 4 and all(len(p.split()) >= 3 for p in pieces[1:-1]) else text
 
 
 def split_sentences(text: str) -> list[str]:

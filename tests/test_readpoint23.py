@@ -31,6 +31,7 @@ def test_a_poem_typed_with_slashes_is_read_line_by_line_and_numbers_keep_theirs(
     assert len(split_sentences(RAIN)) == 6
     assert as_lines("Is it 3 / 4 or 6 / 8 or 9 / 12 of the pie?") == "Is it 3 / 4 or 6 / 8 or 9 / 12 of the pie?"
     assert as_lines("Ask him / her about it.") == "Ask him / her about it."  # one mark is no poem
+    assert as_lines("Is it a solid / liquid / gas / plasma?") == "Is it a solid / liquid / gas / plasma?"  # options
     passage, rest = split_message(f"{RAIN}\n\nits about a band", prose=True)
     assert passage is not None and "drummer" in passage and rest == "its about a band"
 
