@@ -115,3 +115,5 @@ def test_a_purpose_tells_a_why_only_of_the_deed_asked_about():
     assert tells_asked(asked, "On cold nights, the pups press close to their mothers to keep their bodies warm.")
     assert not tells_asked(asked, "The keepers raised money at a fair to pay for a new pool.")  # another deed's
     assert not tells_asked("Why did Mia walk home?", "Then Mia walked to the park.")  # a place, no purpose
+    assert not tells_asked("Why doesn't Mia shout?", "Mia took a breath and opened her mouth to shout.")  # the deed
+    assert not tells_asked("Why did Mia run?", "Mia ran all the way to Grandma's house.")  # a place, named
