@@ -378,11 +378,24 @@ def fsync_dir(path: str | Path) -> None:
 ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mt|vs|etc|e\.g|i\.e|No)\.", re.I)  # their full stop ends nothing
 
 
+# A poem typed in one paragraph marks its line breaks with slashes ("The fog comes creeping in, / a gray cat on silent
+# feet. / It swallows ..."): a slash between words, never between numbers ("3 / 4") nor in "and/or"
+LINE_MARK = re.compile(r"(?<=[A-Za-z,.;:!?'’\"”]) +/ +(?=[A-Za-z'‘\"“])")
+
+
+def as_lines(text: str) -> str:
+    """A poem's slash-marked lines on lines of their own: three marks or more, each line between two of them of three
+    words or more, make a poem; fewer may be a choice ("he / she"), a unit ("miles / hour") or a list of options
+    ("solid / liquid / gas / plasma")."""
+    pieces = LINE_MARK.split(text)
+    return "\n".join(pieces) if len(pieces) >= 4 and all(len(p.split()) >= 3 for p in pieces[1:-1]) else text
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences in order, the one splitter of the code base: a full stop, ! or ? ends one before a capital, a digit
-    or an opening quote, or after a closing quote or bracket; a title line or a line break ends one too; "Mrs. Greene"
-    and "e.g. Newton" stay whole. Nothing is dropped but blank space."""
-    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), text)
+    or an opening quote, or after a closing quote or bracket; a title line or a line break (a poem's slash too) ends
+    one; "Mrs. Greene" and "e.g. Newton" stay whole. Nothing is dropped but blank space."""
+    protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), as_lines(text))
     sentences = []
     for line in re.split(r"\n\s*", protected):
         for piece in re.split(r"(?<=[.!?][\"'”’)\]])\s+|(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])", line):

@@ -409,6 +409,8 @@ def another_kind(question: str, sentence: str, sentences: list[str]) -> bool:
     the workers the passage calls young ("Young workers stay inside ..."); "Older workers fly out ..." tells of the
     others, though it shares the thing's word. Only when another line holds the question's own qualifier with it."""
     asked = [(a, held) for a, held in qualified(question) if a not in STOP and held - STOP]
+    if stands_for_another(asked, sentence, sentences):
+        return True
     told = qualified(sentence)
     for word, held in asked:
         mine = base_forms(word)
@@ -416,6 +418,37 @@ def another_kind(question: str, sentence: str, sentences: list[str]) -> bool:
                         for s in sentences)
         if elsewhere and not any(base_forms(a) & mine for a, _ in told) and any(
                 b & held and a not in STOP for a, b in told):
+            return True
+    return False
+
+
+def kind_first(question: str, sentences: list[str], ranked: list[tuple[float, int]], part: range | None) -> int:
+    """The best-ranked line (in the part asked about, when one is) that tells of the kind of thing the question asks
+    about: "Drone bees have only one job, which is to mate with a queen" shares every word of "What is the queen
+    bee's job?" and tells of the drones; "The queen lays all the eggs" answers it. The best-ranked when all tell of
+    another kind."""
+    held = [i for _, i in ranked if part is None or i in part]
+    return next((i for i in held if not another_kind(question, sentences[i], sentences)), held[0])
+
+
+PRONOUN_LEAD = re.compile(r"^\W*(?:they|it|he|she)\b", re.I)
+
+
+def stands_for_another(asked: list[tuple[str, set[str]]], sentence: str, sentences: list[str]) -> bool:
+    """Does a line that opens on a pronoun ("They gather nectar ... make honey") stand for another kind of the thing
+    asked (`asked`: the question's words with the forms of the word after each)? The pronoun's thing is named in the
+    line before ("Worker bees do most of the other jobs."): another kind of bee than the question's ("What is the
+    queen bee's job?"), the question's kind left out there and named in some other line ("The queen lays ...")."""
+    if sentence not in sentences or not PRONOUN_LEAD.match(sentence) or sentence == sentences[0]:
+        return False
+    before = sentences[sentences.index(sentence) - 1]
+    def forms(line: str) -> set[str]:
+        return {f for w in re.findall(r"[A-Za-z][\w'-]*", line.lower()) for f in base_forms(w)}
+    elsewhere = [forms(s) for s in sentences if s not in (sentence, before)]
+    for word, held in asked:
+        mine = base_forms(word)
+        other = [a for a, b in qualified(before) if b & held and a not in STOP and not base_forms(a) & mine]
+        if other and not mine & forms(before) and any(mine & told for told in elsewhere):
             return True
     return False
 

@@ -19,9 +19,10 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from common import as_lines
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
-from locate import BODY_CUE, CUE_BONUS, finding, item_place, read_units, retold, told_features
+from locate import BODY_CUE, CUE_BONUS, finding, item_place, kind_first, read_units, retold, told_features
 from people import CALENDAR, OPENERS, characters, places_named, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -323,7 +324,9 @@ def lesson_of(sentence: str) -> str:
 
 
 def body(passage: str) -> tuple[str | None, list[str], list[str]]:
-    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off."""
+    """(title, the sentences a move may point to, their places): no title, no letter greeting or sign-off; a poem
+    typed with slashes is read line by line."""
+    passage = as_lines(passage)
     every = read_units(split_sentences(passage), passage)
     frame = {every[i] for i in letter_frame(every)}
     title = None if frame else split_title(every)[0]
@@ -678,7 +681,7 @@ def answer_sentence(kind: str, question: str, claim: str | None, sentences: list
     countered = ASKS_COUNTER.search(question) and [i for _, i in ranked if COUNTERCLAIM.search(sentences[i])]
     if countered:  # the counterclaim asked for is the answer, whatever sentence shares more of the question's words
         return countered[0]
-    top = finding(question, sentences, ranked, next(i for _, i in ranked if part is None or i in part))
+    top = finding(question, sentences, ranked, kind_first(question, sentences, ranked, part))
     if kind in ("sequence", "detail"):
         beside = beside_event(question, sentences, embedder)
         top = top if beside is None else beside

@@ -79,12 +79,12 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
                                 tells_asked, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
-from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, backing, confirm, copied_sentence,
+from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
                              told_in_order)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_frames import FEELER_OF, place, structure_move, text_kind, whole_text
+from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -348,7 +348,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     said = said_as(claim)  # never their message pasted back
     if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
         return inferred_move(status, question, verdict.sentence)
-    if verdict.label == "contradicted" and (edge := EDGE_STEP.search(question)) and verdict.sentence in sentences:
+    # asked first or last, or a step the claim places so that the line marked so tells nothing of
+    edge = EDGE_STEP.search(question) or CLAIMED_EDGE.match(claim) if not set(content_words(
+        CLAIMED_EDGE.sub("", claim))) & set(content_words(verdict.sentence)) else EDGE_STEP.search(question)
+    if verdict.label == "contradicted" and edge and verdict.sentence in sentences:
         which = "first" if next(g for g in edge.groups() if g).lower() == "first" else "last"
         return (f"That step is in the passage, but is it the {which} one? Read "
                 f"{place(sentences, sentences.index(verdict.sentence), where)}, which starts with a time word: what "
@@ -397,7 +400,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where, genre)
     if kind in ("main_idea", "theme", "purpose") and structured:
-        return f"{structured} Does {said} fit that?"
+        return one_detail(claim, kind, genre, sentences, keys, where) or f"{structured} Does {said} fit that?"
     if kind == "sequence":
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
@@ -526,6 +529,26 @@ def check_against(claim: str, question: str, shown: list[str], sentences: list[s
     if elsewhere is None:
         return nowhere, "", None
     return nowhere, named(sentences, elsewhere, f"{question} {claim}", where), elsewhere  # their words may be quoted
+
+
+# a step the student places first or last, no question asked: "first they cut down trees", "finally u water it"
+CLAIMED_EDGE = re.compile(r"^\W*(?:(?:i think|maybe|so)\s+)?(?:the\s+)?(?:at\s+)?(first|last|finally|lastly)\b", re.I)
+
+
+def judged_in_place(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
+                    aim: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
+    """`judged`, and a step the claim places first (or last) that the passage has, where the passage marks another
+    step with its order word ("First, they push mud ..." where "Next, they cut down small trees ..." backs the
+    claim): the step marked so contradicts the place, though the step is true."""
+    verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    said = CLAIMED_EDGE.match(claim)
+    held = [s for s in sentences if s in verdict.sentence]  # a window of two lines may back it: the one it says
+    if not said or verdict.label != "supported" or not held:
+        return verdict, status
+    backs = max(held, key=lambda s: len(set(content_words(claim)) & set(content_words(s))))
+    which = "first" if said.group(1).lower() == "first" else "last"
+    marked = [s for s in sentences if MARKED_EDGE[which].match(s)]
+    return (Verdict("contradicted", marked[0]), "") if marked and backs not in marked else (verdict, status)
 
 
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -732,7 +755,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     if copied:
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
-    verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    verdict, status = judged_in_place(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

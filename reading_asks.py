@@ -104,6 +104,10 @@ LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(
                         r"(?P<asked>(?:who|what|why|how|when|which)\b.+?)\W*$", re.I)
 
 
+# a word of the text asked on its own, as students type it: "whats slinks", "what is a patent"
+BARE_WORD = re.compile(r"^\W*what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?([a-z]+)\W*$", re.I)
+
+
 def asked_only(question: str, sentences: list[str]) -> str:
     """The question without the student's words about themselves or the text and their chat ("why r the doors
     underwater tho" -> "why are the doors underwater"), its names as the passage writes them ("how does teo feel" ->
@@ -111,6 +115,9 @@ def asked_only(question: str, sentences: list[str]) -> str:
     the passage uses ("will", "hope") stays as typed."""
     if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
         return f"What is the {whole.group(1).lower()} mostly about?"
+    if (bare := BARE_WORD.match(question)) and bare.group(1).lower() not in STOP and re.search(
+            rf"\b{bare.group(1)}\b", " ".join(sentences), re.I):  # "whats slinks": a word of the text, its meaning
+        return f"What does \"{bare.group(1)}\" mean?"
     if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
         question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
@@ -269,7 +276,7 @@ def meaning_in(claim: str, term: str) -> str | None:
     """The meaning a vocabulary answer gives ('vanished means disappeared, ...' -> 'disappeared'), when short."""
     said = re.sub(rf"(?i)^(?:i think\s+)?(?:does\s+|is\s+)?(?:['\"]?(?:{re.escape(term)}|it)['\"]?\s+)?"
                   r"(?:means?|is|it means)\s+", "", claim.strip())  # "does sore mean strong?", "is it soft?"
-    said = re.sub(r"(?i)^is (?:it|that)\s+", "", said)
+    said = re.sub(r"(?i)^(?:is (?:it|that)|like)\s+", "", said)  # "means like a football game": "like" is chat
     said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
     return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
 
@@ -285,7 +292,8 @@ def fits(guess: str, clue: str | None) -> str:
     if not clue:
         return "Does that fit with what happens in the sentences just before and after it?"
     said = f"\"{guess}\"" if guess != "that" else guess
-    return f"Does {said} fit with \"{clue}\"?"
+    inner = re.sub(r"[\"“”]", "'", clue)  # a line someone says, quoted inside the quote
+    return f"Does {said} fit with \"{inner}\"?"
 
 
 def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -> str:
@@ -470,6 +478,9 @@ def frame_move(passage: str, question: str, claim: str | None) -> tuple[str, str
 CALLED = re.compile(r"^(?P<head>\W*(?:[A-Za-z']+ ){0,4}?(?:is|are|was|were))\s+(?:an?|the|my|his|her)\s+[a-z]+", re.I)
 # asks what the thing is compared with ("what is the fog supposed to be": what the figure makes it)
 COMPARED_TO = re.compile(r"\bcompared? (?:to|with)\b|\bsimile\b|\bsupposed to be\W*$", re.I)
+# the thing a comparison is asked about: "compare the fog to", "is the wind compared with", "the snow compared to"
+COMPARED_THING = re.compile(r"\b(?:compares?|is|are) (?:the |her |his |their )?([a-z]+) (?:compared )?(?:to|with)\b|"
+                            r"\bthe ([a-z]+) compared (?:to|with)\b", re.I)
 
 
 def meaning_move(question: str, sentences: list[str], top: int, where: list[str]) -> str:
@@ -491,6 +502,13 @@ def meaning_move(question: str, sentences: list[str], top: int, where: list[str]
     if called:  # "The moon is a lantern": what it is called is the answer, so the line is quoted up to its verb
         return (f"Read {at}, which begins \"{called.group('head')}...\": the writer says it is something it can't "
                 f"really be. What is that, and how are the two alike?")
+    if COMPARED_TO.search(question):  # no "like", no "is a": the thing renamed ("The fog comes creeping in, / a gray
+        # cat on silent feet."), in its line or the one it runs on into
+        on = top + 1 < len(sentences) and sentences[top].rstrip().endswith((",", ";", ":"))
+        thing = COMPARED_THING.search(question)
+        thing = f"the {thing.group(1) or thing.group(2)}" if thing else "it"
+        return (f"Read {at}{' and the line after it' if on else ''}: the writer describes {thing} as if it were "
+                f"something else. What is that thing, and how is {thing} like it?")
     says = f"{at[0].upper()}{at[1:]} says: {quote(said)}"  # the passage's words, never said as the tutor's own
     if like:
         return (f"{says} Picture it: what is being compared with {like.group(1) or like.group(2)}, and what do the two "
@@ -570,8 +588,12 @@ def word_clue(term: str, sentences: list[str], at: int) -> str:
     if re.search(rf"(?i)\b(?:is|are) called (?:an? )?{re.escape(term)}\b", sentence):
         return f"The sentence tells what happens first, then names it \"{term}\": what does it describe?"
     back = re.match(rf"(?i)^\W*(?:this|that|these|those|such) {re.escape(term)}\b", sentence)
-    if back and at > 0:
+    # "He received a patent for it in 1923.": what the word is for or of is named in the sentence before
+    held = re.search(rf"(?i)\b{re.escape(term)}\b[^.?!;]*?\b(?:for|of|about|on|with|from) (it|this|that|them)\b",
+                     sentence)
+    if (back or held) and at > 0:
         before = opening(sentences[at - 1])
-        return (f"\"{back.group(0).strip()}\" points back to the sentence just before it, \"{before}\": what is "
+        pointing = back.group(0).strip() if back else held.group(1)
+        return (f"\"{pointing}\" points back to the sentence just before it, \"{before}\": what is "
                 f"described there?")
     return ""

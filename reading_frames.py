@@ -1,12 +1,14 @@
 """The frame a reading move takes from the kind of text and the form of the question: a main idea found across a
 story's events or a poem's lines, in an article's lead, a theme in the ending's turn, a purpose in the writer's
-request, an order in the time words. reading.py asks here before it points at one sentence.
+request, an order in the time words; an article's main idea answered with one of its details (`one_detail`).
+reading.py asks here before it points at one sentence.
 """
 from __future__ import annotations
 
 import re
 
 from evidence import split_sentences
+from text_words import content_words
 from locate import read_units
 from passages import REQUEST, TURN, body, is_story, letter_frame, repeated_ideas, time_word
 from people import OPENERS, actor
@@ -128,3 +130,26 @@ def structure_move(kind: str, question: str, sentences: list[str], keys: list[in
         return (f"The passage marks its order with time words: {words}. Start at {place(sentences, keys[0], where)}, "
                 f"which begins with \"{time_word(sentences[keys[0]])}\": what happens there, and what comes after it?")
     return None
+
+
+def one_detail(claim: str, kind: str, genre: str, sentences: list[str], keys: list[int], where: list[str]) -> str:
+    """An article's main idea answered with one of its details ("beavers have sharp teeth"): the answer's own words
+    (those the passage does not repeat) are all told in one sentence, not the lead. The student is sent from that one
+    sentence to what most sentences are about, and to the lead; "" for any other answer or text."""
+    if kind != "main_idea" or genre not in ("informational", "news") or not keys:
+        return ""
+    told = [set(content_words(s)) for s in sentences]
+    said = set(content_words(ABOUT_LEAD.sub("", claim)))  # "main idea is that ...": the words after the lead-in
+    own = {w for w in said if sum(w in t for t in told) == 1}
+    held = [i for i, t in enumerate(told) if own and own <= t]
+    if len(held) != 1 or held[0] in keys[:1] or len(said - set().union(*told)) > 1:
+        return ""
+    lead_ = place(sentences, keys[0], where)
+    ask = ("In a news article the first sentence, the lead, gives the big news: what does it say happened?"
+           if genre == "news" else f"What are most of the sentences about? Read {lead_}: does it say that?")
+    return f"That is one detail, told only in {place(sentences, held[0], where)}. {ask}"
+
+
+# the words a student puts before their main idea: "main idea is that", "its mostly about"
+ABOUT_LEAD = re.compile(r"^\W*(?:i think\s+)?(?:the\s+)?(?:main (?:idea|point)\s+(?:is|was)|(?:it'?s|it is|its)"
+                        r"(?:\s+mostly)?\s+about)\s+(?:that\s+)?", re.I)

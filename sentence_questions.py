@@ -300,13 +300,22 @@ TELLS = [(r"^\W*where\b", PLACE),
          (r"^\W*(?:when|what time|what day|what month)\b", TIME_WORD),
          (r"^\W*how (?:many|much)\b", rf"\b{NUMBER}\b"),
          (r"^\W*why\b", r"\b(?:because|since|so that|in order to)\s+(?:[\w'-]+\s+){0,3}[\w'-]+")]
+# what a deed is for, closing its sentence ("... huddle in a tight ball to stay warm."); a "to" before an article or a
+# pronoun is a place or a person, no purpose ("went to the lake")
+PURPOSE_END = re.compile(r"\bto\s+(?!(?:the|a|an|my|his|her|their|our|its|your|this|that|these|those|them|him|me|us|"
+                         r"it|school|bed|town|work)\b)(?P<purpose>[a-z]+(?:\s+[\w'-]+){0,3})\W*$")
 
 
 def tells_asked(question: str, sentence: str) -> bool:
     """Does this sentence alone tell what the question asks, a place for "where", a time for "when", a number for "how
-    many", a reason for "why", in words the question does not hold ("The power was out for two days" for "How long
-    was the power out?")? Then a move points to it alone, not to its neighbour as well."""
+    many", a reason for "why" (or the asked deed's purpose closing it), in words the question does not hold ("The
+    power was out for two days" for "How long was the power out?")? Then a move points to it alone, not to its
+    neighbour as well."""
     asked = set(re.findall(r"[\w'-]+", question.lower()))
+    purpose = PURPOSE_END.search(sentence) if re.match(r"\W*why\b", question, re.I) else None
+    words = set(content_words(question))
+    if purpose and words & set(content_words(sentence)) and set(content_words(purpose.group("purpose"))) - words:
+        return True  # the deed asked about, and what it is for in words of its own ("opened her mouth to yell": none)
     end = re.search(r"\b(from|to|into)\W*$", question, re.I)  # "Where had they come from?": a place they left
     return any(re.search(ask, question, re.I) and any(
         m.group(0).split()[-1].lower() not in asked and (not end or m.group(0).lower().startswith(end.group(1).lower()))
