@@ -341,6 +341,47 @@ def _each_gets(text: str) -> str:
     group = among.group(1) or among.group(2)
     return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
 
+# "9 boxes and 6 muffins in each one", "5 shelves with 9 books on each": the group said without its noun after
+# "each" (the planner reads "in each box"); the noun is the count's named just before ("9 boxes")
+_EACH_BARE = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+s),? (?:and|with) (?P<m>\d+ [a-z]+s) (?P<p>in|on) each(?: one)?"
+                        r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+# "has 36 beads and uses 4 for each bracelet": an amount for each thing said without its noun, when a verb that uses
+# up what was counted before ("uses", "needs", "puts") takes it (the planner reads "uses 4 beads for each bracelet")
+_FOR_EACH_BARE = re.compile(r"\b(?P<v>uses|used|needs|needed|takes|took|puts|put) (?P<k>\d+) (?=for each [a-z]+)", re.I)
+# "tom has 3 times as many cards as sam who has 14": the amount compared against told last, in a clause of its own
+# ("Sam has 14 cards. Tom has 3 times as many cards as Sam.")
+_WHO_HAS = re.compile(r"\b(?P<s>[A-Za-z][a-z]+) (?P<v>has|had) (?P<c>(?:\d+ times|twice|half) as (?:many|much) "
+                      r"(?P<x>[a-z]+s) as|\d+ (?:more|fewer|less) (?P<x2>[a-z]+s) than) (?P<o>[A-Za-z][a-z]+),? "
+                      r"who (?:has|had) (?P<m>\d+)(?: [a-z]+s)?(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))")
+
+
+def _singular(noun: str) -> str:
+    """A plural count noun said of one ("boxes" -> "box", "shelves" -> "shelf", "pages" -> "page")."""
+    for plural, one in (("ves", "f"), ("ies", "y"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 1:
+            return noun[:-len(plural)] + one
+    return noun[:-1]
+
+
+def _groups_named(text: str) -> str:
+    """Groups and amounts said without their nouns (`_EACH_BARE`, `_FOR_EACH_BARE`, `_WHO_HAS`) said with them."""
+    text = _EACH_BARE.sub(lambda m: f"{m.group('n')} {m.group('g')} with {m.group('m')} {m.group('p')} each "
+                                    f"{_singular(m.group('g').lower())}", text)
+    counted = [m.group(1) for m in _COUNT_NOUN.finditer(text) if m.group(1) not in _NOT_NOUNS]
+
+    def amount(m: re.Match) -> str:
+        before = [c for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS]
+        noun = before[-1].group(1) if before else ""
+        after = text[m.end():].split()[2] if len(text[m.end():].split()) > 2 else ""
+        if not noun or _singular(noun) == after.strip(".,?!").lower():   # "needs 4 for each bead": no noun to tell
+            return m.group()
+        return f"{m.group('v')} {m.group('k')} {noun} "
+    text = _FOR_EACH_BARE.sub(amount, text) if counted else text
+    return _WHO_HAS.sub(lambda m: f"{m.group('o').capitalize()} {m.group('v')} {m.group('m')} "
+                                  f"{m.group('x') or m.group('x2')}. {m.group('s')} {m.group('v')} {m.group('c')} "
+                                  f"{m.group('o').capitalize()}", text)
+
+
 # The student's working typed on after a retold problem with no question mark between (`work_apart`): a sentence that
 # opens with their own words and a number ("so thats 24 chairs", "i got 16", "i think its 45 dollars", "10% is 4"),
 # that states a result ("half of 30 is 15", "4 nines is 36", "15 boxes times 24 is 360", "2.5 L = 2500 mL",
@@ -440,7 +481,7 @@ def normalised(text: str) -> str:
     text = _PAYS_WITH.sub(r"\1$\2", text) if "$" in text else text
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
-    text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
+    text = _SIDE_BY_SIDE.sub(r"\1 with ", _groups_named(text))
     text = _EVERY.sub(" each ", text)
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _EQUALLY.sub(" equally", text)))
     if (same := _SAME_THINGS.search(text)) is not None:
