@@ -356,7 +356,9 @@ _WHO_HAS = re.compile(r"\b(?P<s>[A-Za-z][a-z]+) (?P<v>has|had) (?P<c>(?:\d+ time
 
 
 def _singular(noun: str) -> str:
-    """A plural count noun said of one ("boxes" -> "box", "shelves" -> "shelf", "pages" -> "page")."""
+    """A plural count noun said of one ("boxes" -> "box", "shelves" -> "shelf", "pages" -> "page", "buses" -> "bus")."""
+    if noun.endswith("buses"):
+        return noun[:-2]
     for plural, one in (("ves", "f"), ("ies", "y"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss")):
         if noun.endswith(plural) and len(noun) > len(plural) + 1:
             return noun[:-len(plural)] + one
