@@ -354,6 +354,12 @@ _WHO_HAS = re.compile(r"\b(?P<s>[A-Za-z][a-z]+) (?P<v>has|had) (?P<c>(?:\d+ time
                       r"(?P<x>[a-z]+s) as|\d+ (?:more|fewer|less) (?P<x2>[a-z]+s) than) (?P<o>[A-Za-z][a-z]+),? "
                       r"who (?:has|had) (?P<m>\d+)(?: [a-z]+s)?(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))")
 
+# "45 kids go, each van holds 8": what each group holds said without its noun (the planner reads "holds 8 kids")
+_HOLDS_BARE = re.compile(r"\beach (?P<g>[a-z]+) (?P<v>holds|fits|seats|carries) (?P<k>\d+)"
+                         r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+# "works 6 hours on sat and 4 on sun": the second count said without the noun of the first, after the same word
+_SAME_AFTER = re.compile(r"\b(?P<a>\d+ (?P<n>[a-z]+s) (?P<p>on|in|at|for) [a-z]+ and )(?P<m>\d+) (?=(?P=p) )", re.I)
+
 
 def _singular(noun: str) -> str:
     """A plural count noun said of one ("boxes" -> "box", "shelves" -> "shelf", "pages" -> "page", "buses" -> "bus")."""
@@ -379,6 +385,12 @@ def _groups_named(text: str) -> str:
             return m.group()
         return f"{m.group('v')} {m.group('k')} {noun} "
     text = _FOR_EACH_BARE.sub(amount, text) if counted else text
+
+    def held(m: re.Match) -> str:
+        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS
+                  and _singular(c.group(1).lower()) != m.group("g").lower()]
+        return f"{m.group()} {before[-1]}" if before else m.group()
+    text = _SAME_AFTER.sub(lambda m: f"{m.group('a')}{m.group('m')} {m.group('n')} ", _HOLDS_BARE.sub(held, text))
     return _WHO_HAS.sub(lambda m: f"{m.group('o').capitalize()} {m.group('v')} {m.group('m')} "
                                   f"{m.group('x') or m.group('x2')}. {m.group('s')} {m.group('v')} {m.group('c')} "
                                   f"{m.group('o').capitalize()}", text)
@@ -528,6 +540,14 @@ def _with_article(m: re.Match) -> str:
     return f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else "")
 
 
+# "How much?" of money the story earns or spends, and who does it ("She earns $8 each hour"): the planner reads "How
+# much does she earn?"
+_BARE_HOW_MUCH_ASKED = re.compile(r"\bHow much(?: in all| altogether| in total)?\?")
+# "How much does each pay?", "How many does each get?": a question's "each" said without the thing it counts
+_EACH_ALONE = re.compile(r"\b(?:How (?:much|many)) (?:does|do|will|did|would) each(?= (?:pay|get|cost|weigh|earn|need|"
+                         r"have|receive|spend)\b)")
+_EARNER = re.compile(r"\b(She|He|They|[A-Z][a-z]+) (earn|spend|save|pay|make)s? \$", re.I)
+
 # "How much is left?", "How much is there now?": a measure asked without its unit
 _MEASURE_ASKED = re.compile(r"\bHow much is(?= (?:there now|left)\?)")
 
@@ -547,6 +567,12 @@ def forms(text: str) -> list[str]:
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
     if "$" not in said and _MEASURE_ASKED.search(said):   # "How much is there now?" of a story told in liters
         found += [_MEASURE_ASKED.sub(f"How many {noun} are", said) for noun in nouns]
+    if "$" in said and (bare := _BARE_HOW_MUCH_ASKED.search(said)):   # "... 4 hours on sun. How much?": what she earns
+        found += [f"{said[:bare.start()]}How much {'do' if m.group(1).lower() == 'they' else 'does'} "
+                  f"{m.group(1) if m.group(1)[1:].islower() and m.group(1).lower() not in ('she', 'he', 'they') else m.group(1).lower()} "
+                  f"{m.group(2)}?{said[bare.end():]}" for m in _EARNER.finditer(said[:bare.start()])]
+    if (alone := _EACH_ALONE.search(said)) is not None:   # "How much does each pay?": each one of a count's things
+        found += [f"{said[:alone.end()]} {_singular(noun)}{said[alone.end():]}" for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
     counts = [f"There are {f[0].lower()}{f[1:]}" for f in found if re.match(r"\d+ [a-z]+s (?:in|on|at)\b", f)]
     return found + started + counts

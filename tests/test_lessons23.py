@@ -47,3 +47,22 @@ def test_an_amount_that_names_the_thing_it_is_for_gets_no_noun() -> None:
 def test_singular_of_a_group_noun() -> None:
     assert [retold._singular(w) for w in ("boxes", "shelves", "benches", "pages", "buses", "trays", "cities")] == \
         ["box", "shelf", "bench", "page", "bus", "tray", "city"]
+
+
+@pytest.mark.parametrize("message, answer", [
+    # what each group holds, said without its noun
+    ("52 fans are going, each bus seats 13. how many buses", 4),
+    # the second count said without the noun of the first
+    ("he earns 11 dollars an hour and works 5 hours on mon and 3 on tue how much", 88),
+    # a bare "how much" of money earned or spent
+    ("they earn 7 dollars an hour and work 4 hours how much", 28),
+    # a question's "each" said without the thing it counts
+    ("5 cousins split a 40 dollar gift card evenly how much does each get", 8),
+])
+def test_held_amounts_second_counts_and_bare_questions_plan(message: str, answer: int) -> None:
+    assert planned(message) == Fraction(answer)
+
+
+def test_a_bare_how_much_with_no_money_earned_stays_unplanned() -> None:
+    # no one earns, spends or pays: what "how much" asks is left open, and nothing plans it
+    assert planned("a jug holds 4 liters and a cup 250 ml how much") is None
