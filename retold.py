@@ -10,7 +10,10 @@ each"), a question typed without its verb or before the story ("how many now", "
 said in words ("went up by a quarter"), money in words ("30 dollars"). Round 21 reads 'n' for 'and', things in
 groups ("cookies in bags of 6" -> "Cookies come in bags of 6."), a count typed on after the fact before it ("34 kids
 on bus 9 got off"), "6 more fly away", a price without its verb ("tickets $9 each"), and a share asked as "how many
-in each" or "how much each" ("How many does each basket get?").
+in each" or "how much each" ("How many does each basket get?"). Round 23 reads groups and amounts said without
+their nouns ("9 boxes and 6 muffins in each one", "uses 4 for each bracelet", "each van holds 8", "6 hours on sat
+and 4 on sun"), the amount compared against told last ("3 times as many cards as sam who has 14"), a bare "how
+much" of money earned and a question's "each" without its thing ("how much does each pay").
 
 It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
 the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
@@ -552,6 +555,11 @@ _EARNER = re.compile(r"\b(She|He|They|[A-Z][a-z]+) (earn|spend|save|pay|make)s? 
 _MEASURE_ASKED = re.compile(r"\bHow much is(?= (?:there now|left)\?)")
 
 
+def _earner_named(who: str) -> str:
+    """Who earns, said inside the question: a pronoun in lower case, a name as written ("Maya")."""
+    return who.lower() if who.lower() in ("she", "he", "they") else who
+
+
 def forms(text: str) -> list[str]:
     """The student's text said as the planner reads a problem (`normalised`), and the same text with its countless
     question naming each thing counted in the problem in turn ("How many books are not mysteries?") and with an
@@ -569,8 +577,8 @@ def forms(text: str) -> list[str]:
         found += [_MEASURE_ASKED.sub(f"How many {noun} are", said) for noun in nouns]
     if "$" in said and (bare := _BARE_HOW_MUCH_ASKED.search(said)):   # "... 4 hours on sun. How much?": what she earns
         found += [f"{said[:bare.start()]}How much {'do' if m.group(1).lower() == 'they' else 'does'} "
-                  f"{m.group(1) if m.group(1)[1:].islower() and m.group(1).lower() not in ('she', 'he', 'they') else m.group(1).lower()} "
-                  f"{m.group(2)}?{said[bare.end():]}" for m in _EARNER.finditer(said[:bare.start()])]
+                  f"{_earner_named(m.group(1))} {m.group(2)}?{said[bare.end():]}"
+                  for m in _EARNER.finditer(said[:bare.start()])]
     if (alone := _EACH_ALONE.search(said)) is not None:   # "How much does each pay?": each one of a count's things
         found += [f"{said[:alone.end()]} {_singular(noun)}{said[alone.end():]}" for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
