@@ -10,7 +10,10 @@ each"), a question typed without its verb or before the story ("how many now", "
 said in words ("went up by a quarter"), money in words ("30 dollars"). Round 21 reads 'n' for 'and', things in
 groups ("cookies in bags of 6" -> "Cookies come in bags of 6."), a count typed on after the fact before it ("34 kids
 on bus 9 got off"), "6 more fly away", a price without its verb ("tickets $9 each"), and a share asked as "how many
-in each" or "how much each" ("How many does each basket get?").
+in each" or "how much each" ("How many does each basket get?"). Round 23 reads groups and amounts said without
+their nouns ("9 boxes and 6 muffins in each one", "uses 4 for each bracelet", "each van holds 8", "6 hours on sat
+and 4 on sun"), the amount compared against told last ("3 times as many cards as sam who has 14"), a bare "how
+much" of money earned and a question's "each" without its thing ("how much does each pay").
 
 It changes only how a fact is said, never which facts there are: each rewrite keeps every number and every noun of
 the student's problem. One exception is the student's own answer said in the problem's place ("so 125 left right",
@@ -341,6 +344,61 @@ def _each_gets(text: str) -> str:
     group = among.group(1) or among.group(2)
     return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
 
+# "9 boxes and 6 muffins in each one", "5 shelves with 9 books on each": the group said without its noun after
+# "each" (the planner reads "in each box"); the noun is the count's named just before ("9 boxes")
+_EACH_BARE = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+s),? (?:and|with) (?P<m>\d+ [a-z]+s) (?P<p>in|on) each(?: one)?"
+                        r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+# "has 36 beads and uses 4 for each bracelet": an amount for each thing said without its noun, when a verb that uses
+# up what was counted before ("uses", "needs", "puts") takes it (the planner reads "uses 4 beads for each bracelet")
+_FOR_EACH_BARE = re.compile(r"\b(?P<v>uses|used|needs|needed|takes|took|puts|put) (?P<k>\d+) (?=for each [a-z]+)", re.I)
+# "tom has 3 times as many cards as sam who has 14": the amount compared against told last, in a clause of its own
+# ("Sam has 14 cards. Tom has 3 times as many cards as Sam.")
+_WHO_HAS = re.compile(r"\b(?P<s>[A-Za-z][a-z]+) (?P<v>has|had) (?P<c>(?:\d+ times|twice|half) as (?:many|much) "
+                      r"(?P<x>[a-z]+s) as|\d+ (?:more|fewer|less) (?P<x2>[a-z]+s) than) (?P<o>[A-Za-z][a-z]+),? "
+                      r"who (?:has|had) (?P<m>\d+)(?: [a-z]+s)?(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))")
+
+# "45 kids go, each van holds 8": what each group holds said without its noun (the planner reads "holds 8 kids")
+_HOLDS_BARE = re.compile(r"\beach (?P<g>[a-z]+) (?P<v>holds|fits|seats|carries) (?P<k>\d+)"
+                         r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+# "works 6 hours on sat and 4 on sun": the second count said without the noun of the first, after the same word
+_SAME_AFTER = re.compile(r"\b(?P<a>\d+ (?P<n>[a-z]+s) (?P<p>on|in|at|for) [a-z]+ and )(?P<m>\d+) (?=(?P=p) )", re.I)
+
+
+def _singular(noun: str) -> str:
+    """A plural count noun said of one ("boxes" -> "box", "shelves" -> "shelf", "pages" -> "page", "buses" -> "bus")."""
+    if noun.endswith("buses"):
+        return noun[:-2]
+    for plural, one in (("ves", "f"), ("ies", "y"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 1:
+            return noun[:-len(plural)] + one
+    return noun[:-1]
+
+
+def _groups_named(text: str) -> str:
+    """Groups and amounts said without their nouns (`_EACH_BARE`, `_FOR_EACH_BARE`, `_WHO_HAS`) said with them."""
+    text = _EACH_BARE.sub(lambda m: f"{m.group('n')} {m.group('g')} with {m.group('m')} {m.group('p')} each "
+                                    f"{_singular(m.group('g').lower())}", text)
+    counted = [m.group(1) for m in _COUNT_NOUN.finditer(text) if m.group(1) not in _NOT_NOUNS]
+
+    def amount(m: re.Match) -> str:
+        before = [c for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS]
+        noun = before[-1].group(1) if before else ""
+        after = text[m.end():].split()[2] if len(text[m.end():].split()) > 2 else ""
+        if not noun or _singular(noun) == after.strip(".,?!").lower():   # "needs 4 for each bead": no noun to tell
+            return m.group()
+        return f"{m.group('v')} {m.group('k')} {noun} "
+    text = _FOR_EACH_BARE.sub(amount, text) if counted else text
+
+    def held(m: re.Match) -> str:
+        before = [c.group(1) for c in _COUNT_NOUN.finditer(text[:m.start()]) if c.group(1) not in _NOT_NOUNS
+                  and _singular(c.group(1).lower()) != m.group("g").lower()]
+        return f"{m.group()} {before[-1]}" if before else m.group()
+    text = _SAME_AFTER.sub(lambda m: f"{m.group('a')}{m.group('m')} {m.group('n')} ", _HOLDS_BARE.sub(held, text))
+    return _WHO_HAS.sub(lambda m: f"{m.group('o').capitalize()} {m.group('v')} {m.group('m')} "
+                                  f"{m.group('x') or m.group('x2')}. {m.group('s')} {m.group('v')} {m.group('c')} "
+                                  f"{m.group('o').capitalize()}", text)
+
+
 # The student's working typed on after a retold problem with no question mark between (`work_apart`): a sentence that
 # opens with their own words and a number ("so thats 24 chairs", "i got 16", "i think its 45 dollars", "10% is 4"),
 # that states a result ("half of 30 is 15", "4 nines is 36", "15 boxes times 24 is 360", "2.5 L = 2500 mL",
@@ -440,7 +498,7 @@ def normalised(text: str) -> str:
     text = _PAYS_WITH.sub(r"\1$\2", text) if "$" in text else text
     text = _BARE_RATIO.sub(r"The ratio of \1 ", _HOW_MUCH_TO.sub("how much does it cost to", text))
     text = _PARTICLE_LAST.sub(r"\1\3 \2", _COMPARED_AFTER.sub(_compared_first, text))
-    text = _SIDE_BY_SIDE.sub(r"\1 with ", text)
+    text = _SIDE_BY_SIDE.sub(r"\1 with ", _groups_named(text))
     text = _EVERY.sub(" each ", text)
     text = _BARE_PART.sub(r"\1 of them", _PRICE_A.sub(r"\1 per ", _EQUALLY.sub(" equally", text)))
     if (same := _SAME_THINGS.search(text)) is not None:
@@ -485,8 +543,21 @@ def _with_article(m: re.Match) -> str:
     return f"The {m.group(1).lower()} " + ("has " if m.string[m.end()].isdigit() else "")
 
 
+# "How much?" of money the story earns or spends, and who does it ("She earns $8 each hour"): the planner reads "How
+# much does she earn?"
+_BARE_HOW_MUCH_ASKED = re.compile(r"\bHow much(?: in all| altogether| in total)?\?")
+# "How much does each pay?", "How many does each get?": a question's "each" said without the thing it counts
+_EACH_ALONE = re.compile(r"\b(?:How (?:much|many)) (?:does|do|will|did|would) each(?= (?:pay|get|cost|weigh|earn|need|"
+                         r"have|receive|spend)\b)")
+_EARNER = re.compile(r"\b(She|He|They|[A-Z][a-z]+) (earn|spend|save|pay|make)s? \$", re.I)
+
 # "How much is left?", "How much is there now?": a measure asked without its unit
 _MEASURE_ASKED = re.compile(r"\bHow much is(?= (?:there now|left)\?)")
+
+
+def _earner_named(who: str) -> str:
+    """Who earns, said inside the question: a pronoun in lower case, a name as written ("Maya")."""
+    return who.lower() if who.lower() in ("she", "he", "they") else who
 
 
 def forms(text: str) -> list[str]:
@@ -504,6 +575,12 @@ def forms(text: str) -> list[str]:
         found += [_COUNTLESS.sub(rf"\1 {noun}", said) for noun in nouns]
     if "$" not in said and _MEASURE_ASKED.search(said):   # "How much is there now?" of a story told in liters
         found += [_MEASURE_ASKED.sub(f"How many {noun} are", said) for noun in nouns]
+    if "$" in said and (bare := _BARE_HOW_MUCH_ASKED.search(said)):   # "... 4 hours on sun. How much?": what she earns
+        found += [f"{said[:bare.start()]}How much {'do' if m.group(1).lower() == 'they' else 'does'} "
+                  f"{_earner_named(m.group(1))} {m.group(2)}?{said[bare.end():]}"
+                  for m in _EARNER.finditer(said[:bare.start()])]
+    if (alone := _EACH_ALONE.search(said)) is not None:   # "How much does each pay?": each one of a count's things
+        found += [f"{said[:alone.end()]} {_singular(noun)}{said[alone.end():]}" for noun in nouns]
     started = [_BARE_START.sub(_with_article, f) for f in found if _BARE_START.match(f)]
     counts = [f"There are {f[0].lower()}{f[1:]}" for f in found if re.match(r"\d+ [a-z]+s (?:in|on|at)\b", f)]
     return found + started + counts
