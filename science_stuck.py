@@ -14,6 +14,7 @@ from science_catalog import FUNCTION, first_step
 from named_questions import named_help, named_question
 from science_fallback import SCAFFOLD, definition_term, honest_start, list_start, side_move, two_part_start
 from science_help import clue_help, in_use_move
+from science_chain import chain_move
 from science_decides import contrast_move, kind_move, like_case_move, observation_move, reason_move
 
 
@@ -54,6 +55,8 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
         return side
     if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
         return used
+    if linked := chain_move(question, pool):  # where the textbook's cause chain starts, never its next step
+        return linked
     quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
     return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
                 "fact", None, facts[:1])
