@@ -1,0 +1,59 @@
+"""A stuck student on a science question no card opens gets the first link of the textbook's cause chain, never the
+link itself (session 19): a two-link fact's first cause, the thing a reason is about without the amount or property
+it gives that thing, what a how-question's thing acts on; and a retold problem that ends in its own unmarked question
+is read as asked, not as the student's claim."""
+from science_chain import chain_move, leaks
+from student_message import extract_claim
+from text_words import forms_of
+
+
+def said(move) -> set[str]:
+    return forms_of(move.text) if move else set()
+
+
+def test_a_reason_with_an_amount_names_its_thing_and_asks_the_amount():
+    fact = "Water boils at a lower temperature high on a mountain, because there is less air pressing on the water."
+    move = chain_move("why does water boil at a lower temperature up a mountain", [fact])
+    assert move is not None and "the air pressing on the water" in move.text
+    assert "less" not in said(move) and "?" in move.text and fact not in move.text
+
+
+def test_a_reason_with_a_property_drops_the_property():
+    fact = "Crushed ice melts sooner than an ice block, because a larger surface area is touching the warm air."
+    move = chain_move("why does crushed ice melt quicker than a big block of ice", [fact])
+    assert move is not None and "the surface area" in move.text
+    assert not {"larger", "warm"} & said(move)
+
+
+def test_a_two_link_chain_gives_its_first_cause_never_what_it_makes():
+    fact = "Cutting down forests releases stored carbon dioxide, which causes the climate to warm."
+    move = chain_move("how does cutting down forests make the climate warm", [fact])
+    assert move is not None and "cutting down forests" in move.text.lower()
+    assert not {"carbon", "dioxide"} & said(move)
+
+
+def test_what_a_how_question_thing_acts_on_is_named_not_what_it_does():
+    fact = "Inside a microphone, the diaphragm turns the sound into an electrical signal."
+    move = chain_move("how does a microphone diaphragm work", [fact])
+    assert move is not None and "sound" in move.text
+    assert not {"electrical", "signal", "turns"} & said(move)
+
+
+def test_no_move_where_the_fact_answers_another_outcome_or_the_question_has_numbers():
+    fact = "Leaves fall in autumn because the tree seals them off to save water."
+    assert chain_move("why does ice float on a pond", [fact]) is None
+    assert chain_move("why does a 2 kg ball fall at 10 m/s", ["The ball speeds up because gravity pulls it."]) is None
+    assert chain_move("what is the biggest planet", [fact]) is None
+
+
+def test_leaks_finds_an_answer_word_the_question_does_not_say():
+    assert leaks("Start with the air: how much of it is there?", "there is less air", "why is it lower up high")
+    assert not leaks("Start with the air: how much of it is there?", "there is less air", "why is the air thin up high")
+
+
+def test_a_retold_problem_ending_in_its_unmarked_question_claims_nothing():
+    question = "a candle burns in a jar then goes out, what kind of change is that"
+    assert extract_claim(question, question) is None
+    told = "a ball is dropped from 20 m and falls for 2 s how far does it fall in the first second"
+    assert extract_claim(told, told) is None
+    assert extract_claim("its friction, which slows it down", "why does the ball stop") is not None
