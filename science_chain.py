@@ -78,8 +78,9 @@ def chain_move(question: str, pool: list[str]) -> Move | None:
 
 
 def reason_link(reason: str, asked: str, outcome: str) -> tuple[str, str] | None:
-    """The question on a reason's thing, and that thing: how much of it there is ("there is less air above you"), else how it
-    differs here ("a larger surface area speeds up a reaction"), in the question's own situation or its two cases."""
+    """The question on a reason's thing, and that thing: how much of it there is ("there is less air above you"),
+    else how it differs here ("a larger surface area speeds up a reaction"), in the question's own situation or its
+    two cases; the result the outcome names ("the air pressure") is what it changes."""
     there, subject = THERE.match(reason), SUBJECT.match(reason)
     found = there or subject
     if not found:
@@ -92,8 +93,8 @@ def reason_link(reason: str, asked: str, outcome: str) -> tuple[str, str] | None
     result = f"the {told.group('thing').lower()}" if told and forms_of(told.group("thing")) <= forms_of(asked) \
         else "the outcome"
     if re.search(r"\bthan\b", asked, re.I):
-        return (f"Start with {thing}: is it the same in the two cases you are comparing? How would that explain "
-                f"the difference?", thing)
+        return (f"Start with {thing}: is it the same in the two cases you are comparing? How would that "
+                f"explain the difference?", thing)
     place = SITUATION.search(asked)
     here = place.group(0) if place else "in this case"
     if there:

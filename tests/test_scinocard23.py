@@ -57,3 +57,8 @@ def test_a_retold_problem_ending_in_its_unmarked_question_claims_nothing():
     told = "a ball is dropped from 20 m and falls for 2 s how far does it fall in the first second"
     assert extract_claim(told, told) is None
     assert extract_claim("its friction, which slows it down", "why does the ball stop") is not None
+
+
+def test_a_question_typed_in_chat_spelling_claims_nothing():
+    assert extract_claim("wut makes a rainbow show up after rain") is None
+    assert extract_claim("its the wind bc thats wat moves clouds") is not None
