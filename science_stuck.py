@@ -4,11 +4,15 @@ for, the observation a catalogued right idea comes with, what decides it, else t
 What it supports
 - `stuck_move`: the move, chosen in that order; the facts ground it, never shown as the answer.
 - `answers`: may a fact state the answer (it names the question's key terms)? Such a fact is never quoted.
+- `fair_test_move`: "what happens to Y if you make X longer" with no fact to start from: the fair test that would
+  show it, the one thing changed both ways and the rest kept the same, and a prediction asked for.
 """
 from __future__ import annotations
 
+import re
+
 from evidence import KnowledgeBase, Move, key_terms
-from text_words import base_forms, content_tokens, forms_of
+from text_words import base_forms, content_tokens, forms_of, written_out
 from student_message import about, question_of
 from science_catalog import FUNCTION, first_step
 from named_questions import named_help, named_question
@@ -16,6 +20,37 @@ from science_fallback import SCAFFOLD, definition_term, honest_start, list_start
 from science_help import clue_help, in_use_move
 from science_chain import chain_move
 from science_decides import contrast_move, kind_move, like_case_move, observation_move, reason_move
+
+# a change the question makes to one thing, and the other way round: "longer" is tried beside "shorter"
+OPPOSITES = dict(pair for a, b in [("longer", "shorter"), ("heavier", "lighter"), ("hotter", "colder"),
+                                   ("warmer", "cooler"), ("bigger", "smaller"), ("larger", "smaller"),
+                                   ("thicker", "thinner"), ("wider", "narrower"), ("stronger", "weaker"),
+                                   ("higher", "lower"), ("faster", "slower"), ("steeper", "flatter"),
+                                   ("brighter", "dimmer"), ("more", "fewer")]
+                 for pair in ((a, b), (b, a)))
+ADJ = "|".join(OPPOSITES)
+# "if u make a pendulum string longer", "when you use a heavier ball": the one thing changed, and which way
+CHANGED_AFTER = re.compile(rf"\b(?:if|when)\s+(?:you\s+|u\s+|we\s+)?(?:make|get)\s+(?P<x>(?:the\s+|an?\s+|your\s+)?"
+                           rf"[a-z][a-z\s-]*?)\s+(?P<adj>{ADJ})\b", re.I)
+CHANGED_BEFORE = re.compile(rf"\b(?:if|when)\s+(?:you\s+|u\s+|we\s+)?(?:use|add|have|pick)\s+(?:the\s+|an?\s+)?"
+                            rf"(?P<adj>{ADJ})\s+(?P<x>[a-z-]+(?:\s+[a-z-]+)?)", re.I)
+# "what happens to how long one swing takes": the effect asked for, up to the change or the question's end
+EFFECT = re.compile(r"\bwhat\s+happens\s+to\s+(?P<y>[^?.!]+?)(?=\s+(?:if|when)\b|\W*$|\?)", re.I)
+
+
+def fair_test_move(question: str) -> Move | None:
+    """The fair test a "what happens to Y if you make X longer" question asks about, where no fact starts it: only X
+    changed, both ways, everything else kept the same, and the student's prediction for Y asked before any answer."""
+    asked = written_out(question_of(question) or question)
+    effect, change = EFFECT.search(asked), CHANGED_AFTER.search(asked) or CHANGED_BEFORE.search(asked)
+    if not effect or not change:
+        return None
+    x, adj, y = change.group("x"), change.group("adj"), effect.group("y")
+    thing = re.sub(r"^(?:an?|your)\s+", "the ", x.strip(), flags=re.I)
+    thing = thing if thing.lower().startswith("the ") else f"the {thing}"
+    return Move(f"Picture a fair test: change only {thing}, first {OPPOSITES[adj.lower()]}, then {adj.lower()}, and "
+                f"keep everything else the same. What do you predict for {y.strip()}, and how could you measure it?",
+                "fact", None, [])
 
 
 def answers(fact: str, question: str) -> bool:
@@ -55,8 +90,8 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
         return side
     if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
         return used
-    if linked := chain_move(question, pool):  # where the textbook's cause chain starts, never its next step
-        return linked
+    if linked := chain_move(question, pool) or fair_test_move(question):  # where the textbook's cause chain
+        return linked  # starts, never its next step; else the test that would show a change's effect
     quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
     return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
                 "fact", None, facts[:1])

@@ -3,6 +3,7 @@ link itself (session 19): a two-link fact's first cause, the thing a reason is a
 it gives that thing, what a how-question's thing acts on; and a retold problem that ends in its own unmarked question
 is read as asked, not as the student's claim."""
 from science_chain import chain_move, leaks
+from science_stuck import fair_test_move
 from student_message import extract_claim
 from text_words import forms_of
 
@@ -62,3 +63,14 @@ def test_a_retold_problem_ending_in_its_unmarked_question_claims_nothing():
 def test_a_question_typed_in_chat_spelling_claims_nothing():
     assert extract_claim("wut makes a rainbow show up after rain") is None
     assert extract_claim("its the wind bc thats wat moves clouds") is not None
+
+
+def test_a_change_asked_about_gets_the_fair_test_both_ways():
+    move = fair_test_move("what happens to the sound if u make the guitar string tighter")
+    assert move is None  # "tighter" names no change it knows the other way of
+    move = fair_test_move("what happens to how far the car rolls when you make the ramp steeper?")
+    assert move is not None and "the ramp" in move.text and "flatter" in move.text and "steeper" in move.text
+    assert "how far the car rolls" in move.text and move.text.endswith("?")
+    move = fair_test_move("what happens to the bubbles if you use warmer water")
+    assert move is not None and "the water" in move.text and "cooler" in move.text
+    assert fair_test_move("what happens to a frog in winter") is None
