@@ -216,7 +216,9 @@ LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where
                            r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
 # "hand warmers get hot when u open them, what kind of reaction is that", "... i start w 80g how much is left after 10
 # years": a retold problem that ends in its question, unmarked; the setup is the problem's, no claim of the student's
-TRAILING_ASK = re.compile(r"(?:^|[,;:]|\s)\s*(?:so\s+|and\s+|then\s+)?(?:how\s+(?:much|many|long|far|fast|big|"
+# ("20g bc thats how much is left" answers it)
+TRAILING_ASK = re.compile(r"(?:^|[,;:]|(?<!\bthats)(?<!\bthat's)(?<!\bthat is)(?<!\bis)(?<!\bwas)(?<!\bknow)\s)\s*"
+                          r"(?:so\s+|and\s+|then\s+)?(?:how\s+(?:much|many|long|far|fast|big|"
                           r"heavy|old)|what\s+(?:kind|type|sort)\s+of\s+\w+|which\s+(?:one|\w+s?))\s+(?:is|are|was|"
                           r"were|will|would|does|do|did|can|could)\b[^,.;!?]*\??$", re.I)
 TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)

@@ -74,3 +74,7 @@ def test_a_change_asked_about_gets_the_fair_test_both_ways():
     move = fair_test_move("what happens to the bubbles if you use warmer water")
     assert move is not None and "the water" in move.text and "cooler" in move.text
     assert fair_test_move("what happens to a frog in winter") is None
+
+
+def test_an_answer_that_names_the_asked_amount_is_still_a_claim():
+    assert extract_claim("3 apples bc thats how many are left over") is not None
