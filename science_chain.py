@@ -89,17 +89,20 @@ def reason_link(reason: str, asked: str, outcome: str) -> tuple[str, str] | None
     if not words or all(w.lower() in STOP for w in words) or forms_of(" ".join(words)) <= forms_of(asked):
         return None
     thing = f"the {' '.join(words)}"
+    many = bool(re.search(r"[^s]s$", words[-1], re.I))  # "the ions": them, not it
     told = OUTCOME_THING.match(outcome)
-    result = f"the {told.group('thing').lower()}" if told and forms_of(told.group("thing")) <= forms_of(asked) \
-        else "the outcome"
-    if re.search(r"\bthan\b", asked, re.I):
-        return (f"Start with {thing}: is it the same in the two cases you are comparing? How would that "
-                f"explain the difference?", thing)
+    result = f"change the {told.group('thing').lower()}" if told and forms_of(told.group("thing")) <= forms_of(asked) \
+        else "explain it"
+    if re.search(r"\b(?:than|but)\b", asked, re.I):  # two cases side by side: "faster than a chunk", "but solid"
+        return (f"Start with {thing}: what is different about {'them' if many else 'it'} in the two cases? How "
+                f"would that explain the difference?", thing)
     place = SITUATION.search(asked)
     here = place.group(0) if place else "in this case"
     if there:
-        return f"Start with {thing}: how much of it is there {here}? How would that change {result}?", thing
-    return f"Start with {thing}: what is different about it {here}? How would that change {result}?", thing
+        amount = "how many of them are there" if many else "how much of it is there"
+        return f"Start with {thing}: {amount} {here}? How would that {result}?", thing
+    return f"Start with {thing}: what is different about {'them' if many else 'it'} {here}? How would that {result}?", \
+        thing
 
 
 def acted_on(said: str, asked: str) -> tuple[str, str] | None:

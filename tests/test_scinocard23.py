@@ -78,3 +78,13 @@ def test_a_change_asked_about_gets_the_fair_test_both_ways():
 
 def test_an_answer_that_names_the_asked_amount_is_still_a_claim():
     assert extract_claim("3 apples bc thats how many are left over") is not None
+
+
+def test_a_plural_thing_in_a_but_question_is_asked_of_both_cases():
+    fact = "Wet sand sticks together, because tiny water bridges hold the grains to each other."
+    move = chain_move("why does wet sand stick together but dry sand doesn't", [fact])
+    assert move is None  # no determiner: no thing the reason is about is read
+    fact = "Melted wax conducts heat better than solid wax, because the molecules are free to slide past each other."
+    move = chain_move("why does melted wax conduct heat better but solid wax not as well", [fact])
+    assert move is not None and "the molecules: what is different about them in the two cases?" in move.text
+    assert not {"free", "slide"} & said(move)
