@@ -320,7 +320,8 @@ def extract_claim(message: str, question: str = "") -> str | None:
             sentence = sentence[offered.end() if offered else 0:].rstrip("? ")   # "the grass rubs on it?": a guess
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
-        if (sentence.endswith("?") or NOT_A_CLAIM.search(written_out(sentence)) or REQUEST.search(sentence) or options
+        typed = written_out(sentence, negations=False)  # "wat does a seed need": asked; "Don't trust ...": no ask
+        if (sentence.endswith("?") or NOT_A_CLAIM.search(typed) or REQUEST.search(sentence) or options
                 or TRAILING_ASK.search(sentence)
                 or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question
                                                  and not checked)

@@ -88,3 +88,7 @@ def test_a_plural_thing_in_a_but_question_is_asked_of_both_cases():
     move = chain_move("why does melted wax conduct heat better but solid wax not as well", [fact])
     assert move is not None and "the molecules: what is different about them in the two cases?" in move.text
     assert not {"free", "slide"} & said(move)
+
+
+def test_an_answer_that_opens_with_dont_is_still_a_claim():
+    assert extract_claim("Don't judge people by how they look.") is not None
