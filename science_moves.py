@@ -24,26 +24,25 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedd
                       paraphrases)
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, written_out
 from student_message import about, question_of
-from science_catalog import (CONDITION, FORMULA_TOKEN, FUNCTION, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
-                             card_agrees, card_verdict, digit_numbers, echo, first_step, gives_reason, in_fact_words,
+from science_catalog import (CONDITION, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
+                             card_agrees, card_verdict, digit_numbers, echo, gives_reason, in_fact_words,
                              is_help,
                              match_card, matching_cards, shared_terms, match_misconception, near_card,
                              resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
                              VALUE_ASK)
-from named_questions import named_check, named_help, named_question
+from named_questions import named_check, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, SCAFFOLD, STATEMENT, cloze_move, definition_term, honest_start,
-                              list_start, misfit_move, part_move, side_move, two_part_start, undecided_move)
-from science_help import clue_help, in_use_move
+from science_fallback import CAUSE_LEAD, STATEMENT, cloze_move, misfit_move, part_move, undecided_move
 from science_numbers import number_move
 from claim_relations import lever, own_objects, turned, turned_move
 from science_stages import stage_move
+from science_stuck import answers, stuck_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
 from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
-                             observation_move, kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
+                             kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
@@ -151,38 +150,6 @@ def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embed
                 reasoned_verdict(card, claim, asked) == "right" or card_meant(card, claim, asked, embedder)):
             return card
     return None
-
-
-def stuck_move(question: str, facts: list[str], searched: list[str], kb: KnowledgeBase) -> Move:
-    """A stuck student's first move where no card opens the lesson: the question's own form (two parts, a list), a
-    name asked for, the observation a catalogued right idea comes with, what decides it (one side of a difference, a
-    why-fact's thing), a word's examples, else the first step its form gives. The facts ground it, never shown."""
-    asked = question_of(question) or question
-    forms = {form for word, _ in content_tokens(" ".join(facts[:1])) for form in base_forms(word)}
-    terms = sorted(key_terms(question), key=lambda t: (not base_forms(t) & forms, -len(t)))  # the fact's term first
-    # what a naming question asks for, from its own structure; "the job of the liver" names no kind of thing
-    if start := two_part_start(question):  # two questions in one: the first part first
-        return Move(start, "fact", None, facts[:1])
-    if start := list_start(question):  # the parts of a whole: any one first
-        return Move(start, "fact", None, facts[:1])
-    # a name asked for ("What do we call ...?"), not a term to define, a job, or a difference between two things
-    if (named := named_question(asked)) and not FUNCTION.search(asked) and not definition_term(question) \
-            and named.head not in SCAFFOLD \
-            and (helped := clue_help(asked, kb) or named_help(named)):
-        return Move(helped, "fact", None, [])
-    if not (named and named.kind == "part") and (observed := observation_move(asked, answers)):  # the everyday
-        return observed  # case that shows the deciding fact; which part does a job is no outcome one shows
-    pool = list(dict.fromkeys([*facts, *searched]))  # one side of a difference, or of a fact that sets the
-    # asked thing beside another; what a why-answer's reason is about; the kind of place or material a fact sorts
-    # the asked thing by
-    if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
-            reason_move(None, asked, pool) or kind_move(asked, pool) or like_case_move(asked, pool):
-        return side
-    if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
-        return used
-    quoted = [f"\"{t}\"" for t in terms[:2]] or ["the key word in the question"]
-    return Move(first_step(question, terms, about(question)) or honest_start(question, quoted, about(question)),
-                "fact", None, facts[:1])
 
 
 def member_move(claim: str, question: str, kb: KnowledgeBase, facts: list[str]) -> Move | None:
@@ -426,15 +393,6 @@ def bears_on(claim: str, fact: str, question: str) -> bool:
     own = [word for word, stem in dict(content_tokens(in_fact_words(claim, fact) or claim)).items()
            if not base_forms(word) & asked and stem not in COMMON | TUTOR_STEMS]
     return sum(bool(base_forms(word) & said) for word in own) >= 2
-
-
-def answers(fact: str, question: str) -> bool:
-    """May the fact state the answer? It names every key term of the question (or all but one of three or more):
-    "Fish breathe with gills" to "How do fish breathe underwater?", "Radiation ... is how the Sun warms the Earth"
-    to "How does heat from the Sun get to Earth?". A fact about part of the question leaves the answer to work out."""
-    terms, said = key_terms(question), forms_of(fact)
-    named = sum(bool(base_forms(term) & said) for term in terms)
-    return bool(terms) and named >= (len(terms) - 1 if len(terms) >= 3 else len(terms))
 
 
 # "carbon dioxide, they use it with water and light": a short answer, then a clause of its own about it (a pronoun

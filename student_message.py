@@ -11,7 +11,7 @@ import re
 import sys
 
 from common import ABBREVIATIONS, split_sentences
-from text_words import CHAT_WHY, TUTOR_WORDS, content_words, stem
+from text_words import CHAT_WHY, TUTOR_WORDS, content_words, stem, written_out
 from science_catalog import FORMULA_TOKEN
 
 PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
@@ -214,6 +214,13 @@ PLEA = re.compile(r"\W*(?:help|hint|huh|hm+|um+|what|why|how|ok|okay|and|so|then
 # "If you drop a marble and a ball, which lands first?": a question after its setup (a guess is no question)
 LATE_QUESTION = re.compile(r"[,;:]\s*(?:then\s+)?(?:which|what|why|how|who|where|when|is|are|do|does|did|can|will|"
                            r"would)\b|^\W*(?:was|were|has|have|had|will|would|am)\b", re.I)   # "was he angry?" asks
+# "hand warmers get hot when u open them, what kind of reaction is that", "... i start w 80g how much is left after 10
+# years": a retold problem that ends in its question, unmarked; the setup is the problem's, no claim of the student's
+# ("20g bc thats how much is left" answers it)
+TRAILING_ASK = re.compile(r"(?:^|[,;:]|(?<!\bthats)(?<!\bthat's)(?<!\bthat is)(?<!\bis)(?<!\bwas)(?<!\bknow)\s)\s*"
+                          r"(?:so\s+|and\s+|then\s+)?(?:how\s+(?:much|many|long|far|fast|big|"
+                          r"heavy|old)|what\s+(?:kind|type|sort)\s+of\s+\w+|which\s+(?:one|\w+s?))\s+(?:is|are|was|"
+                          r"were|will|would|does|do|did|can|could)\b[^,.;!?]*\??$", re.I)
 TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s+", re.I)
 # "does sore mean strong?" after "What does the word sore mean?" offers "strong" as the meaning: a guess, not a question
 MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
@@ -313,7 +320,9 @@ def extract_claim(message: str, question: str = "") -> str | None:
             sentence = sentence[offered.end() if offered else 0:].rstrip("? ")   # "the grass rubs on it?": a guess
         answers = re.match(r"(?i)\s*(?:yes|no)\b", sentence)  # "yes, the tea melts the sugar" may restate and claim
         options = re.fullmatch(r"\W*[\w-]+(?:\s*,\s*[\w-]+)*,?(?:\s+or\s+[\w-]+)+\W*", sentence)  # "a, b or c"
-        if (sentence.endswith("?") or NOT_A_CLAIM.search(sentence) or REQUEST.search(sentence) or options
+        typed = written_out(sentence, negations=False)  # "wat does a seed need": asked; "Don't trust ...": no ask
+        if (sentence.endswith("?") or NOT_A_CLAIM.search(typed) or REQUEST.search(sentence) or options
+                or TRAILING_ASK.search(sentence)
                 or REPORTED.search(sentence) or (len(sentence) > 12 and sentence.strip(" .!") in question
                                                  and not checked)
                 or not (set(content_words(sentence)) - asked or answers or checked or RELATES.search(sentence)
