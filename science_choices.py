@@ -178,7 +178,7 @@ def read_pick(said: str, choices: list[str]) -> tuple[int | None, str]:
     that goes on with anything but a reason ("a rock is alive", "b is confusing") picks nothing: (None, "")."""
     found = PICKED.match(said.strip())
     index = ord(found.group(1).upper()) - ord("A") if found else len(choices)
-    if index >= len(choices):
+    if index >= len(choices) or re.search(r"(?:^|\s)\(?[A-H][).:]\s", found.group(2)):  # the choices said again
         return None, ""
     comma = "," in found.group(0)[found.end(1):found.start(2)]
     reason, named, lead = reason_of(found.group(2), choices[index])
