@@ -64,3 +64,8 @@ def test_a_denial_somewhere_the_fact_never_names_is_not_contradicted():
     fact = "Light travels through air and glass, and it slows down in water."
     assert not conflicts("light can not travel through a brick wall", fact)
     assert conflicts("light can not travel through glass", fact)
+
+
+def test_a_fact_about_the_whole_never_decides_which_part():
+    cells = Facts(["Animals are made of many cells with a membrane round each, and they take in food."])
+    assert named_choice("which part of an animal cell controls it", ["nucleus", "membrane", "cytoplasm"], cells) is None
