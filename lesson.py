@@ -426,6 +426,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
     passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
+    message = lettered(message) if subject == "science" else message   # its choices, typed with bare letters
     lesson.passage = lesson.passage or passage or ""
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung

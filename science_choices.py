@@ -165,10 +165,10 @@ def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBas
 
 # "B bc ...", "its C, because ...", "i pick D fire bc it moves": a lettered pick, then what the student says of it;
 # a lone small "a" is a pick only where the rest is a reason or nothing ("a rock is alive" names no letter)
-PICKED = re.compile(r"^\W*(?:(?:i\s+)?(?:think|picked|pick|chose|choose|said|say|went\s+with|put)\s+|it'?s\s+|is\s+it\s+|"
-                    r"(?:the\s+)?answer\s+is\s+|maybe\s+)*\(?([A-Ha-h])\b\)?(?![''])[\s,.:)!-]*(.*)$", re.I | re.S)
-PICK_LEAD = re.compile(r"^\W*(?:i\s+)?(?:think|picked|pick|chose|choose|said|say|went\s+with|put)\s+|^\W*(?:it'?s|is\s+it|maybe)\s+",
-                       re.I)
+LEAD = r"(?:i\s+)?(?:still\s+|really\s+)?(?:think|picked|pick|chose|choose|said|say|went\s+with|put)\s+"
+PICKED = re.compile(rf"^\W*(?:{LEAD}|it'?s\s+|is\s+it\s+|(?:the\s+)?answer\s+is\s+|maybe\s+)*"
+                    r"\(?([A-Ha-h])\b\)?(?![''])[\s,.:)!-]*(.*)$", re.I | re.S)
+PICK_LEAD = re.compile(rf"^\W*{LEAD}|^\W*(?:it'?s|is\s+it|maybe)\s+", re.I)
 BECAUSE_LEAD = re.compile(r"^\W*(?:because|bc|b/c|cuz|coz|cause|since|as|so)\b\W*", re.I)
 
 
@@ -262,7 +262,8 @@ def situation_fact(picked: int, question: str, choices: list[str], kb: Knowledge
     terms = forms_of(" ".join(key_terms(asked.group(1) if asked else question)))
     for hit in kb.search(f"{choices[picked]} {question}", k=4):
         for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
-            numbered = [i for i, words in enumerate(own) if names(sentence, words) and any(w[0].isdigit() for w in words)]
+            numbered = [i for i, words in enumerate(own)
+                        if names(sentence, words) and any(w[0].isdigit() for w in words)]
             if own[picked] and names(sentence, own[picked]) and not names(sentence, own[right_at]) \
                     and forms_of(sentence) & terms and len(numbered) < 2:
                 return sentence

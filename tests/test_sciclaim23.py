@@ -21,6 +21,7 @@ def test_a_lettered_pick_is_read_with_its_reason():
     choices = ["a sponge", "a copper wire", "a glass rod", "a rubber band"]
     assert read_pick("B bc metals let electrons move", choices) == (1, "metals let electrons move")
     assert read_pick("i think its D, because it stretches", choices) == (3, "it stretches")
+    assert read_pick("I still think D bc it stretches", choices) == (3, "it stretches")
     assert read_pick("C glass rod cuz its shiny", choices) == (2, "its shiny")
     assert read_pick("b", choices) == (1, "")
     assert read_pick("a metal spoon conducts too", choices) == (None, "")   # the article, no pick
