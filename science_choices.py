@@ -56,8 +56,10 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
             else apart_ask(picked, choices)
         return Move(f"Yes: {said} is right{', and so is your reason' if held else ''}. {next_step}",
                     "fact", "supported", [*grounds, *([held] if held else [])])
-    ruled = ruling_fact(choices[picked], question, choices, kb) or (
-        situation_fact(picked, question, choices, kb, right_at) if right_at is not None else None)
+    ruled = ruling_fact(choices[picked], question, choices, kb)
+    own = distinct_words(choices, question)  # a fact that names another choice may name the answer
+    ruled = None if ruled and any(names(ruled, words) for i, words in enumerate(own) if i != picked) else ruled
+    ruled = ruled or (situation_fact(picked, question, choices, kb, right_at) if right_at is not None else None)
     if ruled:
         return Move(f"Check choice {said} against this fact: \"{ruled}\" What does it tell you about "
                     f"\"{choices[picked]}\", and {fits_it} instead?", "fact", "contradicted", [ruled])

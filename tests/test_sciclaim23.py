@@ -70,3 +70,10 @@ def test_a_denial_somewhere_the_fact_never_names_is_not_contradicted():
 def test_a_fact_about_the_whole_never_decides_which_part():
     cells = Facts(["Animals are made of many cells with a membrane round each, and they take in food."])
     assert named_choice("which part of an animal cell controls it", ["nucleus", "membrane", "cytoplasm"], cells) is None
+
+
+def test_a_fact_that_rules_out_a_pick_but_names_another_choice_is_not_shown():
+    atoms = Facts(["Protons do not have a negative charge; electrons do.",
+                   "Protons sit in the nucleus with the neutrons."])
+    move = choice_move("Which particle has a negative charge?", ["proton", "neutron", "electron"], 0, atoms)
+    assert "electron" not in move.text.lower() and not any("electron" in e for e in move.evidence)
