@@ -2,6 +2,10 @@
 decides a pick (`choice_fact`), a fact that contradicts the picked choice rules it out (`ruling_fact`), and a stuck
 student is given the fact that says what the asked word means (`key_idea`) to weigh each choice against. A pick
 nothing decides is asked for its reason: a card or fact that would take two of the choices confirms none.
+A pick is read by its letter with the reason after it (`read_pick`, `pick_reason`: "B bc burning makes ash"); a fact's
+clause that names one choice beside what is asked decides it (`named_choice`); a wrong pick meets what the textbook
+says of the picked choice (`situation_fact`), never a fact that names another choice; a right pick's reason is called
+right only where a fact backs it (`reason_backed`) and questioned where one contradicts it (`reason_against`).
 
     .venv/bin/python science_choices.py "Which of these is a mammal?" "a whale" "a shark" 0
 """
