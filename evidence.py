@@ -132,7 +132,23 @@ def conflicts(claim: str, sentence: str) -> bool:
     owned = re.sub(r"\b(?:no|not)\s+\w+ of (?:its|their) own\b", "", claim)   # "no light of its own" denies no light
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(owned) | first_denied(sentence))
     denied = set() if SOME_DENIED.search(claim) and not quantifiers(sentence) & {"all", "always"} else denied
+    denied = set() if denied and not negated(sentence) and elsewhere(owned, words) else denied
     return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
+
+
+PLACE_WORDS = {"through", "across", "into", "onto", "over", "under", "between", "around", "past", "along"}
+
+
+def elsewhere(claim: str, words: set[str]) -> bool:
+    """Does the claim deny its word only somewhere the fact never names ("sound can not travel through outer space"
+    beside "Sound travels through air ...")? The words after the denied one, in its clause, are where or what it is
+    denied of; a fact that names none of them says the word of another case, and denies nothing the claim says."""
+    for found in NEGATION.finditer(claim.replace("’", "'")):
+        after = content_words(re.split(r"[,;:]|\b(?:but|because|so)\b", claim[found.end():])[0])
+        where = set(after[1:]) - PLACE_WORDS
+        if where and not where & words:
+            return True
+    return False
 
 
 # Answers that interpret the whole text or pick among its sentences: quoting one sentence does not yet answer them.

@@ -146,6 +146,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
+    message = lettered(message)   # "A rock B mushroom C cloud": the choices, as "A) rock B) mushroom ..."
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
     if (split := _theirs_apart(message, exercises)) is not None:
         return split
@@ -250,6 +251,34 @@ _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
 LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
                             r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So)\b)"
                             r"[^.?!\n])*")
+
+
+# a bare capital letter before a word ("A ice melting B paper burning"); a choice's text is a few words that open
+# with no joining word ("from A to B and then to C" names points, no choices)
+BARE_LETTER = re.compile(r"(?<![\w'’])([A-H])(?=\s+[\w\d])")
+JOINING = re.compile(r"\s*(?:to|and|or|then|is|are|was|were|of|in|on|at|with|from)\b", re.I)
+
+
+def lettered(message: str) -> str:
+    """Choices typed with bare capital letters, in order from A ("A ice melting B paper burning C salt dissolving D
+    cutting wood"), written as lettered choices ("A) ice melting B) ..."); fewer than three letters in a row, or a
+    letter followed by a joining word or a long run of words, leave the message as it is (a capital "A" opens a
+    sentence)."""
+    found = list(BARE_LETTER.finditer(message))
+    for start, first in enumerate(found):
+        if first.group(1) != "A":
+            continue
+        chain = [first]
+        for later in found[start + 1:]:
+            if later.group(1) != chr(ord(chain[-1].group(1)) + 1):
+                break
+            chain.append(later)
+        texts = [message[a.end():b.start()] for a, b in zip(chain, chain[1:])]
+        if len(chain) >= 3 and all(len(t.split()) <= 6 and not JOINING.match(t) for t in texts):
+            for letter in reversed(chain):
+                message = f"{message[:letter.end()]}){message[letter.end():]}"
+            return message
+    return message
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
@@ -397,6 +426,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
     passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
+    message = lettered(message) if subject == "science" else message   # its choices, typed with bare letters
     lesson.passage = lesson.passage or passage or ""
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung
@@ -432,6 +462,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     choices = parse_choices(message)
     attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
     picked = match_choice(attempt, choices) if attempt else None
+    if subject == "science" and choices and picked is None:   # "B bc burning makes ash": a letter, then why
+        picked = science_choices.read_pick(work or claim or "", choices)[0]
     # a science claim that is only the options said again ("A) earthworm B) eagle C) cow" after the stem) picks
     # none and states no idea: the student is stuck
     listed = subject == "science" and choices and set(text_words.content_words(claim or "")) <= set(
@@ -478,7 +510,8 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
     first message) is kept as their evidence, never an answer."""
     facts = kb or Facts(lesson.evidence)
     stuck = picked is None and (not claim or science_catalog.is_help(work))  # no pick and no idea of their own
-    found = science_choices.choice_move(question, choices, picked, facts) if choices and (  # type: ignore
+    reason = science_choices.pick_reason(work, choices, picked) if choices and picked is not None else ""
+    found = science_choices.choice_move(question, choices, picked, facts, reason) if choices and (  # type: ignore
         picked is not None or stuck) else science_moves.science_move(question, claim, facts, known=lesson.known)
     # a student who names what confuses them ("I mix up atoms and molecules") gets the fact that tells them apart,
     # unless a topic card written for this very scenario already opens the lesson; a word they ask the meaning of

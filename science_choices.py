@@ -2,6 +2,10 @@
 decides a pick (`choice_fact`), a fact that contradicts the picked choice rules it out (`ruling_fact`), and a stuck
 student is given the fact that says what the asked word means (`key_idea`) to weigh each choice against. A pick
 nothing decides is asked for its reason: a card or fact that would take two of the choices confirms none.
+A pick is read by its letter with the reason after it (`read_pick`, `pick_reason`: "B bc burning makes ash"); a fact's
+clause that names one choice beside what is asked decides it (`named_choice`); a wrong pick meets what the textbook
+says of the picked choice (`situation_fact`), never a fact that names another choice; a right pick's reason is called
+right only where a fact backs it (`reason_backed`) and questioned where one contradicts it (`reason_against`).
 
     .venv/bin/python science_choices.py "Which of these is a mammal?" "a whale" "a shark" 0
 """
@@ -12,21 +16,26 @@ import sys
 
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, forms_of, has_negation
-from science_catalog import card_verdict, match_card, plural
-from science_moves import follow_up
+from science_catalog import card_verdict, echo, match_card, plural
+from science_moves import science_move
 from science_names import short_answer_fact
 from student_message import about
 
 
-def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase) -> Move:
-    """A lettered multiple-choice question: the one choice the topic card accepts or a fact names as the answer
-    (`choice_fact`) decides a pick, a wrong pick is flagged at that choice (with the fact that rules it out when one
-    names it and the options share no word), a pick nothing decides is asked for its reason (a short choice is never
-    confirmed by a card or fact that would take two of the choices), a stuck student is asked about each choice or
-    gets the topic card's observation."""
+def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase, reason: str = "") -> Move:
+    """A lettered multiple-choice question: the one choice the topic card accepts, a fact names as the answer
+    (`choice_fact`) or a fact's clause names beside what the question asks (`named_choice`) decides a pick. A right
+    pick is confirmed, its `reason` questioned only where a fact contradicts it; a wrong pick is met with the fact that
+    rules it out or says what the picked choice is, else asked about against the other choices; a pick nothing decides
+    is asked for its reason (a short choice is never confirmed by a card or fact that would take two of the choices),
+    or, with its reason given, how that reason singles it out; a stuck student is asked about each choice or gets the
+    topic card's observation."""
+    question = re.split(r"\s\(?A[).:]\s", question)[0].strip() or question  # the stem, without its choices
     card = match_card(question, key_terms(question))
     right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
              if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
+    named = named_choice(question, choices, kb) if not right else None
+    right = [named[0]] if named else right
     right_at = right[0] if len(right) == 1 else None
     asked = ASKED_PREDICATE.match(question)
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
@@ -41,23 +50,53 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
-            [choice_fact(choices[picked], question, kb)]
-        asked_choice = OF_THESE.sub(r"\1 choice", question)  # "which of these is" reads as "which choice is"
-        return Move(f"Yes: {said[:-1]} is right. {card.next if card else follow_up(choices[picked], asked_choice)}",
-                    "fact", "supported", grounds)
+            [named[1]] if named else [choice_fact(choices[picked], question, kb)]
+        if reason and (against := reason_against(reason, question, choices[picked], kb)):
+            return Move(f"{said[:-1]} is the right pick, but check your reason against this: \"{against}\" Does "
+                        f"\"{echo(reason)}\" fit it? What makes {said[:-1]} the right choice, then?", "fact",
+                        "supported", [*grounds, against])
+        held = reason_backed(reason, question, kb)
+        next_step = card.next if card else "Would you like another question like this one to try?" if held \
+            else apart_ask(picked, choices)
+        return Move(f"Yes: {said} is right{', and so is your reason' if held else ''}. {next_step}",
+                    "fact", "supported", [*grounds, *([held] if held else [])])
     ruled = ruling_fact(choices[picked], question, choices, kb)
+    own = distinct_words(choices, question)  # a fact that names another choice may name the answer
+    ruled = None if ruled and any(names(ruled, words) for i, words in enumerate(own) if i != picked) else ruled
+    ruled = ruled or (situation_fact(picked, question, choices, kb, right_at) if right_at is not None else None)
     if ruled:
         return Move(f"Check choice {said} against this fact: \"{ruled}\" What does it tell you about "
                     f"\"{choices[picked]}\", and {fits_it} instead?", "fact", "contradicted", [ruled])
     if right_at is not None:
         return Move(f"Choice {said} does not fit. {card.opening}" if card else
-                    f"Choice {said} does not fit. What do you know about \"{choices[picked]}\"? Go through the "
-                    f"other choices the same way: {fits_it}?", "fact", "contradicted", [])
+                    f"Not {said[:-1]}. Go through the other choices one at a time: {fits_it}, and what rules out "
+                    f"\"{choices[picked]}\"?", "fact", "contradicted", [])
     # no card or fact decides between the choices: a card that accepts two of them ("water turning to vapour",
-    # "vapour turning to water") or none judges no pick, so the student's reason is asked for
+    # "vapour turning to water") or none judges no pick, so the student's reason is asked for, or how the reason
+    # they gave tells this choice from the others
+    backed = science_move(question, f"{choices[picked]}, because {reason}", kb) if reason else None
+    if backed and backed.verdict == "supported" and names(" ".join(backed.evidence), distinct_words(
+            choices, question)[picked]):  # the pick and its reason together, as a fact that names the pick bears
+        # them out ("Dolphins ... are mammals" for "dolphin, it feeds its babies milk" to "Which is a mammal?")
+        held = reason_backed(reason, question, kb)
+        return Move(f"Yes: {said} is right{', and so is your reason' if held else ''}. "
+                    f"{card.next if card else apart_ask(picked, choices)}", "fact", "supported", backed.evidence)
+    kind = re.fullmatch(r"(?:is|are)\s+((?:an?\s+)?[a-z ]+?)", asked.group(1).strip(), re.I) if asked else None
+    if reason and (card or kind):  # a reason given is not asked for again: it is weighed against what the asked
+        # kind takes ("What does it take to be a living thing, and does fire have all of it?")
+        return Move(f"You picked {said[:-1]}. {card.opening}" if card else
+                    f"You picked {said[:-1]}. What does it take to be {kind.group(1)}, and does \"{choices[picked]}\" "
+                    f"have all of it? Check the other choices the same way.", "card" if card else "fact", "unclear", [])
     return Move(f"Why {said[:-1]}? {card.opening}" if card else
                 f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
                 f"out each of the other choices?", "card" if card else "fact", "unclear", [])
+
+
+def apart_ask(picked: int, choices: list[str]) -> str:
+    """After a right pick with no reason: what tells it from the choice most like it ("outer core" from "inner core"),
+    else what rules out the others: the reason behind the pick, asked once it is known to be right."""
+    near = [c for i, c in enumerate(choices) if i != picked and forms_of(c) & forms_of(choices[picked])]
+    return f"What tells it apart from \"{near[0]}\"?" if near else "What rules out each of the other choices?"
 
 
 def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
@@ -86,13 +125,11 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
                                rf"|\b(?:is|are)\s+(?:\w+\s+)?an?\s+{re.escape(kind.group(1))}\b", fact, re.I)), None)
 
 
-OF_THESE = re.compile(r"^(\W*which)\s+(?:one\s+)?of\s+(?:these|the following|them)(?:\s+[a-z]+(?=\s+(?:is|are)\b))?",
-                      re.I)  # "Which of these animals is ...": which choice is
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
 # "Which gas do we breathe out?" the "gas" is the noun, no verb; "Which living thing is ..." names its kind in two.
 ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+"
                              r"(?:[a-z]+\s+(?=(?:is|are|was|were|has|have|can)\b))?|"
-                             r"[a-z]+\s+(?:of\s+(?:an?|the)\s+[a-z]+\s+|"
+                             r"[a-z]+\s+(?:of\s+(?:(?:an?|the)\s+)?[a-z]+\s+(?=is\b|are\b)|"
                              r"(?!(?:is|are|was|were|has|have|can)\b)[a-z]+\s+(?=is\b|are\b))?)?"
                              r"((?:is|are|was|were|has|have|can)\b.+?|(?!does\b)[a-z]+s\b(?!\s+(?:do|does|did)\b).+?)"
                              r"\W*$", re.I)
@@ -130,6 +167,132 @@ def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBas
     verdict = judge_claim(f"{choice} {asked.group(1)}", facts, question)
     named = verdict.sentence and forms_of(choice) & forms_of(verdict.sentence)
     return verdict.sentence if verdict.label == "contradicted" and named else None
+
+
+# "B bc ...", "its C, because ...", "i pick D fire bc it moves": a lettered pick, then what the student says of it;
+# a lone small "a" is a pick only where the rest is a reason or nothing ("a rock is alive" names no letter)
+LEAD = r"(?:i\s+)?(?:still\s+|really\s+)?(?:think|picked|pick|chose|choose|said|say|went\s+with|put)\s+"
+PICKED = re.compile(rf"^\W*(?:{LEAD}|it'?s\s+|is\s+it\s+|(?:the\s+)?answer\s+is\s+|maybe\s+)*"
+                    r"\(?([A-Ha-h])\b\)?(?![''])[\s,.:)!-]*(.*)$", re.I | re.S)
+PICK_LEAD = re.compile(rf"^\W*{LEAD}|^\W*(?:it'?s|is\s+it|maybe)\s+", re.I)
+BECAUSE_LEAD = re.compile(r"^\W*(?:because|bc|b/c|cuz|coz|cause|since|as|so)\b\W*", re.I)
+
+
+def read_pick(said: str, choices: list[str]) -> tuple[int | None, str]:
+    """The choice a reply picks by its letter, and the reason it gives for it ("B bc burning makes ash" -> 1, "burning
+    makes ash"); the choice's own words said after its letter ("C refracted bc it bounces") are no reason. A reply
+    that goes on with anything but a reason ("a rock is alive", "b is confusing") picks nothing: (None, "")."""
+    found = PICKED.match(said.strip())
+    index = ord(found.group(1).upper()) - ord("A") if found else len(choices)
+    if index >= len(choices) or re.search(r"(?:^|\s)\(?[A-H][).:]\s", found.group(2)):  # the choices said again
+        return None, ""
+    comma = "," in found.group(0)[found.end(1):found.start(2)]
+    reason, named, lead = reason_of(found.group(2), choices[index])
+    if reason and not lead and not named and not comma:
+        return None, ""   # "A rock is not alive": the article, no pick
+    return index, reason
+
+
+def pick_reason(said: str, choices: list[str], picked: int) -> str:
+    """The reason a reply gives for its pick, named by letter ("B bc ...") or by its own words ("dolphin, it breathes
+    air"); "" when it gives none ("i think dolphin" is no reason)."""
+    index, reason = read_pick(said, choices)
+    if index == picked:
+        return reason
+    reason, named, _ = reason_of(PICK_LEAD.sub("", said.strip()), choices[picked])
+    return reason if named else ""
+
+
+def reason_of(said: str, choice: str) -> tuple[str, bool, bool]:
+    """What a reply says of its pick after the pick's own words ("dolphin, it breathes air" -> "it breathes air"), with
+    whether the pick's words opened it and whether a "because" led the rest."""
+    words = said.strip(" .!").split()
+    kept = next((i for i, word in enumerate(words) if not (forms_of(word) and forms_of(word) <= forms_of(choice)
+                                                            or word.lower() in ("a", "an", "the"))), len(words))
+    rest = " ".join(words[kept:]).lstrip(" ,.:-")
+    lead = BECAUSE_LEAD.match(rest)
+    return (rest[lead.end():] if lead else rest).strip(" .!"), bool(forms_of(" ".join(words[:kept]))), bool(lead)
+
+
+# a fact's clauses: "..., and ...", "...; ...", "... whereas ...": a list's commas stay inside one clause, and so does
+# "Whales ... live in the sea but are mammals" (one subject)
+CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\s+|;\s*|:\s+|\s+(?:while|whereas)\s+", re.I)
+
+
+def distinct_words(choices: list[str], question: str) -> list[set[str]]:
+    """Each choice's own words: its content words' forms (its numbers as written) that neither the question nor
+    another choice says ("burn" and "paper" of "paper burning"; "distill" of "distilled water" beside "salt water")."""
+    words = [forms_of(c) | set(re.findall(r"\d+(?:\.\d+)?", c)) for c in choices]
+    asked = forms_of(question)
+    return [{w for w in own if w not in asked and not any(w in other for j, other in enumerate(words) if j != i)}
+            for i, own in enumerate(words)]
+
+
+def names(clause: str, words: set[str]) -> bool:
+    """Does the clause name the choice by one of its own words (a number as a whole number)?"""
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", clause))
+    return any(w in numbers if w[0].isdigit() else w in forms_of(clause) for w in words)
+
+
+def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[int, str] | None:
+    """The one choice a fact's clause names beside what the question asks ("A pH of 7 is neutral" for "7" to "What is
+    the pH of a neutral solution?"; "an outer core of liquid iron" for "outer core" to "Which layer is liquid?"): the
+    clause holds the terms of what is asked of the answer (all, or two where there are more), names this choice's
+    own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose asked
+    part is not found, decide nothing."""
+    asked = ASKED_PREDICATE.match(question)
+    terms = key_terms(asked.group(1)) if asked else []  # what the answer is or does: the question's other words
+    # ("plant cell" of "which part of plant cell makes food") name the whole, which a fact about any part names too
+    if not terms or not all(distinct_words(choices, question)):
+        return None
+    own = distinct_words(choices, question)
+    found: dict[int, str] = {}
+    for choice in choices:
+        for hit in kb.search(f"{question} {choice}", k=4):
+            for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+                for clause in CLAUSE.split(sentence):
+                    held = sum(bool(base_forms(t) & forms_of(clause)) for t in terms)
+                    named_here = [i for i, words in enumerate(own) if names(clause, words)]
+                    if len(named_here) == 1 and held >= min(len(terms), 2) and not has_negation(clause):
+                        found.setdefault(named_here[0], sentence)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def situation_fact(picked: int, question: str, choices: list[str], kb: KnowledgeBase, right_at: int) -> str | None:
+    """A fact sentence that says what the picked choice is or does, so the student can set it beside the question
+    ("Melting, freezing, boiling, dissolving, cutting and bending are physical changes" for "cutting wood" to "Which
+    is a chemical change?"): it names the picked choice's own words and a term of what the question asks, and never
+    names the right choice (which would give the answer away); a range of numbered choices ("The pH scale runs from
+    0 to 14") rules none out."""
+    own, asked = distinct_words(choices, question), ASKED_PREDICATE.match(question)
+    terms = forms_of(" ".join(key_terms(asked.group(1) if asked else question)))
+    for hit in kb.search(f"{choices[picked]} {question}", k=4):
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            numbered = [i for i, words in enumerate(own)
+                        if names(sentence, words) and any(w[0].isdigit() for w in words)]
+            if own[picked] and names(sentence, own[picked]) and not names(sentence, own[right_at]) \
+                    and forms_of(sentence) & terms and len(numbered) < 2:
+                return sentence
+    return None
+
+
+def reason_against(reason: str, question: str, choice: str, kb: KnowledgeBase) -> str | None:
+    """The fact sentence that contradicts a right pick's reason ("they land together because there is no gravity on
+    the Moon"): the reason is questioned, never the pick."""
+    facts = [hit["text"] for hit in kb.search(f"{question} {reason}", k=4)]
+    verdict = judge_claim(reason, facts, question, neighbours=False)
+    return verdict.sentence if verdict.label == "contradicted" and forms_of(verdict.sentence or "") & forms_of(reason) \
+        else None
+
+
+def reason_backed(reason: str, question: str, kb: KnowledgeBase) -> str | None:
+    """The fact sentence that bears out a pick's reason in its own words ("burning makes ash and smoke, which are new
+    substances"); a reason no fact backs is never called right."""
+    if not reason:
+        return None
+    verdict = judge_claim(reason, [hit["text"] for hit in kb.search(f"{question} {reason}", k=4)], question,
+                          neighbours=False)
+    return verdict.sentence if verdict.label == "supported" else None
 
 
 def main(argv: list[str]) -> None:
