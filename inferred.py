@@ -100,6 +100,25 @@ def feelings_shown(sentence: str) -> set[str]:
     return shown_feelings(sentence) | shown(sentence, "feelings")
 
 
+# "nervous bc her knees r wobbly", "nervous, he wipes his hands": the feeling, then the clue the student read it from
+CLUE_BREAK = re.compile(r"\b(?:because|bc|b/c|cuz|cause|since)\b|,\s*(?=(?:she|he|they|it|i|her|his|their)\s)", re.I)
+
+
+def clue_told(claim: str, question: str, sentences: list[str]) -> str | None:
+    """The passage line that tells the clue a student gives for an inference, in their own words ("he wipes his hands
+    on his shorts twice" for "He wiped his palms on his shorts twice."): of the clue's first part that a line tells
+    (parts joined by "and": "her knees r wobbly and she holds the paper tight" names two lines), the line holding most
+    of its own words, at least two and half of them; None for a claim with no clue or one no line tells."""
+    parts = CLUE_BREAK.split(claim, maxsplit=1)
+    for part in re.split(r"\s+and\s+|,\s*", parts[1]) if len(parts) == 2 else []:
+        own = [w for w in own_words(part, question) if stem(w) not in COMMON]
+        hits = [sum(bool(word_forms(w) & forms_of(s)) for w in own) for s in sentences]
+        best = max(range(len(sentences)), key=lambda i: hits[i])
+        if len(own) >= 2 and hits[best] >= 2 and 2 * hits[best] >= len(own):
+            return sentences[best]
+    return None
+
+
 REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
 HOW_MUCH = re.compile(r"\b(?:so|really|very|super)\s+(?:hard|much|loud(?:ly)?)\b|\ba lot\b", re.I)  # no act of its own
 
@@ -112,6 +131,7 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     action is a right step. A feeling none of those lines shows, where one shows its opposite (angry, where she
     "let out a long breath"), is contradicted at that line."""
     near = mood_lines(question, sentences, sorted(set(focus(sentences, top, question, "feeling")) | {top}))
+    cited = cited or clue_told(claim, question, sentences)  # the clue in their own words ("wipes his hands")
     shown_ = set().union(*(feelings_shown(sentences[i]) for i in near))
     named_ = feelings_named(claim)
     reaction = next((sentences[i] for i in near if any(f & feelings_shown(sentences[i]) for f in named_)), None) or \
