@@ -52,7 +52,7 @@ from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_
 from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
 from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
-from locate import another_kind, doer_told, follows_from, told_past_its_reason
+from locate import another_kind, asked_elsewhere, doer_told, follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -292,6 +292,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
             question, claim) or kind in ("cause", "motive") and told_past_its_reason(question, sentences,
                                                                                       verdict.sentence):
         return verdict, "off"
+    if kind == "detail" and asked_elsewhere(question, sentences, backing(verdict.sentence, claim, sentences)):
+        return verdict, "off"  # "how far" told, "which way" asked: a true line that answers another question
     return verdict, "answer"
 
 

@@ -1,6 +1,7 @@
 """Inference answers confirmed by the clue the student read them from (inferred.clue_told, the feeling cues of
 data/inference_cues.json), and never when the clue is not the text's or shows another feeling."""
 import inferred
+import locate
 import reading
 
 WAITING = ("Dana sat in the waiting room with her coat still on. She wiped her hands on her jeans again and again. "
@@ -40,3 +41,29 @@ def test_actions_that_show_feelings():
     assert "afraid" in inferred.feelings_shown("Rosa gripped the rail so tightly her knuckles went white.")
     assert "happy" in inferred.feelings_shown("When the score went up, Sam jumped up and down on the bench.")
     assert not inferred.feelings_shown("Eli pushed the cart around the corner.")
+
+
+SHIP = ("Sailors once measured the sea with a simple rope. They tied knots in the rope at equal spaces and dropped it "
+        "behind the ship. The number of knots that slipped out in half a minute told them how fast the ship was "
+        "moving. The compass beside the wheel showed which way the ship was heading.")
+
+
+def test_line_that_answers_another_question():
+    sentences = reading.body(SHIP)[1]
+    q = "How did sailors know which way the ship was heading?"
+    assert locate.asked_elsewhere(q, sentences, sentences[2]) == 3
+    assert locate.asked_elsewhere(q, sentences, sentences[3]) is None
+    assert locate.asked_elsewhere("How did sailors know where to go?", sentences, sentences[2]) is None
+
+
+def test_detail_from_the_wrong_line_is_not_confirmed():
+    move = reading.reading_move(SHIP, "how did the sailors know which way the ship was heading",
+                                "by the knots that slipped out of the rope in half a minute")
+    assert move.status != "answer" and not move.text.startswith("Yes")
+    assert "how fast the ship was moving" in move.text and "last sentence" in move.text
+
+
+def test_detail_from_the_asked_line_is_confirmed():
+    move = reading.reading_move(SHIP, "How did sailors know which way the ship was heading?",
+                                "the compass by the wheel showed them")
+    assert move.verdict == "supported" and move.text.startswith("Yes")
