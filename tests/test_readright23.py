@@ -3,6 +3,7 @@ data/inference_cues.json), and never when the clue is not the text's or shows an
 import inferred
 import locate
 import reading
+import traits
 
 WAITING = ("Dana sat in the waiting room with her coat still on. She wiped her hands on her jeans again and again. "
            "The nurse called another name, not hers. Dana's mom squeezed her hand and smiled. At last the door opened "
@@ -67,3 +68,26 @@ def test_detail_from_the_asked_line_is_confirmed():
     move = reading.reading_move(SHIP, "How did sailors know which way the ship was heading?",
                                 "the compass by the wheel showed them")
     assert move.verdict == "supported" and move.text.startswith("Yes")
+
+
+LETTER = ("Dear Grandma,\nI finished the model volcano last night. I want to learn how real volcanoes erupt, so I "
+          "borrowed three books from the library. Could you tell me if you ever saw one?\nLove, Nia")
+COOKIE = ("Omar sat on the porch with the last cookie. He saw his little sister staring at it. Omar looked at the "
+          "cookie for a long time. \"Here,\" he said. \"There is enough for both of us.\"")
+
+
+def test_letter_writer_acts_in_the_first_person_lines():
+    sentences = reading.body(LETTER)[1]
+    assert traits.written_by("Nia", sentences) and traits.acts_in("Nia", sentences, 1)
+    assert not traits.written_by("Omar", reading.body(COOKIE)[1])
+    move = reading.reading_move(LETTER, "What kind of person is Nia?",
+                                "curious bc she borrowed books to learn how volcanoes erupt")
+    assert move.verdict == "supported" and move.text.startswith("Yes")
+
+
+def test_speech_line_goes_on_with_its_speaker():
+    sentences = reading.body(COOKIE)[1]
+    last = len(sentences) - 1
+    assert traits.acts_in("Omar", sentences, last)
+    move = reading.reading_move(COOKIE, "What kind of brother is Omar?", "selfish, he keeps the cookie to himself")
+    assert move.verdict == "contradicted" and not move.text.startswith("Yes")
