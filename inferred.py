@@ -41,6 +41,8 @@ FIGURATIVE = re.compile(r"\bexaggerat|\bnot (?:a |an )?real\b|\bnot literal|\bfi
                         r"\bidiom\b|\bhyperbole\b|\bjust an expression\b", re.I)  # it is not meant word for word
 NOTICED = re.compile(r"^\W*(?:I|we)\s+(?:noticed|notice|see|saw|found|spotted|read)\s+(?:that\s+)?", re.I)  # a clue
 SHORT_TEXT = 8  # sentences: a mood is the whole scene's in a text this short
+SPEAKER = re.compile(r"\b(?:speaker|narrator|writer|poet)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 
 
 def said(pattern: str, text: str) -> re.Match | None:
@@ -87,7 +89,12 @@ def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int
     mother's relief two lines after "Leo's name")."""
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
                                                                              for i in near))
-    return list(range(len(sentences))) if whole else near  # a short text's lines, where the moment shows none
+    if whole:  # a short text's lines, where the moment shows none
+        return list(range(len(sentences)))
+    # the speaker's or writer's feeling is in their own lines ("But when I sit there ... I hear the songs he used to
+    # know"), not only in the lines that describe the thing ("The paint is peeling")
+    own = [i for i, s in enumerate(sentences) if FIRST_PERSON.search(s)] if SPEAKER.search(question) else []
+    return sorted(set(near) | set(own))
 
 
 def feelings_named(text: str) -> list[set[str]]:

@@ -91,3 +91,20 @@ def test_speech_line_goes_on_with_its_speaker():
     assert traits.acts_in("Omar", sentences, last)
     move = reading.reading_move(COOKIE, "What kind of brother is Omar?", "selfish, he keeps the cookie to himself")
     assert move.verdict == "contradicted" and not move.text.startswith("Yes")
+
+
+GLOVE = ("My brother's old baseball glove\nsits cracked and stiff upon the shelf.\nThe laces fray, the leather's worn,\n"
+         "but when I slip my hand inside\nI feel the summers we used to play.\nHe lives across the ocean now.")
+
+
+def test_speaker_feeling_read_in_their_own_lines():
+    move = reading.reading_move(GLOVE, "How does the speaker feel about the glove?",
+                                "they love it, it makes them remember playing with their brother")
+    assert move.verdict == "supported" and move.text.startswith("Yes")
+    assert "used to play" in move.text
+
+
+def test_speaker_feeling_the_lines_argue_against():
+    move = reading.reading_move(GLOVE, "How does the speaker feel about the glove?",
+                                "they hate it bc its cracked and worn out")
+    assert move.verdict == "contradicted" and not move.text.startswith("Yes")
