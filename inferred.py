@@ -126,6 +126,32 @@ def clue_told(claim: str, question: str, sentences: list[str]) -> str | None:
     return None
 
 
+# "What will Magpie probably do next autumn?": a prediction, which the ending's change decides
+PREDICT = re.compile(r"\b(?:predict\w*|what (?:will|would|might) \w+(?: \w+)? (?:probably |likely )?(?:do|say|happen)|"
+                     r"(?:probably|likely) (?:do|happen)|what happens next|next (?:time|year|autumn|fall|spring|"
+                     r"summer|winter|week|day|morning))\b", re.I)
+CHANGE = re.compile(r"\b(?:learn(?:ed|t|s)?|decid(?:ed|es)|from (?:now|then) on|never again|promis(?:ed|es)|"
+                    r"(?:was|were) the first to|(?:began|started) to|changed)\b", re.I)
+
+
+def weigh_prediction(claim: str, question: str, sentences: list[str]) -> tuple[Verdict, str] | None:
+    """A prediction is weighed against the ending's change, the last line that says what a character learned or
+    decided ("That winter Magpie learned to count acorns, and in spring she was the first to start gathering."):
+    right when that line tells the student's clue for it, or half the prediction's own words; contradicted there
+    when the prediction is what was done before the change ("she will collect more shiny buttons", told three
+    lines before it). None for another question, a text with no such change, or a prediction neither decides."""
+    turn = max((i for i, s in enumerate(sentences) if CHANGE.search(s)), default=None)
+    if not PREDICT.search(question) or turn is None:
+        return None
+    guess = CLUE_BREAK.split(claim, maxsplit=1)[0]
+    own = [w for w in own_words(guess, question) if stem(w) not in COMMON]
+    told = [sum(bool(word_forms(w) & forms_of(s)) for w in own) for s in sentences]
+    if clue_told(claim, question, sentences) == sentences[turn] and told[turn] or own and 2 * told[turn] >= len(own):
+        return Verdict("supported", sentences[turn]), "answer"
+    before = [i for i in range(turn) if told[i] >= 2 and 2 * told[i] >= len(own) and told[i] > told[turn]]
+    return (Verdict("contradicted", sentences[turn]), "") if before else None
+
+
 REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
 HOW_MUCH = re.compile(r"\b(?:so|really|very|super)\s+(?:hard|much|loud(?:ly)?)\b|\ba lot\b", re.I)  # no act of its own
 

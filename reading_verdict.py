@@ -50,8 +50,8 @@ from own_words import (answer_form, number_told, own_words, own_words_backed, po
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
 from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
-from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
-                      weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
+from inferred import (PREDICT, asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
+                      weigh_feeling, weigh_meaning, weigh_prediction, weigh_purpose, weigh_sides)
 from locate import another_kind, asked_elsewhere, doer_told, follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
@@ -245,6 +245,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if TRAIT_ASKED.search(question):
         return weigh_trait(claim, question, sentences, verdict)
+    if predicted := weigh_prediction(claim, question, sentences):  # what the ending's change leads to
+        return predicted
     sided = weigh_sides(claim, question, sentences) if kind == "inference" else None
     if sided:  # a quality of each of two characters, held against each one's lines
         return sided
@@ -332,6 +334,7 @@ CONFIRMED = {
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
     "beside": "Yes, that comes right {side}: {said} What happens next in the passage?",
     "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?",
+    "prediction": "Yes, that prediction fits how the story ends: {said} What changed to make it likely?",
     "simile": "Yes, that is what the comparison is for: it helps the reader picture it. {said} Can you make up your "
               "own comparison that would help a reader picture it?"}
 
@@ -350,6 +353,7 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
         kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     event = EVENT.search(question) if kind == "sequence" else None
     kind = "beside" if event else kind  # the step beside a named event: its own line
+    kind = "prediction" if kind in ("detail", "inference") and PREDICT.search(question) else kind
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
     felt = feeling_word(claim) if kind == "feeling" else ""

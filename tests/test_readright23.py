@@ -108,3 +108,22 @@ def test_speaker_feeling_the_lines_argue_against():
     move = reading.reading_move(GLOVE, "How does the speaker feel about the glove?",
                                 "they hate it bc its cracked and worn out")
     assert move.verdict == "contradicted" and not move.text.startswith("Yes")
+
+
+HENS = ("Every morning, Rosa fed the hens and then ran off to play. She never locked the coop. One night a fox crept in "
+        "and took two of the hens. Rosa cried when she saw the empty nests. From then on, she checked the latch on the "
+        "coop every single night.")
+
+
+def test_prediction_the_ending_backs_is_confirmed():
+    move = reading.reading_move(HENS, "What will Rosa probably do tomorrow night?",
+                                "she'll check the latch, bc from then on she checked it every night")
+    assert move.verdict == "supported" and move.text.startswith("Yes, that prediction fits")
+
+
+def test_prediction_of_what_was_done_before_the_change_is_contradicted():
+    move = reading.reading_move(HENS, "What will Rosa probably do tomorrow night?",
+                                "she will feed the hens and run off to play")
+    assert move.verdict == "contradicted" and "From then on" in move.text
+    assert inferred.weigh_prediction("she will feed the hens", "Where did the fox go?",
+                                     reading.body(HENS)[1]) is None
