@@ -127,3 +127,11 @@ def test_prediction_of_what_was_done_before_the_change_is_contradicted():
     assert move.verdict == "contradicted" and "From then on" in move.text
     assert inferred.weigh_prediction("she will feed the hens", "Where did the fox go?",
                                      reading.body(HENS)[1]) is None
+
+
+def test_further_for_farther_is_the_passages_word():
+    stars = ("Stars are huge balls of burning gas. Some are much closer to Earth than others. The farther a star is "
+             "from Earth, the dimmer it looks in the night sky.")
+    move = reading.reading_move(stars, "How does distance change how a star looks?",
+                                "the further away it is the dimmer it looks")
+    assert move.verdict == "supported" and move.text.startswith("Yes")
