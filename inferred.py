@@ -172,8 +172,9 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     if cited in sentences and named_ and shown_ and not any(families & shown_ for families in named_) and \
             another_moment(question, sentences, sentences.index(cited), max(near)):  # sweaty hands, before she won
         return Verdict("contradicted", reaction), ""
-    if cited and named_ and all(families & feelings_shown(cited) for families in named_):
-        return Verdict("supported", cited), "answer"
+    if cited and named_ and all(families & feelings_shown(cited) for families in named_) and (
+            cited not in sentences or sentences.index(cited) in near):
+        return Verdict("supported", cited), "answer"  # the clue of this moment, not of the one before it
     if named_ and verdict.label != "contradicted" and all(families & shown_ or not families & opposed(
             list(shown_ & set(CUES["feelings"])), "feelings") for families in named_) and any(
             families & shown_ for families in named_):  # "happy and peaceful" where he sat smiling: none against
