@@ -13,6 +13,12 @@ fresh cases (/work/wt/probes17/readright17, half held back): good single-turn mo
 
 `definition` and `defined` (a word the text defines itself, "a home called a lodge") moved here from
 reading_verdict.py in round 19: a word's meaning the text gives, beside the meaning its context shows.
+
+Session 19 (readright23): `clue_told` finds the line a student's own clue retells ("nervous, he wipes his hands" at
+"He wiped his palms ..."), which confirms the feeling when it shows it at the asked moment; a speaker's or writer's
+feeling is read in their first-person lines too (`mood_lines`); `weigh_prediction` holds a prediction against the
+ending's change. On 45 fresh cases (/work/wt/probes23/readright23, 17 held back): good moves dev 3/28 -> 10/28,
+check 5/17 -> 6/17, wrong confirmed 1 -> 0; scripted followers confirmed 3/9 -> 6/9.
 """
 from __future__ import annotations
 
