@@ -170,7 +170,8 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     action is a right step. A feeling none of those lines shows, where one shows its opposite (angry, where she
     "let out a long breath"), is contradicted at that line."""
     near = mood_lines(question, sentences, sorted(set(focus(sentences, top, question, "feeling")) | {top}))
-    cited = cited or clue_told(claim, question, sentences)  # the clue in their own words ("wipes his hands")
+    clue = None if cited else clue_told(claim, question, sentences)  # their own words ("wipes his hands"), of the
+    cited = cited or (clue if clue and sentences.index(clue) in near else None)  # asked moment, not one before it
     shown_ = set().union(*(feelings_shown(sentences[i]) for i in near))
     named_ = feelings_named(claim)
     reaction = next((sentences[i] for i in near if any(f & feelings_shown(sentences[i]) for f in named_)), None) or \
@@ -178,9 +179,8 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     if cited in sentences and named_ and shown_ and not any(families & shown_ for families in named_) and \
             another_moment(question, sentences, sentences.index(cited), max(near)):  # sweaty hands, before she won
         return Verdict("contradicted", reaction), ""
-    if cited and named_ and all(families & feelings_shown(cited) for families in named_) and (
-            cited not in sentences or sentences.index(cited) in near):
-        return Verdict("supported", cited), "answer"  # the clue of this moment, not of the one before it
+    if cited and named_ and all(families & feelings_shown(cited) for families in named_):
+        return Verdict("supported", cited), "answer"
     if named_ and verdict.label != "contradicted" and all(families & shown_ or not families & opposed(
             list(shown_ & set(CUES["feelings"])), "feelings") for families in named_) and any(
             families & shown_ for families in named_):  # "happy and peaceful" where he sat smiling: none against
