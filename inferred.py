@@ -13,6 +13,12 @@ fresh cases (/work/wt/probes17/readright17, half held back): good single-turn mo
 
 `definition` and `defined` (a word the text defines itself, "a home called a lodge") moved here from
 reading_verdict.py in round 19: a word's meaning the text gives, beside the meaning its context shows.
+
+Session 19 (readright23): `clue_told` finds the line a student's own clue retells ("nervous, he wipes his hands" at
+"He wiped his palms ..."), which confirms the feeling when it shows it at the asked moment; a speaker's or writer's
+feeling is read in their first-person lines too (`mood_lines`); `weigh_prediction` holds a prediction against the
+ending's change. On 45 fresh cases (/work/wt/probes23/readright23, 17 held back): good moves dev 3/28 -> 10/28,
+check 5/17 -> 6/17, wrong confirmed 1 -> 0; scripted followers confirmed 3/9 -> 6/9.
 """
 from __future__ import annotations
 
@@ -41,6 +47,8 @@ FIGURATIVE = re.compile(r"\bexaggerat|\bnot (?:a |an )?real\b|\bnot literal|\bfi
                         r"\bidiom\b|\bhyperbole\b|\bjust an expression\b", re.I)  # it is not meant word for word
 NOTICED = re.compile(r"^\W*(?:I|we)\s+(?:noticed|notice|see|saw|found|spotted|read)\s+(?:that\s+)?", re.I)  # a clue
 SHORT_TEXT = 8  # sentences: a mood is the whole scene's in a text this short
+SPEAKER = re.compile(r"\b(?:speaker|narrator|writer|poet)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
 
 
 def said(pattern: str, text: str) -> re.Match | None:
@@ -87,7 +95,12 @@ def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int
     mother's relief two lines after "Leo's name")."""
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
                                                                              for i in near))
-    return list(range(len(sentences))) if whole else near  # a short text's lines, where the moment shows none
+    if whole:  # a short text's lines, where the moment shows none
+        return list(range(len(sentences)))
+    # the speaker's or writer's feeling is in their own lines ("But when I sit there ... I hear the songs he used to
+    # know"), not only in the lines that describe the thing ("The paint is peeling")
+    own = [i for i, s in enumerate(sentences) if FIRST_PERSON.search(s)] if SPEAKER.search(question) else []
+    return sorted(set(near) | set(own))
 
 
 def feelings_named(text: str) -> list[set[str]]:
@@ -98,6 +111,51 @@ def feelings_named(text: str) -> list[set[str]]:
 def feelings_shown(sentence: str) -> set[str]:
     """The feelings a line shows by what is done or said in it, or names (passages.py's cues and the lexicon's)."""
     return shown_feelings(sentence) | shown(sentence, "feelings")
+
+
+# "nervous bc her knees r wobbly", "nervous, he wipes his hands": the feeling, then the clue the student read it from
+CLUE_BREAK = re.compile(r"\b(?:because|bc|b/c|cuz|cause|since)\b|,\s*(?=(?:she|he|they|it|i|her|his|their)\s)", re.I)
+
+
+def clue_told(claim: str, question: str, sentences: list[str]) -> str | None:
+    """The passage line that tells the clue a student gives for an inference, in their own words ("he wipes his hands
+    on his shorts twice" for "He wiped his palms on his shorts twice."): of the clue's first part that a line tells
+    (parts joined by "and": "her knees r wobbly and she holds the paper tight" names two lines), the line holding most
+    of its own words, at least two and half of them; None for a claim with no clue or one no line tells."""
+    parts = CLUE_BREAK.split(claim, maxsplit=1)
+    for part in re.split(r"\s+and\s+|,\s*", parts[1]) if len(parts) == 2 else []:
+        own = [w for w in own_words(part, question) if stem(w) not in COMMON]
+        hits = [sum(bool(word_forms(w) & forms_of(s)) for w in own) for s in sentences]
+        best = max(range(len(sentences)), key=lambda i: hits[i])
+        if len(own) >= 2 and hits[best] >= 2 and 2 * hits[best] >= len(own):
+            return sentences[best]
+    return None
+
+
+# "What will Magpie probably do next autumn?": a prediction, which the ending's change decides
+PREDICT = re.compile(r"\b(?:predict\w*|what (?:will|would|might) \w+(?: \w+)? (?:probably |likely )?(?:do|say|happen)|"
+                     r"(?:probably|likely) (?:do|happen)|what happens next|next (?:time|year|autumn|fall|spring|"
+                     r"summer|winter|week|day|morning))\b", re.I)
+CHANGE = re.compile(r"\b(?:learn(?:ed|t|s)?|decid(?:ed|es)|from (?:now|then) on|never again|promis(?:ed|es)|"
+                    r"(?:was|were) the first to|(?:began|started) to|changed)\b", re.I)
+
+
+def weigh_prediction(claim: str, question: str, sentences: list[str]) -> tuple[Verdict, str] | None:
+    """A prediction is weighed against the ending's change, the last line that says what a character learned or
+    decided ("That winter Magpie learned to count acorns, and in spring she was the first to start gathering."):
+    right when that line tells the student's clue for it, or half the prediction's own words; contradicted there
+    when the prediction is what was done before the change ("she will collect more shiny buttons", told three
+    lines before it). None for another question, a text with no such change, or a prediction neither decides."""
+    turn = max((i for i, s in enumerate(sentences) if CHANGE.search(s)), default=None)
+    if not PREDICT.search(question) or turn is None:
+        return None
+    guess = CLUE_BREAK.split(claim, maxsplit=1)[0]
+    own = [w for w in own_words(guess, question) if stem(w) not in COMMON]
+    told = [sum(bool(word_forms(w) & forms_of(s)) for w in own) for s in sentences]
+    if clue_told(claim, question, sentences) == sentences[turn] and told[turn] or own and 2 * told[turn] >= len(own):
+        return Verdict("supported", sentences[turn]), "answer"
+    before = [i for i in range(turn) if told[i] >= 2 and 2 * told[i] >= len(own) and told[i] > told[turn]]
+    return (Verdict("contradicted", sentences[turn]), "") if before else None
 
 
 REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
@@ -112,6 +170,8 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     action is a right step. A feeling none of those lines shows, where one shows its opposite (angry, where she
     "let out a long breath"), is contradicted at that line."""
     near = mood_lines(question, sentences, sorted(set(focus(sentences, top, question, "feeling")) | {top}))
+    clue = None if cited else clue_told(claim, question, sentences)  # their own words ("wipes his hands"), of the
+    cited = cited or (clue if clue and sentences.index(clue) in near else None)  # asked moment, not one before it
     shown_ = set().union(*(feelings_shown(sentences[i]) for i in near))
     named_ = feelings_named(claim)
     reaction = next((sentences[i] for i in near if any(f & feelings_shown(sentences[i]) for f in named_)), None) or \

@@ -472,3 +472,28 @@ def doer_told(question: str, sentence: str, sentences: list[str], top: int) -> b
     doer, opener = asked.group("doer").lower().removeprefix("the "), told.group("doer").lower().removeprefix("the ")
     pronoun = "they" if " and " in doer or doer.endswith("s") else None
     return opener == pronoun or bool(base_forms(opener) & base_forms(doer) - STOP)
+
+
+# "how far", "which way": what an embedded question asks ("tells them how far away the flowers are"), so a line that
+# tells one of them is no answer to a question asking the other
+WH_PHRASE = re.compile(r"(?i)\b(?:which (?:way|direction|side|one)|how (?:far|long|many|much|fast|big|deep|high|"
+                       r"old|often)|what (?:time|color|colour|size|shape))\b")
+
+
+def asked_elsewhere(question: str, sentences: list[str], told: str) -> int | None:
+    """The line that tells what the question asks ("which way to fly") when the line an answer comes from tells
+    another such thing ("The length of the waggle tells them how far away the flowers are"): a true detail that
+    answers another question. None when the question asks no such phrase, the answer's line tells it too, or no
+    other line tells it."""
+    asked = {m.group().lower() for m in WH_PHRASE.finditer(question)}
+    there = {m.group().lower() for m in WH_PHRASE.finditer(told)}
+    if not asked or not there or asked & there:
+        return None
+    return next((i for i, s in enumerate(sentences) if s not in told and asked & {
+        m.group().lower() for m in WH_PHRASE.finditer(s)}), None)
+
+
+def wh_told(sentence: str) -> str:
+    """What a line's embedded question says, to its clause's end ("how far away the flowers are"), or ''."""
+    found = WH_PHRASE.search(sentence)
+    return re.split(r"[,:;.]", sentence[found.start():])[0].strip() if found else ""

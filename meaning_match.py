@@ -19,6 +19,8 @@ rounds 6-12 (tests). MiniLM-L6 cannot tell a paraphrase from a swapped word ("he
 passage lacks the student's words. `unfound` (round 20, from passages.py) names the words worth saying the passage
 lacks: only a thing the answer names (a name, a number, a noun after an article or a place word), never a feeling,
 a verb or a manner ("grind", "barely", "lowkey"), a form or a misspelling of a passage word ("octopuses", "carefull").
+`shown_by` and `names_detail` (round 10: the line a "which detail shows X" question asks for, and the answer that
+names it) moved here from reading_verdict.py in session 19.
 """
 from __future__ import annotations
 
@@ -26,10 +28,11 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import CLAUSE_BREAK, conflicts, default_embedder, sides_kept
-from text_words import CHAT_WORDS, COMMON, OPPOSITES, STOP, base_forms, content_tokens, forms_of, has_negation, stem
+from text_words import (CHAT_WORDS, COMMON, OPPOSITES, STOP, base_forms, content_tokens, content_words, forms_of,
+                        has_negation, stem)
 from own_words import OPPOSED, SYNONYMS, own_words, polarity_flipped, swaps, word_forms
 from claim_match import apostrophes, kept, numbers_unsaid, parts_of, relation_broken, said_words
-from passages import FEELING_WORDS
+from passages import FEELING_WORDS, rank_sentences
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -237,3 +240,37 @@ def answered_line(claim: str, question: str, sentences: list[str], located: list
                 and sides_kept(claim, line) and not relation_broken(claim, question, line)):
             return line
     return None
+
+
+# ----------------------------------------------------------------------------- the detail that shows it
+
+SHOWS = re.compile(r"\b(?:which|what) (?:\w+ )?(?:details?|sentences?|facts?|examples?|parts?|lines?|evidence|clues?)\b"
+                   r"[^?]*?\b(?:show|shows|tells?|proves?|supports?|explains?)\b\s+(?:us\s+|you\s+)?(?:that\s+|how\s+)?"
+                   r"(.+?)\W*$", re.I)
+POINTING = {stem(w) for w in "one part sentence detail line bit fact about where says said oh um".split()}
+
+
+def shown_by(question: str, sentences: list[str], embedder: Embedder | None, margin: float = 0.05) -> int | None:
+    """For "Which detail shows that X?", the sentence that shows X: the best-ranked for X alone, by `margin` over the
+    next, never one that only says X ("Crows are clever birds" for 'shows that crows are clever'); None when the
+    question asks no such thing or no sentence stands out ("use tools" is shown by "use coconut shells as shelters")."""
+    asked = SHOWS.search(question)
+    if not asked or len(sentences) < 2:
+        return None
+    topic = {w for w in content_words(asked.group(1)) if sum(w in content_words(s) for s in sentences) > 1}
+    shown = " ".join(w for w in re.findall(r"[A-Za-z']+", asked.group(1)) if not set(content_words(w)) & topic)
+    own = forms_of(shown)  # "use other things to get food": what shows it, not who ("crows" is in every line)
+    ranked = [(score, i) for score, i in rank_sentences(shown, sentences, embedder)
+              if not (own and own <= forms_of(sentences[i]))]
+    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
+        return None
+    return ranked[0][1]
+
+
+def names_detail(claim: str, question: str, sentence: str) -> bool:
+    """Does the answer name that sentence: every word of its own (no pointing words: "the one about faces") in it,
+    the same polarity, nothing in conflict ("oh the coconut shells" names "Some even use coconut shells")?"""
+    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
+    there = forms_of(sentence)
+    return (bool(own) and all(word_forms(w) & there for w in own) and has_negation(claim) <= has_negation(sentence)
+            and not conflicts(claim, sentence))

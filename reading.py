@@ -70,8 +70,8 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import (FOUND, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
-                    told_later)
+from locate import (FOUND, asked_elsewhere, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
+                    told_later, wh_told)
 from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -378,6 +378,10 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     held = backing(verdict.sentence, claim, sentences) if status == "off" else ""
     if held in sentences and (later := later_reason(kind, question, sentences, sentences.index(held), where, point)):
         return later
+    other = asked_elsewhere(question, sentences, held) if status == "off" and held in sentences else None
+    if other is not None:  # "how far" for "which way": what the line tells, and where what is asked is told
+        return (f"That part of the passage tells {wh_told(held)}, but the question asks "
+                f"{wh_told(question).rstrip('?')}. Read {place(sentences, other, where)}: what does it say?")
     if status == "off":  # true, and not what was asked: say it is true, then ask whether it answers
         return f"That matches the passage: {quote(held)} Does it answer the question? Look at {point}."
     if kind == "vocabulary":

@@ -43,16 +43,16 @@ from evidence import (CLAUSE_BREAK, INTERPRETIVE, Verdict, claim_core, claim_par
                       judge_claim, paraphrases, sides_kept)
 from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
-                      misquoted, other_step, quoted_term, rank_sentences, window)
+                      misquoted, other_step, quoted_term, window)
 from locate import told_later
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
 from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
-from meaning_match import answered_line, meant_by_lines, near_lines
-from inferred import (asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
-                      weigh_feeling, weigh_meaning, weigh_purpose, weigh_sides)
-from locate import another_kind, doer_told, follows_from, told_past_its_reason
+from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
+from inferred import (PREDICT, asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
+                      weigh_feeling, weigh_meaning, weigh_prediction, weigh_purpose, weigh_sides)
+from locate import another_kind, asked_elsewhere, doer_told, follows_from, told_past_its_reason
 
 if TYPE_CHECKING:  # lesson.py imports reading.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -245,6 +245,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
         return weigh_feeling(claim, question, sentences, top, verdict, cited)
     if TRAIT_ASKED.search(question):
         return weigh_trait(claim, question, sentences, verdict)
+    if predicted := weigh_prediction(claim, question, sentences):  # what the ending's change leads to
+        return predicted
     sided = weigh_sides(claim, question, sentences) if kind == "inference" else None
     if sided:  # a quality of each of two characters, held against each one's lines
         return sided
@@ -292,6 +294,8 @@ def weigh(kind: str, claim: str, question: str, sentences: list[str], top: int, 
             question, claim) or kind in ("cause", "motive") and told_past_its_reason(question, sentences,
                                                                                       verdict.sentence):
         return verdict, "off"
+    if kind == "detail" and asked_elsewhere(question, sentences, backing(verdict.sentence, claim, sentences)):
+        return verdict, "off"  # "how far" told, "which way" asked: a true line that answers another question
     return verdict, "answer"
 
 
@@ -330,6 +334,7 @@ CONFIRMED = {
     "sequence": "Yes, that is the order the passage gives, step by step. Which time words helped you keep the order?",
     "beside": "Yes, that comes right {side}: {said} What happens next in the passage?",
     "trait": "Yes, {trait} fits: {said} shows it. What else does the character do that shows the same?",
+    "prediction": "Yes, that prediction fits how the story ends: {said} What changed to make it likely?",
     "simile": "Yes, that is what the comparison is for: it helps the reader picture it. {said} Can you make up your "
               "own comparison that would help a reader picture it?"}
 
@@ -348,6 +353,7 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
         kind, sentences)] else kind  # own_words.summed_up: the closing sentence, no key one
     event = EVENT.search(question) if kind == "sequence" else None
     kind = "beside" if event else kind  # the step beside a named event: its own line
+    kind = "prediction" if kind in ("detail", "inference") and PREDICT.search(question) else kind
     template = CONFIRMED.get(kind, "Yes, that's right, and it matches the passage: {said} Can you find another "
                                    "detail that adds to it, or shall we try the next question?")
     felt = feeling_word(claim) if kind == "feeling" else ""
@@ -714,40 +720,6 @@ def reason_told(claim: str, question: str, sentence: str, clause: str) -> bool: 
     return (bool(own) and all(word_forms(w) & there for w in own) and any(word_forms(w) & held for w in own)
             and has_negation(reason) == has_negation(clause) and not conflicts(reason, clause)
             and not swaps(reason, sentence, question))
-
-
-# ----------------------------------------------------------------------------- the detail that shows it
-
-SHOWS = re.compile(r"\b(?:which|what) (?:\w+ )?(?:details?|sentences?|facts?|examples?|parts?|lines?|evidence|clues?)\b"
-                   r"[^?]*?\b(?:show|shows|tells?|proves?|supports?|explains?)\b\s+(?:us\s+|you\s+)?(?:that\s+|how\s+)?"
-                   r"(.+?)\W*$", re.I)
-POINTING = {stem(w) for w in "one part sentence detail line bit fact about where says said oh um".split()}
-
-
-def shown_by(question: str, sentences: list[str], embedder: Embedder | None, margin: float = 0.05) -> int | None:
-    """For "Which detail shows that X?", the sentence that shows X: the best-ranked for X alone, by `margin` over the
-    next, never one that only says X ("Crows are clever birds" for 'shows that crows are clever'); None when the
-    question asks no such thing or no sentence stands out ("use tools" is shown by "use coconut shells as shelters")."""
-    asked = SHOWS.search(question)
-    if not asked or len(sentences) < 2:
-        return None
-    topic = {w for w in content_words(asked.group(1)) if sum(w in content_words(s) for s in sentences) > 1}
-    shown = " ".join(w for w in re.findall(r"[A-Za-z']+", asked.group(1)) if not set(content_words(w)) & topic)
-    own = forms_of(shown)  # "use other things to get food": what shows it, not who ("crows" is in every line)
-    ranked = [(score, i) for score, i in rank_sentences(shown, sentences, embedder)
-              if not (own and own <= forms_of(sentences[i]))]
-    if not ranked or len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
-        return None
-    return ranked[0][1]
-
-
-def names_detail(claim: str, question: str, sentence: str) -> bool:
-    """Does the answer name that sentence: every word of its own (no pointing words: "the one about faces") in it,
-    the same polarity, nothing in conflict ("oh the coconut shells" names "Some even use coconut shells")?"""
-    own = [w for w in own_words(claim, question) if stem(w) not in POINTING]
-    there = forms_of(sentence)
-    return (bool(own) and all(word_forms(w) & there for w in own) and has_negation(claim) <= has_negation(sentence)
-            and not conflicts(claim, sentence))
 
 
 # ----------------------------------------------------------------------------- what the text denies

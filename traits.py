@@ -29,6 +29,7 @@ FAMILIES = {
              # what a character does for or to someone ("shared his bag of grapes", "laughed at him")
              r"\b(?:shar|gave|give|giv|handed|help|comfort|invit|hug|thank|welcom|lent|lend|offer|forgiv|apologi|"
              r"rescu|sav|protect|cheer|wiped|sat (?:beside|with|next to)|split|broke [^.]{0,30}\bin half|"
+             r"enough for (?:two|both|all|everyone)|"
              r"(?:slid|passed) [^.]{0,40}\b(?:to|toward|towards) (?!the\b)|"
              r"(?:carri|brought)\w* [^.]{0,40}\bto (?:Mr|Mrs|Ms|her|his)|"
              r"(?:told|read|sang) (?:\w+ )?(?:him|her|them|\w+) "
@@ -43,6 +44,7 @@ FAMILIES = {
                     r"\b(?:gave up|quit|skipp|didn'?t (?:practi|stud|try))\w*"),
     "curious": ("curious inquisitive interested", "uninterested incurious",
                 r"\b(?:peek|peer|explor|wonder|investigat|ask(?:ed|s)? (?:about|why|what|how|where)|"
+                r"want(?:s|ed)? to (?:find|know|learn|discover|explore|see what)|could you tell me|"
                 r"(?:look|peek|peer)\w* (?:inside|closer|through|into)|curious)\w*",
                 r"\b(?:hurried past|ignor|walked past|ran past)\w*"),
     "brave": ("brave courageous bold fearless", "cowardly timid",
@@ -107,10 +109,22 @@ def deed_sign(text: str) -> int:
 PERSON = re.compile(r"\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)('s)?\b")
 
 
+FIRST_PERSON = re.compile(r"\bI\b")
+
+
+def written_by(name: str, sentences: list[str]) -> bool:
+    """Is the asked character the writer of a text told in the first person ("Love, Theo" after lines of "I", the
+    greeting and the signature set aside by passages.body): no line names them, and two lines or more say "I"."""
+    return not any(re.search(rf"\b{re.escape(name)}\b", s) for s in sentences) and sum(
+        bool(FIRST_PERSON.search(s)) for s in sentences) >= 2
+
+
 def acts_in(name: str, sentences: list[str], i: int) -> bool:
     """Does the named character act in sentence i: the first person it names (a possessive names someone else: in
     "Rosa's brother dropped his ice cream" he acts), or, for a pronoun first, the last person named before it (the
     owner, when only an owner was named: "Leo's hands shook ... He sat down" is Leo sitting)?"""
+    if written_by(name, sentences):  # a letter or diary its writer signs: every "I" line is theirs
+        return bool(FIRST_PERSON.search(sentences[i]))
     people = set(characters(sentences)) | {name}
     for found in PERSON.finditer(sentences[i]):
         word, owner = found.group(1), found.group(2)
@@ -119,7 +133,8 @@ def acts_in(name: str, sentences: list[str], i: int) -> bool:
             return next((w for w, o in before if not o), next((w for w, _ in before), None)) == name
         if word in people:
             return word == name and not owner
-    return False
+    # a line of speech naming no one goes on with the speaker of the line before ('"Come in," he said. "There is ..."')
+    return i > 0 and bool(re.match(r"\s*[\"“]", sentences[i])) and acts_in(name, sentences, i - 1)
 
 
 def told_there(act: str, question: str, sentences: list[str], i: int) -> bool:
