@@ -133,7 +133,19 @@ def conflicts(claim: str, sentence: str) -> bool:
     denied = shared & (negated(claim) ^ negated(sentence)) & (first_denied(owned) | first_denied(sentence))
     denied = set() if SOME_DENIED.search(claim) and not quantifiers(sentence) & {"all", "always"} else denied
     denied = set() if denied and not negated(sentence) and elsewhere(owned, words) else denied
-    return bool(denied) or bool((pair := opposite_pair(claim_words, words)) and stem(pair[1]) not in claim_words)
+    pair = opposite_pair(claim_words, words)
+    return bool(denied) or bool(pair and stem(pair[1]) not in claim_words and not another_case(claim_words, sentence))
+
+
+CASE_CLAUSE = re.compile(r"\b(?:when|whenever|if|once)\b([^,.;]+)", re.I)
+
+
+def another_case(claim_words: set[str], sentence: str) -> bool:
+    """Does the fact speak of a case the claim never names ("Ice melts into water when it warms up" beside "water
+    freezes into ice")? The opposite process under another condition is no contradiction: only a claim that names the
+    fact's condition ("ice freezes when it warms") says the opposite of it."""
+    cases = [set(content_words(m.group(1))) for m in CASE_CLAUSE.finditer(sentence)]
+    return bool(cases) and all(case and not case & claim_words for case in cases)
 
 
 PLACE_WORDS = {"through", "across", "into", "onto", "over", "under", "between", "around", "past", "along"}

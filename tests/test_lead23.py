@@ -47,3 +47,12 @@ def test_how_to_work_a_step_the_plan_does_not_have_is_still_questioned():
     assert "equal groups" in question and "41" not in f"{lead} {question}"
     said = "is it 25% of 120"   # a proposal, not a how-question: still judged as a first step
     assert "first step" in form("A jacket costs $120. It is on sale for 25% off. What is the sale price?", said)[0]
+
+
+def test_the_opposite_process_under_another_condition_does_not_contradict_a_claim():
+    from evidence import conflicts
+    melts = "Ice, a solid, melts into water when it warms up."
+    assert not conflicts("it freezes and turns into ice which is a solid", melts)
+    assert conflicts("ice freezes when it warms up", melts)     # the fact's own case, the opposite process
+    assert conflicts("metals contract when heated", "Metals expand when heated.")
+    assert conflicts("ice sinks in water", "Ice floats on water because it is less dense.")   # no case: a fact of all
