@@ -29,6 +29,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
+from local_step import local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -189,6 +190,9 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
                     kind="claim_checked")
+    local = local_move(problem, found, work, _used_values([*lesson.worked, work])) if found else None
+    if local is not None:   # "9 × 3 = 27" of 9 rides at 3 tickets each: tickets, by the sentence that says so
+        return Move(local[0], local[1], fresh_hint(lesson, local[2], _full_answer(problem)), kind=local[3])
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(problem, given, found, " ".join([*lesson.worked, work]), part,
                                offered_last(work, found[-1].stated))
@@ -229,6 +233,8 @@ def _first_without_plan(lesson: Lesson, problem: str, given: list[tuple[Fraction
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
+    if start := local_start(problem):   # "18 rows with 22 seats for each row": the step a sentence states
+        return Move("none", "", fresh_hint(lesson, start, second_look(problem, given)), kind="propose")
     lead, question = first_move(problem, given, stated)
     related = relation_help(problem)
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
@@ -359,6 +365,12 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _used_values(texts: list[str]) -> set[Fraction]:
+    """Every number the student's claims use or make, in these texts ("36/4 = 9": 36, 4 and 9)."""
+    shown = [arithmetic_text(str(c)) for text in texts for c in claims(text)]
+    return {v for text in shown for v in solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", text))}
 
 
 def _full_answer(problem: str) -> str:
