@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from arithmetic_claims import Claim, arithmetic_text, operations, presented_as_answer
+from arithmetic_claims import Claim, arithmetic_text, operations, presented_as_answer, unused_quantities
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target
 from wordproblem import fmt, same_word, stem
 
@@ -277,8 +277,13 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
     claim, reading = readings[-1]
     before = [c for c, r in readings[:-1] if r is not None and r.verdict == "justified"]
     target = question_target(question_sentence(problem_sentences(problem)))
+    made = f"${fmt(claim.stated)}" if reading.noun == "dollars" else f"{fmt(claim.stated)} {reading.noun}".strip()
     ask = _next_local(problem, used, claim.stated, reading.noun) or \
-        (f"What's your next step to find {target}?" if len(target.split()) > 2 else "What do you do next?")
+        (f"What's your next step to find {target}?" if len(target.split()) > 4 else   # "the number of tickets left"
+         f"What do you do with the {made} next?")
+    left = unused_quantities(given_numbers(problem), work)
+    if presented_as_answer(work, claim.stated) and left and not ask.startswith("With"):   # "so 99 seats": not yet
+        ask = f"You haven't used the {left[0]} yet. {ask}"
     noun = f" {reading.noun}" if reading.noun and reading.noun != "dollars" else ""
     shown = " and ".join([*(f"{c}{_counted(problem, c)}" for c in before),
                           f"{claim.shown} = ${claim.result}" if reading.noun == "dollars" else f"{claim}{noun}"])
