@@ -31,7 +31,7 @@ class Amount:
     noun: str    # what it counts ("tickets", "dollars"); "" where the sentence does not say
     per: str     # for an amount for each thing, that thing, singular ("ride", "carton"); "" for a plain count
     kind: str    # "count", "each" (an amount for each thing), "times" (a multiplier), "part" (a fraction or percent,
-    #              its value the share: 20% is 1/5, its noun "%")
+    #              its value the share: 20% is 1/5, its noun "%", its per "each" where its sentence says each)
 
 
 # words that follow a number without naming what it counts
@@ -69,7 +69,7 @@ def _each_thing(sentence: str, start: int, end: int) -> str:
         if word not in _NOT_NOUNS and m.group(0).lower().split()[-2] in ("each", "every", "per") or re.fullmatch(_UNIT_TIME + "s?", word):
             return _singular(word)
     if re.match(r"\s*(?:[a-z]+\s+){0,2}?(?:each|apiece)\b", after, re.I):
-        subject = re.match(r"\s*(?:at a [a-z]+,\s*)?([a-z]+)\s+" + _VERBS + r"\b", sentence, re.I)
+        subject = re.match(r"\s*(?:[a-z ]+,\s*)?([a-z]+)\s+" + _VERBS + r"\b", sentence, re.I)   # "At the fair,"
         return _singular(subject.group(1)) if subject else "one"
     if m := re.search(r"\b([a-z]+s) of\s*\$?$", before, re.I):   # "cartons of 12", "teams of 4"
         return _singular(m.group(1))
@@ -94,7 +94,8 @@ def amounts(problem: str) -> list[Amount]:
                 continue   # a clock time or a ratio: not a count
             value, after = Fraction(m.group(2)), sentence[m.end():]
             if m.group(3) or "/" in m.group(2) or re.match(r"\s*(?:of|out of)\b", after):
-                found.append(Amount(value / 100, "%", "", "part") if m.group(3) else Amount(value, "", "", "part"))
+                each = "each" if re.search(r"\b(?:each|every|per)\b", sentence, re.I) else ""   # "of each shelf"
+                found.append(Amount(value / 100, "%", each, "part") if m.group(3) else Amount(value, "", each, "part"))
                 continue
             if times := re.match(r"\s*times\s+(?:as\s+(?:many|much)\s+([a-z]+)\s+as\s+([a-z]+))?", after, re.I):
                 found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times"))   # as many as Ben
@@ -181,7 +182,7 @@ def _part_of(claim: Claim, values: list[Fraction], read: list[Amount]) -> Readin
         for whole in (a for a in read if a.kind in ("count", "each") and a.value in values):
             if part.value * whole.value != claim.stated:
                 continue
-            if whole.kind == "each" and any(_each_counted(whole, c) for c in read):
+            if whole.kind == "each" and not part.per and any(_each_counted(whole, c) for c in read):
                 return Reading("one_group", whole.noun, (part, whole))
             return Reading("justified", whole.noun, (part, whole))
     return None
@@ -260,18 +261,26 @@ def _counted(problem: str, claim: Claim) -> str:
     return f" {reading.noun}" if reading is not None and reading.noun and reading.noun != "dollars" else ""
 
 
-def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction]) -> tuple[str, str, str, str] | None:
-    """Without a plan, the student's right steps read against the sentences that give their numbers: a step that
-    adds or takes two kinds the problem links is set against that link ("flag"); a last step the text justifies is
-    acknowledged with what it counts and the next step asked, the step stated by a sentence where one is, else the
-    question's target ("confirm": the step, never the answer). None when no step reads plainly."""
+def local_flag(problem: str, found: list[Claim], used: set[Fraction]) -> tuple[str, str, str, str] | None:
+    """A right sum that adds or takes two kinds the problem links ("96 − 3" of 96 eggs and 3 cartons of 12), or a
+    part of one group's amount where the sentence speaks of all ("15 ÷ 5" for 1/5 of 4 shelves of 15 books), set
+    against the sentence that says so ("flag": the arithmetic is true, the step is not the text's); else None."""
     readings = [(c, read_claim(problem, c)) for c in found if c.right]
     mixed = next(((c, r) for c, r in readings if r is not None and r.verdict == "mixed"), None)
     if mixed is not None:
-        return ("flag", *_mixed_words(problem, *mixed), "claim_wrong")
+        return "flag", *_mixed_words(problem, *mixed), "claim_wrong"
     one = next(((c, r) for c, r in readings if r is not None and r.verdict == "one_group"), None)
     if one is not None:
-        return ("flag", *_one_group_words(problem, *one, used), "claim_wrong")
+        return "flag", *_one_group_words(problem, *one, used), "claim_wrong"
+    return None
+
+
+def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction]) -> tuple[str, str, str, str] | None:
+    """Without a plan, the student's last right step read against the sentences that give its numbers: a step the
+    text justifies is acknowledged with what it counts (with the justified steps before it in the same message) and
+    the next step asked: the step a sentence states where one is, else the question's target, else what they made
+    ("confirm": the step, never the answer). None when the last step does not read plainly."""
+    readings = [(c, read_claim(problem, c)) for c in found if c.right]
     if not readings or readings[-1][0] is not found[-1] or readings[-1][1] is None:
         return None
     claim, reading = readings[-1]

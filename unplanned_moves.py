@@ -29,7 +29,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
-from local_step import local_move, local_start
+from local_step import local_flag, local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -159,6 +159,8 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("flag", *factor, kind="claim_wrong")
     if measured := measure_check(problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
+    if flagged := local_flag(problem, found, _used_values([*lesson.worked, work])):   # "96 − 3" of eggs and cartons
+        return Move(flagged[0], flagged[1], fresh_hint(lesson, flagged[2], flagged[2]), kind=flagged[3])
     related = relation_move(problem, found, tuple(Fraction(v) for v in lesson.stated))
     rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(problem)), re.I)
     if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
