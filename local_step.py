@@ -97,8 +97,9 @@ def amounts(problem: str) -> list[Amount]:
                 each = "each" if re.search(r"\b(?:each|every|per)\b", sentence, re.I) else ""   # "of each shelf"
                 found.append(Amount(value / 100, "%", each, "part") if m.group(3) else Amount(value, "", each, "part"))
                 continue
-            if times := re.match(r"\s*times\s+(?:as\s+(?:many|much)\s+([a-z]+)\s+as\s+([a-z]+))?", after, re.I):
-                found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times"))   # as many as Ben
+            if times := re.match(r"\s*times\s+(?:as\s+(?:(?:many|much)\s+((?:[a-z]+\s+)?[a-z]+)|[a-z]+)\s+as\s+(?:the\s+)?([a-z]+))?",
+                                 after, re.I):   # "as many stickers as Ben", "as far as Monday"
+                found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times"))
                 continue
             noun = "dollars" if m.group(1) else _noun_after(after)
             per = _each_thing(sentence, m.start(), m.end())
@@ -132,9 +133,14 @@ class Reading:
     amounts: tuple[Amount, Amount]
 
 
+def _alike(a: str, b: str) -> bool:
+    """One noun in two spellings, "bus"/"buses" too (wordproblem.stem reads "buses" as "buse")."""
+    return same_word(a, b) or bool(a) and bool(b) and stem(a).removesuffix("e") == stem(b).removesuffix("e")
+
+
 def _each_counted(rate: Amount, count: Amount) -> bool:
     """Is `count` a number of the things `rate` is for ("9 rides" for "3 tickets each" of rides)?"""
-    return count.kind == "count" and bool(count.noun) and (same_word(rate.per, count.noun) or rate.per == "one")
+    return count.kind == "count" and bool(count.noun) and (_alike(rate.per, count.noun) or rate.per == "one")
 
 
 def _pairs(values: list[Fraction], read: list[Amount]) -> list[tuple[Amount, Amount]]:
@@ -159,15 +165,16 @@ def read_claim(problem: str, claim: Claim) -> Reading | None:
             return None
         if op == "*":
             for rate, count in ((a, b), (b, a)):
-                if rate.kind == "each" and (_each_counted(rate, count) or count.kind == "times"):
+                if rate.kind == "each" and (_each_counted(rate, count) or count.kind == "times" and not count.per):
                     return Reading("justified", rate.noun, (a, b))
-                if rate.kind == "times" and count.noun:
+                if rate.kind == "times" and count.noun and (not rate.per or _alike(count.noun, rate.per) or _has(
+                        wordproblem.normalise(problem), rate.per, count.value)):   # Ben's 14, 3 times over
                     return Reading("justified", count.noun, (a, b))
         if op == "/" and b.kind == "each" and b.per and b.per != "one" and a.noun \
-                and (not b.noun or same_word(a.noun, b.noun)):
+                and (not b.noun or _alike(a.noun, b.noun)):
             return Reading("justified", _plural(b.per), (a, b))   # 96 eggs in cartons of 12: cartons
         if op in "+-":
-            if a.kind == b.kind == "count" and a.noun and same_word(a.noun, b.noun):
+            if a.kind == b.kind == "count" and a.noun and _alike(a.noun, b.noun):
                 return Reading("justified", a.noun, (a, b))
             if _linked(a, b, read):
                 return Reading("mixed", "", (a, b))
@@ -196,10 +203,10 @@ def _linked(a: Amount, b: Amount, read: list[Amount]) -> bool:
     for rate, count in ((a, b), (b, a)):
         if rate.kind == "each" and _each_counted(rate, count) and rate.per != "one":
             return True
-    if a.kind == b.kind == "count" and a.noun and b.noun and not same_word(a.noun, b.noun):
+    if a.kind == b.kind == "count" and a.noun and b.noun and not _alike(a.noun, b.noun):
         return any(r.kind == "each" and r.per and r.per != "one" and (
-            same_word(r.per, a.noun) and (not r.noun or same_word(r.noun, b.noun))
-            or same_word(r.per, b.noun) and (not r.noun or same_word(r.noun, a.noun))) for r in read)
+            _alike(r.per, a.noun) and (not r.noun or _alike(r.noun, b.noun))
+            or _alike(r.per, b.noun) and (not r.noun or _alike(r.noun, a.noun))) for r in read)
     return False
 
 
@@ -220,8 +227,8 @@ def _mixed_words(problem: str, claim: Claim, reading: Reading) -> tuple[str, str
         if rate.kind == "each" and _each_counted(rate, count):
             return lead, f"If there are {_said(rate)}, how many {rate.noun or 'are there'} in {_said(count)}?"
     link = next(r for r in amounts(problem) if r.kind == "each" and r.per and r.per != "one" and any(
-        same_word(r.per, x.noun) for x in (a, b)))
-    whole = a if not same_word(link.per, a.noun) else b
+        _alike(r.per, x.noun) for x in (a, b)))
+    whole = a if not _alike(link.per, a.noun) else b
     return lead, f"With {_said(link)}, how many {_plural(link.per)} do {_said(whole)} make?"
 
 
@@ -242,14 +249,14 @@ def _next_local(problem: str, used: set[Fraction], result: Fraction, noun: str) 
     """The next step a sentence states, on numbers the work has not used: an amount for each of the things the
     student's result counts ("2 balls for each team" after 9 teams), asked in those words; "" when none is stated."""
     for rate in amounts(problem):
-        if rate.kind == "each" and rate.value not in used and rate.per != "one" and noun and same_word(rate.per, noun):
+        if rate.kind == "each" and rate.value not in used and rate.per != "one" and noun and _alike(rate.per, noun):
             return f"With {_said(rate)}, how many {rate.noun or 'is that'} for {fmt(result)} {noun}?"
     read = amounts(problem)
     for rate in (a for a in read if a.kind == "each" and a.value not in used and a.per != "one"):
         count = next((c for c in read if c.value not in used and _each_counted(rate, c)), None)
         if count is not None:   # "6 crayons to each of his 25 students", both still to use
             return f"With {_said(rate)}, how many {rate.noun} is that for {_said(count)}?"
-        if same_word(rate.noun, noun) and not any(same_word(rate.per, c.noun) for c in read):
+        if _alike(rate.noun, noun) and not any(_alike(rate.per, c.noun) for c in read):
             made = f"${fmt(result)}" if noun == "dollars" else f"{fmt(result)} {noun}"
             return f"With {_said(rate)}, how many {_plural(rate.per)} make {made}?"   # $135 at $15 a week
     return ""
@@ -308,7 +315,7 @@ def local_start(problem: str) -> str:
     stated size; "" when no sentence states one."""
     read, text = amounts(problem), wordproblem.normalise(problem)
     for times in (a for a in read if a.kind == "times" and a.noun and a.per):
-        base = next((c for c in read if c.kind == "count" and same_word(c.noun, times.noun) and _has(
+        base = next((c for c in read if c.kind == "count" and _alike(c.noun, times.noun) and _has(
             text, times.per, c.value)), None)
         if base is not None:   # "Ben has 14" of "3 times as many stickers as Ben": Ben's 14
             return f"How many {times.noun} is {fmt(times.value)} times {times.per.capitalize()}'s {fmt(base.value)}?"

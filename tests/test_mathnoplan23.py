@@ -96,3 +96,12 @@ def test_a_part_the_sentence_takes_of_each_group_is_not_flagged():
            "How many books does Sam take?"
     assert read_claim(each, claims("15 / 5 = 3")[0]).verdict == "justified"
     assert read_claim(CRATES, claims("24 / 4 = 6")[0]).verdict == "one_group"
+
+
+def test_a_multiplier_is_applied_only_to_the_amount_it_compares_with():
+    jar = "A box holds 4 times as many red pens as blue pens. There are 36 red pens. How many pens are in the box?"
+    assert solver.plan(jar) is None
+    assert read_claim(jar, claims("36 x 4 = 144")[0]) is None   # the red pens are already 4 times the blue
+    reply = reply_to(f"{jar} 36 x 4 = 144 blue")["text"]
+    assert not reply.startswith("Right") and "144 red is right" not in reply and "144 blue" not in reply
+    assert read_claim(SHELLS, claims("4 x 13 = 52")[0]).noun == "shells"   # Kai's 13, 4 times over
