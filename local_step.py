@@ -75,10 +75,16 @@ def _each_thing(sentence: str, start: int, end: int) -> str:
         return _singular(m.group(1))
     if (m := re.search(r"\beach ([a-z]+)\b[^.,]*$", before, re.I)) and m.group(1).lower() not in _NOT_NOUNS:
         return _singular(m.group(1))   # "Each student paid $7"
-    if m := re.match(r"\s*(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?:\s+of\s+[a-z]+)?\s+" + _VERBS + r"\b",
-                     before, re.I):   # "A school bus holds 48 students", "A box of crayons has 24 crayons"
-        return _singular(m.group(1))
     return ""
+
+
+def _one_of_many(text: str, before: str) -> str:
+    """The thing a sentence's single subject is ("A school bus holds 48 students": bus), when the problem counts
+    several of them elsewhere ("5 buses"); "" otherwise ("A farmer had 8 crates" is the one farmer's count)."""
+    m = re.match(r"\s*(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?:\s+of\s+[a-z]+)?\s+" + _VERBS + r"\b", before, re.I)
+    thing = _singular(m.group(1)) if m else ""
+    counted = thing and re.search(rf"\b\d+\s+(?:[a-z]+\s+)?{re.escape(thing)}(?:e?s)?\b", text, re.I)
+    return thing if counted else ""
 
 
 def amounts(problem: str) -> list[Amount]:
@@ -102,7 +108,7 @@ def amounts(problem: str) -> list[Amount]:
                 found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times"))
                 continue
             noun = "dollars" if m.group(1) else _noun_after(after)
-            per = _each_thing(sentence, m.start(), m.end())
+            per = _each_thing(sentence, m.start(), m.end()) or _one_of_many(text, sentence[:m.start()])
             found.append(Amount(value, noun, per, "each" if per else "count"))
     return [_compared_noun(a, found, text) for a in found]
 
@@ -120,7 +126,8 @@ def _compared_noun(amount: Amount, found: list[Amount], text: str) -> Amount:
 
 def _has(text: str, who: str, value: Fraction) -> bool:
     """Does the problem say `who` has `value` ("Ben has 14")?"""
-    return bool(re.search(rf"\b{re.escape(who)}\s+(?:has|had|have)\s+{re.escape(fmt(value))}\b", text, re.I))
+    return bool(re.search(rf"\b{re.escape(who)}\s+(?:has|had|have)\s+{re.escape(fmt(value))}\b"
+                          r"(?!\s+(?:[a-z]+\s+)?(?:more|fewer|less|times|than)\b)", text, re.I))   # not "8 fewer"
 
 
 @dataclass(frozen=True)
@@ -224,6 +231,8 @@ def _mixed_words(problem: str, claim: Claim, reading: Reading) -> tuple[str, str
         f"added {fmt(a.value)} and {fmt(b.value)}"
     lead = f"You {did}, but {_said(a)} and {_said(b)} are not the same kind of thing."
     for rate, count in ((a, b), (b, a)):
+        if rate.kind == "each" and _each_counted(rate, count) and rate.noun == "dollars":
+            return lead, f"What do {_said(count)} come to, at {_said(rate)}?"
         if rate.kind == "each" and _each_counted(rate, count):
             return lead, f"If there are {_said(rate)}, how many {rate.noun or 'are there'} in {_said(count)}?"
     link = next(r for r in amounts(problem) if r.kind == "each" and r.per and r.per != "one" and any(
@@ -297,13 +306,15 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
     ask = _next_local(problem, used, claim.stated, reading.noun) or \
         (f"What's your next step to find {target}?" if len(target.split()) > 4 else   # "the number of tickets left"
          f"What do you do with the {made} next?")
-    left = unused_quantities(given_numbers(problem), work)
-    if presented_as_answer(work, claim.stated) and left and not ask.startswith("With"):   # "so 99 seats": not yet
+    left, offered = unused_quantities(given_numbers(problem), work), presented_as_answer(work, claim.stated)
+    if offered and not left:   # every number used: whether it answers the question is not this reading's to say
+        return None
+    if offered and not ask.startswith("With"):   # "so 99 seats", with the 37 people still to use: not yet
         ask = f"You haven't used the {left[0]} yet. {ask}"
     noun = f" {reading.noun}" if reading.noun and reading.noun != "dollars" else ""
     shown = " and ".join([*(f"{c}{_counted(problem, c)}" for c in before),
                           f"{claim.shown} = ${claim.result}" if reading.noun == "dollars" else f"{claim}{noun}"])
-    if presented_as_answer(work, claim.stated):
+    if offered:
         return "confirm", f"{shown} {'are' if before else 'is'} right.", ask, "part_done"
     return "confirm", f"Right, {shown}.", ask, "part_done"
 
@@ -321,8 +332,8 @@ def local_start(problem: str) -> str:
             return f"How many {times.noun} is {fmt(times.value)} times {times.per.capitalize()}'s {fmt(base.value)}?"
     for rate in (a for a in read if a.kind == "each" and a.per != "one"):
         count = next((c for c in read if _each_counted(rate, c)), None)
-        if count is not None and rate.noun == "dollars":
-            return f"What do {_said(count)} cost, at {_said(rate)}?"
+        if count is not None and rate.noun == "dollars":   # a price or a wage: "come to" fits both
+            return f"What do {_said(count)} come to, at {_said(rate)}?"
         if count is not None and rate.noun:
             return f"{_said(count)[:1].upper()}{_said(count)[1:]} with {_said(rate)}: how many {rate.noun} is that?"
     for rate in (a for a in read if a.kind == "each" and a.per != "one" and not a.noun):

@@ -10,7 +10,7 @@ import pytest
 
 import solver
 from arithmetic_claims import claims
-from local_step import amounts, local_start, read_claim
+from local_step import amounts, local_move, local_start, read_claim
 from tests.test_mathconf16 import lesson, reply_to
 
 CRATES = "There are 5 crates with 24 apples in each crate. 1/4 of the apples are green. How many apples are not green?"
@@ -105,3 +105,19 @@ def test_a_multiplier_is_applied_only_to_the_amount_it_compares_with():
     reply = reply_to(f"{jar} 36 x 4 = 144 blue")["text"]
     assert not reply.startswith("Right") and "144 red is right" not in reply and "144 blue" not in reply
     assert read_claim(SHELLS, claims("4 x 13 = 52")[0]).noun == "shells"   # Kai's 13, 4 times over
+
+
+def test_a_count_said_with_a_comparison_is_not_the_one_compared_with():
+    chain = "Rosa has 5 times as many beads as Tim. Tim has 8 fewer beads than Jade, who has 20. How many beads do " \
+            "Rosa and Tim have together?"
+    assert "Tim's 8" not in local_start(chain)
+    farm = "A farmer had 8 crates of apples with 25 apples in each crate. He sold 1/4 of the apples. How many " \
+           "apples does he have left?"
+    assert read_claim(farm, claims("25 x 1/4 = 6.25")[0]).verdict == "one_group"   # one farmer: 8 crates is a count
+
+
+def test_a_right_last_step_using_every_number_is_left_to_the_checks_that_decide():
+    gain = "A kitten weighed 2.6 kg in May. By July it had gained 0.9 kg. How heavy is the kitten in July?"
+    assert read_claim(gain, claims("2.6 + 0.9 = 3.5")[0]).noun == "kg"
+    assert local_move(gain, claims("2.6 + 0.9 = 3.5 so 3.5 kg"), "2.6 + 0.9 = 3.5 so 3.5 kg", set()) is None
+    assert local_move(gain, claims("2.6 + 0.9 = 3.5"), "2.6 + 0.9 = 3.5 then", set()) is not None
