@@ -32,6 +32,7 @@ class Amount:
     per: str     # for an amount for each thing, that thing, singular ("ride", "carton"); "" for a plain count
     kind: str    # "count", "each" (an amount for each thing), "times" (a multiplier), "part" (a fraction or percent,
     #              its value the share: 20% is 1/5, its noun "%", its per "each" where its sentence says each)
+    at: int = 0  # where the problem says it: (sentence, place in the problem), so two "3 rows" stay two
 
 
 # words that follow a number without naming what it counts
@@ -98,18 +99,18 @@ def amounts(problem: str) -> list[Amount]:
         for m in re.finditer(r"(\$)?(\d+(?:\.\d+)?(?:/\d+)?)(%)?", sentence):
             if sentence[m.end():m.end() + 1] == ":" or sentence[max(0, m.start() - 1):m.start()] == ":":
                 continue   # a clock time or a ratio: not a count
-            value, after = Fraction(m.group(2)), sentence[m.end():]
+            value, after, at = Fraction(m.group(2)), sentence[m.end():], len(found)
             if m.group(3) or "/" in m.group(2) or re.match(r"\s*(?:of|out of)\b", after):
                 each = "each" if re.search(r"\b(?:each|every|per)\b", sentence, re.I) else ""   # "of each shelf"
-                found.append(Amount(value / 100, "%", each, "part") if m.group(3) else Amount(value, "", each, "part"))
+                found.append(Amount(value / 100, "%", each, "part", at) if m.group(3) else Amount(value, "", each, "part", at))
                 continue
             if times := re.match(r"\s*times\s+(?:as\s+(?:(?:many|much)\s+((?:[a-z]+\s+)?[a-z]+)|[a-z]+)\s+as\s+(?:the\s+)?([a-z]+))?",
                                  after, re.I):   # "as many stickers as Ben", "as far as Monday"
-                found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times"))
+                found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times", at))
                 continue
             noun = "dollars" if m.group(1) else _noun_after(after)
             per = _each_thing(sentence, m.start(), m.end()) or _one_of_many(text, sentence[:m.start()])
-            found.append(Amount(value, noun, per, "each" if per else "count"))
+            found.append(Amount(value, noun, per, "each" if per else "count", at))
     return [_compared_noun(a, found, text) for a in found]
 
 
@@ -120,7 +121,7 @@ def _compared_noun(amount: Amount, found: list[Amount], text: str) -> Amount:
         return amount
     for times in (a for a in found if a.kind == "times" and a.noun and a.per):
         if _has(text, times.per, amount.value):
-            return Amount(amount.value, times.noun, "", "count")
+            return Amount(amount.value, times.noun, "", "count", amount.at)
     return amount
 
 
@@ -145,9 +146,17 @@ def _alike(a: str, b: str) -> bool:
     return same_word(a, b) or bool(a) and bool(b) and stem(a).removesuffix("e") == stem(b).removesuffix("e")
 
 
-def _each_counted(rate: Amount, count: Amount) -> bool:
-    """Is `count` a number of the things `rate` is for ("9 rides" for "3 tickets each" of rides)?"""
-    return count.kind == "count" and bool(count.noun) and (_alike(rate.per, count.noun) or rate.per == "one")
+def _each_counted(rate: Amount, count: Amount, read: list[Amount]) -> bool:
+    """Is `count` the number of the things `rate` is for ("9 rides" for "3 tickets each" of rides)? Where the problem
+    counts such things more than once ("4 rows of 9 apple trees and 3 rows of 8 pear trees"), only the count said
+    nearest before the rate is."""
+    def counts(c: Amount) -> bool:
+        return c.kind == "count" and bool(c.noun) and (_alike(rate.per, c.noun) or rate.per == "one")
+    if not counts(count):
+        return False
+    others = [c for c in read if counts(c)]
+    before = [c for c in others if c.at < rate.at]
+    return len(others) == 1 or bool(before) and before[-1] == count
 
 
 def _pairs(values: list[Fraction], read: list[Amount]) -> list[tuple[Amount, Amount]]:
@@ -172,7 +181,7 @@ def read_claim(problem: str, claim: Claim) -> Reading | None:
             return None
         if op == "*":
             for rate, count in ((a, b), (b, a)):
-                if rate.kind == "each" and (_each_counted(rate, count) or count.kind == "times" and not count.per):
+                if rate.kind == "each" and (_each_counted(rate, count, read) or count.kind == "times" and not count.per):
                     return Reading("justified", rate.noun, (a, b))
                 if rate.kind == "times" and count.noun and (not rate.per or _alike(count.noun, rate.per) or _has(
                         wordproblem.normalise(problem), rate.per, count.value)):   # Ben's 14, 3 times over
@@ -196,7 +205,7 @@ def _part_of(claim: Claim, values: list[Fraction], read: list[Amount]) -> Readin
         for whole in (a for a in read if a.kind in ("count", "each") and a.value in values):
             if part.value * whole.value != claim.stated:
                 continue
-            if whole.kind == "each" and not part.per and any(_each_counted(whole, c) for c in read):
+            if whole.kind == "each" and not part.per and any(_each_counted(whole, c, read) for c in read):
                 return Reading("one_group", whole.noun, (part, whole))
             return Reading("justified", whole.noun, (part, whole))
     return None
@@ -208,7 +217,7 @@ def _linked(a: Amount, b: Amount, read: list[Amount]) -> bool:
     if "times" in (a.kind, b.kind):
         return False
     for rate, count in ((a, b), (b, a)):
-        if rate.kind == "each" and _each_counted(rate, count) and rate.per != "one":
+        if rate.kind == "each" and _each_counted(rate, count, read) and rate.per != "one":
             return True
     if a.kind == b.kind == "count" and a.noun and b.noun and not _alike(a.noun, b.noun):
         return any(r.kind == "each" and r.per and r.per != "one" and (
@@ -226,16 +235,16 @@ def _said(amount: Amount) -> str:
 def _mixed_words(problem: str, claim: Claim, reading: Reading) -> tuple[str, str]:
     """A step that adds or takes two kinds the problem links ("96 − 3" of 96 eggs and 3 cartons of 12): what each
     number counts, and the sentence's own link asked (how many cartons the eggs make; what 5 buses of 48 hold)."""
-    a, b = reading.amounts
+    (a, b), read = reading.amounts, amounts(problem)
     did = f"took {fmt(b.value)} from {fmt(a.value)}" if operations(claim)[0] == "-" else \
         f"added {fmt(a.value)} and {fmt(b.value)}"
     lead = f"You {did}, but {_said(a)} and {_said(b)} are not the same kind of thing."
     for rate, count in ((a, b), (b, a)):
-        if rate.kind == "each" and _each_counted(rate, count) and rate.noun == "dollars":
+        if rate.kind == "each" and _each_counted(rate, count, read) and rate.noun == "dollars":
             return lead, f"What do {_said(count)} come to, at {_said(rate)}?"
-        if rate.kind == "each" and _each_counted(rate, count):
+        if rate.kind == "each" and _each_counted(rate, count, read):
             return lead, f"If there are {_said(rate)}, how many {rate.noun or 'are there'} in {_said(count)}?"
-    link = next(r for r in amounts(problem) if r.kind == "each" and r.per and r.per != "one" and any(
+    link = next(r for r in read if r.kind == "each" and r.per and r.per != "one" and any(
         _alike(r.per, x.noun) for x in (a, b)))
     whole = a if not _alike(link.per, a.noun) else b
     return lead, f"With {_said(link)}, how many {_plural(link.per)} do {_said(whole)} make?"
@@ -243,8 +252,8 @@ def _mixed_words(problem: str, claim: Claim, reading: Reading) -> tuple[str, str
 
 def _one_group_words(problem: str, claim: Claim, reading: Reading, used: set[Fraction]) -> tuple[str, str]:
     """A part taken of one group's amount ("15 ÷ 5 = 3" of 15 books on each of 4 shelves, for 1/5 of the books)."""
-    part, whole = reading.amounts
-    groups = next(c for c in amounts(problem) if _each_counted(whole, c))
+    (part, whole), read = reading.amounts, amounts(problem)
+    groups = next(c for c in read if _each_counted(whole, c, read))
     share = f"{fmt(part.value * 100)}%" if part.noun == "%" else f"{part.value.numerator}/{part.value.denominator}"
     lead = f"{claim} is {share} of one {whole.per} only: {_said(whole)}."
     if whole.value * groups.value in used:   # they have all the books already: the part of them is asked
@@ -257,12 +266,12 @@ def _one_group_words(problem: str, claim: Claim, reading: Reading, used: set[Fra
 def _next_local(problem: str, used: set[Fraction], result: Fraction, noun: str) -> str:
     """The next step a sentence states, on numbers the work has not used: an amount for each of the things the
     student's result counts ("2 balls for each team" after 9 teams), asked in those words; "" when none is stated."""
-    for rate in amounts(problem):
+    read = amounts(problem)
+    for rate in read:
         if rate.kind == "each" and rate.value not in used and rate.per != "one" and noun and _alike(rate.per, noun):
             return f"With {_said(rate)}, how many {rate.noun or 'is that'} for {fmt(result)} {noun}?"
-    read = amounts(problem)
     for rate in (a for a in read if a.kind == "each" and a.value not in used and a.per != "one"):
-        count = next((c for c in read if c.value not in used and _each_counted(rate, c)), None)
+        count = next((c for c in read if c.value not in used and _each_counted(rate, c, read)), None)
         if count is not None:   # "6 crayons to each of his 25 students", both still to use
             return f"With {_said(rate)}, how many {rate.noun} is that for {_said(count)}?"
         if _alike(rate.noun, noun) and not any(_alike(rate.per, c.noun) for c in read):
@@ -319,26 +328,27 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
     return "confirm", f"Right, {shown}.", ask, "part_done"
 
 
-def local_start(problem: str) -> str:
+def local_start(problem: str, stated: frozenset[Fraction] = frozenset()) -> str:
     """A first step a sentence states, asked in its words, for a student who asks where to start: a comparison with
     the number it compares with ("How many stickers is 3 times Ben's 14?"), an amount for each thing with a count of
     those things ("18 rows with 22 seats for each row: how many seats is that?"), or a count put into groups of a
-    stated size; "" when no sentence states one."""
+    stated size; "" when no sentence states one, or when its result is a number the student already `stated`
+    ("apple is 4x9=36. whats next": never the step they did)."""
     read, text = amounts(problem), wordproblem.normalise(problem)
     for times in (a for a in read if a.kind == "times" and a.noun and a.per):
         base = next((c for c in read if c.kind == "count" and _alike(c.noun, times.noun) and _has(
             text, times.per, c.value)), None)
-        if base is not None:   # "Ben has 14" of "3 times as many stickers as Ben": Ben's 14
+        if base is not None and times.value * base.value not in stated:   # "Ben has 14": Ben's 14, 3 times
             return f"How many {times.noun} is {fmt(times.value)} times {times.per.capitalize()}'s {fmt(base.value)}?"
     for rate in (a for a in read if a.kind == "each" and a.per != "one"):
-        count = next((c for c in read if _each_counted(rate, c)), None)
+        count = next((c for c in read if _each_counted(rate, c, read) and rate.value * c.value not in stated), None)
         if count is not None and rate.noun == "dollars":   # a price or a wage: "come to" fits both
             return f"What do {_said(count)} come to, at {_said(rate)}?"
         if count is not None and rate.noun:
             return f"{_said(count)[:1].upper()}{_said(count)[1:]} with {_said(rate)}: how many {rate.noun} is that?"
     for rate in (a for a in read if a.kind == "each" and a.per != "one" and not a.noun):
         whole = next((c for c in read if c.kind == "count" and c.noun and not any(
-            _each_counted(rate, x) for x in read)), None)
+            _each_counted(rate, x, read) for x in read)), None)
         if whole is not None:
             return f"How many {_plural(rate.per)} do {_said(whole)} fill, with {_said(rate)}?"
     return ""

@@ -235,7 +235,7 @@ def _first_without_plan(lesson: Lesson, problem: str, given: list[tuple[Fraction
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
-    if start := local_start(problem):   # "18 rows with 22 seats for each row": the step a sentence states
+    if start := local_start(problem, stated):   # "18 rows with 22 seats for each row": the step a sentence states
         return Move("none", "", fresh_hint(lesson, start, second_look(problem, given)), kind="propose")
     lead, question = first_move(problem, given, stated)
     related = relation_help(problem)

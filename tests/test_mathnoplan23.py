@@ -121,3 +121,10 @@ def test_a_right_last_step_using_every_number_is_left_to_the_checks_that_decide(
     assert read_claim(gain, claims("2.6 + 0.9 = 3.5")[0]).noun == "kg"
     assert local_move(gain, claims("2.6 + 0.9 = 3.5 so 3.5 kg"), "2.6 + 0.9 = 3.5 so 3.5 kg", set()) is None
     assert local_move(gain, claims("2.6 + 0.9 = 3.5"), "2.6 + 0.9 = 3.5 then", set()) is not None
+
+
+def test_the_step_a_student_already_did_is_never_the_one_asked():
+    orchard = "4 rows of 9 apple trees and 3 rows of 8 pear trees. How many trees in all?"
+    assert "9" in local_start(orchard) and local_start(orchard, frozenset({Fraction(36)})) != local_start(orchard)
+    assert "3 rows with 9" not in local_start(orchard, frozenset({Fraction(36)}))   # the pear rows hold 8
+    assert read_claim(orchard, claims("3 x 9 = 27")[0]) is None and read_claim(orchard, claims("3 x 8 = 24")[0])
