@@ -316,8 +316,8 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
         (f"What's your next step to find {target}?" if len(target.split()) > 4 else   # "the number of tickets left"
          f"What do you do with the {made} next?")
     left, offered = unused_quantities(given_numbers(problem), work), presented_as_answer(work, claim.stated)
-    if offered and not left:   # every number used: whether it answers the question is not this reading's to say
-        return None
+    if offered and not left and not before:   # one step using every number: whether it answers the question is
+        return None                            # not this reading's to say (two parts found are not an answer)
     if offered and not ask.startswith("With"):   # "so 99 seats", with the 37 people still to use: not yet
         ask = f"You haven't used the {left[0]} yet. {ask}"
     noun = f" {reading.noun}" if reading.noun and reading.noun != "dollars" else ""

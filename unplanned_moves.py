@@ -159,7 +159,10 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("flag", *factor, kind="claim_wrong")
     if measured := measure_check(problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
-    if flagged := local_flag(problem, found, _used_values([*lesson.worked, work])):   # "96 − 3" of eggs and cartons
+    sentence_part = part_plan(problem)   # a step of its one sentence is read by its plan's diagnosis, below
+    own_step = sentence_part is not None and any(c.stated != sentence_part.answer and _used_values(
+        [str(c)]) >= set(sentence_part.steps[0].values) for c in found)   # "7 + 12" for 7 rows of 12: its slip
+    if not own_step and (flagged := local_flag(problem, found, _used_values([*lesson.worked, work]))):   # "96 − 3"
         return Move(flagged[0], flagged[1], fresh_hint(lesson, flagged[2], flagged[2]), kind=flagged[3])
     related = relation_move(problem, found, tuple(Fraction(v) for v in lesson.stated))
     rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(problem)), re.I)
@@ -192,7 +195,8 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
                     kind="claim_checked")
-    local = local_move(problem, found, work, _used_values([*lesson.worked, work])) if found else None
+    own_part = part is not None and bool(found) and found[-1].right and found[-1].stated == part.answer
+    local = local_move(problem, found, work, _used_values([*lesson.worked, work])) if found and not own_part else None
     if local is not None:   # "9 × 3 = 27" of 9 rides at 3 tickets each: tickets, by the sentence that says so
         return Move(local[0], local[1], fresh_hint(lesson, local[2], _full_answer(problem)), kind=local[3])
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
