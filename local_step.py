@@ -335,6 +335,7 @@ def local_start(problem: str, stated: frozenset[Fraction] = frozenset()) -> str:
     stated size; "" when no sentence states one, or when its result is a number the student already `stated`
     ("apple is 4x9=36. whats next": never the step they did)."""
     read, text = amounts(problem), wordproblem.normalise(problem)
+    stated = stated | set(solver.numbers_in(text))   # "apple is 4x9=36" typed into the problem: done already
     for times in (a for a in read if a.kind == "times" and a.noun and a.per):
         base = next((c for c in read if c.kind == "count" and _alike(c.noun, times.noun) and _has(
             text, times.per, c.value)), None)
