@@ -318,7 +318,7 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
     left, offered = unused_quantities(given_numbers(problem), work), presented_as_answer(work, claim.stated)
     if offered and not left and not before:   # one step using every number: whether it answers the question is
         return None                            # not this reading's to say (two parts found are not an answer)
-    if offered and not ask.startswith("With"):   # "so 99 seats", with the 37 people still to use: not yet
+    if offered and left and not ask.startswith("With"):   # "so 99 seats", with the 37 people still to use: not yet
         ask = f"You haven't used the {left[0]} yet. {ask}"
     noun = f" {reading.noun}" if reading.noun and reading.noun != "dollars" else ""
     shown = " and ".join([*(f"{c}{_counted(problem, c)}" for c in before),

@@ -128,3 +128,10 @@ def test_the_step_a_student_already_did_is_never_the_one_asked():
     assert "9" in local_start(orchard) and local_start(orchard, frozenset({Fraction(36)})) != local_start(orchard)
     assert "3 rows with 9" not in local_start(orchard, frozenset({Fraction(36)}))   # the pear rows hold 8
     assert read_claim(orchard, claims("3 x 9 = 27")[0]) is None and read_claim(orchard, claims("3 x 8 = 24")[0])
+
+
+def test_two_parts_offered_with_every_number_used_are_acknowledged_not_answered():
+    shop = "A shop has 400 cans. 30% of them are soup and 1/5 are beans. The rest are fruit. How many cans are fruit?"
+    reply = reply_to(f"{shop} 30% of 400 = 120 soup and 1/5 of 400 = 80 beans")
+    assert reply["verdict"] == "confirm" and "120" in reply["text"] and "80" in reply["text"]
+    assert "200" not in reply["text"] and "wrong" not in reply["text"]
