@@ -7,9 +7,10 @@ unknown.
 or percent is read as a part and left to the readers that know parts (known_steps, step_rules). `read_claim` says
 what a student's step on two such numbers makes: "9 × 3" of 9 rides at 3 tickets each makes tickets; "96 − 3" of 96
 eggs and 3 cartons, where a carton holds 12 eggs, takes cartons from eggs: two kinds the problem links by an amount
-for each, mixed. `local_move` words the move: a right step acknowledged with what it counts and the next one asked,
-a mixed step set against the sentence that links the two kinds. Nothing here invents an operation: a step is
-"justified" only where a sentence states the amount for each thing it uses."""
+for each, mixed. `local_flag` sets a mixed step, or a part of one group's amount, against the sentence that says so;
+`local_move` acknowledges a right step with what it counts and asks the next one; `local_start` asks a student who
+wants a way in the step a sentence states. Nothing here invents an operation: a step is "justified" only where a
+sentence states the amount for each thing it uses (unplanned_moves.py calls all three)."""
 from __future__ import annotations
 
 import re
