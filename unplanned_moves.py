@@ -29,6 +29,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
 from asked_step import number_move, taken_away
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
+from local_step import local_flag, local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -158,6 +159,11 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("flag", *factor, kind="claim_wrong")
     if measured := measure_check(problem, found, said, work, lesson.worked):   # "12 m × 5 m" for a fence
         return Move(measured[0], measured[1], fresh_hint(lesson, measured[2], measured[2]), kind="measure_kind")
+    sentence_part = part_plan(problem)   # a step of its one sentence is read by its plan's diagnosis, below
+    own_step = sentence_part is not None and any(c.stated != sentence_part.answer and _used_values(
+        [str(c)]) >= set(sentence_part.steps[0].values) for c in found)   # "7 + 12" for 7 rows of 12: its slip
+    if not own_step and (flagged := local_flag(problem, found, _used_values([*lesson.worked, work]))):   # "96 − 3"
+        return Move(flagged[0], flagged[1], fresh_hint(lesson, flagged[2], flagged[2]), kind=flagged[3])
     related = relation_move(problem, found, tuple(Fraction(v) for v in lesson.stated))
     rest = re.search(r"\b(?:not|left|rest|remain\w*)\b", question_sentence(problem_sentences(problem)), re.I)
     if related is not None and related.verdict == "confirm" and rest and presented_as_answer(work, found[-1].stated):
@@ -189,6 +195,10 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
                     kind="claim_checked")
+    own_part = part is not None and bool(found) and found[-1].right and found[-1].stated == part.answer
+    local = local_move(problem, found, work, _used_values([*lesson.worked, work])) if found and not own_part else None
+    if local is not None:   # "9 × 3 = 27" of 9 rides at 3 tickets each: tickets, by the sentence that says so
+        return Move(local[0], local[1], fresh_hint(lesson, local[2], _full_answer(problem)), kind=local[3])
     if found:   # the numbers used so far: this message's and those of the right claims of earlier turns
         return _claims_checked(problem, given, found, " ".join([*lesson.worked, work]), part,
                                offered_last(work, found[-1].stated))
@@ -229,6 +239,8 @@ def _first_without_plan(lesson: Lesson, problem: str, given: list[tuple[Fraction
     if part is not None:   # the part of the story that can be worked out first, in its own words
         ask = way_in(part, part.steps[0]) or solver.opening(part, 0)
         return Move("none", "", fresh_hint(lesson, ask, solver.hints(part, 0)[0]), kind="propose")
+    if start := local_start(problem, stated):   # "18 rows with 22 seats for each row": the step a sentence states
+        return Move("none", "", fresh_hint(lesson, start, second_look(problem, given)), kind="propose")
     lead, question = first_move(problem, given, stated)
     related = relation_help(problem)
     if related is not None:   # "4 times as many cards as Sue has": the relation asked, never a frame
@@ -359,6 +371,12 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _used_values(texts: list[str]) -> set[Fraction]:
+    """Every number the student's claims use or make, in these texts ("36/4 = 9": 36, 4 and 9)."""
+    shown = [arithmetic_text(str(c)) for text in texts for c in claims(text)]
+    return {v for text in shown for v in solver.numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", text))}
 
 
 def _full_answer(problem: str) -> str:
