@@ -49,6 +49,8 @@ NOTICED = re.compile(r"^\W*(?:I|we)\s+(?:noticed|notice|see|saw|found|spotted|re
 SHORT_TEXT = 8  # sentences: a mood is the whole scene's in a text this short
 SPEAKER = re.compile(r"\b(?:speaker|narrator|writer|poet)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
+# "How does the narrator feel now?": the lines from where the text turns to now, not the ones it remembers
+NOW = re.compile(r"\b(?:now|today|these days|nowadays)\b", re.I)
 
 
 def said(pattern: str, text: str) -> re.Match | None:
@@ -93,14 +95,16 @@ def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int
     """Where a feeling's clues are: the lines near the moment, or a short text's every line when the question asks
     for the mood of the scene (a poem's mood is in all its lines) or the moment's lines show no feeling (the
     mother's relief two lines after "Leo's name")."""
+    now = next((i for i, s in enumerate(sentences) if NOW.search(s)), 0) if NOW.search(question) else 0
+    near = [i for i in near if i >= now] or near   # "When I was twelve, I was embarrassed" is not how they feel now
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
                                                                              for i in near))
     if whole:  # a short text's lines, where the moment shows none
-        return list(range(len(sentences)))
+        return list(range(now, len(sentences)))
     # the speaker's or writer's feeling is in their own lines ("But when I sit there ... I hear the songs he used to
     # know"), not only in the lines that describe the thing ("The paint is peeling")
     own = [i for i, s in enumerate(sentences) if FIRST_PERSON.search(s)] if SPEAKER.search(question) else []
-    return sorted(set(near) | set(own))
+    return sorted(set(near) | {i for i in own if i >= now})
 
 
 def feelings_named(text: str) -> list[set[str]]:

@@ -1,5 +1,6 @@
 """Session 19 (lead): one table of unit facts (wordproblem._FACTORS) serves the planner's conversions and the help
 request's "i know 1 X is N Y" alike, so a fact the tutor confirms is one the planner converts with."""
+import reading
 from asked_forms import asked_form
 from lesson import plan_of
 from wordproblem import unit_factor
@@ -56,3 +57,15 @@ def test_the_opposite_process_under_another_condition_does_not_contradict_a_clai
     assert conflicts("ice freezes when it warms up", melts)     # the fact's own case, the opposite process
     assert conflicts("metals contract when heated", "Metals expand when heated.")
     assert conflicts("ice sinks in water", "Ice floats on water because it is less dense.")   # no case: a fact of all
+
+
+KITCHEN = ("My grandmother's kitchen was always loud. Pots banged and the radio sang old songs while she cooked. "
+           "When I was ten, I was bored by her long stories about the old country. I hid in my room and read comics. "
+           "Now I live far away, and I miss her voice every single day. I play her old songs while I cook and I smile.")
+
+
+def test_a_feeling_asked_now_is_not_confirmed_by_a_line_the_narrator_remembers():
+    now = reading.reading_move(KITCHEN, "How does the narrator feel about her grandmother now?", "She is bored.")
+    assert now.verdict != "supported" and not now.text.startswith("Yes") and "When I was ten" not in now.text
+    then = reading.reading_move(KITCHEN, "How did the narrator feel about the stories when she was ten?", "bored")
+    assert then.verdict == "supported" and "When I was ten" in then.text
