@@ -511,7 +511,6 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     # another member of the claim's kind in a fact's role (shown with a gap), or an example or part a fact bears out
     if found := cloze_move(claim, question, pool) or part_move(claim, question, facts, kb):
         return found  # an example or part of the answer a fact bears out
-        return found
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
