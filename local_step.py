@@ -310,6 +310,8 @@ def local_move(problem: str, found: list[Claim], work: str, used: set[Fraction])
     if not readings or readings[-1][0] is not found[-1] or readings[-1][1] is None:
         return None
     claim, reading = readings[-1]
+    if " R " in claim.written:   # "6 R 5": what the 5 left over means is the step, and unplanned_moves asks it
+        return None
     before = [c for c, r in readings[:-1] if r is not None and r.verdict == "justified"]
     target = question_target(question_sentence(problem_sentences(problem)))
     made = f"${fmt(claim.stated)}" if reading.noun == "dollars" else f"{fmt(claim.stated)} {reading.noun}".strip()

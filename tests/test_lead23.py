@@ -69,3 +69,12 @@ def test_a_feeling_asked_now_is_not_confirmed_by_a_line_the_narrator_remembers()
     assert now.verdict != "supported" and not now.text.startswith("Yes") and "When I was ten" not in now.text
     then = reading.reading_move(KITCHEN, "How did the narrator feel about the stories when she was ten?", "bored")
     assert then.verdict == "supported" and "When I was ten" in then.text
+
+
+def test_a_division_with_a_remainder_is_asked_what_the_remainder_means_not_counted_on_as_a_decimal():
+    from tests.test_mathconf16 import reply_to
+    text = reply_to("Each tent sleeps 6 campers and 45 campers are coming. How many tents do they need? "
+                    "45 ÷ 6 = 7 r 3 so 7 tents")["text"]
+    assert "7.5" not in text and not text.startswith("Right") and ("left over" in text or "7 R 3" in text)
+    typed = reply_to("each van holds 8 kids and 45 kids are going on the trip, how many vans. 45 ÷ 8 = 5 r 5 so 5 vans")
+    assert "5.625" not in typed["text"] and "5 R 5 stand for" in typed["text"]
