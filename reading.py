@@ -340,6 +340,12 @@ def detail_move(kind: str, claim: str, verdict: Verdict, sentences: list[str], k
             f"back to?")
 
 
+# A feeling said as a verb, named as what is felt in "Does it show that she felt ...?"
+FELT_AS = {"love": "love", "loves": "love", "loved": "love", "hate": "hate", "hates": "hate", "hated": "hate",
+           "miss": "longing", "misses": "longing", "missed": "longing", "like": "liking", "likes": "liking",
+           "fear": "fear", "fears": "fear", "enjoys": "enjoyment", "worries": "worry", "cares": "care"}
+
+
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
                keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
@@ -388,6 +394,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return vocabulary_move(claim, question, sentences, top)
     # a feeling the answer gives the one asked about ("Why did she feel better? the girl was nice" gives a reason)
     felt = feeling_word(claim) if kind == "feeling" and not re.match(r"\W*why\b", question, re.I) else ""
+    felt = FELT_AS.get(felt.lower(), felt)   # "she loves her grandma": "felt love", never "felt loves"
     if felt and shown_feelings(verdict.sentence) and not named_feelings(verdict.sentence) and tells_of_feeler(
             question, verdict.sentence):  # an action of theirs that shows a feeling, which it does not name
         return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "

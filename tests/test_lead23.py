@@ -78,3 +78,11 @@ def test_a_division_with_a_remainder_is_asked_what_the_remainder_means_not_count
     assert "7.5" not in text and not text.startswith("Right") and ("left over" in text or "7 R 3" in text)
     typed = reply_to("each van holds 8 kids and 45 kids are going on the trip, how many vans. 45 ÷ 8 = 5 r 5 so 5 vans")
     assert "5.625" not in typed["text"] and "5 R 5 stand for" in typed["text"]
+
+
+def test_a_feeling_said_as_a_verb_is_named_as_what_is_felt():
+    move = reading.reading_move(KITCHEN, "How does the narrator feel about her grandmother now?", "She misses her.")
+    assert "feels misses" not in move.text and "felt misses" not in move.text
+    hates = reading.reading_move(KITCHEN, "How did the narrator feel about the stories when she was ten?",
+                                 "she hates them")
+    assert "felt hates" not in hates.text and "feels hates" not in hates.text
