@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from story_patterns import COUNT, LOSE, change, counts_noun, head_noun, own_words
+from story_patterns import COUNT, LOSE, counts_noun, head_noun, own_words
 from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
                          fraction_part, mentions, number_value, same_word, shown_in_sum, stem, unit_factor, unit_name,
                          whole_count)
@@ -166,7 +166,6 @@ def percent_apply(p: Problem) -> Plan | None:
     i = price.group("i") if price.group("a").startswith("$") is False and price.group("i") else "dollars"
     b = Builder(p, "percent")
     a, r = b.given(price, "a", i), b.given(pc, "p", "percent")
-    word = (up or down).group(1)
     amount = b.step("*", [a, r], i, f"How much is {pc.group('p')} of {price.group('a')}?", kind="percent")
     if p.asks(r"^how much (?:money )?(?:did|does|do|will|can|would) \w+ save|^how much is the (discount|increase|"
               r"decrease)|^how much (more|less|cheaper)|^by how much"):
