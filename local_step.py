@@ -21,6 +21,7 @@ import solver
 import wordproblem
 from arithmetic_claims import Claim, arithmetic_text, operations, presented_as_answer, unused_quantities
 from problem_text import given_numbers, problem_sentences, question_sentence, question_target
+from text_words import plural
 from wordproblem import fmt, same_word, stem
 
 
@@ -48,11 +49,6 @@ def _singular(word: str) -> str:
     return stem(word) if word else ""
 
 
-def _plural(word: str) -> str:
-    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + ("es" if re.search(r"(?:s|x|ch|sh)$", word)
-                                                                            else "s")
-
-
 def _noun_after(after: str) -> str:
     """The noun right after a number ("3 tickets each" -> tickets; "5 kg of apples" -> kg), or ""."""
     m = re.match(r"\s+([a-z]+(?:-[a-z]+)?)", after, re.I)
@@ -65,10 +61,11 @@ def _each_thing(sentence: str, start: int, end: int) -> str:
     after, before = sentence[end:], sentence[:start]
     if m := re.match(r"\s*(?:[a-z]+\s+){0,3}?each of (?:his|her|their|the|its)\s+\d+\s+([a-z]+)", after, re.I):
         return _singular(m.group(1))   # "6 crayons to each of his 25 students"
-    if m := re.match(r"\s*(?:[a-z]+\s+){0,4}?(?:in|on|at|for|to|into)?\s*(?:each|every|per|a|an)\s+(?:of (?:his|her|their|the) )?(?!\d)([a-z]+)",
-                     after, re.I):
+    if m := re.match(r"\s*(?:[a-z]+\s+){0,4}?(?:in|on|at|for|to|into)?\s*(?:each|every|per|a|an)\s+"
+                     r"(?:of (?:his|her|their|the) )?(?!\d)([a-z]+)", after, re.I):
         word = m.group(1).lower()
-        if word not in _NOT_NOUNS and m.group(0).lower().split()[-2] in ("each", "every", "per") or re.fullmatch(_UNIT_TIME + "s?", word):
+        if word not in _NOT_NOUNS and m.group(0).lower().split()[-2] in ("each", "every", "per") \
+                or re.fullmatch(_UNIT_TIME + "s?", word):
             return _singular(word)
     if re.match(r"\s*(?:[a-z]+\s+){0,2}?(?:each|apiece)\b", after, re.I):
         subject = re.match(r"\s*(?:[a-z ]+,\s*)?([a-z]+)\s+" + _VERBS + r"\b", sentence, re.I)   # "At the fair,"
@@ -103,10 +100,12 @@ def amounts(problem: str) -> list[Amount]:
             value, after, at = Fraction(m.group(2)), sentence[m.end():], len(found)
             if m.group(3) or "/" in m.group(2) or re.match(r"\s*(?:of|out of)\b", after):
                 each = "each" if re.search(r"\b(?:each|every|per)\b", sentence, re.I) else ""   # "of each shelf"
-                found.append(Amount(value / 100, "%", each, "part", at) if m.group(3) else Amount(value, "", each, "part", at))
+                found.append(Amount(value / 100, "%", each, "part", at) if m.group(3) else
+                             Amount(value, "", each, "part", at))
                 continue
-            if times := re.match(r"\s*times\s+(?:as\s+(?:(?:many|much)\s+((?:[a-z]+\s+)?[a-z]+)|[a-z]+)\s+as\s+(?:the\s+)?([a-z]+))?",
-                                 after, re.I):   # "as many stickers as Ben", "as far as Monday"
+            # "as many stickers as Ben", "as far as Monday"
+            if times := re.match(r"\s*times\s+(?:as\s+(?:(?:many|much)\s+((?:[a-z]+\s+)?[a-z]+)|[a-z]+)\s+as\s+"
+                                 r"(?:the\s+)?([a-z]+))?", after, re.I):
                 found.append(Amount(value, times.group(1) or "", times.group(2) or "", "times", at))
                 continue
             noun = "dollars" if m.group(1) else _noun_after(after)
@@ -182,14 +181,15 @@ def read_claim(problem: str, claim: Claim) -> Reading | None:
             return None
         if op == "*":
             for rate, count in ((a, b), (b, a)):
-                if rate.kind == "each" and (_each_counted(rate, count, read) or count.kind == "times" and not count.per):
+                if rate.kind == "each" and (_each_counted(rate, count, read) or
+                                            count.kind == "times" and not count.per):
                     return Reading("justified", rate.noun, (a, b))
                 if rate.kind == "times" and count.noun and (not rate.per or _alike(count.noun, rate.per) or _has(
                         wordproblem.normalise(problem), rate.per, count.value)):   # Ben's 14, 3 times over
                     return Reading("justified", count.noun, (a, b))
         if op == "/" and b.kind == "each" and b.per and b.per != "one" and a.noun \
                 and (not b.noun or _alike(a.noun, b.noun)):
-            return Reading("justified", _plural(b.per), (a, b))   # 96 eggs in cartons of 12: cartons
+            return Reading("justified", plural(b.per), (a, b))   # 96 eggs in cartons of 12: cartons
         if op in "+-":
             if a.kind == b.kind == "count" and a.noun and _alike(a.noun, b.noun):
                 return Reading("justified", a.noun, (a, b))
@@ -248,7 +248,7 @@ def _mixed_words(problem: str, claim: Claim, reading: Reading) -> tuple[str, str
     link = next(r for r in read if r.kind == "each" and r.per and r.per != "one" and any(
         _alike(r.per, x.noun) for x in (a, b)))
     whole = a if not _alike(link.per, a.noun) else b
-    return lead, f"With {_said(link)}, how many {_plural(link.per)} do {_said(whole)} make?"
+    return lead, f"With {_said(link)}, how many {plural(link.per)} do {_said(whole)} make?"
 
 
 def _one_group_words(problem: str, claim: Claim, reading: Reading, used: set[Fraction]) -> tuple[str, str]:
@@ -277,7 +277,7 @@ def _next_local(problem: str, used: set[Fraction], result: Fraction, noun: str) 
             return f"With {_said(rate)}, how many {rate.noun} is that for {_said(count)}?"
         if _alike(rate.noun, noun) and not any(_alike(rate.per, c.noun) for c in read):
             made = f"${fmt(result)}" if noun == "dollars" else f"{fmt(result)} {noun}"
-            return f"With {_said(rate)}, how many {_plural(rate.per)} make {made}?"   # $135 at $15 a week
+            return f"With {_said(rate)}, how many {plural(rate.per)} make {made}?"   # $135 at $15 a week
     return ""
 
 
@@ -354,5 +354,5 @@ def local_start(problem: str, stated: frozenset[Fraction] = frozenset()) -> str:
         whole = next((c for c in read if c.kind == "count" and c.noun and not any(
             _each_counted(rate, x, read) for x in read)), None)
         if whole is not None:
-            return f"How many {_plural(rate.per)} do {_said(whole)} fill, with {_said(rate)}?"
+            return f"How many {plural(rate.per)} do {_said(whole)} fill, with {_said(rate)}?"
     return ""

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from common import ROOT, read_jsonl
+from text_words import plural
 
 if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neither torch nor numpy
     from retrieval import Embedder
@@ -444,14 +445,6 @@ def whole_list(question: str, options: re.Match) -> bool:
     before = question[:options.start(1)].split()
     return "," in options.group(1) or bool(re.match(r"(?:an?|the)\s", options.group(1), re.I)) or \
         bool(before) and before[-1].lower() in ("it", "they", "this", "that", "these", "those")
-
-
-def plural(noun: str) -> str:
-    if re.search(r"(?:[^s]s|ies)$", noun) and not re.search(r"(?:us|is|gas)$", noun):  # "gases", "bodies": already
-        return noun
-    if re.search(r"(?:s|sh|ch|x)$", noun):
-        return noun + "es"
-    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
 
 
 def digit_numbers(text: str) -> list[float]:

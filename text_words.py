@@ -93,6 +93,14 @@ OPPOSITES = [("evaporate", "condense"), ("evaporation", "condensation"), ("melt"
              ("heavier", "lighter"), ("sink", "float"), ("dominant", "recessive"), ("herbivore", "carnivore")]
 
 
+def plural(noun: str) -> str:
+    """"box" -> "boxes", "body" -> "bodies"; a noun plural already ("gases", "tickets") stays."""
+    if re.search(r"(?:[^s]s|ies)$", noun) and not re.search(r"(?:us|is|gas)$", noun):  # "gases", "bodies": already
+        return noun
+    if re.search(r"(?:s|sh|ch|x)$", noun):
+        return noun + "es"
+    return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun + "s"
+
 
 def stem(word: str) -> str:
     """A light suffix strip, the same on both sides of every comparison ('tadpoles' ~ 'tadpole', 'grows' ~ 'grow',
