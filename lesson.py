@@ -419,6 +419,21 @@ def said_in(claim: str, passage: str) -> bool:
     return any(text_words.base_forms(word) & told for word, _ in text_words.content_tokens(claim))
 
 
+def picked_choice(subject: str, message: str, work: str, claim: str | None) -> \
+        tuple[str | None, list[str], int | None]:
+    """(claim, the question's choices, the one picked): a picked choice is the claim as the choice's text."""
+    choices = parse_choices(message)
+    attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
+    picked = match_choice(attempt, choices) if attempt else None
+    if subject == "science" and choices and picked is None:   # "B bc burning makes ash": a letter, then why
+        picked = science_choices.read_pick(work or claim or "", choices)[0]
+    # a science claim that is only the options said again ("A) earthworm B) eagle C) cow" after the stem) picks
+    # none and states no idea: the student is stuck
+    listed = subject == "science" and choices and set(text_words.content_words(claim or "")) <= set(
+        text_words.content_words(" ".join(choices)))
+    return (choices[picked] if picked is not None else None if listed else claim), choices, picked
+
+
 def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
@@ -459,16 +474,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     counted = subject == "reading" and not text_words.content_words(claim or "") and HOW_MANY.match(question) \
         and re.search(r"\d", work)   # "40" (a claim of no word) to "How many trips ...?"
     claim = work if counted else claim   # "90" to "How many steps ...?": the whole answer (own_words.number_told)
-    choices = parse_choices(message)
-    attempt = answer_attempt(claim or work, choices) if choices and (claim or work) else None
-    picked = match_choice(attempt, choices) if attempt else None
-    if subject == "science" and choices and picked is None:   # "B bc burning makes ash": a letter, then why
-        picked = science_choices.read_pick(work or claim or "", choices)[0]
-    # a science claim that is only the options said again ("A) earthworm B) eagle C) cow" after the stem) picks
-    # none and states no idea: the student is stuck
-    listed = subject == "science" and choices and set(text_words.content_words(claim or "")) <= set(
-        text_words.content_words(" ".join(choices)))
-    claim = choices[picked] if picked is not None else None if listed else claim
+    claim, choices, picked = picked_choice(subject, message, work, claim)
     short = claim and len(text_words.content_words(claim)) < 2 and reading.classify_question(question) != "vocabulary"
     kept = short and (counted or subject == "science" and science_catalog.judged_short(claim, question) or
                       subject == "reading" and said_in(claim, lesson.passage)   # "bikes": a word the text holds

@@ -346,6 +346,26 @@ FELT_AS = {"love": "love", "loves": "love", "loved": "love", "hate": "hate", "ha
            "fear": "fear", "fears": "fear", "enjoys": "enjoyment", "worries": "worry", "cares": "care"}
 
 
+def feeling_move(verdict: Verdict, claim: str, kind: str, question: str, sentences: list[str], top: int, point: str,
+                 genre: str) -> str:
+    """An undecided feeling the answer gives: the action that shows a feeling put to it, or the line that may show it
+    asked about; "" when it names none ("Why did she feel better? the girl was nice" gives a reason)."""
+    felt = feeling_word(claim) if kind == "feeling" and not re.match(r"\W*why\b", question, re.I) else ""
+    felt = FELT_AS.get(felt.lower(), felt)   # "she loves her grandma": "felt love", never "felt loves"
+    if felt and shown_feelings(verdict.sentence) and not named_feelings(verdict.sentence) and tells_of_feeler(
+            question, verdict.sentence):  # an action of theirs that shows a feeling, which it does not name
+        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "
+                f"it show?")
+    if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
+        who = next(iter(FEELER.findall(question)), FEELER_OF[genre])
+        does = "do" if who == "the people" else "does"
+        if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
+            return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
+        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
+                f"something else?")
+    return ""
+
+
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
                keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
@@ -392,20 +412,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return f"That matches the passage: {quote(held)} Does it answer the question? Look at {point}."
     if kind == "vocabulary":
         return vocabulary_move(claim, question, sentences, top)
-    # a feeling the answer gives the one asked about ("Why did she feel better? the girl was nice" gives a reason)
-    felt = feeling_word(claim) if kind == "feeling" and not re.match(r"\W*why\b", question, re.I) else ""
-    felt = FELT_AS.get(felt.lower(), felt)   # "she loves her grandma": "felt love", never "felt loves"
-    if felt and shown_feelings(verdict.sentence) and not named_feelings(verdict.sentence) and tells_of_feeler(
-            question, verdict.sentence):  # an action of theirs that shows a feeling, which it does not name
-        return (f"Read it again: {quote(verdict.sentence)} Would someone who feels {felt} do that? What feeling does "
-                f"it show?")
-    if felt and verdict.label in ("absent", "unclear"):  # worked out, not found: asked, never taken for granted
-        who = next(iter(FEELER.findall(question)), FEELER_OF[genre])
-        does = "do" if who == "the people" else "does"
-        if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
-            return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
-        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
-                f"something else?")
+    if felt := feeling_move(verdict, claim, kind, question, sentences, top, point, genre):
+        return felt
     if top and REBUTTAL.match(sentences[top]) and COUNTERCLAIM.search(sentences[top - 1]):
         return (f"Read {point}, just after what some people argue. Does the writer agree with them? What does the "
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers

@@ -139,15 +139,9 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     result counts, where a number of the problem not used yet comes in); a result without its working is asked
     about (never called right or wrong; a number the problem gave is never asked "how did you get"); a request for
     help is pointed at what the problem says about the question's target. No question comes three times."""
-    rounding = place_rounding_words(problem, said, lesson.last_hint)
-    if rounding is not None:   # "Round 3,451 to the nearest thousand": the rule itself knows the answer
-        lesson.solved = lesson.solved or rounding[3] == "final_right"
-        lesson.last_hint = rounding[2]
-        return Move(*rounding[:3], kind=rounding[3])
-    checked = _checked_exactly(lesson, problem, found, said, work)
-    if checked is not None:
-        lesson.solved = lesson.solved or checked.kind == "final_right"
-        return checked
+    decided = _decided_exactly(lesson, problem, found, said, work)
+    if decided is not None:
+        return decided
     if based := percent_base(problem, work):   # "15 out of 75" for a price gone from $60 to $75: which base
         return Move("ask", based[0], fresh_hint(lesson, based[1], based[1]), kind="percent_base")
     story = _story_move(lesson, problem, said, work)
@@ -217,6 +211,20 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
     if said:
         return _unexplained_value(lesson, problem, given, said, work, part)
     return _first_without_plan(lesson, problem, given, part, frozenset(solver.numbers_in(work)))
+
+
+def _decided_exactly(lesson: Lesson, problem: str, found: list[Claim], said: list[Fraction], work: str) -> Move | None:
+    """A rule or an exact check that knows the answer without a plan ("Round 3,451 to the nearest thousand"), its
+    move, with the lesson marked solved when it confirms the final answer; else None."""
+    rounding = place_rounding_words(problem, said, lesson.last_hint)
+    if rounding is not None:
+        lesson.solved = lesson.solved or rounding[3] == "final_right"
+        lesson.last_hint = rounding[2]
+        return Move(*rounding[:3], kind=rounding[3])
+    checked = _checked_exactly(lesson, problem, found, said, work)
+    if checked is not None:
+        lesson.solved = lesson.solved or checked.kind == "final_right"
+    return checked
 
 
 def _unit_changed(lesson: Lesson, problem: str, found: list[Claim], work: str) -> Move | None:
