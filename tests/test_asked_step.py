@@ -19,7 +19,9 @@ BOOK = "A book has 240 pages. Oscar reads 15 pages each night for 9 nights. How 
 TICKETS = "Movie tickets cost $8 for adults and $4 for children. A family buys 2 adult tickets and 3 child tickets. " \
           "How much do they pay in all?"
 PIZZA = "A pizza is cut into 12 slices. Tom eats 4 slices and Rita eats 3 slices. What fraction of the pizza is left?"
-MELONS = "A shop sells 5 crates of 12 melons and 3 crates of 9 melons. How many melons does it sell altogether?"
+# ("5 crates of 12 melons and 3 crates of 9 melons" is planned since round 19: two rates of one group, their counts)
+MELONS = "A stall sells 5 crates with 12 melons each and 3 crates with 9 melons each. How many melons does it sell " \
+    "altogether?"
 # (the planner reads 'How many more shells does Sara have than Ben?' since round 14; this order it does not)
 SHELLS = "Sara has 52 shells. Ben has 4 bags with 9 shells in each bag. How many more shells than Ben does Sara have?"
 
@@ -166,8 +168,8 @@ def test_a_help_request_asks_the_first_part_in_the_story_s_words():
     assert first_part_question(air) == \
         'The problem says "By 10 pm it was 9 degrees colder": does that make it higher or lower than 6?'
     assert first_part_question(TICKETS) == "What is the cost of the 2 adult tickets at $8?"   # planned since round 10
-    assert unplanned_help.first_move(MELONS, []) == ("", 'Start with "A shop sells 5 crates of 12 melons": how many '
-                                                         'melons is that?')
+    assert unplanned_help.first_move(MELONS, []) == ("", 'Start with "A stall sells 5 crates with 12 melons each": '
+                                                         'how many melons is that?')
     assert first_part_question("Lia has twice as many cards as Sam. Sam has 4 packs of 6 cards. How many cards "
                                "are left?") is None
     assert "how many melons is that?" in _reply(f"{MELONS} I don't know where to start")["text"]
@@ -190,7 +192,7 @@ def test_a_part_found_a_turn_before_is_never_asked_again_on_the_claim_path():
     for message in (MELONS, "5 x 12 = 60"):
         list(tutor.respond("parts", message, "math"))
     reply = list(tutor.respond("parts", "and 3 x 9 = 27", "math"))[-1]["text"]
-    assert 'And the number of melons in "A shop sells 5 crates of 12 melons" is 60' in reply
+    assert 'And the number of melons in "A stall sells 5 crates with 12 melons each" is 60' in reply
     assert "What about" not in reply and "87" not in reply
     assert relation_move(MELONS, claims("3 x 9 = 27"), (Fraction(60),)).question.startswith("And the number")
 
@@ -198,8 +200,8 @@ def test_a_part_found_a_turn_before_is_never_asked_again_on_the_claim_path():
 def test_a_bare_number_short_of_the_question_s_last_step_gets_that_step_asked_by_the_tutor():
     assert solver.plan(MELONS) is None
     reply = _reply(f"{MELONS} 60")["text"]
-    assert reply.startswith('60 is the number of melons in "A shop sells 5 crates of 12 melons".') and \
-        'What about the number of melons in "3 crates of 9 melons"?' in reply and "87" not in reply
+    assert reply.startswith('60 is the number of melons in "A stall sells 5 crates with 12 melons each".') and \
+        'What about the number of melons in "3 crates with 9 melons each"?' in reply and "87" not in reply
     book = _reply(f"{BOOK} I got 135")["text"]
     assert "135" in book and "still" in book and "105" not in book
 
