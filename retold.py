@@ -344,10 +344,13 @@ def _each_gets(text: str) -> str:
     group = among.group(1) or among.group(2)
     return _EACH_GETS.sub(lambda m: f"how {m.group(1).lower()} does each {m.group(2) or group} get?", text)
 
+
+# where a clause a student runs on ends: a stop or comma, the end, or the next clause's "and", "how", "what", "so"
+_CLAUSE_END = r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))"
 # "9 boxes and 6 muffins in each one", "5 shelves with 9 books on each": the group said without its noun after
 # "each" (the planner reads "in each box"); the noun is the count's named just before ("9 boxes")
 _EACH_BARE = re.compile(r"\b(?P<n>\d+) (?P<g>[a-z]+s),? (?:and|with) (?P<m>\d+ [a-z]+s) (?P<p>in|on) each(?: one)?"
-                        r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+                        + _CLAUSE_END, re.I)
 # "has 36 beads and uses 4 for each bracelet": an amount for each thing said without its noun, when a verb that uses
 # up what was counted before ("uses", "needs", "puts") takes it (the planner reads "uses 4 beads for each bracelet")
 _FOR_EACH_BARE = re.compile(r"\b(?P<v>uses|used|needs|needed|takes|took|puts|put) (?P<k>\d+) (?=for each [a-z]+)", re.I)
@@ -355,11 +358,10 @@ _FOR_EACH_BARE = re.compile(r"\b(?P<v>uses|used|needs|needed|takes|took|puts|put
 # ("Sam has 14 cards. Tom has 3 times as many cards as Sam.")
 _WHO_HAS = re.compile(r"\b(?P<s>[A-Za-z][a-z]+) (?P<v>has|had) (?P<c>(?:\d+ times|twice|half) as (?:many|much) "
                       r"(?P<x>[a-z]+s) as|\d+ (?:more|fewer|less) (?P<x2>[a-z]+s) than) (?P<o>[A-Za-z][a-z]+),? "
-                      r"who (?:has|had) (?P<m>\d+)(?: [a-z]+s)?(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))")
+                      r"who (?:has|had) (?P<m>\d+)(?: [a-z]+s)?" + _CLAUSE_END)
 
 # "45 kids go, each van holds 8": what each group holds said without its noun (the planner reads "holds 8 kids")
-_HOLDS_BARE = re.compile(r"\beach (?P<g>[a-z]+) (?P<v>holds|fits|seats|carries) (?P<k>\d+)"
-                         r"(?=\s*(?:[.?!,]|$|and\b|how\b|what\b|so\b))", re.I)
+_HOLDS_BARE = re.compile(r"\beach (?P<g>[a-z]+) (?P<v>holds|fits|seats|carries) (?P<k>\d+)" + _CLAUSE_END, re.I)
 # "works 6 hours on sat and 4 on sun": the second count said without the noun of the first, after the same word
 _SAME_AFTER = re.compile(r"\b(?P<a>\d+ (?P<n>[a-z]+s) (?P<p>on|in|at|for) [a-z]+ and )(?P<m>\d+) (?=(?P=p) )", re.I)
 
