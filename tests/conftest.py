@@ -24,6 +24,10 @@ os.environ["NANOTUTOR_DATA"] = str(FIXTURES)  # code that finds the data itself 
 
 import torch  # noqa: E402
 
+import model  # noqa: E402
+from evidence import KnowledgeBase  # noqa: E402
+from tokenizer_train import cached_bpe, corpus_texts  # noqa: E402
+
 torch.set_num_threads(2)
 
 
@@ -54,10 +58,7 @@ def smollm2():
     """The real SmolLM2-135M-Instruct through model.load: (model, tokenizer), fp32, eval mode. Loaded once per run
     from the dequantised copy cached under out/cache/ (~1 s; the first run ever dequantises the GGUF, ~10 s).
     Shared by every test: do not modify it in place (copy.deepcopy it first, e.g. before applying LoRA)."""
-    import model
-    from common import smollm2_gguf
-
-    return model.load(smollm2_gguf())
+    return model.load(common.smollm2_gguf())
 
 
 @pytest.fixture(scope="session")
@@ -65,8 +66,6 @@ def science_kb():
     """The science knowledge base built from the lessons in data/corpus and the fixture OpenBookQA, saved under
     out/tests/evidence_kb (rebuilt only when its inputs change): never in out/evidence_kb, the one `make index`
     built from the real data, which a user's tutor reads."""
-    from evidence import KnowledgeBase
-
     return KnowledgeBase.load_or_build(common.out_dir("tests", "evidence_kb"), data_root=FIXTURES)
 
 
@@ -76,6 +75,4 @@ def small_tokenizer():
     on text that ships in the repository (the authored lessons in data/corpus and the fixture stories) and cached
     under out/cache/ keyed by a hash of its inputs (first run ever a few seconds, then ~0.1 s). Pairs with
     configs/test (vocab_size 2048)."""
-    from tokenizer_train import cached_bpe, corpus_texts
-
     return cached_bpe(2048, corpus_texts(ROOT / "data" / "corpus") + corpus_texts(FIXTURES / "children_stories"))

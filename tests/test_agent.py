@@ -17,6 +17,7 @@ import solver
 import tools
 import wording
 from common import ROOT, SessionStore
+from data.sft.build import TUTOR_SYSTEM
 from mathcheck import solve
 from scorers import leaks_answer
 
@@ -300,7 +301,6 @@ def test_tools_are_offered_to_a_tool_trained_model():
 
 
 def test_system_prompt_is_the_one_sft_trains_with():
-    from data.sft.build import TUTOR_SYSTEM
     assert wording.SYSTEM_PROMPT == TUTOR_SYSTEM
 
 

@@ -5,21 +5,21 @@ import os
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 import data.prepare as prep
+from common import smollm2_gguf
 from data.decontam import Decontaminator
 from data.prepare import PrepareConfig, prepare, split_of
 from data.shards import ShardWriter, finish_build, iter_documents, load_split, start_build, token_dtype
 from data.sources import EVAL_SPLITS
+from tokenizer import load_tokenizer
 
 
 @pytest.fixture(scope="module")
 def smol_tok():
-    from common import smollm2_gguf
-    from tokenizer import load_tokenizer
-
     return load_tokenizer(smollm2_gguf())
 
 
@@ -214,8 +214,6 @@ def test_split_is_deterministic_by_seed():
 
 
 def test_cosmopedia_through_the_pipeline(tmp_path, mirror, small_tokenizer):
-    import pyarrow as pa
-
     texts = ["Plants need light, water and air. Their leaves use sunlight to make food for the whole plant.",
              "The band released its second album in 2004 and the single reached number three on the chart.",
              "To add fractions with the same denominator, add the numerators and keep the denominator."]
@@ -234,8 +232,6 @@ def test_cosmopedia_through_the_pipeline(tmp_path, mirror, small_tokenizer):
 
 
 def test_large_vocabulary_gets_uint32_shards(tmp_path, data_dir):
-    from tokenizer import load_tokenizer
-
     cl100k = load_tokenizer("cl100k")  # 100,277 ids: too many for uint16
     cfg = PrepareConfig(out=str(tmp_path), sources="corpus", data=str(data_dir), workers=2)
     assert prepare(cfg, cl100k)["dtype"] == "uint32"

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from model import init_release
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "browser-test-token-0123456789"
@@ -62,8 +65,6 @@ def test_make_demo_smoke_mode_starts_and_stops_both():
 @pytest.fixture(scope="module")
 def running_tutor(small_tokenizer, tmp_path_factory):
     """serve.py on a randomly initialised `test` release plus ui.py, both on 127.0.0.1, stopped afterwards."""
-    from model import init_release
-
     tmp = tmp_path_factory.mktemp("demo")
     small_tokenizer.save(tmp / "tok")
     release = init_release(ROOT / "configs" / "test.py", tmp / "tok", tmp / "release")
@@ -91,8 +92,6 @@ def running_tutor(small_tokenizer, tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="make test installs Debian's chromium")
 def test_browser_loads_page_and_streams_a_reply(running_tutor):
-    from playwright.sync_api import expect, sync_playwright
-
     url, tmp = running_tutor
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)

@@ -7,14 +7,21 @@ import importlib
 import os
 import re
 import shlex
+import signal
+import socket
 import subprocess
+import time
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
 
+import httpx
 import nbformat
 import pytest
 import yaml
+
+from model import load_config
+from train import TrainConfig, plan_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 SKY = sorted((ROOT / "deploy" / "sky").glob("*.yaml"))
@@ -215,8 +222,6 @@ def test_docker_entrypoint_maps_environment_to_flags(tmp_path):
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -224,11 +229,6 @@ def free_port() -> int:
 
 def test_docker_entrypoint_serves_api_and_page_and_stops_both(tmp_path):
     """The entry point outside a container: both processes answer, and SIGTERM (docker stop) ends both."""
-    import signal
-    import time
-
-    import httpx
-
     serve_port, ui_port = free_port(), free_port()
     env = {**os.environ, "SERVE_PORT": str(serve_port), "PORT": str(ui_port), "NANOTUTOR_OUT": str(tmp_path),
            "NANOTUTOR_TOKENS": "t0ken-for-the-test:student", "SERVE_ARGS": "--index=none"}
@@ -302,9 +302,6 @@ def test_command_checker_catches_a_bad_flag_and_a_missing_path():
 
 def test_ec2_guide_memory_table_matches_train_dry_run():
     """Every row of deploy/ec2.md's arithmetic table is what train.py's planner computes today."""
-    from model import load_config
-    from train import TrainConfig, plan_memory
-
     rows = re.findall(r"^\| `([\w.-]+)` \| [\d.]+ B \| (\d+) x (\d+) GB(, FSDP)? \|(.*)$",
                       (ROOT / "deploy" / "ec2.md").read_text(), flags=re.M)
     assert len(rows) == 4, rows

@@ -4,6 +4,7 @@ import json
 import socket
 
 import pytest
+from moto.server import ThreadedMotoServer
 
 from deploy import s3
 
@@ -12,8 +13,6 @@ PART = s3.MIN_PART  # the smallest part S3 accepts, so a few parts stay small
 
 @pytest.fixture(scope="module")
 def endpoint():
-    from moto.server import ThreadedMotoServer
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -3,11 +3,15 @@ intervals, the pedagogy and classroom measures on scripted tutors (exact outcome
 classroom end to end through a real serve.py subprocess on the `test` config."""
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import math
 import re
+import threading
 
 import httpx
+import openai
 import pytest
 import torch
 import torch.nn.functional as F
@@ -15,10 +19,11 @@ import torch.nn.functional as F
 import classroom as cl
 import common
 import eval as ev
+import model as M
 import report as rp
 import scorers
 import weights as W
-
+from scripts import readme_tables
 
 # ----------------------------------------------------------------------------- statistics and subsets
 
@@ -131,7 +136,6 @@ def test_mc_loglik_agrees_with_direct_computation():
 
 @pytest.fixture(scope="module")
 def tiny(small_tokenizer):
-    import model as M
     torch.manual_seed(0)
     return M.Transformer(M.load_config("test")).eval(), small_tokenizer
 
@@ -297,7 +301,6 @@ def test_judge_scores_join_the_classroom_table():
 
 
 def test_the_judge_is_the_base_model_for_every_run(tmp_path, monkeypatch):
-    import contextlib
     started = []
 
     @contextlib.contextmanager
@@ -381,9 +384,6 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
     rows = {row[0]: row[1:] for row in saved["eval_summary"]["rows"]}
     assert rows["arc_easy acc"] == ["66.7% [20.8, 93.9] (n=3)"] * 2 and rows["wikitext2 perplexity"][0] == "20.00 [18.00, 22.00] (n=3)"
     assert rows["classroom (rules): reached the answer"][0].endswith("(n=12)") and "val perplexity" not in rows
-    import sys
-    sys.path.insert(0, str(common.ROOT / "scripts"))
-    import readme_tables
     table = readme_tables.results_table(saved)
     assert "| arc_easy acc | 66.7% [20.8, 93.9] (n=3) | 66.7% [20.8, 93.9] (n=3) |" in table
     assert "`base` = tutor through serve.py on out/base, run 2026-11-25 18:00 UTC;" in table
@@ -397,7 +397,6 @@ def test_report_writes_tables_and_plots(tmp_path, monkeypatch):
 def test_classroom_end_to_end_through_serve(tmp_path, small_tokenizer):
     """serve.py as a subprocess on the test config (random weights): a few classroom turns and dev prompts over
     HTTP; the server keeps every turn in the session, and the measures are well-formed."""
-    import model as M
     torch.manual_seed(0)
     release = tmp_path / "test-release"
     W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, release)
@@ -445,7 +444,6 @@ def test_adapter_is_for_serve_only(tmp_path, monkeypatch):
 def test_quick_cli_benchmarks_on_the_test_model(tmp_path, monkeypatch, small_tokenizer):
     """`eval.py --quick` end to end on a checkpoint directory (reading the fixture sets through NANOTUTOR_DATA):
     the first 50 items per set (here every fixture item), saved results, then a report."""
-    import model as M
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     torch.manual_seed(0)
     release = tmp_path / "test-release"
@@ -546,8 +544,6 @@ class FakeJudge:
     """A tiny OpenAI-compatible server on 127.0.0.1: /v1/chat/completions answers with the next scripted content."""
 
     def __init__(self, contents):
-        import http.server
-        import threading
         judge = self
         self.contents, self.requests = list(contents), []
 
@@ -582,7 +578,6 @@ def test_judge_grades_each_reply_through_an_openai_compatible_server(tmp_path, m
                       "I cannot grade this."])
     try:
         # the OpenAI client speaks to the fake as to any server (the judge itself goes through eval.ModelClient)
-        import openai
         assert openai.OpenAI(base_url=fake.url, api_key="k", max_retries=0).chat.completions.create(
             model="m", messages=[{"role": "user", "content": "hi"}]).choices[0].message.content.startswith('{"correct"')
         fake.contents.insert(0, '{"correct": 1, "specific": 0, "no_leak": 1, "good_move": 0}')

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 import torch
 from PIL import Image
+from safetensors.torch import save_file
 
 import fuse
 import model
@@ -177,7 +178,6 @@ def test_checkpoint_and_vision_release_round_trip(fusion, tmp_path, one_thread):
     no_image = bundle.prompt_inputs(decoder, [vocab["what"], vocab["?"]], [])
     with pytest.raises(FileNotFoundError, match="no fuse.json"):
         fuse.load_vision(tmp_path)
-    from safetensors.torch import save_file
     save_file({"fc1.weight": torch.zeros(3, 3)}, tmp_path / "release" / "vision" / "projector.safetensors")
     with pytest.raises(ValueError, match=r"projector.safetensors: (?s:.*)size mismatch for fc1.weight"):
         fuse.load_vision(tmp_path / "release")

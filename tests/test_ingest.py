@@ -14,13 +14,16 @@ import pytest
 
 import ingest
 import pdftext
+import retrieval
 import tools
+from common import minilm_dir
 from ingest import IngestConfig, IngestError, Store
 from retrieval import Embedder, Index, WordPiece
-from common import minilm_dir
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "textbooks"))
+import pytesseract
 from make_books import make_books  # noqa: E402
+from PIL import Image
 
 
 @pytest.fixture(scope="module")
@@ -89,9 +92,6 @@ def test_ocr_on_scanned_pages_within_cer_bound(pdf_dir, tmp_path):
 
 
 def test_missing_tesseract_is_a_clear_error(monkeypatch):
-    import pytesseract
-    from PIL import Image
-
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(IngestError, match="make sysdeps"):
         pdftext.ocr_pages([Image.new("L", (40, 40), 255)])
@@ -441,8 +441,6 @@ def test_only_bad_documents_into_an_empty_store_is_one_clean_line(tmp_path, caps
 
 
 def test_commands_ingest_then_search(tmp_path, capsys):
-    import retrieval
-
     notes = tmp_path / "notes.md"
     notes.write_text("# Reading lessons\n\n## Fables\n\nA fable is a short story that teaches a moral. The fox and the "
                      "grapes shows how people pretend not to want what they cannot have.\n")

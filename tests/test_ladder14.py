@@ -1,7 +1,10 @@
 """Round 14: a stuck student's later rungs are built from what the question holds (its options), never a stock frame,
 and an "encourage" turn carrying a hint praises nothing."""
+import agent
 import wording
+from common import SessionStore
 from escalate import _number_sentences
+from lesson import request_of
 
 
 def test_options_after_a_colon_are_read_as_phrases():
@@ -42,7 +45,6 @@ def test_reading_third_rung_tests_the_offered_words_against_the_sentence():
 
 
 def test_a_bare_request_for_help_is_no_answer():
-    from lesson import request_of
     assert [request_of(m) for m in ("help", "one more hint please", "can i have more help")] == ["confused"] * 3
     assert request_of("helpful, I think") == ""
     assert [request_of(m) for m in ("still lost", "no clue", "i really dont know")] == ["confused"] * 3
@@ -50,9 +52,6 @@ def test_a_bare_request_for_help_is_no_answer():
 
 
 def test_the_top_rung_is_never_said_twice_in_a_row():
-    import agent
-    from common import SessionStore
-
     def model(*_, **__):
         yield "«MODEL»"
     tutor = agent.Tutor(model, retriever=agent.load_index(""), store=SessionStore(":memory:"))

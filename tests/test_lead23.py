@@ -2,7 +2,9 @@
 request's "i know 1 X is N Y" alike, so a fact the tutor confirms is one the planner converts with."""
 import reading
 from asked_forms import asked_form
+from evidence import conflicts
 from lesson import plan_of
+from tests.test_mathconf16 import reply_to
 from wordproblem import unit_factor
 
 
@@ -51,7 +53,6 @@ def test_how_to_work_a_step_the_plan_does_not_have_is_still_questioned():
 
 
 def test_the_opposite_process_under_another_condition_does_not_contradict_a_claim():
-    from evidence import conflicts
     melts = "Ice, a solid, melts into water when it warms up."
     assert not conflicts("it freezes and turns into ice which is a solid", melts)
     assert conflicts("ice freezes when it warms up", melts)     # the fact's own case, the opposite process
@@ -72,7 +73,6 @@ def test_a_feeling_asked_now_is_not_confirmed_by_a_line_the_narrator_remembers()
 
 
 def test_a_division_with_a_remainder_is_asked_what_the_remainder_means_not_counted_on_as_a_decimal():
-    from tests.test_mathconf16 import reply_to
     text = reply_to("Each tent sleeps 6 campers and 45 campers are coming. How many tents do they need? "
                     "45 ÷ 6 = 7 r 3 so 7 tents")["text"]
     assert "7.5" not in text and not text.startswith("Right") and ("left over" in text or "7 R 3" in text)

@@ -5,7 +5,7 @@ which operation comes first, equal groups or two amounts, a decimal or percent t
 (a percent's amount with a word, a unit change whose count equals the unit's size)."""
 from asked_forms import asked_form, without_known
 from lesson import plan_of
-from tests.test_mathconf16 import reply_to
+from tests.test_mathconf16 import lesson, reply_to
 
 
 def form(problem: str, said: str) -> tuple[str, str] | None:
@@ -106,7 +106,6 @@ def test_multiplying_at_a_unit_rate_on_the_way_is_not_said_to_be_wrong():
 
 
 def test_a_bare_help_request_hears_what_the_first_step_is_for_once():
-    from tests.test_mathconf16 import lesson
     first, second = lesson(["A jacket costs $70. It is on sale for 10% off. What is the sale price? im so lost",
                             "still lost"])
     assert first["text"].startswith("The sale price is the starting amount with the percent taken off")

@@ -1,9 +1,12 @@
 """Session 18, right answers and right steps confirmed (issues #22, #26): a result asked to be checked ("63. is that
 right?") is still the student's result; counting in equal groups ("72 in 8s is 9") is a division claim checked as
 one."""
+from fractions import Fraction
+
 import agent
 from arithmetic_claims import claims, presented_as_answer, results
-from fractions import Fraction
+from known_steps import all_alike_words
+from measure_kinds import border_words
 
 
 def reply(message: str) -> tuple[str, str]:
@@ -47,7 +50,6 @@ def test_a_group_count_is_checked_not_asked_where_it_came_from():
 
 
 def test_outer_sides_of_a_border_are_confirmed_with_their_sums():
-    from measure_kinds import border_words
     problem = "A rug is 12 ft long and 9 ft wide. A wood floor strip 3 ft wide runs around it on all sides. " \
               "What is the area of the strip?"
     verdict, lead, question, kind = border_words(problem, "the big one is 18 by 15")
@@ -58,7 +60,6 @@ def test_outer_sides_of_a_border_are_confirmed_with_their_sums():
 
 
 def test_a_border_added_at_one_end_only_is_flagged_without_the_right_side():
-    from measure_kinds import border_words
     problem = "A pond is 30 ft by 20 ft. A walkway 4 ft wide goes around the pond. How long is the outer edge?"
     verdict, lead, question, _ = border_words(problem, "34 by 24")
     assert verdict == "flag" and "both of its ends" in lead and "38" not in lead + question
@@ -126,7 +127,6 @@ def test_a_right_triangles_squared_legs_are_no_numbers_from_outside():
 
 
 def test_if_all_were_one_kind_is_checked_with_the_legs_and_the_swap_asked():
-    from known_steps import all_alike_words
     problem = "A pen holds ducks and pigs, 15 animals in all with 44 legs. How many pigs are in the pen?"
     verdict, lead, question, _ = all_alike_words(problem, "if all were ducks its 30 legs, so 14 extra")
     assert verdict == "confirm" and "15 × 2 = 30 legs" in lead and "44 − 30 = 14" in lead

@@ -7,6 +7,7 @@ from fractions import Fraction
 import answer_check
 import diagnosis
 import solver
+from problem_text import told_apart
 from tests.test_mathconf16 import reply_to
 
 
@@ -78,7 +79,6 @@ def test_a_fraction_of_what_was_left_taken_of_the_whole_is_flagged_never_confirm
 
 
 def test_what_after_of_is_no_question_start():
-    from problem_text import told_apart
     problem = "Ali had 30 marbles. He lost 1/3 of them and then 1/2 of what he had left. How many does he have now?"
     assert told_apart(problem) == problem
 

@@ -262,8 +262,6 @@ def test_quantized_names_its_two_quantizers_and_one_error(small):
 
 
 def test_int8_weights_stay_close_and_decode(small):
-    import copy
-
     q = Q.quantize_int8(copy.deepcopy(small))
     assert isinstance(q.layers[0].attention.wq, Q.Int8Linear) and q.layers[0].attention.wq.weight.dtype == torch.int8
     idx = torch.randint(0, small.config.vocab_size, (2, 12), generator=torch.Generator().manual_seed(5))
@@ -283,7 +281,6 @@ def as_q4_1(w: torch.Tensor) -> torch.Tensor:
 
 
 def test_int4_reproduces_q4_1_weights_and_decodes(small):
-    import copy
 
     # A model whose weights already are Q4_1 values (like SmolLM2's GGUF) loses only the bf16 rounding of the
     # scales and the matmul inputs when packed into Int4Linear: logits and greedy choices stay with the fp32 model.
@@ -335,8 +332,6 @@ def one_row_variants():
 @pytest.mark.parametrize("quantize,cfg", one_row_variants())
 @torch.inference_mode()
 def test_one_row_decoder_equals_the_module_path(quantize, cfg):
-    import copy
-
     torch.manual_seed(0)
     model = M.Transformer(cfg).eval()
     randomize(model, seed=7)
@@ -368,8 +363,6 @@ def test_one_row_decoder_equals_the_module_path(quantize, cfg):
 
 
 def test_one_row_decoder_steps_aside_when_it_does_not_apply(small, monkeypatch):
-    import copy
-
     fast = Q.quantize_int4(copy.deepcopy(small))
     used = []
     monkeypatch.setattr(Q.OneRowDecoder, "step", lambda self, *a: used.append(a) or pytest.fail("fast step taken"))

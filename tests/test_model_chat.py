@@ -1,5 +1,6 @@
 """chat.py driven through piped stdin: the real SmolLM2 (its reply must equal model.generate's greedy reply to the
 same rendered prompt) and a random configs/test checkpoint exported with our trained tokenizer."""
+import copy
 import io
 import subprocess
 import sys
@@ -33,8 +34,6 @@ def test_chat_streams_the_greedy_reply_of_smollm2(smollm2):
 
 
 def test_chat_quantized_streams_the_int4_models_greedy_reply(smollm2):
-    import copy
-
     model, tok = smollm2
     question = "Name a planet."
     ids, _ = render_chat(tok, [{"role": "user", "content": question}], add_generation_prompt=True)

@@ -9,9 +9,11 @@ import torch
 import transformers
 from safetensors.torch import load_file, save_file
 
+import common
 import model as M
 import weights as W
 from common import smollm2_gguf
+from tokenizer import render_chat
 
 QUANTS = ["F32", "F16", "BF16", "Q8_0", "Q4_0", "Q4_1"]
 
@@ -143,8 +145,6 @@ CHATS = ["What is 7 times 8?", "Why is the sky blue?", "Give me one word that rh
 
 @pytest.mark.slow
 def test_smollm2_logits_and_greedy_match_transformers(smollm2, hf_smollm2):
-    from tokenizer import render_chat
-
     ours, tok = smollm2
     prompts = [render_chat(tok, [{"role": "user", "content": c}], add_generation_prompt=True)[0] for c in CHATS]
     with torch.no_grad():
@@ -163,8 +163,6 @@ def test_smollm2_shape_is_configs_smollm2(smollm2):
 
 
 def test_dequantised_copy_is_cached_and_reused(tiny_hf, tmp_path, monkeypatch):
-    import common
-
     monkeypatch.setattr(common, "OUT", tmp_path / "out")
     path = write_tiny_gguf(tmp_path / "cached.gguf", tiny_hf, quant_type=gguf.GGMLQuantizationType.Q8_0)
     first = M.load_gguf(path)

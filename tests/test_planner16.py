@@ -2,6 +2,7 @@
 capitals), read by the planner's general machinery (typed.py, question reading, side remarks), and precision kept."""
 from fractions import Fraction
 
+import lesson
 import solver
 from typed import as_typed
 
@@ -51,13 +52,11 @@ def test_the_amount_needed_to_fill_a_part_full_tank_is_never_the_part_in_it():
 
 
 def test_work_typed_on_after_the_question_is_the_students():
-    import lesson
     problem, work = lesson.split_problem("a bus has 40 seats and 23 are taken how many are empty i got 40 + 23 = 63")
     assert work.startswith("i got 40 + 23 = 63") and lesson.plan_of(problem).answer == 17
 
 
 def test_a_plea_typed_on_after_the_question_is_the_students():
-    import lesson
     problem, words = lesson.split_problem("sam had 40 stickers and gave 12 to his sister. how many does he have now i "
                                           "am so lost")
     assert words == "i am so lost" and lesson.plan_of(problem).answer == 28

@@ -1,7 +1,7 @@
 """Frames that fit the text's kind and the question's form (issue #23, #26): a news lead for a news main idea, a poem's
 theme read from its last lines, a letter's writer, the line a speaker says read as the phrase asked about, places
 that are no characters, and a trait word the text never needs to use. New passages, none from a probe set."""
-from passages import quoted_term
+from passages import classify_question, quoted_term
 from people import characters, places_named
 from reading import reading_move
 from reading_frames import text_kind
@@ -99,7 +99,6 @@ def test_a_condition_said_twice_is_no_list_of_time_words():
 
 
 def test_a_lesson_or_message_in_an_order_is_no_theme_question():
-    from passages import classify_question
     assert classify_question("what did Jo do right after the lesson") == "sequence"
     assert classify_question("What happened before the message came?") == "sequence"
     assert classify_question("What lesson does the story teach?") == "theme"

@@ -8,6 +8,7 @@ of the thing asked (another kind of ant, a "They" standing for it) neither answe
 from common import as_lines, split_sentences
 from locate import another_kind
 from reading import reading_move
+from sentence_questions import tells_asked
 from student_message import split_message
 
 RAIN = ("The rain arrives at midnight, / a drummer on the roof. / It taps along the gutters / and it wakes the "
@@ -110,7 +111,6 @@ def test_a_why_answered_by_a_purpose_at_the_end_of_its_sentence_points_there_alo
 
 
 def test_a_purpose_tells_a_why_only_of_the_deed_asked_about():
-    from sentence_questions import tells_asked
     asked = "Why do the pups press close to their mothers?"
     assert tells_asked(asked, "On cold nights, the pups press close to their mothers to keep their bodies warm.")
     assert not tells_asked(asked, "The keepers raised money at a fair to pay for a new pool.")  # another deed's

@@ -4,6 +4,9 @@ import json
 
 import numpy as np
 import pytest
+import torch
+from tokenizers import Tokenizer
+from transformers import AutoModel
 
 from common import ROOT, minilm_dir
 from retrieval import BM25, Embedder, Index, WordPiece, read_chunks
@@ -28,8 +31,6 @@ def module_texts():
 
 
 def check_wordpiece_ids(texts: list[str]) -> None:
-    from tokenizers import Tokenizer
-
     ref = Tokenizer.from_file(str(minilm_dir() / "tokenizer.json"))
     ref.no_truncation()
     ref.no_padding()
@@ -49,9 +50,6 @@ def test_wordpiece_ids_match_tokenizers_on_openstax(full_data_dir):
 
 
 def test_embeddings_match_transformers(embedder, module_texts):
-    import torch
-    from transformers import AutoModel
-
     ref = AutoModel.from_pretrained(str(minilm_dir())).eval()
     # Mixed lengths (one over the 256-token limit) in one batch: padding must not change any row.
     longest = max(module_texts, key=len)[:3000]

@@ -4,6 +4,7 @@ a misconception of another scenario; "no" to "Is dissolving salt a chemical chan
 statement; a power written "^2" is no number of the problem."""
 import pytest
 
+from evidence import default_embedder
 from science_catalog import match_misconception
 from science_moves import on_scenario, science_move, yes_no_claim
 from science_numbers import number_move, read_problem
@@ -50,7 +51,6 @@ def test_the_clauses_are_split_where_a_reason_or_result_begins_without_their_lea
 
 
 def test_the_question_words_a_clause_repeats_must_be_in_the_fact():
-    from evidence import default_embedder
     assert not says("plants take their food from the soil through their roots", "Plants take in water from the soil "
                     "through their roots.", "Where do plants get their food?", default_embedder())
 

@@ -5,9 +5,10 @@ a fact about another subject neither contradicts nor confirms a claim, and a cla
 subject is confirmed. Every sentence here is new (not the probe set)."""
 import pytest
 
-from student_message import extract_claim
-from science_moves import list_move, quotes_fact, same_subject, science_move
+from science_catalog import match_card
+from science_moves import beyond_card, list_move, quotes_fact, same_subject, science_move
 from science_names import listed_items, made_from, member, members_asked
+from student_message import extract_claim
 
 
 @pytest.fixture(scope="module")
@@ -144,15 +145,12 @@ def test_a_listing_fact_confirms_an_item_only_beside_every_word_of_the_question(
 
 
 def test_a_condition_the_card_never_speaks_of_leaves_it_no_verdict():
-    from science_catalog import match_card
-    from science_moves import beyond_card
     card = match_card("Do plants make their food in winter?")
     assert card is not None and beyond_card(card, "Do plants make their food in winter?")
     assert not beyond_card(card, "Do plants make their own food?")
 
 
 def test_a_pronoun_stands_for_the_question_subject(kb):
-    from science_moves import same_subject
     assert not same_subject("they make sugar for the plant", "Plants make their own food.", "What do roots do?")
     assert same_subject("they soak up water", "Roots take up water and minerals.", "What do roots do?")
     move = science_move("What do the roots of a tree do? they make its food", "they make its food", kb)
@@ -177,7 +175,6 @@ def test_a_no_a_fact_about_the_same_subject_denies_is_flagged_whatever_its_reaso
 
 
 def test_a_sound_fact_decides_nothing_about_light():
-    from science_moves import same_subject
     assert not same_subject("light needs air to move", "Sound cannot travel through empty space.")
 
 

@@ -5,9 +5,11 @@ that compares too; a claim that puts one member of a kind (flowers, protons) whe
 with the member left out."""
 from claim_relations import opposed_direction, turned_move
 from lesson import Facts
-from science_decides import compares_things
+from science_decides import compares_things, denied_move
 from science_fallback import cloze_move
+from science_help import clue_help
 from science_moves import science_move
+from wording import request_flags
 
 BALLOON = "In a freezer the air in a balloon contracts, and in a hot car it expands."
 CHARGES = "A neutron has no charge, a proton has a positive charge and an electron has a negative charge."
@@ -55,7 +57,6 @@ def test_another_member_in_the_facts_role_gets_the_fact_with_a_gap():
 
 
 def test_what_the_textbook_denies_of_the_subject_is_put_to_the_claim_without_its_reason():
-    from science_decides import denied_move
     fact = "A bat is not a bird: it is a mammal that feeds its young on milk."
     move = denied_move("it flies with wings so it lays eggs", "Why is a bat able to fly at night?", [fact])
     assert move and move.verdict == "unclear" and "A bat is not a bird." in move.text and "mammal" not in move.text
@@ -64,14 +65,12 @@ def test_what_the_textbook_denies_of_the_subject_is_put_to_the_claim_without_its
 
 
 def test_a_request_to_write_the_answer_out_is_no_claim():
-    from wording import request_flags
     assert "just_tell_me" in request_flags("i know this already, i only need you to write it out for me now")
     assert not request_flags("I need you to explain why ice floats")
     assert not request_flags("I need you to give me a hint")
 
 
 def test_a_stuck_student_gets_a_clue_about_the_answer_with_the_answer_left_out():
-    from science_help import clue_help
     facts = Facts(["The lungs take in oxygen from the air we breathe.",
                    "The lungs are two spongy bags inside the chest, protected by the ribs."])
     clue = clue_help("Which organ takes in oxygen from the air?", facts)

@@ -5,12 +5,14 @@ catalogued misconception's right idea opens with that entry's observation, never
 idea."""
 import re
 
+from test_science_help17 import Shelf  # the few-facts knowledge base those tests search
+
 import science_catalog
 import science_decides
 import science_help
+from named_questions import named_question
 from science_moves import answers
-from test_science_help17 import Shelf   # the few-facts knowledge base those tests search
-
+from student_message import question_of
 
 SHELF = Shelf(["Metamorphic rocks are changed by great heat and pressure underground.",
                "Igneous rocks form when melted rock from a volcano cools down.",
@@ -99,7 +101,6 @@ def test_a_why_fact_s_thing_is_asked_of_this_case():
 
 
 def test_a_place_in_a_which_question_stays_with_its_noun():
-    from named_questions import named_question
     assert named_question("Which organ in your body filters the blood?").description == \
         "the organ in your body that filters the blood"
     assert named_question("Which gas in the air do green plants take in?").description == \
@@ -117,7 +118,6 @@ def test_the_pair_is_asked_of_what_a_naming_question_describes():
 
 
 def test_stuck_words_before_the_question_are_neither_the_question_nor_its_setup():
-    from student_message import question_of
     assert question_of("where do i even begin\nWhy does a puddle shrink on a windy day?") == \
         "Why does a puddle shrink on a windy day?"
     assert question_of("clue please\nWhich of these is a metal? A. glass  B. iron") == "Which of these is a metal?"

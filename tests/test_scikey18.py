@@ -5,6 +5,7 @@ denial or "before"/"after" leave it to the fact checks. Never endorsed when wron
 import pytest
 
 from lesson import guard_reply, praises
+from science_decides import reason_move
 from science_moves import science_move
 from science_stages import SEQUENCES, sequence_for, stage_move
 
@@ -89,7 +90,6 @@ LEVELS = ("Only about a tenth of the energy at one level of a food chain passes 
 
 
 def test_a_comparison_question_meets_the_general_outcome_it_is_a_case_of():
-    from science_decides import reason_move
     move = reason_move(None, "Why are there fewer owls than mice in a wood?", [LEVELS])
     assert move.text.startswith("The textbook explains this with the energy at one level of a food chain.")
     assert "tenth" not in move.text and "passes on" not in move.text
@@ -99,7 +99,6 @@ def test_a_comparison_question_meets_the_general_outcome_it_is_a_case_of():
 
 
 def test_a_cause_that_names_the_reasons_thing_is_asked_for_the_link_never_confirmed():
-    from science_decides import reason_move
     move = reason_move("because the energy gets used up by each animal so the owls get less",
                        "Why are there fewer owls than mice in a wood?", [LEVELS])
     assert move.verdict == "unclear" and "link" in move.text and "tenth" not in move.text

@@ -6,9 +6,10 @@ import pytest
 
 from evidence import default_embedder
 from science_catalog import match_card
-from science_decides import compares_alike
+from science_decides import compares_alike, told_then_reasoned
 from science_moves import science_move
-from science_support import card_meant
+from science_names import chosen_fact
+from science_support import card_meant, denies_alike
 from text_words import spelled_out
 
 
@@ -63,7 +64,6 @@ def test_a_no_with_a_reason_word_is_parted_and_a_bare_reason_is_asked(kb):
 
 
 def test_a_denial_is_meant_only_where_the_idea_denies_alike():
-    from science_support import denies_alike
     idea = "Metals are good conductors of heat; plastic is a poor conductor."
     assert denies_alike("the plastic handle doesn't let the heat get through", idea)
     assert not denies_alike("metals do not conduct heat", idea)
@@ -72,14 +72,12 @@ def test_a_denial_is_meant_only_where_the_idea_denies_alike():
 
 
 def test_an_either_or_fact_about_a_wider_subject_decides_no_narrower_one():
-    from science_names import chosen_fact
     facts = ["Milk, a drink, is a liquid made mostly of water.", "Chocolate milk is a mixture of milk and cocoa."]
     assert chosen_fact("a liquid", "Is chocolate milk a liquid or a mixture?", facts[:1]) is None
     assert chosen_fact("a mixture", "Is chocolate milk a liquid or a mixture?", facts) == facts[1]
 
 
 def test_an_accepted_short_answer_then_its_reason_after_a_comma_is_right():
-    from science_decides import told_then_reasoned
     card = match_card("Is chocolate melting in your hand a physical or a chemical change?")
     assert card is not None
     assert told_then_reasoned(card, "physical, it is still chocolate and it goes hard again in the fridge") == "right"

@@ -9,7 +9,7 @@ import student_message
 from evidence import asserted, conflicts
 from lesson import split_problem
 from science_catalog import match_misconception
-from science_moves import science_move
+from science_moves import follow_up, science_move, what_if
 from science_support import order_kept
 
 
@@ -81,7 +81,6 @@ def test_a_right_answer_on_another_cards_scenario_is_confirmed_with_that_cards_n
 
 
 def test_a_confirmed_reason_is_followed_by_its_condition_turned_round():
-    from science_moves import follow_up, what_if
     assert what_if("the paint dries fast bc its hot outside") == "What would happen if it were cold instead, and why?"
     assert what_if("it evaporates because the sun heats it") is None   # no condition to turn round
     assert follow_up("the mud cracks because its dry", "mud in the garden what happens.") != \

@@ -2,7 +2,9 @@
 asked of another thing the contradicting fact lists beside it, so its answer contradicts the claim and the fact's
 reason stays unsaid; a short answer followed by a clause about it ("the lungs, they ...") is an answer with its
 reason, and a right named answer given with its reason is not asked what makes it the one."""
-from science_decides import asked_of, left_out_move, listed_members, only_clause
+from science_catalog import TopicCard
+from science_decides import answered_first, asked_of, denied_move, left_out_move, listed_members, only_clause
+from science_fallback import chosen_option
 from science_moves import answer_then_account, follow_up
 from text_words import forms_of
 
@@ -64,8 +66,6 @@ def test_a_right_named_answer_with_its_reason_is_not_asked_what_makes_it_the_one
 
 
 def test_a_card_confirms_the_answer_before_a_reason_word_and_never_the_reason():
-    from science_catalog import TopicCard
-    from science_decides import answered_first
     card = TopicCard(topic="ant legs", asks=r"\blegs\b.*\bants?\b",
                      idea="An ant is an insect: every insect has 6 legs.",
                      accept=r"\b(?:6|six)\b", partial=r"\binsect\b", opening="Count the legs on one side of an ant.",
@@ -78,8 +78,6 @@ def test_a_card_confirms_the_answer_before_a_reason_word_and_never_the_reason():
 
 
 def test_a_pick_between_two_options_is_never_tested_against_another_property():
-    from science_decides import denied_move
-    from science_fallback import chosen_option
     fact = "Mars is not a star: it shines by reflected sunlight."
     question = "Which is farther from the Sun, Mars or Venus?"
     assert denied_move("mars, it takes longer to go round", question, [fact]) is None

@@ -4,27 +4,43 @@ hostile bodies never 5xx, disconnect frees the row, auth, uploads, limits, the O
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import copy
 import io
 import json
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
+import httpx2
+import openai
 import pytest
 import torch
+import uvicorn
+from mcp.client.session import ClientSession
+from mcp.client.streamable_http import streamable_http_client
+from PIL import Image, ImageDraw, ImageFont
 
 import common
 import engine
+import fuse
+import model as M
 import openai_api
 import quantize as Q
 import serve
 import weights as W
+from retrieval import Embedder, Index
+from tokenizer import render_chat
+from vision import VisionConfig, ViT
 
 STUDENT, TEACHER, OTHER = "s" * 24, "t" * 24, "o" * 24
 TOKENS = {STUDENT: "student", TEACHER: "teacher", OTHER: "student"}
@@ -37,7 +53,6 @@ def auth(token: str = STUDENT) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def ckpt(tmp_path_factory, small_tokenizer) -> Path:
     """A release directory: the test config with seeded random weights and our small tokenizer."""
-    import model as M
     torch.manual_seed(0)
     path = tmp_path_factory.mktemp("release") / "test-tutor"
     W.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, path)
@@ -46,14 +61,12 @@ def ckpt(tmp_path_factory, small_tokenizer) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(ckpt):
-    import model as M
     return M.load(ckpt)
 
 
 @contextlib.contextmanager
 def running(cfg: serve.ServeConfig, tokens: dict[str, str] = TOKENS, wait_ready: bool = True):
     """A real uvicorn on an ephemeral 127.0.0.1 port in a thread; stopped (and its engine joined) on exit."""
-    import uvicorn
     sock = socket.create_server(("127.0.0.1", 0))
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     server = uvicorn.Server(uvicorn.Config(serve.build_app(serve.Server(cfg, tokens)), log_level="warning", lifespan="on"))
@@ -106,7 +119,6 @@ def greedy_reference(reference, messages: list[dict], max_tokens: int) -> str:
 
 def greedy_ids(reference, messages: list[dict], max_tokens: int) -> tuple[list[int], str]:
     """What model.generate (no server, no batching) produces for this chat: the ground truth for parity."""
-    from tokenizer import render_chat
     model, tok = reference
     ids, _ = render_chat(tok, messages, add_generation_prompt=True)
     out = model.generate([ids], max_tokens, stop_ids=tok.stop_ids)[0]
@@ -116,7 +128,6 @@ def greedy_ids(reference, messages: list[dict], max_tokens: int) -> tuple[list[i
 # ----------------------------------------------------------------------------- OpenAI compatibility
 
 def test_openai_client_streams_the_same_text_as_model_generate(url, reference):
-    import openai
     client = openai.OpenAI(base_url=url + "/v1", api_key=STUDENT, max_retries=0)
     name = client.models.list().data[0].id
     messages = [{"role": "system", "content": "You are a patient tutor."}, {"role": "user", "content": "What is 3/4 + 1/8?"}]
@@ -137,9 +148,6 @@ def test_openai_client_streams_the_same_text_as_model_generate(url, reference):
 def test_quantized_serving_gives_the_int4_models_greedy_text(ckpt, tmp_path, reference):
     """--quantize=int4: the release's weights packed after loading; a lone stream then decodes through
     quantize.OneRowDecoder, and the reply equals model.generate on the same int4 model."""
-    import copy
-
-    import model as M
     model, tok = reference
     messages = [{"role": "user", "content": "What is 3/4 + 1/8?"}]
     expected = greedy_reference((Q.quantize_int4(copy.deepcopy(model)), tok), messages, 16)
@@ -168,7 +176,6 @@ def test_tools_reach_the_prompt_and_tool_calls_come_back_structured():
 
 
 def test_openai_tools_and_image_data_uri(url, small_tokenizer):
-    from PIL import Image, ImageDraw, ImageFont
     image = Image.new("L", (520, 100), 255)
     ImageDraw.Draw(image).text((15, 25), "Solve 2x + 3 = 11", fill=0, font=ImageFont.load_default(size=44))
     _, uri = png_and_data_uri(image)
@@ -187,7 +194,6 @@ def test_openai_tools_and_image_data_uri(url, small_tokenizer):
 
 
 def serve_prompt_len(tok, text: str) -> int:
-    from tokenizer import render_chat
     return len(render_chat(tok, [{"role": "user", "content": text}], add_generation_prompt=True)[0])
 
 
@@ -277,8 +283,6 @@ def test_chat_streams_events_and_a_restart_keeps_the_session(ckpt, tmp_path):
 
 
 def test_retrieved_passages_become_the_sessions_context(ckpt, tmp_path):
-    from retrieval import Embedder, Index
-
     lessons = [{"text": "Gravity pulls every object toward Earth with the same acceleration, about 9.8 m/s2.",
                 "book": "Our lessons", "section": "Falling objects", "page": 1, "subject": "science"},
                {"text": "A fraction names equal parts of a whole: 3/4 is three of four equal parts.",
@@ -403,7 +407,6 @@ def test_token_loading_and_constant_time_identify(tmp_path, monkeypatch):
 # ----------------------------------------------------------------------------- uploads
 
 def test_upload_checks_type_size_pixels_and_names_by_content(url, state_dir):
-    from PIL import Image, ImageDraw, ImageFont
     image = Image.new("L", (520, 100), 255)
     ImageDraw.Draw(image).text((15, 25), "Solve 2x + 3 = 11", fill=0, font=ImageFont.load_default(size=44))
     buf = io.BytesIO()
@@ -474,10 +477,6 @@ def test_command_line_writes_pid_and_serves(ckpt, tmp_path):
 
 def test_mcp_is_mounted_behind_the_same_tokens(url):
     """The agent's MCP server at /mcp: the official client lists and calls tools with a bearer token."""
-    import httpx2
-    from mcp.client.session import ClientSession
-    from mcp.client.streamable_http import streamable_http_client
-
     async def talk() -> tuple[set[str], str]:
         async with httpx2.AsyncClient(headers=auth(), timeout=30) as client:
             async with streamable_http_client(url + "/mcp", http_client=client) as (read, write, *_):
@@ -495,8 +494,6 @@ def test_mcp_is_mounted_behind_the_same_tokens(url):
 
 def png_and_data_uri(image) -> tuple[io.BytesIO, str]:
     """The image as PNG bytes and as the data URI an OpenAI `image_url` part carries."""
-    import base64
-
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     return buf, "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
@@ -505,12 +502,6 @@ def png_and_data_uri(image) -> tuple[io.BytesIO, str]:
 def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
     """A release with a concat-fusion vision/ folder (fuse.save_vision): /v1 with an image equals greedy decoding
     of the decoder on fuse.py's own prompt embeddings, and uploads used by /chat go through the encoder too."""
-    import shutil
-    from PIL import Image, ImageDraw
-    import fuse
-    import model as M
-    from tokenizer import render_chat
-    from vision import ViT, VisionConfig
 
     release = tmp_path / "vision-release"
     shutil.copytree(ckpt, release)
@@ -557,13 +548,6 @@ def test_vision_release_puts_image_tokens_into_the_prompt(ckpt, tmp_path):
 def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckpt, tmp_path):
     """A cross-fusion release: /v1 with an image equals greedy decoding of the decoder with fuse.py's blocks and the
     image as context, also while a text-only request shares the decode steps (and that one is unchanged)."""
-    import shutil
-    from concurrent.futures import ThreadPoolExecutor
-    from PIL import Image, ImageDraw
-    import fuse
-    import model as M
-    from tokenizer import render_chat
-    from vision import ViT, VisionConfig
 
     release = tmp_path / "cross-release"
     shutil.copytree(ckpt, release)
@@ -618,7 +602,6 @@ def test_cross_fusion_release_reads_the_image_at_every_step_beside_text_rows(ckp
 
 def test_long_conversations_drop_their_oldest_turns_to_fit(ckpt, tmp_path):
     """The tutor's history is trimmed oldest-first (the system turn and the newest message stay) to leave room."""
-    from types import SimpleNamespace
     server = serve.Server(config(ckpt, tmp_path), TOKENS)
     backend = SimpleNamespace(context=100, count=lambda messages, tools: sum(len(m["content"]) for m in messages))
     messages = [{"role": "system", "content": "s" * 10}] + [{"role": "user", "content": str(i) * 20} for i in range(6)]

@@ -8,6 +8,7 @@ import torch
 import engine
 import model as M
 import quantize as Q
+import weights
 from common import ROOT
 from sft import apply_lora, load_adapter, lora_modules, merge_lora
 from tokenizer import render_chat
@@ -167,7 +168,6 @@ def tutor_prompts(tok) -> list[list[int]]:
 @pytest.fixture
 def ckpt_dir(tmp_path, small_tokenizer):
     """A release directory of the test config (float weights)."""
-    import weights
     weights.export_hf(M.Transformer(M.load_config("test")), small_tokenizer, tmp_path / "release")
     return tmp_path / "release"
 

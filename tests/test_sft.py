@@ -1,12 +1,19 @@
 """sft.py: LoRA and QLoRA mechanics on the tiny test model, peft parity, masking, resume, and a short real run."""
 import json
+import random
 
 import pytest
 import torch
 import torch.nn as nn
+from safetensors.torch import load_file, save_file
 
+import scorers
 import sft
+from common import smollm2_gguf
+from data.sft import build
 from model import Transformer, load_config
+from tokenizer import load_tokenizer
+from toolcalls import call_problems, format_tool_call
 from weights import export_hf
 
 TARGETS = ["wq", "wv", "w2"]
@@ -85,8 +92,6 @@ def test_adapter_save_load_round_trip(tmp_path):
 
 
 def test_adapter_with_wrong_shapes_names_the_tensor(tmp_path):
-    from safetensors.torch import load_file, save_file
-
     model = tiny_model()
     sft.apply_lora(model, rank=4, alpha=8, dropout=0.0, targets=["wq"])
     sft.save_adapter(model, tmp_path)
@@ -160,9 +165,6 @@ def test_memory_report_orders_formats():
 
 @pytest.fixture(scope="module")
 def tok():
-    from common import smollm2_gguf
-    from tokenizer import load_tokenizer
-
     return load_tokenizer(smollm2_gguf())
 
 
@@ -189,8 +191,6 @@ def test_long_examples_are_dropped_not_cut(tok):
 
 def test_reply_length_is_the_final_turn_with_its_end_token(tok):
     """The tool-eval budget is compared with this length, so a call that fits is never cut short."""
-    from toolcalls import format_tool_call
-
     call = {"name": "calculator", "arguments": {"expression": "12 * 7"}}
     ex = {"messages": [{"role": "user", "content": "What is 12 * 7?"}, {"role": "assistant", "content": "", "tool_calls": [call]}],
           "tools": [{"name": "calculator", "parameters": {"type": "object", "properties": {"expression": {"type": "string"}}}}]}
@@ -198,10 +198,6 @@ def test_reply_length_is_the_final_turn_with_its_end_token(tok):
 
 
 def test_tutor_targets_end_in_a_question_where_the_source_has_one(data_dir, tmp_path):
-    import random
-
-    from data.sft import build
-
     for d in build.mathdial(data_dir, 10_000, random.Random(0)):
         teacher = [m["content"].rstrip() for m in d["messages"] if m["role"] == "assistant"]
         assert teacher[-1].endswith("?") or not any(t.endswith("?") for t in teacher), d["id"]
@@ -217,10 +213,6 @@ def test_tutor_targets_end_in_a_question_where_the_source_has_one(data_dir, tmp_
 
 
 def test_builders_drop_gsm8k_test_and_hide_results(data_dir):
-    import random
-
-    from data.sft import build
-
     overlap = json.loads((data_dir / "mathdial" / "test_gsm8k_overlap.json").read_text())
     test_qids = {f"mathdial-{r['qid']}" for r in overlap if r["gsm8k_test_line"] is not None}
     dialogues = build.mathdial(data_dir, 10_000, random.Random(0))
@@ -232,12 +224,6 @@ def test_builders_drop_gsm8k_test_and_hide_results(data_dir):
 
 def test_tool_examples_are_valid_and_accurate_by_the_scorers(tok):
     """Every target tool call we train on, rendered and parsed back, passes scorers.py's validity and accuracy."""
-    import random
-
-    import scorers
-    from data.sft import build
-    from toolcalls import call_problems
-
     train, held = build.our_tools(build.load_tools(), 40, random.Random(0), 0.2)
     assert train and held
     for ex in train + held:
@@ -254,7 +240,6 @@ def run_test_config(tmp_path, name, *overrides):
 
 @pytest.mark.slow
 def test_seeded_run_lowers_loss_and_resume_is_exact(tmp_path):
-    from safetensors.torch import load_file
 
     straight = run_test_config(tmp_path, "straight", "--lora_dropout=0.1", "--eval_base=True")
     assert straight["tuned"]["heldout_loss"] < straight["base"]["heldout_loss"] - 0.05

@@ -16,13 +16,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+import torch.distributed as dist
+from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 import checkpoint
 import telemetry
 import train
 from common import read_config_file
 from data.shards import ShardWriter, finish_build, start_build
-from model import ModelConfig, Transformer, load_config
+from model import ModelConfig, Transformer, load, load_config
+from weights import export_hf
 
 ROOT = Path(__file__).resolve().parent.parent
 EOS = 256
@@ -149,7 +152,6 @@ def test_lr_schedules_warmup_cosine_and_wsd():
 # ----------------------------------------------------------------------------- a short run: checkpoints, logs
 
 def test_run_writes_checkpoints_metrics_and_tensorboard_tags(shards, tmp_path):
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
     t = trainer(shards, tmp_path, max_steps=6, save_every=2, keep_last=2, eval_every=3, watch_every=2, hist_every=3,
                 sample_every=6, tokenizer="cl100k", sample_prompt="a")  # cl100k's "a" is id 64 < the test vocab
     t.run()
@@ -192,7 +194,6 @@ def test_half_written_checkpoint_is_never_latest(shards, tmp_path):
 
 
 def test_init_from_hf_dir_or_our_checkpoint_and_eval_only(shards, tmp_path):
-    from weights import export_hf
     t = trainer(shards, tmp_path / "a", max_steps=1)
     t.train_step()
     ckpt = t.save("final")
@@ -345,7 +346,6 @@ def test_fsdp_trains_and_its_sharded_checkpoint_consolidates(shards, tmp_path, s
 def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
     """FSDP2 on a one-process gloo group (in this process): meta-device build, shard, allocate, initialise, step,
     save DCP shards, consolidate, and resume model + optimizer from them."""
-    import torch.distributed as dist
     dist.init_process_group("gloo", init_method=f"file://{tmp_path / 'pg'}", rank=0, world_size=1)
     try:
         t = trainer(shards, tmp_path / "run", fsdp=True, meta_init=True, max_steps=2, watch_every=1)
@@ -359,7 +359,6 @@ def test_meta_init_under_fsdp_allocates_shards_and_trains(shards, tmp_path):
         restored, _ = checkpoint.model_from_checkpoint(t.ckpt_dir / "final")
         assert torch.equal(restored.layers[0].attention.wq.weight, t.raw.layers[0].attention.wq.weight.full_tensor())
         train.consolidate(t.ckpt_dir / "final", hf_dir=str(tmp_path / "hf"))  # the release format
-        from model import load
         released, _ = load(tmp_path / "hf")
         assert all(torch.equal(a, b) for a, b in zip(released.state_dict().values(), restored.state_dict().values()))
         resumed = trainer(shards, tmp_path / "run", fsdp=True, meta_init=True, max_steps=3, init_from="resume")

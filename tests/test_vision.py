@@ -10,6 +10,10 @@ import numpy as np
 import pytest
 import torch
 from PIL import Image
+from safetensors.torch import load_file, save_file
+from transformers import CLIPVisionConfig, CLIPVisionModel, SiglipVisionConfig, SiglipVisionModel
+from transformers.models.clip.image_processing_pil_clip import CLIPImageProcessorPil
+from transformers.models.siglip.image_processing_pil_siglip import SiglipImageProcessorPil
 
 import vision
 
@@ -19,8 +23,6 @@ TINY = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_atten
 
 def hf_tower(kind: str, tmp_path: Path):
     """A random-weight transformers vision tower saved as a Hugging Face directory."""
-    from transformers import CLIPVisionConfig, CLIPVisionModel, SiglipVisionConfig, SiglipVisionModel
-
     torch.manual_seed(0)
     if kind == "siglip":
         model = SiglipVisionModel(SiglipVisionConfig(**TINY))
@@ -49,7 +51,6 @@ def test_encoder_parity_with_transformers(kind, tmp_path):
 
 @pytest.mark.parametrize("kind", ["siglip", "clip"])
 def test_save_encoder_loads_in_transformers(kind, tmp_path):
-    from transformers import CLIPVisionModel, SiglipVisionModel
 
     torch.manual_seed(1)
     cfg = vision.VisionConfig(kind=kind, image_size=32, patch_size=8, dim=32, n_layers=2, n_heads=4, mlp_dim=64,
@@ -68,8 +69,6 @@ def test_save_encoder_loads_in_transformers(kind, tmp_path):
 
 
 def test_wrong_weights_name_the_tensor(tmp_path):
-    from safetensors.torch import load_file, save_file
-
     _, path = hf_tower("siglip", tmp_path)
     sd = load_file(path / "model.safetensors")
     sd["post_layernorm.weight"] = torch.ones(7)  # transformers 5 saves bare names
@@ -83,9 +82,6 @@ def test_wrong_weights_name_the_tensor(tmp_path):
 
 
 def check_preprocessing_parity(kind: str, files: list[Path]) -> None:
-    from transformers.models.clip.image_processing_pil_clip import CLIPImageProcessorPil
-    from transformers.models.siglip.image_processing_pil_siglip import SiglipImageProcessorPil
-
     proc = SiglipImageProcessorPil() if kind == "siglip" else CLIPImageProcessorPil()
     pp = vision.Preprocess.from_hf(proc.to_dict())
     assert pp.shortest_edge == (224 if kind == "clip" else 0)
@@ -110,8 +106,6 @@ def test_preprocessing_parity_on_full_cima(kind, full_data_dir):
 
 
 def test_clip_crop_of_wide_and_tall_images():
-    from transformers.models.clip.image_processing_pil_clip import CLIPImageProcessorPil
-
     proc = CLIPImageProcessorPil(size={"shortest_edge": 20}, crop_size={"height": 16, "width": 16})
     pp = vision.Preprocess.from_hf(proc.to_dict())
     rng = np.random.default_rng(0)
