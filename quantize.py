@@ -120,12 +120,13 @@ class RescoredHead(Int4Linear):
 
     Why: the head is the largest matrix a decode step reads (SmolLM2: 49,152 x 576), and on one row torch's CPU int8
     kernel reads it at under half the int4 kernel's speed (3.9 against 1.6 ms on a 2-core EPYC, 1 thread), so an
-    8-bit head was 27% of a token's time. But 4-bit logits alone move greedy replies: SmolLM2's head is its
-    embedding, stored as 8 bits (Q8_0) in the GGUF, and re-rounded to 4 bits its logits are off by a few hundredths,
-    enough to swap two close candidates 7 to 36 tokens into a tutor reply. What the 4-bit logits do get right is
-    which few tokens lead. So the 4-bit head ranks the vocabulary and its `top` best get their logits again from the
-    float rows (16 dot products a row, microseconds): greedy decoding picks among exact logits; the rest keep their
-    4-bit values (sampling reads them all; they are as close as a 4-bit head makes them). The float rows are the
+    8-bit head was 27% of a token's profiled time. But 4-bit logits alone move greedy replies: SmolLM2's head is its
+    embedding, stored as 8 bits (Q8_0) in the GGUF, and re-rounded to 4 bits its logits move by up to 8-10% of the
+    largest (8 bits: 2%), enough to swap two close candidates 1 to 36 tokens into a tutor reply. What the 4-bit
+    logits do get right is which few tokens lead. So the 4-bit head ranks the vocabulary and its `top` best get their
+    logits again from the float rows (16 dot products a row; with topk about 0.1 ms a token): greedy decoding picks
+    among exact logits; the rest keep their 4-bit values (sampling reads them all; they are as close as a 4-bit head
+    makes them). The float rows are the
     head's own weight, which a tied head shares with the embedding (no copy; an untied head keeps its float weight:
     memory, not bytes read a token)."""
 
