@@ -358,7 +358,7 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
         if len(side) > 0:
             add_low_rank(gate_up, normed, side[8:12], [gate_up.shape[1] // 2, gate_up.shape[1] // 2], lora_scale)
         gate, up = gate_up.chunk(2, dim=-1)
-        hidden = F.silu(gate, inplace=True).mul_(up)  # in gate_up's own first half: the same values, no new tensors
+        hidden = F.silu(gate) * up
         out = packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size)
         if len(side) > 0:
             out = out.float()
