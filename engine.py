@@ -659,10 +659,10 @@ def load_local(ckpt: str = "", adapter: str = "", quantize: str = "", device: st
 
 def resolved_quantize(name: str, path: Path, device: str) -> str:
     """--quantize=auto (serve.py's default): int4 where it keeps the float model's greedy replies, a GGUF whose decoder
-    weights are 4-bit Q4_1 blocks on a CPU (SmolLM2's: Int4Linear packs those blocks as they are, the head keeps 8
-    bits and a tutor adapter stays an fp32 side path; tests/test_serve21.py compares the tutor's replies with fp32's),
-    else the checkpoint's own float weights (a release's fp32 weights would be rounded to 4 bits afresh). Any other
-    name is taken as it is."""
+    weights are 4-bit Q4_1 blocks on a CPU (SmolLM2's: Int4Linear packs those blocks as they are, the head ranks in 4
+    bits and rescores its best (RescoredHead), a tutor adapter stays an fp32 side path; tests/test_serve21.py
+    compares the tutor's replies with fp32's), else the checkpoint's own float weights (a release's fp32 weights would
+    be rounded to 4 bits afresh). Any other name is taken as it is."""
     if name != "auto":
         return name
     if device != "cpu" or path.suffix != ".gguf":

@@ -3,8 +3,9 @@
 What it supports (gpt-fast style: quantisation is a module swap, so generation code needs no change)
 - `quantize_int8(model)`: every Linear as `Int8Linear` (one scale per output row): a quarter of the fp32 bytes
 - `quantize_int4(model, group_size=32)`: the decoder's Linears the kernel takes as `Int4Linear` (groups of 32 inputs,
-  each with a scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes; the output head as int8, which
-  keeps the tutor's greedy replies those of fp32 (serve.py's default)
+  each with a scale and an offset, GGUF's Q4_1 block): an eighth of the fp32 bytes; the output head as a
+  `RescoredHead`, 4 bits whose best logits a row are recomputed from the float weight, which keeps the tutor's greedy
+  replies those of fp32 (serve.py's default)
 - `quantized(model, name)`: the one way a script turns its `--quantize=` value into one of the two ("" keeps the
   float weights), with the one message for a name it does not know (chat.py, engine.load_local)
 - both run torch's CPU packed-weight kernels with bf16 inputs; decoding one token reads every weight once, so batch-1
@@ -114,6 +115,37 @@ class Int4Linear(QuantLinear):
         return self.weight, self.scales_and_zeros, self.group_size
 
 
+class RescoredHead(Int4Linear):
+    """The output head as Int4Linear, with each row's `top` best logits recomputed exactly from the float weight.
+
+    Why: the head is the largest matrix a decode step reads (SmolLM2: 49,152 x 576), and on one row torch's CPU int8
+    kernel reads it at under half the int4 kernel's speed (3.9 against 1.6 ms on a 2-core EPYC, 1 thread), so an
+    8-bit head was 27% of a token's profiled time. But 4-bit logits alone move greedy replies: SmolLM2's head is its
+    embedding, stored as 8 bits (Q8_0) in the GGUF, and re-rounded to 4 bits its logits move by up to 8-10% of the
+    largest (8 bits: 2%), enough to swap two close candidates 1 to 36 tokens into a tutor reply. What the 4-bit
+    logits do get right is which few tokens lead. So the 4-bit head ranks the vocabulary and its `top` best get their
+    logits again from the float rows (16 dot products a row; with topk about 0.1 ms a token): greedy decoding picks
+    among exact logits; the rest keep their 4-bit values (sampling reads them all; they are as close as a 4-bit head
+    makes them). The float rows are the
+    head's own weight, which a tied head shares with the embedding (no copy; an untied head keeps its float weight:
+    memory, not bytes read a token)."""
+
+    def __init__(self, linear: nn.Linear, group_size: int = 32, top: int = 16):
+        super().__init__(linear, group_size)
+        self.top = top
+        # The weight Parameter itself, kept as a plain attribute (nn.Module's setattr would register it a second
+        # time): a deep copy of the model then copies it once, still shared with the copy's embedding.
+        object.__setattr__(self, "rows", linear.weight)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        logits = super().forward(x)
+        flat, column = logits.view(-1, self.out_features), x.reshape(-1, self.in_features, 1)
+        best = flat.topk(self.top, dim=-1, sorted=False).indices  # (rows, top)
+        exact = torch.bmm(self.rows[best], column).squeeze(-1)  # (rows, top, in) @ (rows, in, 1)
+        flat.scatter_(1, best, exact if self.bias is None else exact + self.bias[best])
+        return logits
+
+
 def swap_linears(model: nn.Module, make: Callable[[nn.Linear], nn.Module | None]) -> nn.Module:
     """Replace every nn.Linear in `model`, in place, by make(linear) (None keeps that one as it is)."""
     for module in list(model.modules()):
@@ -129,20 +161,22 @@ def quantize_int8(model: nn.Module) -> nn.Module:
     return OneRowDecoder.attach(swap_linears(model, Int8Linear))
 
 
-def quantize_int4(model: nn.Module, group_size: int = 32, head_bits: int = 8) -> nn.Module:
+def quantize_int4(model: nn.Module, group_size: int = 32, head_bits: int = 4) -> nn.Module:
     """Every Linear of the decoder whose shape the kernel takes as Int4Linear (others stay as they are), the output
-    head as Int8Linear (`head_bits=4`: as Int4Linear too), then OneRowDecoder as for int8.
+    head as a RescoredHead (4 bits, its best logits a row recomputed from the float weight; `head_bits=8`, or a
+    head the kernel does not take: as Int8Linear), then OneRowDecoder as for int8.
 
-    Why the head keeps 8 bits: the GGUF's own weights are 4-bit (Q4_1) in the decoder, which Int4Linear packs as
-    they are, but 8-bit (Q8_0) in the embedding that SmolLM2's head shares. Re-rounded to 4 bits, that head moved
-    the tutor's greedy replies away from fp32's 7 to 36 tokens in on all six tutor prompts tried, after the
-    first sentence or within it; as int8 they stayed fp32's (tests/test_serve21.py), for 14 MB more read a token
-    (the 49k-row head is then about 30% of the bytes)."""
+    Why the head is rescored and not simply 4 bits: the GGUF's own weights are 4-bit (Q4_1) in the decoder, which
+    Int4Linear packs as they are, but 8-bit (Q8_0) in the embedding that SmolLM2's head shares. Re-rounded to 4 bits
+    alone, that head moved the tutor's greedy replies away from fp32's 7 to 36 tokens in on all six tutor prompts
+    tried; as int8 they stayed fp32's, but torch's int8 kernel made the head 27% of a token's time. Rescored, they
+    stay fp32's (tests/test_serve21.py) at the 4-bit head's speed."""
     head = getattr(model, "output", None)
 
     def make(linear: nn.Linear) -> nn.Module | None:
-        if linear is head and head_bits == 8:
-            return Int8Linear(linear)
+        if linear is head:
+            rescored = head_bits == 4 and Int4Linear.fits(linear, group_size)
+            return RescoredHead(linear, group_size) if rescored else Int8Linear(linear)
         return Int4Linear(linear, group_size) if Int4Linear.fits(linear, group_size) else None
 
     return OneRowDecoder.attach(swap_linears(model, make))

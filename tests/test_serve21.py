@@ -203,16 +203,20 @@ def test_the_tutor_under_int4_decodes_in_the_one_row_step_as_its_modules_do(tuto
 @pytest.mark.slow
 def test_the_tutors_int4_replies_are_its_fp32_replies(tutor):
     """Why serving defaults to int4 for SmolLM2's GGUF: the tutor's greedy replies (to <|im_end|>, at most 128
-    tokens) equal fp32's on prompts written for this test, and the last prompt position's logits stay close. What
-    made them part before: merging the adapter before packing (the first token moved) and a 4-bit head."""
+    tokens) equal fp32's on prompts written for this test, and at the last prompt position the logits greedy picks
+    among (the head's rescored best) stay within what the decoder's 4 bits move them, the rest within what a 4-bit head
+    does. What made them part before: merging the adapter before packing (the first token moved) and a 4-bit head
+    without rescoring."""
     fp32, int4, tok = tutor
-    assert isinstance(int4.output, Q.Int8Linear)
+    assert isinstance(int4.output, Q.RescoredHead)
     im_end = tok.special["<|im_end|>"]
     with torch.inference_mode():
         for p in tutor_prompts(tok):
             want, got = (m(torch.tensor([p]))[0][0, -1] for m in (fp32, int4))
             assert got.argmax() == want.argmax()
-            assert (got - want).abs().max().item() < 0.05 * want.abs().max().item()
+            best = got.topk(int4.output.top).indices
+            assert (got[best] - want[best]).abs().max().item() < 0.05 * want.abs().max().item()
+            assert (got - want).abs().max().item() < 0.15 * want.abs().max().item()
             reply = fp32.generate([p], 128, stop_ids=(im_end,))[0]
             assert int4.generate([p], 128, stop_ids=(im_end,))[0] == reply
             assert 8 < len(reply) < 128  # a real reply, ended by the model
