@@ -48,7 +48,8 @@ from locate import told_later
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
+from claim_match import (DENIAL, apostrophes, because_written, denied_spans, parts_said, relation_broken,
+                         said_of_another, span_saying)
 from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
 from inferred import (PREDICT, asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_prediction, weigh_purpose, weigh_sides)
@@ -339,6 +340,11 @@ CONFIRMED = {
               "own comparison that would help a reader picture it?"}
 
 
+# the trait a student names in their own words: "maya is a problem solver" -> "a problem solver"
+TRAIT_PHRASE = re.compile(r"\b(?:is|was|are|were|seems?|shes|hes|she's|he's|theyre|they're)\s+(?:(?:really|very|so|"
+                          r"super|kind of|kinda)\s+)*(?P<trait>(?:an?\s+)?[a-z][a-z -]*)", re.I)
+
+
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], question: str = "") -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     held = backing(verdict.sentence, claim, sentences)
@@ -346,6 +352,9 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(held) else kind
     kind = "detail" if kind == "argument" and not ASKS_CLAIM.search(question) else kind  # the writer's answer, a fact
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
+    named = TRAIT_PHRASE.search(REASON_BREAK.split(claim)[0]) if TRAIT_ASKED.search(question) and not trait else None
+    if named:  # a trait no family lists, backed by the deed the student gave (traits.deed_of_unlisted)
+        return CONFIRMED["trait"].format(trait=named.group("trait").strip(), said=said)
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
     kind = "instructions" if kind == "purpose" and text_purpose(sentences) == "instruct" else kind  # no one convinced
@@ -489,7 +498,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
     first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
-    claim, relevant = apostrophes(claim), [sentences[i] for _, i in ranked[:3]]
+    claim, relevant = apostrophes(because_written(claim)), [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     counted = next((s for s in relevant[:2] if number_told(claim, question, s)), None)   # "90": "the ninety steps"
     verdict = Verdict("supported", counted) if counted else verdict
