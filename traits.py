@@ -193,8 +193,11 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
     return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""
 
 
-# a trait said against itself: "careless", "impatient", "unkind", "dishonest" (a family's bad side names most others)
-AGAINST = re.compile(r"\b(?:un|im|in|dis|ir|il)[a-z]{4,}\b|\b[a-z]{3,}less\b|\bnot\b|n't\b", re.I)
+# a trait said against the character: "careless", "impatient", "unkind", "not brave", and the everyday faults no
+# family lists ("stubborn", "a quitter"); a family's bad side ("lazy", "mean") is weighed by the family's deeds
+AGAINST = re.compile(r"\b(?:un|im|in|dis|ir|il)[a-z]{4,}\b|\b[a-z]{3,}less\b|\bnot\b|n't\b|\b(?:stubborn|clumsy|"
+                     r"forgetful|nosy|spoiled|bull(?:y|ies)|quitters?|show-?off|weak|dumb|stupid|silly|annoying|"
+                     r"jealous|boring|foolish|cranky|whiny|crybaby|coward|sloppy|messy|wasteful|pushy|picky)\b", re.I)
 
 
 def deed_of_unlisted(trait: str, act: str, name: str | None, question: str, sentences: list[str]) -> int | None:

@@ -48,6 +48,7 @@ def test_a_chat_spelling_names_nothing_the_line_must_hold():
     ("Omar is a planner, he makes a list and packs his bag the night before", True),
     ("omar is organized because he wrote a list of what he needed", True),
     ("Omar is careless, he makes a list and packs his bag the night before", False),  # said against himself
+    ("omar is stubborn because he packed his bag the night before", False),  # a fault no family lists
     ("Omar is a planner, he calls his grandma every night", False),  # no such deed in the text
     ("Omar is a planner, he laughed and said he would pack in the morning", False),  # his sister's deed
     ("Omar is nervous because he packed his bag", False)])  # a feeling: weighed by the moment, not as a trait
