@@ -498,7 +498,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
     first, then a paraphrase, a reason stated where the question points, the answer's clauses in other words."""
-    claim, relevant = apostrophes(because_written(claim)), [sentences[i] for _, i in ranked[:3]]
+    claim, relevant = apostrophes(claim), [sentences[i] for _, i in ranked[:3]]
     verdict = judge_claim(claim, sentences, question, kind, relevant)
     counted = next((s for s in relevant[:2] if number_told(claim, question, s)), None)   # "90": "the ninety steps"
     verdict = Verdict("supported", counted) if counted else verdict
@@ -542,7 +542,8 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
-    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
+    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", because_written(claim),
+                      maxsplit=1)[1:]  # "sad bc he cried": the reason typed as students type it
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
     close = [i for score, i in ranked[:2]

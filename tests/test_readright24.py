@@ -69,3 +69,23 @@ def test_an_unlisted_trait_is_confirmed_in_the_student_s_words():
     move = reading_move(passage, "What kind of person is Omar?",
                         "Omar is a planner, he makes a list and packs his bag the night before")
     assert move.verdict == "supported" and move.text.startswith("Yes, a planner fits")
+
+
+def test_a_cited_deed_before_the_ending_asked_about_is_no_reason():
+    """"how does she feel at the end? nervous bc her knees wobbled": the wobbling is the start; the end shows her
+    grinning, so nothing is confirmed (it had been, once "bc" was read as a reason)."""
+    passage = ("Tess's knees wobbled as she climbed onto the diving board. She looked down at the water for a long "
+               "time. Then she jumped. When she came up, she was grinning and waving at her dad.")
+    move = reading_move(passage, "how does tess feel at the end?", "she feels nervous bc her knees wobbled")
+    assert move.verdict != "supported" and not move.text.startswith("Yes")
+    start = reading_move(passage, "how does tess feel at the start?", "she feels nervous bc her knees wobbled")
+    assert start.verdict == "supported" and start.text.startswith("Yes")
+
+
+def test_a_typed_reason_is_no_clause_of_its_own_for_the_conflict_check():
+    """"didnt work bc the glue was old": "work" is no denial of "had worked on it for weeks" (the reason is read
+    as a reason only where a feeling's cited deed is looked for)."""
+    passage = ("Jay had worked on his kite for two weeks. On the day of the contest, the glue on the frame came "
+               "loose. The kite spun and fell into the grass.")
+    move = reading_move(passage, "why did the kite fall?", "the kite didnt work bc the glue was old")
+    assert not move.text.startswith("Read this sentence again: \"Jay had worked")
