@@ -494,6 +494,9 @@ def judged(claim: str, question: str, kind: str, sentences: list[str], ranked: l
     return verdict, "off" if followed else status
 
 
+CITED_REASON = re.compile(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)")  # a feeling's cited deed
+
+
 def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
@@ -542,8 +545,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
-    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", because_written(claim),
-                      maxsplit=1)[1:]  # "sad bc he cried": the reason typed as students type it
+    reason = CITED_REASON.split(because_written(claim), maxsplit=1)[1:]  # "sad bc he cried": as students type it
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
     close = [i for score, i in ranked[:2]
