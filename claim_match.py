@@ -48,11 +48,20 @@ if TYPE_CHECKING:  # lesson.py imports this through reading_verdict.py: neither 
 AIM = re.compile(r"\b(?:wants?|wanted|tr(?:y|ies|ied)|plan(?:s|ned)?|hoped?|wish(?:es|ed)?|going|about)\s+to\b", re.I)
 SKIPPED = re.compile(r"\b(ca|wo|is|are|was|were|do|does|did|has|have|could|should|would)nt\b", re.I)
 MIN_COSINE = 0.4    # the whole answer to the span
+# "because" as students type it: "bc", "cuz", "cause he ..." (a pronoun or article after it; "the cause of" is a noun)
+TYPED_BECAUSE = re.compile(r"(?<![\w/])(?:bc|b/c|cuz|coz|bcuz|becuz|becuase|becasue|cause(?=\s+(?:he|she|they|it|i|we|"
+                           r"you|the|his|her|their|its|there)\b))(?![\w/'])", re.I)
 
 
 def apostrophes(claim: str) -> str:
     """A student's "couldnt", "didnt", "wont" with the apostrophe every denial check looks for."""
     return SKIPPED.sub(r"\1n't", claim)
+
+
+def because_written(claim: str) -> str:
+    """A reason typed "bc he cried" or "cuz the plot is shady" split where "because" splits it: every reason check
+    (a feeling's cited deed, a stated reason, the clause an event waits on) looks for the word itself."""
+    return TYPED_BECAUSE.sub("because", claim)
 
 
 def spans(region: list[int], count: int) -> list[tuple[int, ...]]:

@@ -166,6 +166,9 @@ REACT = re.compile(r"\breact(?:s|ed|ion)?\b", re.I)
 HOW_MUCH = re.compile(r"\b(?:so|really|very|super)\s+(?:hard|much|loud(?:ly)?)\b|\ba lot\b", re.I)  # no act of its own
 
 
+ENDING_ASKED = re.compile(r"\b(?:at|by|in) the (?:very )?end(?:ing)?\b|\bat last\b", re.I)  # the moment asked
+
+
 def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, verdict: Verdict,
                   cited: str | None = None) -> tuple[Verdict, str]:
     """A feeling is right when what the character does or says near the moment shows it ('her hands shook' shows
@@ -174,6 +177,8 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     action is a right step. A feeling none of those lines shows, where one shows its opposite (angry, where she
     "let out a long breath"), is contradicted at that line."""
     near = mood_lines(question, sentences, sorted(set(focus(sentences, top, question, "feeling")) | {top}))
+    ended = cited in sentences and ENDING_ASKED.search(question) and sentences.index(cited) < min(near)
+    cited = None if ended else cited  # "at the end ... bc her hands shook": a deed before the ending is no reason
     clue = None if cited else clue_told(claim, question, sentences)  # their own words ("wipes his hands"), of the
     cited = cited or (clue if clue and sentences.index(clue) in near else None)  # asked moment, not one before it
     shown_ = set().union(*(feelings_shown(sentences[i]) for i in near))

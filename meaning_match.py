@@ -232,7 +232,8 @@ def answered_line(claim: str, question: str, sentences: list[str], located: list
     for i, vector in zip(held, vectors[1:]):
         line = sentences[i]
         clause = max((c for c in CLAUSE_BREAK.split(line) if c), key=lambda c: len(said_words(own, c)), default=line)
-        things = sorted(w for w in named_things(claim) if not w.isdigit() and not base_forms(w) & forms_of(question))
+        things = sorted(w for w in named_things(claim) if not w.isdigit() and not base_forms(w) & forms_of(question)
+                        and w.lower() not in CHAT_WORDS)  # "a lil sprout": a chat spelling names nothing
         brought = set(things) - {w.lower() for w in said_words(things, line)}  # numbers: numbers_unsaid's
         if (float(vectors[0] @ vector) >= LOCATED_COSINE and not brought and not numbers_unsaid(claim, line)
                 and opposed_word(own, line) is None and kept(claim, clause)

@@ -48,7 +48,8 @@ from locate import told_later
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import DENIAL, apostrophes, denied_spans, parts_said, relation_broken, said_of_another, span_saying
+from claim_match import (DENIAL, apostrophes, because_written, denied_spans, parts_said, relation_broken,
+                         said_of_another, span_saying)
 from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
 from inferred import (PREDICT, asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_prediction, weigh_purpose, weigh_sides)
@@ -339,6 +340,11 @@ CONFIRMED = {
               "own comparison that would help a reader picture it?"}
 
 
+# the trait a student names in their own words: "maya is a problem solver" -> "a problem solver"
+TRAIT_PHRASE = re.compile(r"\b(?:is|was|are|were|seems?|shes|hes|she's|he's|theyre|they're)\s+(?:(?:really|very|so|"
+                          r"super|kind of|kinda)\s+)*(?P<trait>(?:an?\s+)?[a-z][a-z -]*)", re.I)
+
+
 def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], question: str = "") -> str:
     """Say clearly that it is right and what in the passage shows it, then move on (never ask for evidence again)."""
     held = backing(verdict.sentence, claim, sentences)
@@ -346,6 +352,9 @@ def confirm(kind: str, claim: str, verdict: Verdict, sentences: list[str], quest
     kind = "counterclaim" if kind == "argument" and COUNTERCLAIM.search(held) else kind
     kind = "detail" if kind == "argument" and not ASKS_CLAIM.search(question) else kind  # the writer's answer, a fact
     trait = next((w for w, _ in content_tokens(REASON_BREAK.split(claim)[0]) if w in TRAITS), "")
+    named = TRAIT_PHRASE.search(REASON_BREAK.split(claim)[0]) if TRAIT_ASKED.search(question) and not trait else None
+    if named:  # a trait no family lists, backed by the deed the student gave (traits.deed_of_unlisted)
+        return CONFIRMED["trait"].format(trait=named.group("trait").strip(), said=said)
     kind = "trait" if trait and shows(*TRAITS[trait][:1], verdict.sentence) == TRAITS[trait][1] else kind  # the deed
     kind = "reaction" if kind == "feeling" and not feeling_word(claim) else kind  # "they laughed": no feeling named
     kind = "instructions" if kind == "purpose" and text_purpose(sentences) == "instruct" else kind  # no one convinced
@@ -485,6 +494,9 @@ def judged(claim: str, question: str, kind: str, sentences: list[str], ranked: l
     return verdict, "off" if followed else status
 
 
+CITED_REASON = re.compile(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)")  # a feeling's cited deed
+
+
 def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]],
                  top: int, keys: list[int], embedder: Embedder | None, title: str | None) -> tuple[Verdict, str]:
     """The verdict on a student's answer and its status for this kind of question (`weigh`): the passage's words
@@ -533,7 +545,7 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     verdict, parted = (Verdict("supported", meant), meant) if meant else (verdict, parted)
     held = backing(verdict.sentence, claim, sentences) if verdict.label == "supported" else ""
     verdict = Verdict("contradicted", held) if held and relation_broken(claim, question, held) else verdict  # swapped
-    reason = re.split(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)", claim, maxsplit=1)[1:]
+    reason = CITED_REASON.split(because_written(claim), maxsplit=1)[1:]  # "sad bc he cried": as students type it
     cited = own_words_backed(reason[0], question, sentences, ranked, embedder) if kind == "feeling" and reason else None
     # half the top's score points elsewhere, to a sentence about what is asked ('humps' do not answer 'eyelashes')
     close = [i for score, i in ranked[:2]

@@ -10,7 +10,7 @@ import re
 from evidence import Verdict
 from text_words import COMMON, STOP, content_tokens, content_words, forms_of, stem
 from own_words import own_words, word_forms
-from passages import window
+from passages import named_feelings, window
 from people import characters
 from meaning_match import near_in_meaning, unfound
 
@@ -184,11 +184,37 @@ def weigh_trait(claim: str, question: str, sentences: list[str], verdict: Verdic
         return Verdict("unclear" if act else "supported", sentences[backs[0]]), "trait"
     if sign and not found and not backs and not against:
         return Verdict("unclear", verdict.sentence), "deed"  # no deed here this family knows: ask which one shows it
+    if not sign and act and (told_at := deed_of_unlisted(trait, act, name, question, sentences)) is not None:
+        return Verdict("supported", sentences[told_at]), "answer"  # "a problem solver: she stops and thinks ..."
     if not sign and verdict.label == "supported":
         return verdict, "step"  # "he shared his grapes": the clue, not yet the kind of friend
     if not deed and len(content_words(trait)) == 1 and verdict.label != "contradicted":
         return Verdict("unclear", verdict.sentence), "deed"  # "he is honest", no deed the text decides: ask for it
     return (Verdict("unclear", verdict.sentence, verdict.missing) if verdict.label == "supported" else verdict), ""
+
+
+# a trait said against the character: "careless", "impatient", "unkind", "not brave", and the everyday faults no
+# family lists ("stubborn", "a quitter"); a family's bad side ("lazy", "mean") is weighed by the family's deeds
+AGAINST = re.compile(r"\b(?:un|im|in|dis|ir|il)[a-z]{4,}\b|\b[a-z]{3,}less\b|\bnot\b|n't\b|\b(?:stubborn|clumsy|"
+                     r"forgetful|nosy|spoiled|bull(?:y|ies)|quitters?|show-?off|weak|dumb|stupid|silly|annoying|"
+                     r"jealous|boring|foolish|cranky|whiny|crybaby|coward|sloppy|messy|wasteful|pushy|picky)\b", re.I)
+
+
+def deed_of_unlisted(trait: str, act: str, name: str | None, question: str, sentences: list[str]) -> int | None:
+    """The line telling the deed a student gives for a trait no family lists ("a problem solver, she stops and
+    thinks and then asks for a ladder"): the named character acts there, every word of the deed is in the text but
+    one at most (of three or more), and two or more are in that line. The reader's own word for
+    what the deed shows is theirs to choose, unless it is said against the character (`AGAINST`) or names a trait
+    of a family's bad side (those are weighed by the family's deeds)."""
+    words = [w for w in content_words(trait) if name is None or w.lower() != name.lower()]
+    own = [w for w in own_words(act, question) if stem(w) not in COMMON]
+    if not name or not words or AGAINST.search(trait) or named_feelings(trait) or len(own) < 2:
+        return None  # "shy because he ate alone": a feeling is weighed by what the moment shows (inferred.py)
+    told = forms_of(" ".join(sentences))
+    if sum(not word_forms(w) & told for w in own) > (1 if len(own) >= 3 else 0):
+        return None
+    return next((i for i in range(len(sentences)) if acts_in(name, sentences, i) and sum(
+        bool(word_forms(w) & forms_of(sentences[i])) for w in own) >= 2), None)
 
 
 SHORT_DEED = 8  # words: a deed this short is quoted back when the story does not show the trait by it
