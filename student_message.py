@@ -107,9 +107,10 @@ UNMARKED_ASK = re.compile(r"^\W*(?:why|y(?=\s)|how come|how|what|where|which)\b|
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
-# A student's words about being stuck, said before the question ("where do i even start", "hint pls", "what should I
-# think about first?"): neither the question nor a sentence that sets it up
-STUCK = re.compile(r"^\W*(?:(?:where|how)\s+(?:do|should|can|would)\s+i\s+(?:even\s+)?(?:start|begin)"
+# A student's words about being stuck, said before the question ("where do i even start", "idk where to start", "hint
+# pls", "what should I think about first?"): neither the question nor a sentence that sets it up
+STUCK = re.compile(r"^\W*(?:(?:(?:idk|i\s+(?:do\s*n[o'’]?t|dont)\s+(?:even\s+)?know|no\s+(?:idea|clue)|not\s+sure)\s+)?"
+                   r"(?:where|how)\s+(?:(?:do|should|can|would)\s+i\s+|to\s+)(?:even\s+)?(?:start|begin)"
                    r"(?:\s+(?:this|it|here))?(?:\s+one)?|"
                    r"what\s+should\s+i\s+(?:think\s+about|do|write|start\s+with)(?:\s+first)?|"
                    r"(?:a\s+|any\s+|one\s+)?(?:hint|clue|help)(?:\s+(?:pls|please|plz))?|idk|i'?m\s+stuck|"
