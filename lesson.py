@@ -474,6 +474,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
     claim = None if claim and subject == "science" and (science_help.asks_back(claim, work or message) or
                                                         science_contrast.asked_pair(claim)) else claim
+    seen = student_message.why_of(work or message) if subject == "science" and claim else None
+    if seen and claim in seen and science_catalog.match_misconception(claim, question) is None:
+        claim = None  # "adding bulbs in series makes them dimmer but why": what they ask about, no idea of theirs
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
     counted = subject == "reading" and not text_words.content_words(claim or "") and HOW_MANY.match(question) \

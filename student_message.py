@@ -281,6 +281,26 @@ def pressed_claim(sentence: str) -> str:
     return sentence
 
 
+# "... but why", "... so why tho", or a lone "why??" after it: the sentence before is what is asked about
+BARE_WHY = re.compile(r"(?:^|[\s,]+(?:but|so|and)\s+|\s+)(?:why|y|how\s+come)(?:\s+(?:tho|though|is\s+that|lol))?\W*$",
+                      re.I)
+# the student's own answer or reason before the "but why": "its friction but why", "bc of gravity but why"
+OWN_ANSWER = re.compile(r"^\W*(?:it'?s|its|i\s+think|because|bc|cuz|maybe|so|the\s+answer)\b", re.I)
+
+
+def why_of(message: str) -> str | None:
+    """The thing a student saw or was told and asks the reason for, or None: "adding more bulbs in series makes
+    them dimmer but why", "the straw looks broken?? why". A whole clause of four words or more, no answer of their
+    own ("its friction but why" offers friction), with a bare "why" after it or as the next and last piece."""
+    pieces = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", message.strip()) if p.strip()]
+    if not pieces:
+        return None
+    bare = BARE_WHY.search(pieces[-1])
+    said = pieces[-1][:bare.start()] if bare and len(pieces) == 1 else \
+        pieces[-2].rstrip("?! ") if len(pieces) == 2 and BARE_WHY.fullmatch(pieces[-1]) else ""
+    return said if len(said.split()) >= 4 and not OWN_ANSWER.match(said) and not ASKS.match(said) else None
+
+
 def extract_claim(message: str, question: str = "") -> str | None:
     """The student's own answer or reasoning in their message, or None when they only ask or demand.
 
