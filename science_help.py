@@ -373,8 +373,9 @@ def example_move(question: str, kb) -> Move | None:
     for fact in pool:
         found = examples_of(fact, term) if not has_negation(fact) else None
         if isinstance(found, str):
-            return Move(f"Here is {article(singular(term))} from the textbook: {found}. What links each one to the next? "
-                        f"Say in your own words what {article(singular(term))} shows.", "fact", None, [fact])
+            one = article(singular(term))
+            return Move(f"Here is {one} from the textbook: {found}. What links each one to the next? Say in your own "
+                        f"words what {one} shows.", "fact", None, [fact])
         if found:
             many = term if term.endswith("s") else f"{term}s"
             listed = ", ".join(found[:-1]) + f" and {found[-1]}"
