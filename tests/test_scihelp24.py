@@ -89,7 +89,8 @@ def test_a_stuck_choice_question_rules_a_wrong_choice_out_without_the_answer(tut
     ("Metals such as iron, copper and gold are shiny when polished.", "metal", ["iron", "copper", "gold"]),
     ("Herbivores, such as deer and rabbits, eat only plants.", "herbivore", ["deer", "rabbits"]),
     ("Soft materials, such as wool, cotton or felt, are good insulators.", "insulator", ["wool", "cotton", "felt"]),
-    ("A pond food chain: algae -> water flea -> minnow -> heron.", "food chain", "algae -> water flea -> minnow -> heron"),
+    ("A pond food chain: algae -> water flea -> minnow -> heron.", "food chain",
+     "algae -> water flea -> minnow -> heron"),
     ("White light, such as sunlight, is a mixture of colours.", "mixture", None),  # the list is white light's
     ("Rocks such as granite and basalt form from magma.", "mineral", None),  # the term is not named
 ])
