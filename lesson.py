@@ -256,28 +256,33 @@ LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(
 # a bare capital letter before a word ("A ice melting B paper burning"); a choice's text is a few words that open
 # with no joining word ("from A to B and then to C" names points, no choices)
 BARE_LETTER = re.compile(r"(?<![\w'’])([A-H])(?=\s+[\w\d])")
+# "a leaf b flower c root d stem": small letters are choices only four in a row (a small "a" opens many phrases)
+SMALL_LETTER = re.compile(r"(?<![\w'’])([a-h])(?=\s+[\w\d])")
 JOINING = re.compile(r"\s*(?:to|and|or|then|is|are|was|were|of|in|on|at|with|from)\b", re.I)
+STUCK_AFTER = re.compile(r"[\s,]+(?:idk|idek|no\s+idea|help)\W*$", re.I)  # "... D hydrogen idk": no part of D
 
 
 def lettered(message: str) -> str:
-    """Choices typed with bare capital letters, in order from A ("A ice melting B paper burning C salt dissolving D
-    cutting wood"), written as lettered choices ("A) ice melting B) ..."); fewer than three letters in a row, or a
+    """Choices typed with bare letters, in order from A ("A ice melting B paper burning C salt dissolving D
+    cutting wood", "a leaf b flower c root d stem"), written as lettered choices ("A) ice melting B) ..."), the
+    student's "idk" after the last one dropped; fewer than three capital letters (four small ones) in a row, or a
     letter followed by a joining word or a long run of words, leave the message as it is (a capital "A" opens a
     sentence)."""
-    found = list(BARE_LETTER.finditer(message))
-    for start, first in enumerate(found):
-        if first.group(1) != "A":
-            continue
-        chain = [first]
-        for later in found[start + 1:]:
-            if later.group(1) != chr(ord(chain[-1].group(1)) + 1):
-                break
-            chain.append(later)
-        texts = [message[a.end():b.start()] for a, b in zip(chain, chain[1:])]
-        if len(chain) >= 3 and all(len(t.split()) <= 6 and not JOINING.match(t) for t in texts):
-            for letter in reversed(chain):
-                message = f"{message[:letter.end()]}){message[letter.end():]}"
-            return message
+    for pattern, least in ((BARE_LETTER, 3), (SMALL_LETTER, 4)):
+        found = list(pattern.finditer(message))
+        for start, first in enumerate(found):
+            if first.group(1) not in "Aa":
+                continue
+            chain = [first]
+            for later in found[start + 1:]:
+                if later.group(1) != chr(ord(chain[-1].group(1)) + 1):
+                    break
+                chain.append(later)
+            texts = [message[a.end():b.start()] for a, b in zip(chain, chain[1:])]
+            if len(chain) >= least and all(len(t.split()) <= 6 and not JOINING.match(t) for t in texts):
+                for letter in reversed(chain):
+                    message = f"{message[:letter.start()]}{letter.group(1).upper()}){message[letter.end():]}"
+                return STUCK_AFTER.sub("", message)
     return message
 
 
@@ -469,6 +474,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
     claim = None if claim and subject == "science" and (science_help.asks_back(claim, work or message) or
                                                         science_contrast.asked_pair(claim)) else claim
+    seen = student_message.why_of(work or message) if subject == "science" and claim else None
+    if seen and claim in seen and science_catalog.match_misconception(claim, question) is None:
+        claim = None  # "adding bulbs in series makes them dimmer but why": what they ask about, no idea of theirs
     if subject == "science" and not claim:  # "8", "100°C": no content word, yet the whole answer to a value question
         claim = science_moves.stated_value(work or message, question) or picked_option(work, question)
     counted = subject == "reading" and not text_words.content_words(claim or "") and HOW_MANY.match(question) \

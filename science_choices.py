@@ -44,6 +44,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
         if not card and (idea := key_idea(question, choices, kb)):  # what the asked word means, no choice named
             return Move(f"Here is the key idea: \"{idea}\" Which of {listed} fits it, and what rules out each of the "
                         f"others?", "fact", None, [idea])
+        if not card and right_at is not None and (out := ruled_out_first(question, choices, kb, right_at)):
+            return out
         return Move(f"{card.opening} Then go back to the choices: {fits_it}?" if card else
                     f"Take the choices one at a time: what do you know about {listed}? Then decide {fits_it}: what "
                     f"rules out each of the others?", "card" if card else "fact", None, [])
@@ -127,6 +129,8 @@ def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
 
 # "Which organ takes in oxygen?", "Which of these is a gas at room temperature?": what the answer must do or be; in
 # "Which gas do we breathe out?" the "gas" is the noun, no verb; "Which living thing is ..." names its kind in two.
+# "is a conductor", "are renewable resources": the predicate asks for a kind, one noun after its article
+KIND_ASKED = re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:[a-z]+\s+)?([a-z]+?)s?\W*$", re.I)
 ASKED_PREDICATE = re.compile(r"^\W*(?:which|what)\s+(?:(?:one\s+)?of\s+(?:these|the following|them)\s+"
                              r"(?:[a-z]+\s+(?=(?:is|are|was|were|has|have|can)\b))?|"
                              r"[a-z]+\s+(?:of\s+(?:(?:an?|the)\s+)?[a-z]+\s+(?=is\b|are\b)|"
@@ -144,14 +148,45 @@ def key_idea(question: str, choices: list[str], kb: KnowledgeBase) -> str | None
     asked = ASKED_PREDICATE.match(question)
     whole = re.findall(r"\bof\s+(?:an?|the)\s+([a-z]+)", question[:asked.start(1)], re.I) if asked else []
     terms = [*key_terms(asked.group(1)), *whole] if asked else []
+    kind = KIND_ASKED.match(asked.group(1)) if asked else None
     named = {stem for choice in choices for _, stem in content_tokens(choice) if len(stem) >= 3}
-    for hit in kb.search(question, k=6) if terms else []:
+    for hit in kb.search(question, k=6) if kind and terms else []:
         for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
             words = {stem for _, stem in content_tokens(sentence)}
             if all(base_forms(t) & forms_of(sentence) for t in terms) and not has_negation(sentence) \
-                    and not any(a in b or b in a for a in words for b in named if len(a) >= 3):
+                    and not any(a in b or b in a for a in words for b in named if len(a) >= 3) \
+                    and opens_with(sentence, kind.group(1)):
                 return sentence
     return None
+
+
+def opens_with(sentence: str, kind: str) -> bool:
+    """Is the kind what the sentence is about: named among its first four words ("A producer makes ...", "In a
+    chemical change new substances ...")? A sentence that opens with a condition ("If the bulb lights, it is a
+    conductor", "If one conductor touches another ...") tells of a test or a case, not what the kind is."""
+    return not re.match(r"\W*(?:if|when|whenever|as)\b", sentence, re.I) \
+        and bool(forms_of(kind) & forms_of(" ".join(sentence.split()[:4])))
+
+
+def ruled_out_first(question: str, choices: list[str], kb: KnowledgeBase, right_at: int) -> Move | None:
+    """A stuck student on a question whose answer a card or fact decides: the textbook's sentence about one wrong
+    choice (`situation_fact`, which never names the right one), so one choice can be ruled out first and the rest
+    weighed the same way. The sentence that names the fewest other choices is taken, and none that leaves only the
+    right one standing (ruling out every other choice at once would give the answer away)."""
+    own = distinct_words(choices, question)
+    found = []
+    for i in (i for i in range(len(choices)) if i != right_at):
+        fact = situation_fact(i, question, choices, kb, right_at)
+        others = sum(names(fact, words) for words in own) if fact else len(choices)
+        if fact and others <= len(choices) - 2:
+            found.append((others, i, fact))
+    if not found:
+        return None
+    _, i, fact = min(found)
+    asked = ASKED_PREDICATE.match(question)
+    fits = f"the one that {asked.group(1).rstrip('?. ')}" if asked else f"the answer to {about(question)}"
+    return Move(f"Rule one out first. The textbook says: \"{fact}\" Could \"{choices[i]}\" be {fits}, then? Check "
+                f"the other choices the same way.", "fact", None, [fact])
 
 
 def ruling_fact(choice: str, question: str, choices: list[str], kb: KnowledgeBase) -> str | None:

@@ -330,3 +330,55 @@ def in_use_move(question: str, kb) -> Move | None:
         return None
     return Move(f"Here is the word in use: \"{fact}\" What makes that an example of \"{term}\"? Say what the word "
                 f"means in your own words.", "fact", None, [fact])
+
+
+# A fact that shows a term on its examples: "A food chain shows who eats whom: grass -> grasshopper -> frog",
+# "Materials that ..., such as plastic, rubber, wood and glass, are insulators", "Decomposers such as fungi,
+# bacteria and worms break down ..."
+CHAIN = re.compile(r"[A-Za-z][\w ]*?(?:\s*->\s*[A-Za-z][\w ]*?){2,}(?=\s*[.;]|$)")
+ITEM = r"(?:(?:an?|the)\s+)?[\w-]+(?:\s+[\w-]+){0,2}"
+SUCH_AS = re.compile(rf"\bsuch\s+as\s+(?P<list>(?:{ITEM},\s*)*{ITEM},?\s+(?:and|or)\s+(?:(?:an?|the)\s+)?"
+                     r"(?:[\w-]+(?:\s+[\w-]+)?(?=\s*[,.;:)]|\s*$)|[\w-]+))", re.I)
+
+
+def examples_of(fact: str, term: str) -> list[str] | str | None:
+    """The examples a fact gives of the term: its chain ("grass -> grasshopper -> frog", kept whole), or the list
+    after "such as" that belongs to the term (the term just before it, or named after the list: "..., such as
+    plastic and glass, are insulators"); None when the fact gives none of the term's own."""
+    words = r"\s+".join(re.escape(singular(w)) + r"[\w-]*" for w in term.split())
+    if not re.search(rf"\b{words}", fact, re.I):
+        return None
+    if (chain := CHAIN.search(fact)) and re.search(rf"\b{words}\b[^.;]*:", fact, re.I):
+        return chain.group(0).strip()
+    for found in SUCH_AS.finditer(fact):
+        before, after = fact[:found.start()], fact[found.end():]
+        own = re.search(rf"\b{words}\W*$", before, re.I) or \
+            re.match(rf",?\s*(?:is|are)\s+(?:\w+\s+)?{words}\b", after, re.I)
+        items = [i.strip() for i in re.split(r",?\s+(?:and|or)\s+|,\s*", found.group("list"))]
+        items = [re.sub(r"^(?:an?|the)\s+", "", i, flags=re.I) for i in items if i]
+        if own and len(items) >= 2 and all(len(i.split()) <= 3 and not names(i, term) for i in items):
+            return items
+    return None
+
+
+def example_move(question: str, kb) -> Move | None:
+    """A stuck student on a question that asks what a word means, where no sentence uses it on examples
+    (`in_use_move`): a fact's own examples of it (`examples_of`), shown without the sentence around them (that
+    sentence may be the meaning itself), and the student asked what the examples share, so the meaning is theirs to
+    say. None where no fact gives the term's examples."""
+    term = asked_meaning(question)
+    if not term or len(term.split()) > 2:
+        return None
+    pool = dict.fromkeys(hit["text"] for query in (term, f"{term} such as") for hit in kb.search(query, k=8))
+    for fact in pool:
+        found = examples_of(fact, term) if not has_negation(fact) else None
+        if isinstance(found, str):
+            one = article(singular(term))
+            return Move(f"Here is {one} from the textbook: {found}. What links each one to the next? Say in your own "
+                        f"words what {one} shows.", "fact", None, [fact])
+        if found:
+            many = term if term.endswith("s") else f"{term}s"
+            listed = ", ".join(found[:-1]) + f" and {found[-1]}"
+            return Move(f"{listed[:1].upper()}{listed[1:]} are {'both' if len(found) == 2 else 'all'} {many}. What "
+                        f"do they have in common that makes them {many}?", "fact", None, [fact])
+    return None

@@ -17,7 +17,7 @@ from student_message import about, question_of
 from science_catalog import FUNCTION, first_step
 from named_questions import named_help, named_question
 from science_fallback import SCAFFOLD, definition_term, honest_start, list_start, side_move, two_part_start
-from science_help import clue_help, in_use_move
+from science_help import clue_help, example_move, in_use_move
 from science_chain import chain_move
 from science_decides import contrast_move, kind_move, like_case_move, observation_move, reason_move
 
@@ -88,7 +88,8 @@ def stuck_move(question: str, facts: list[str], searched: list[str], kb: Knowled
     if side := side_move(question, facts, kb) or contrast_move(None, question, pool) or \
             reason_move(None, asked, pool) or kind_move(asked, pool) or like_case_move(asked, pool):
         return side
-    if used := in_use_move(asked, kb):  # a word's meaning asked: the textbook's sentence using it on examples
+    if used := in_use_move(asked, kb) or example_move(asked, kb):  # a word's meaning asked: the textbook's
+        # sentence using it on examples, else its examples alone
         return used
     if linked := chain_move(question, pool) or fair_test_move(question):  # where the textbook's cause chain
         return linked  # starts, never its next step; else the test that would show a change's effect

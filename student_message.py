@@ -107,9 +107,10 @@ UNMARKED_ASK = re.compile(r"^\W*(?:why|y(?=\s)|how come|how|what|where|which)\b|
 REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|them)?\s*"
                       r"(?=(?:why|how|what|where|which)\b)", re.I)  # "Mrs. Greene asked us why ...": a question
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
-# A student's words about being stuck, said before the question ("where do i even start", "hint pls", "what should I
-# think about first?"): neither the question nor a sentence that sets it up
-STUCK = re.compile(r"^\W*(?:(?:where|how)\s+(?:do|should|can|would)\s+i\s+(?:even\s+)?(?:start|begin)"
+# A student's words about being stuck, said before the question ("where do i even start", "idk where to start", "hint
+# pls", "what should I think about first?"): neither the question nor a sentence that sets it up
+STUCK = re.compile(r"^\W*(?:(?:(?:idk|i\s+(?:do\s*n[o'’]?t|dont)\s+(?:even\s+)?know|no\s+(?:idea|clue)|not\s+sure)\s+)?"
+                   r"(?:where|how)\s+(?:(?:do|should|can|would)\s+i\s+|to\s+)(?:even\s+)?(?:start|begin)"
                    r"(?:\s+(?:this|it|here))?(?:\s+one)?|"
                    r"what\s+should\s+i\s+(?:think\s+about|do|write|start\s+with)(?:\s+first)?|"
                    r"(?:a\s+|any\s+|one\s+)?(?:hint|clue|help)(?:\s+(?:pls|please|plz))?|idk|i'?m\s+stuck|"
@@ -278,6 +279,26 @@ def pressed_claim(sentence: str) -> str:
         if PLEA_AFTER.match(plea) and not (REQUEST.search(pressed) or NOT_A_CLAIM.search(pressed)):
             return pressed
     return sentence
+
+
+# "... but why", "... so why tho", or a lone "why??" after it: the sentence before is what is asked about
+BARE_WHY = re.compile(r"(?:^|[\s,]+(?:but|so|and)\s+|\s+)(?:why|y|how\s+come)(?:\s+(?:tho|though|is\s+that|lol))?\W*$",
+                      re.I)
+# the student's own answer or reason before the "but why": "its friction but why", "bc of gravity but why"
+OWN_ANSWER = re.compile(r"^\W*(?:it'?s|its|i\s+think|because|bc|cuz|maybe|so|the\s+answer)\b", re.I)
+
+
+def why_of(message: str) -> str | None:
+    """The thing a student saw or was told and asks the reason for, or None: "adding more bulbs in series makes
+    them dimmer but why", "the straw looks broken?? why". A whole clause of four words or more, no answer of their
+    own ("its friction but why" offers friction), with a bare "why" after it or as the next and last piece."""
+    pieces = [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", message.strip()) if p.strip()]
+    if not pieces:
+        return None
+    bare = BARE_WHY.search(pieces[-1])
+    said = pieces[-1][:bare.start()] if bare and len(pieces) == 1 else \
+        pieces[-2].rstrip("?! ") if len(pieces) == 2 and BARE_WHY.fullmatch(pieces[-1]) else ""
+    return said if len(said.split()) >= 4 and not OWN_ANSWER.match(said) and not ASKS.match(said) else None
 
 
 def extract_claim(message: str, question: str = "") -> str | None:
