@@ -258,7 +258,8 @@ _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
 # "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
 # its full stop or where the student starts talking ("(D) a paper bag I'm not sure"); what follows is the student's.
 LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
-                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So)\b)"
+                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So|"
+                            r"i|i'm|im|i'd|idk|is it|hmm)\b)"   # "D) snake i think C": the student's, typed lower
                             r"[^.?!\n])*")
 
 
