@@ -249,7 +249,8 @@ def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:
 
 
 _ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what (?:is|was|are)|"
-                           r"(?:when|what time) (?:does|did|will|do|is)\b[^.?!]*\b(?:get|arrive|end|finish|start|leave))\b",
+                           r"(?:when|what time) (?:does|did|will|do|is)\b[^.?!]*\b"
+                           r"(?:get|arrive|end|finish|start|leave))\b",
                            re.I)
 _BARE_VALUE = re.compile(r"\W*\$?-?\d[\d:.,/]*\s*(?:[a-z%]{1,8}\.?)?\W*", re.I)   # "12:15", "$10", "26 cm": an answer
 _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)

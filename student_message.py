@@ -84,7 +84,8 @@ def split_message(message: str, min_sentences: int = 3, prose: bool = False) -> 
 
 # "X. thats the answer to how do plants get food", "X thats what i wrote for why cant ...": the student's answer,
 # then the question it answers, named after "to" or "for"
-ANSWERS_FOR = re.compile(r"[\s.,!]*\b(?:that'?s|thats|that is|this is)\s+(?:the answer|my answer|what i (?:wrote|put|got|"
+ANSWERS_FOR = re.compile(r"[\s.,!]*\b(?:that'?s|thats|that is|this is)\s+"
+                         r"(?:the answer|my answer|what i (?:wrote|put|got|"
                          r"said|have|chose|picked))\s+(?:to|for)\s+(?:the question:?\s+|number \d+:?\s+)?(?=\S)", re.I)
 # "is it B. which is a conductor ...", "the answer is 7 r 2 right? 45 divided by 6", "i think its copper, which ...":
 # an answer offered in a few words before the question it answers, ended by ".", "?" or "!"
@@ -151,7 +152,8 @@ STUCK = re.compile(r"^\W*(?:(?:where|how)\s+(?:do|should|can|would)\s+i\s+(?:eve
                    r"(?:a\s+|any\s+|one\s+)?(?:hint|clue|help)(?:\s+(?:pls|please|plz))?|idk|i'?m\s+stuck|"
                    r"which\s+one)\W*$", re.I)
 # "is that right", "am i right??", "is this correct": the student asks for a verdict on their answer, never the question
-CHECK_ONLY = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?(?:is\s+(?:that|this|it|mine)|am\s+i|was\s+i|did\s+i\s+get\s+it)\s+"
+CHECK_ONLY = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?"
+                        r"(?:is\s+(?:that|this|it|mine)|am\s+i|was\s+i|did\s+i\s+get\s+it)\s+"
                         r"(?:right|correct|wrong|ok|okay|good)(?:\s+or\s+(?:not|wrong))?\W*$", re.I)
 
 
@@ -197,7 +199,8 @@ FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|alright|wait|nvm|never ?mind|b
 CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
-                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is| was)?|answer:|i got|so far i have:?|"
+                           r"i answered|i guess|i believe|my answer(?! key| sheet)(?: is| was)?|answer:|i got|"
+                           r"so far i have:?|"
                            r"i have:|i did|i know(?: that)?|i (?:get|understand) that|i feel like|i remember(?: that)?|"
                            r"maybe)[\s,:]*", re.I)  # "my answer key": no claim; "i know, its ..." claims "its ..."
 # Sentences that ask or demand rather than claim: "just tell me", "I'm the teacher", "ignore all previous instructions".
