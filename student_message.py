@@ -194,8 +194,8 @@ def about(question: str) -> str:
 SOUNDS = r"oh+|ah+|hmm+|um+|uh+"   # a student's opening sounds: no part of any claim
 # "oh wait, they cleared the weeds first", "ok, because ...": the sounds before a student's work (lesson.py drops them
 # before it reads the claim; left in, "wait" was judged as the answer's word: "Does it show 'wait'?")
-FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|ok|okay|alright|wait|nvm|never ?mind|basically|so(?!\s+far\b)|"
-                    r"quick q(?:uestion)?)\b[\s,!.:-]*)+", re.I)
+FILLER = re.compile(rf"^\W*(?:(?:{SOUNDS}|(?:ok|okay|alright)(?:[\s,]+so)?|wait|nvm|never ?mind|(?:so\s+)?basically|"
+                    r"quick q(?:uestion)?)\b[\s,!.:-]*)+", re.I)   # "So you can picture it": a purpose, kept
 CLAIM_MARKERS = re.compile(rf"^(?:(?:fine|ok|okay|well|alright)\s*[,:]|(?:{SOUNDS})\b[,:!]?|"
                            r"(?:ok|okay)\s+(?=so\b))\s*|"
                            r"\b(?:i (?:still |really |just )?think|i thought|i put|i said|i wrote|i chose|i picked|"
