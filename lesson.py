@@ -118,7 +118,8 @@ NEXT_EQUATION = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:(?:\d+[a-z]?|[a-z])(?
 
 # "... what is its area i did 12 + 7 = 19": the student's work typed on after the question without a full stop
 # starts a sentence of its own (the work has a number; "how many do i have" at the end is the question's own).
-WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=[iI] (?:did|got|think|tried|wrote|worked|found|put|said)\b[^.?!]*\d)")
+WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=i (?:did|got|think|tried|wrote|worked|found|put|said)\b[^.?!]*\d)",
+                         re.I)   # "WHAT IS 7 X 8 I SAID 54" typed in capitals
 
 
 # "... how many pages does she still have to read i dont get it": the student's own words typed on after the
@@ -147,6 +148,11 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
     message = lettered(message)   # "A rock B mushroom C cloud": the choices, as "A) rock B) mushroom ..."
+    if "\n" not in message.strip():   # "ok so a pizza is cut in 8 slices ...": the chat before it is no sentence of it
+        message = student_message.FILLER.sub("", message) or message
+    if (answered := student_message.answered_apart(message)) is not None:   # "is it B. which is a conductor ...":
+        head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
+        return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
     if (split := _theirs_apart(message, exercises)) is not None:
         return split
@@ -227,7 +233,7 @@ def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:
     # a question asked inside a sentence without its "?" ("..., how far in 5 hours. 36 / 3 = 12"): what follows is
     # the student's once it holds their working or their own words ("so far i did 3 + 4 = 7 parts")
     inside = [i for i, p in enumerate(pieces) if _ASKED_INSIDE.search(p) and re.search(r"\d", "".join(pieces[:i + 1]))]
-    if inside and any(claims(p) or _THEIR_OWN.search(p) for p in pieces[inside[0] + 1:]):
+    if inside and any(claims(p) or _THEIR_OWN.search(p) or _BARE_VALUE.fullmatch(p) for p in pieces[inside[0] + 1:]):
         return "".join(pieces[:inside[0] + 1]).strip(), "".join(pieces[inside[0] + 1:]).strip()
     questions = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]  # a passage and its question
     for i in questions:  # the choices after the question are the problem's; "I think A" after them the student's
@@ -242,14 +248,19 @@ def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:
     return None
 
 
-_ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what (?:is|was|are))\b", re.I)
+_ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what (?:is|was|are)|"
+                           r"(?:when|what time) (?:does|did|will|do|is)\b[^.?!]*\b"
+                           r"(?:get|arrive|end|finish|start|leave))\b",
+                           re.I)
+_BARE_VALUE = re.compile(r"\W*\$?-?\d[\d:.,/]*\s*(?:[a-z%]{1,8}\.?)?\W*", re.I)   # "12:15", "$10", "26 cm": an answer
 _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
 
 
 # "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
 # its full stop or where the student starts talking ("(D) a paper bag I'm not sure"); what follows is the student's.
 LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
-                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So)\b)"
+                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So|"
+                            r"i|i'm|im|i'd|idk|is it|hmm)\b)"   # "D) snake i think C": the student's, typed lower
                             r"[^.?!\n])*")
 
 

@@ -278,7 +278,9 @@ def meaning_in(claim: str, term: str) -> str | None:
                   r"(?:means?|is|it means)\s+", "", claim.strip())  # "does sore mean strong?", "is it soft?"
     said = re.sub(r"(?i)^(?:is (?:it|that)|like)\s+", "", said)  # "means like a football game": "like" is chat
     said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
-    return said if said and len(said.split()) <= 5 else None  # a long explanation does not fit in its place
+    # "its something with rain", "something to do with rain": a hedge that points at the clue, no meaning to try
+    hedged = re.match(r"(?i)(?:it'?s\s+)?something\s+(?:with|about|to do with|like)\b", said)
+    return said if said and len(said.split()) <= 5 and not hedged else None  # a long explanation does not fit
 
 
 SPLICED = 2  # a meaning this short takes the word's place whole; a longer one is tested beside the sentence

@@ -32,7 +32,8 @@ STATE = re.compile(r"^(?:got|gets?)$", re.I)  # what happens to it, not a deed
 ABLE = re.compile(r"^(?:could|couldn't|can|cannot|can't)$", re.I)
 HAVE = re.compile(r"^(?:has|have|had)$", re.I)
 PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|there|this|that|nothing|nobody|everyone|everybody|someone|"
-                     r"somebody|something|everything|no one)$", re.I)  # "What did nothing do?" asks nothing
+                     r"somebody|something|everything|no one|here|inside|outside|above|below|beneath|behind|beside|"
+                     r"nearby|upstairs|downstairs)$", re.I)  # "What did nothing do?", "Inside were seeds": no doer
 TIME = re.compile(r"^(?P<time>(?:in|on|at|by|during|after|before|every|each|until|one|that|high|low|out|later)\b"
                   r"[^,]{0,40}),\s+", re.I)  # "By the end of the month, ", "High in the hills, "
 INNER_TIME = re.compile(rf"^(?P<time>(?:in|on|at|by|during|after|before|every|each)\s+(?:the\s+)?\w+)\s+"
