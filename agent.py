@@ -54,7 +54,7 @@ from tools import Toolbox
 from wording import (AFFIRM, ANOTHER, ANOTHER_OFFER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_PROBLEM, NEXT_TURN,
                      SAFE_REPLY, SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
                      WHICH_PROBLEM, WORD_EVIDENCE, WORD_STEP, answer_attempt, consistent_with, draft_sentences,
-                     guard_lead, parse_choices, request_flags, sanitise_student, topic_of)
+                     guard_lead, parse_choices, sanitise_student, student_flags, topic_of)
 
 GenerateFn = Callable[..., Iterator[str]]
 
@@ -273,7 +273,7 @@ class Tutor:
             raise ValueError("message is empty")
         self.store.ensure(session_id)
         context = self.store.get_context(session_id)
-        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), request_flags(message),
+        turn = Turn(session_id, message, role, TutorState.from_dict(context.get("tutor", {})), student_flags(message),
                     Lesson.from_dict(context.get("lesson")))
         if turn.flags:
             turn.emit({"type": "step", "name": "guard", "flags": turn.flags})

@@ -147,7 +147,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
-    message = lettered(message)   # "A rock B mushroom C cloud": the choices, as "A) rock B) mushroom ..."
+    message = student_message.lettered(message)   # "A rock B mushroom C cloud" as "A) rock B) mushroom C) cloud"
     if "\n" not in message.strip():   # "ok so a pizza is cut in 8 slices ...": the chat before it is no sentence of it
         message = student_message.FILLER.sub("", message) or message
     if (answered := student_message.answered_apart(message)) is not None:   # "is it B. which is a conductor ...":
@@ -237,9 +237,10 @@ def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:
         return "".join(pieces[:inside[0] + 1]).strip(), "".join(pieces[inside[0] + 1:]).strip()
     questions = [i for i, p in enumerate(pieces) if p.rstrip().endswith("?")]  # a passage and its question
     for i in questions:  # the choices after the question are the problem's; "I think A" after them the student's
-        if options := LISTED_OPTIONS.match(rest := "".join(pieces[i + 1:])):
+        if options := student_message.LISTED_OPTIONS.match(rest := "".join(pieces[i + 1:])):
             return f"{''.join(pieces[:i + 1]).strip()} {options.group(0).strip()}", rest[options.end():].strip(" .")
-    if (options := LISTED_OPTIONS.search(message)) and message[options.end():].strip(" ."):  # a stem with no "?"
+    # a stem with no "?"
+    if (options := student_message.LISTED_OPTIONS.search(message)) and message[options.end():].strip(" ."):
         return message[:options.end()].strip(), message[options.end():].strip(" .")
     if questions and questions[-1] + 1 < len(pieces):
         return "".join(pieces[:questions[-1] + 1]).strip(), "".join(pieces[questions[-1] + 1:]).strip()
@@ -254,47 +255,6 @@ _ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what 
                            re.I)
 _BARE_VALUE = re.compile(r"\W*\$?-?\d[\d:.,/]*\s*(?:[a-z%]{1,8}\.?)?\W*", re.I)   # "12:15", "$10", "26 cm": an answer
 _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
-
-
-# "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
-# its full stop or where the student starts talking ("(D) a paper bag I'm not sure"); what follows is the student's.
-LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
-                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So|"
-                            r"i|i'm|im|i'd|idk|is it|hmm)\b)"   # "D) snake i think C": the student's, typed lower
-                            r"[^.?!\n])*")
-
-
-# a bare capital letter before a word ("A ice melting B paper burning"); a choice's text is a few words that open
-# with no joining word ("from A to B and then to C" names points, no choices)
-BARE_LETTER = re.compile(r"(?<![\w'’])([A-H])(?=\s+[\w\d])")
-# "a leaf b flower c root d stem": small letters are choices only four in a row (a small "a" opens many phrases)
-SMALL_LETTER = re.compile(r"(?<![\w'’])([a-h])(?=\s+[\w\d])")
-JOINING = re.compile(r"\s*(?:to|and|or|then|is|are|was|were|of|in|on|at|with|from)\b", re.I)
-STUCK_AFTER = re.compile(r"[\s,]+(?:idk|idek|no\s+idea|help)\W*$", re.I)  # "... D hydrogen idk": no part of D
-
-
-def lettered(message: str) -> str:
-    """Choices typed with bare letters, in order from A ("A ice melting B paper burning C salt dissolving D
-    cutting wood", "a leaf b flower c root d stem"), written as lettered choices ("A) ice melting B) ..."), the
-    student's "idk" after the last one dropped; fewer than three capital letters (four small ones) in a row, or a
-    letter followed by a joining word or a long run of words, leave the message as it is (a capital "A" opens a
-    sentence)."""
-    for pattern, least in ((BARE_LETTER, 3), (SMALL_LETTER, 4)):
-        found = list(pattern.finditer(message))
-        for start, first in enumerate(found):
-            if first.group(1) not in "Aa":
-                continue
-            chain = [first]
-            for later in found[start + 1:]:
-                if later.group(1) != chr(ord(chain[-1].group(1)) + 1):
-                    break
-                chain.append(later)
-            texts = [message[a.end():b.start()] for a, b in zip(chain, chain[1:])]
-            if len(chain) >= least and all(len(t.split()) <= 6 and not JOINING.match(t) for t in texts):
-                for letter in reversed(chain):
-                    message = f"{message[:letter.start()]}{letter.group(1).upper()}){message[letter.end():]}"
-                return STUCK_AFTER.sub("", message)
-    return message
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
@@ -457,7 +417,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
     names by its letter is judged as the choice's text."""
     passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
-    message = lettered(message) if subject == "science" else message   # its choices, typed with bare letters
+    message = student_message.lettered(message) if subject == "science" else message   # choices typed with bare letters
     lesson.passage = lesson.passage or passage or ""
     pasted = subject == "reading" and not lesson.passage and len(evidence.split_sentences(work)) >= 3
     if pasted:   # the text the tutor asked for, pasted on its own: the lesson's first move on it, no hint rung

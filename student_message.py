@@ -146,7 +146,8 @@ REPORTED = re.compile(r"\b(?:asked|wants to know|wondered)\s+(?:us|me|the class|
 OWN_WORDS = re.compile(r"^\W*(?:i|i'm|im|i've|ive|my|we)\b", re.I)  # the student about themselves: no given
 # A student's words about being stuck, said before the question ("where do i even start", "idk where to start", "hint
 # pls", "what should I think about first?"): neither the question nor a sentence that sets it up
-STUCK = re.compile(r"^\W*(?:(?:(?:idk|i\s+(?:do\s*n[o'’]?t|dont)\s+(?:even\s+)?know|no\s+(?:idea|clue)|not\s+sure)\s+)?"
+STUCK = re.compile(r"^\W*(?:(?:(?:idk|i\s+(?:do\s*n[o'’]?t|dont)\s+(?:even\s+)?know|"
+                   r"no\s+(?:idea|clue)|not\s+sure)\s+)?"
                    r"(?:where|how)\s+(?:(?:do|should|can|would)\s+i\s+|to\s+)(?:even\s+)?(?:start|begin)"
                    r"(?:\s+(?:this|it|here))?(?:\s+one)?|"
                    r"what\s+should\s+i\s+(?:think\s+about|do|write|start\s+with)(?:\s+first)?|"
@@ -421,3 +422,44 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1:])
+
+
+# "A) plastic spoon B) copper wire C) wooden stick D) rubber band": lettered choices in order from A, the last one up to
+# its full stop or where the student starts talking ("(D) a paper bag I'm not sure"); what follows is the student's.
+LISTED_OPTIONS = re.compile(r"\s*\(?A[).:]\s+[^\n]*?\s\(?B[).:]\s+(?:[^\n]*?\s\(?[C-H][).:]\s+)*"
+                            r"(?:(?!\s(?:I|I'm|Im|I'd|Just|Is it|Please|Can you|Could you|Help|Idk|Hmm|Maybe|My|So|"
+                            r"i|i'm|im|i'd|idk|is it|hmm)\b)"   # "D) snake i think C": the student's, typed lower
+                            r"[^.?!\n])*")
+
+
+# a bare capital letter before a word ("A ice melting B paper burning"); a choice's text is a few words that open
+# with no joining word ("from A to B and then to C" names points, no choices)
+BARE_LETTER = re.compile(r"(?<![\w'’])([A-H])(?=\s+[\w\d])")
+# "a leaf b flower c root d stem": small letters are choices only four in a row (a small "a" opens many phrases)
+SMALL_LETTER = re.compile(r"(?<![\w'’])([a-h])(?=\s+[\w\d])")
+JOINING = re.compile(r"\s*(?:to|and|or|then|is|are|was|were|of|in|on|at|with|from)\b", re.I)
+STUCK_AFTER = re.compile(r"[\s,]+(?:idk|idek|no\s+idea|help)\W*$", re.I)  # "... D hydrogen idk": no part of D
+
+
+def lettered(message: str) -> str:
+    """Choices typed with bare letters, in order from A ("A ice melting B paper burning C salt dissolving D
+    cutting wood", "a leaf b flower c root d stem"), written as lettered choices ("A) ice melting B) ..."), the
+    student's "idk" after the last one dropped; fewer than three capital letters (four small ones) in a row, or a
+    letter followed by a joining word or a long run of words, leave the message as it is (a capital "A" opens a
+    sentence)."""
+    for pattern, least in ((BARE_LETTER, 3), (SMALL_LETTER, 4)):
+        found = list(pattern.finditer(message))
+        for start, first in enumerate(found):
+            if first.group(1) not in "Aa":
+                continue
+            chain = [first]
+            for later in found[start + 1:]:
+                if later.group(1) != chr(ord(chain[-1].group(1)) + 1):
+                    break
+                chain.append(later)
+            texts = [message[a.end():b.start()] for a, b in zip(chain, chain[1:])]
+            if len(chain) >= least and all(len(t.split()) <= 6 and not JOINING.match(t) for t in texts):
+                for letter in reversed(chain):
+                    message = f"{message[:letter.start()]}{letter.group(1).upper()}){message[letter.end():]}"
+                return STUCK_AFTER.sub("", message)
+    return message

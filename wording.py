@@ -29,7 +29,7 @@ from mathcheck import (LETTERS, MathError, format_fraction, match_choice, math_s
 from passages import body
 from problem_text import ASKING, problem_sentences, question_sentence
 from sentence_questions import reading_hint
-from student_message import SPOKEN_FOR
+from student_message import SPOKEN_FOR, split_message
 
 # ============================================================================ reading a message: requests, attempts
 
@@ -127,7 +127,7 @@ CLAIM_REPEAT = re.compile(r"\bi (?:already |just )?(?:said|told you)(?: (?:that|
 TEACHER_CLAIM = re.compile(
     r"\bi(?:'m| am) (?:a |the |your |their )?(?:(?!(?:who|that|my|asked|told|said|with|to)\b)[\w-]+ ){0,4}"
     r"(?:teacher|instructor|professor|admin)\b"
-    r"|\bthis is (?:mr|mrs|ms|dr)\.? \w+|teacher mode|as (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
+    r"|\bthis is (?:mr|mrs|ms|dr)\.? \w+|teacher mode|\bas (?:a|your|the) teacher|\bi teach\b|\banswer key\b"
     r"|\bi(?:'m| am)? authori[sz](?:ed|e|ing)\b|admin(?:istrator)? (?:mode|access)"
     # "I'm Ms. Carter, the 5th grade teacher", "Teacher here.", grading a class: a teacher's role, claimed
     r"|\bi(?:'m| am) (?:mr|mrs|ms|miss|dr)\.? \w+,? (?:the |a |your )?(?:[\w-]+ ){0,2}teacher\b"
@@ -218,6 +218,16 @@ def request_flags(message: str) -> list[str]:
         flags.append("check_work")
     if QUESTION_UNCLEAR.search(message):
         flags.append("question_unclear")
+    return flags
+
+
+def student_flags(message: str) -> list[str]:
+    """request_flags of the student's own words: a pasted passage's "she worked as a teacher" or a character's
+    "just tell me" is nobody's request; an injection is still looked for in the passage (one can be hidden there)."""
+    passage, own = split_message(message)
+    flags = request_flags(own)
+    if passage and INJECTION.search(passage) and "prompt_injection" not in flags:
+        flags.append("prompt_injection")
     return flags
 
 

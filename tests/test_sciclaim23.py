@@ -4,8 +4,9 @@ right pick is confirmed (its reason called right only where a fact backs it, que
 wrong pick meets what the textbook says of it, and a denial said of somewhere a fact never names is not
 contradicted by that fact."""
 from evidence import conflicts
-from lesson import Facts, lettered, split_problem
+from lesson import Facts, split_problem
 from science_choices import choice_move, named_choice, pick_reason, read_pick
+from student_message import lettered
 
 PLANETS = ["Venus", "Mercury", "Mars", "Jupiter"]
 FACTS = Facts(["Mercury is the smallest planet and the one nearest the Sun, so a year there lasts 88 days.",

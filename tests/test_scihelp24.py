@@ -6,7 +6,7 @@ import pytest
 
 from agent import Tutor, load_index
 from common import SessionStore
-from lesson import lettered
+from student_message import lettered
 from science_choices import KIND_ASKED, opens_with
 from science_help import examples_of
 from student_message import question_of, why_of
