@@ -613,7 +613,7 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
                          [support], "answer")
 
 
-# how a reply names a passage sentence (reading.named): by its opening, or by its place, with a neighbour after it
+# how a reply names a passage sentence (reading_order.named): by its opening, or by its place, with a neighbour after it
 NAMED_SENTENCE = re.compile(r"(?:\bthe sentence that begins [\"“](?P<begins>[^\"”]+?)(?:\.\.\.|…)?[\"”]|"
                             r"\b(?P<place>the (?:\w+ )?(?:sentence|line) of (?:the passage|paragraph \d+|stanza \d+)|"
                             r"(?:sentence|line) \d+ of (?:the passage|paragraph \d+|stanza \d+)))"
