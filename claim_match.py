@@ -35,7 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, same_footing, sides_kept
-from text_words import COMMON, content_tokens, forms_of, has_negation, stem
+from text_words import COMMON, base_forms, content_tokens, forms_of, has_negation, stem
 from own_words import own_words, polarity_flipped, swaps, word_forms
 from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
 from people import OPENERS
@@ -292,6 +292,20 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
                 answer, clause_of([stem(w) for w in own], last)):
             return sentence
     return None
+
+
+# "said sorry to her" tells a deed, no line to quote
+QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
+                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
+
+
+def misquoted(claim: str, sentence: str) -> bool:
+    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
+    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
+    line = QUOTED_CLAIM.search(claim)
+    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
+    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
+    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
 
 
 CARRIED = re.compile(r"^\W*(?:(?:first|then|next|later|soon|finally),?\s+)?(?:he|she|it|they|his|her|its|their|this|"

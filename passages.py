@@ -269,20 +269,6 @@ def no_title(passage: str, claim: str | None) -> str:
             f"few words: which words from the text would you use?")
 
 
-# "said sorry to her" tells a deed, no line to quote
-QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
-                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
-
-
-def misquoted(claim: str, sentence: str) -> bool:
-    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
-    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
-    line = QUOTED_CLAIM.search(claim)
-    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
-    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
-    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
-
-
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
     """A first line of at most 10 words with no end punctuation is the title: it names the text, it is no evidence.
     A poem's first line that runs on ("The old oak stands at the edge of the field," then "its arms held wide") is
