@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from common import as_lines
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
-from locate import BODY_CUE, CUE_BONUS, finding, item_place, kind_first, read_units, retold, told_features
+from locate import (BODY_CUE, CUE_BONUS, event_line, finding, item_place, kind_first, read_units, retold,
+                    told_features)
 from people import CALENDAR, OPENERS, characters, places_named, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -605,7 +606,9 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     ranked = [(score, i) for score, i in told if 0 <= i + step < len(sentences)]  # a step on the side asked about
     if not ranked:
         return None
-    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    at = event_line(found.group(2), sentences)  # the line telling its deed, else where it first happens
+    anchor = at if at is not None and 0 <= at + step < len(sentences) else min(
+        i for score, i in ranked if score >= ranked[0][0] - margin)
     doer = DOER.search(question[:found.start()])
     doer = doer if doer and doer.group(1).lower() not in READER else None  # "you" in a procedure acts in every step
     if re.search(rf"\b{found.group(1)}\b", sentences[anchor], re.I):

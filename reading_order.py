@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from evidence import claim_parts
+from evidence import Verdict, claim_parts
 from text_words import base_forms, content_tokens, content_words
 from passages import EDGE_EVENT, EVENT
-from locate import dated
+from locate import dated, event_line
 from reading_asks import said_as
 from reading_verdict import told_in_order
 from sentence_questions import found_event, opening
@@ -57,3 +57,29 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
     step = told[0] if told else top
     return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? What does "
             f"the passage say comes just before it?")
+
+
+def claim_line(claim: str, sentences: list[str]) -> int | None:
+    """The one sentence that tells a step as the student put it: it holds most of the claim's own words, two and half
+    of them at least, and more than any other sentence."""
+    words = set(content_words(claim))
+    scores = [len(words & set(content_words(s))) for s in sentences]
+    best = max(scores, default=0)
+    return scores.index(best) if best >= 2 and 2 * best >= len(words) and scores.count(best) == 1 else None
+
+
+def out_of_order(question: str, claim: str, sentences: list[str], verdict: Verdict) -> tuple[str, int] | None:
+    """A step the passage does tell, but on the wrong side of the moment the question names ("What did Ava do after
+    she remembered ...?" answered with what she did every day before): where that moment is told, and the step
+    beside it asked for. None when the step is on the asked side, or the step or the moment cannot be found."""
+    event = EVENT.search(question)
+    told = sentences.index(verdict.sentence) if verdict.label == "supported" and verdict.sentence in sentences \
+        else claim_line(claim, sentences)
+    at = event_line(event.group(2), sentences) if event and told is not None else None
+    if at is None or ((told > at) if event.group(1).lower() == "after" else (told < at)):
+        return None
+    side, other, step = ("after", "before", 1) if event.group(1).lower() == "after" else ("before", "after", -1)
+    moment = event.group(2).strip(" ?.")
+    beside = min(max(at + step, 0), len(sentences) - 1)
+    return (f"That does happen, but {'earlier' if side == 'after' else 'later'} in the passage, {other} {moment}. "
+            f"Find where that is told, then read the sentence just {side} it: what happens there?"), beside
