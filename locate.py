@@ -89,8 +89,10 @@ def told_features(query: str, sentence: str) -> float:
     if INTRODUCED.match(sentence):  # "My name is Jonah Reyes, and I am in Room 14": who writes, no reason nor deed
         score -= CUE_BONUS
     deed = ASKED_DEED.match(query)
-    if deed and base_forms(deed.group("verb")) & {f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
-        score += CUE_BONUS
+    verb = deed.group("verb").lower() if deed else ""
+    if deed and (base_forms(verb) | base_forms(DEED_PAST.get(verb, verb))) & {
+            f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
+        score += CUE_BONUS  # the deed asked, in any form: "had left it" for "Where did Ava leave the book?"
     return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 
@@ -464,11 +466,18 @@ def another_kind(question: str, sentence: str, sentences: list[str]) -> bool:
     return False
 
 
+# "at first", "at last" name a moment of the story, not a part of the text ("in the first lines", "at the end"): the
+# line telling the event asked about answers, wherever it stands
+MOMENT = re.compile(r"\bat (?:first|last)\b", re.I)
+
+
 def kind_first(question: str, sentences: list[str], ranked: list[tuple[float, int]], part: range | None) -> int:
     """The best-ranked line (in the part asked about, when one is) that tells of the kind of thing the question asks
     about: "Drone bees have only one job, which is to mate with a queen" shares every word of "What is the queen
     bee's job?" and tells of the drones; "The queen lays all the eggs" answers it. The best-ranked when all tell of
     another kind."""
+    moment = asked_event(question, sentences) if part is not None and MOMENT.search(question) else None
+    part = None if moment is not None and moment not in part else part  # "at first" in the story: its event's line
     held = [i for _, i in ranked if part is None or i in part]
     return next((i for i in held if not another_kind(question, sentences[i], sentences)), held[0])
 

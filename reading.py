@@ -84,7 +84,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
-from reading_order import named, out_of_order, sequence_check
+from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
@@ -351,6 +351,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
+    if status == "order":
+        return order_move(question)
     if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
         return inferred_move(status, question, verdict.sentence)
     # asked first or last, or a step the claim places so that the line marked so tells nothing of
@@ -539,6 +541,9 @@ def judged_in_place(claim: str, question: str, kind: str, sentences: list[str], 
     step with its order word ("First, they push mud ..." where "Next, they cut down small trees ..." backs the
     claim): the step marked so contradicts the place, though the step is true."""
     verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    beside = out_of_order(question, claim, sentences, verdict) if kind in ("sequence", "detail") else None
+    if beside is not None:  # a step told on the other side of the moment asked about: no answer to it, true or not
+        return Verdict("contradicted", sentences[beside]), "order"
     said = CLAIMED_EDGE.match(claim)
     held = [s for s in sentences if s in verdict.sentence]  # a window of two lines may back it: the one it says
     if not said or verdict.label != "supported" or not held:
@@ -732,9 +737,6 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         return Move("The passage does say that. Does that sentence answer the question? If it does, say the answer in "
                     "your own words.", kind, "unclear", [copied])  # not judged yet: the tutor asks
     verdict, status = judged_in_place(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
-    early = out_of_order(question, claim, sentences, verdict) if kind in ("sequence", "detail") else None
-    if early:  # a step told on the other side of the moment asked about: no answer to it, true or not
-        return Move(early[0], kind, "contradicted", [sentences[early[1]]], "order")
     if status == "off":  # point where the answer is: the clause the event waits on, the detail that shows it
         answering, _ = pinned(claim, question, kind, sentences, ranked, embedder, own_reason(question, sentences[aim]))
         aim = sentences.index(answering[-1]) if answering else aim

@@ -202,6 +202,6 @@ def other_moment(question: str, sentences: list[str], places: dict[str, str], li
     book): where the deed is told, asked about in that sentence's own words, never its answer read out."""
     asked = sentence_question(sentences[other], question, sentences)
     ask = asked if asked and not passages.covers(asked, question, share=0.8) else "what happens there?"
-    return evidence.Move(f"That is in the passage, but {places[line]} tells of another moment, not the one the question "
-                         f"asks about. Read {places[sentences[other]]}: {ask[:1].lower() + ask[1:]}", kind,
+    return evidence.Move(f"That is in the passage, but {places[line]} tells of another moment, not the one the "
+                         f"question asks about. Read {places[sentences[other]]}: {ask[:1].lower() + ask[1:]}", kind,
                          "contradicted", [sentences[other]])

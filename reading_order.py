@@ -68,18 +68,27 @@ def claim_line(claim: str, sentences: list[str]) -> int | None:
     return scores.index(best) if best >= 2 and 2 * best >= len(words) and scores.count(best) == 1 else None
 
 
-def out_of_order(question: str, claim: str, sentences: list[str], verdict: Verdict) -> tuple[str, int] | None:
+def out_of_order(question: str, claim: str, sentences: list[str], verdict: Verdict) -> int | None:
     """A step the passage does tell, but on the wrong side of the moment the question names ("What did Ava do after
-    she remembered ...?" answered with what she did every day before): where that moment is told, and the step
-    beside it asked for. None when the step is on the asked side, or the step or the moment cannot be found."""
+    she remembered ...?" answered with what she did every day before): the sentence beside that moment, on the side
+    asked. None when the step is on the asked side or in the moment's own sentence ("When the water went down, they
+    went back inside"), or the step or the moment cannot be found."""
     event = EVENT.search(question)
     told = sentences.index(verdict.sentence) if verdict.label == "supported" and verdict.sentence in sentences \
         else claim_line(claim, sentences)
     at = event_line(event.group(2), sentences) if event and told is not None else None
-    if at is None or ((told > at) if event.group(1).lower() == "after" else (told < at)):
+    after = bool(event) and event.group(1).lower() == "after"
+    if at is None or ((told >= at) if after else (told <= at)):
         return None
-    side, other, step = ("after", "before", 1) if event.group(1).lower() == "after" else ("before", "after", -1)
-    moment = event.group(2).strip(" ?.")
-    beside = min(max(at + step, 0), len(sentences) - 1)
-    return (f"That does happen, but {'earlier' if side == 'after' else 'later'} in the passage, {other} {moment}. "
-            f"Find where that is told, then read the sentence just {side} it: what happens there?"), beside
+    return min(max(at + (1 if after else -1), 0), len(sentences) - 1)
+
+
+def order_move(question: str) -> str:
+    """The move on a step told on the wrong side of the moment asked about: it happens, but earlier (or later); the
+    moment is found, and the sentence beside it asked about, never read out."""
+    event = EVENT.search(question)
+    side = event.group(1).lower() if event else "after"
+    moment = event.group(2).strip(" ?.") if event else "that moment"
+    return (f"That does happen, but {'earlier' if side == 'after' else 'later'} in the passage, "
+            f"{'before' if side == 'after' else 'after'} {moment}. Find where that is told, then read the sentence "
+            f"just {side} it: what happens there?")
