@@ -311,7 +311,7 @@ def misquoted(claim: str, sentence: str) -> bool:
 
 
 # where a sentence turns from one person's part to another's ("Marcus was slower, yet he ...", "but Jada ...")
-PART_BREAK = re.compile(r",?\s+\b(?:but|yet|while|whereas|although)\b|;", re.I)
+PERSON_TURN = re.compile(r",?\s+\b(?:but|yet|while|whereas|although)\b|;", re.I)
 
 
 def opposite_told(claim: str, question: str, sentences: list[str]) -> str | None:
@@ -327,7 +327,7 @@ def opposite_told(claim: str, question: str, sentences: list[str]) -> str | None
         lead.group(1).lower() not in STOP else None  # "jada was ...": a name the text capitalises
     said = set(content_words(first))
     for sentence in sentences if who else []:
-        parts = [p for p in PART_BREAK.split(sentence) if p and re.search(rf"\b{who}\b", p, re.I)]
+        parts = [p for p in PERSON_TURN.split(sentence) if p and re.search(rf"\b{who}\b", p, re.I)]
         if any(opposite_pair(said, set(content_words(p))) for p in parts[:1]):
             return sentence
     return None

@@ -597,6 +597,8 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
     support = held if confirmed else claim_match.located_support(claim, question, found.kind, sentences, cited)
     elsewhere = claim_match.asked_elsewhere(question, sentences, held) if confirmed and found.kind == "detail" and \
         not deed_told(question, held) else None  # a line telling the deed asked is about it, whatever it names
+    beside = passages.EVENT.search(question) and elsewhere is not None and abs(sentences.index(held) - elsewhere) == 1
+    elsewhere = None if beside else elsewhere  # "what do you do after ...": the step beside the moment's line answers
     if elsewhere is not None and not doer_told(question, held, sentences, elsewhere):  # said of another thing than
         # the one asked about: no answer to it (what the doer it names did after that line answers it)
         return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
