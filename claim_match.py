@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, same_footing, sides_kept
-from text_words import COMMON, content_tokens, forms_of, has_negation, stem
+from evidence import CLAUSE_BREAK, clause_of, conflicts, default_embedder, opposite_pair, same_footing, sides_kept
+from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from own_words import own_words, polarity_flipped, swaps, word_forms
 from passages import ASKS_COUNTER, COUNTERCLAIM, rank_sentences
+from locate import deed_told
 from people import OPENERS
 from wordproblem import normalise, numbers_in
 
@@ -291,6 +292,7 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
         return None
     lines = range(len(sentences)) if MANY_ASKED.search(question) else rarest_lines(question, sentences) or [
         rank_sentences(question, sentences, kind=kind)[0][1]]  # no word of the question in the text: its nearest line
+    lines = [*lines, *(i for i, s in enumerate(sentences) if deed_told(question, s))]  # "had left", asked "leave"
     for i in sorted({*lines, *cited}):  # and the lines the student found and quoted for it
         sentence = sentences[i]
         last = CONTRAST.split(sentence)[-1]  # what the line says after its turn, when it turns
@@ -299,6 +301,43 @@ def located_support(claim: str, question: str, kind: str, sentences: list[str], 
             continue
         if not conflicts(claim, sentence) and not polarity_flipped(answer, question, sentence) and kept(
                 answer, clause_of([stem(w) for w in own], last)):
+            return sentence
+    return None
+
+
+# "said sorry to her" tells a deed, no line to quote
+QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
+                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
+
+
+def misquoted(claim: str, sentence: str) -> bool:
+    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
+    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
+    line = QUOTED_CLAIM.search(claim)
+    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
+    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
+    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
+
+
+# where a sentence turns from one person's part to another's ("Marcus was slower, yet he ...", "but Jada ...")
+PERSON_TURN = re.compile(r",?\s+\b(?:but|yet|while|whereas|although)\b|;", re.I)
+
+
+def opposite_told(claim: str, question: str, sentences: list[str]) -> str | None:
+    """The sentence that gives the person an answer is about the opposite of what the answer gives them ("he was
+    faster", asked about Marcus, where "Marcus was slower"): the answer's subject (its "he" or "she" is the one person
+    the question names) and the opposite word in the first part of the sentence naming them. None when the subject
+    is no one named or nothing opposes the answer."""
+    first = re.split(r"(?i)\b(?:so|because|bc|and|but)\b", claim)[0]  # the answer's first clause, and its subject
+    lead = re.match(r"\W*([A-Za-z]+)", first)
+    named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", question[1:])}
+    who = (named.pop() if len(named) == 1 else None) if lead and lead.group(1).lower() in ("he", "she") else \
+        lead.group(1) if lead and any(re.search(rf"\b{lead.group(1).capitalize()}\b", s) for s in sentences) and \
+        lead.group(1).lower() not in STOP else None  # "jada was ...": a name the text capitalises
+    said = set(content_words(first))
+    for sentence in sentences if who else []:
+        parts = [p for p in PERSON_TURN.split(sentence) if p and re.search(rf"\b{who}\b", p, re.I)]
+        if any(opposite_pair(said, set(content_words(p))) for p in parts[:1]):
             return sentence
     return None
 

@@ -52,7 +52,7 @@ import student_message
 from arithmetic_claims import claims
 from math_moves import Move
 from mathcheck import match_choice, solve
-from locate import doer_told, told_past_its_reason
+from locate import deed_elsewhere, deed_told, doer_told, told_past_its_reason
 from own_words import HOW_MANY
 from reading_verdict import copied_sentence, of_another_subject
 from problem_text import ASKING, EXERCISE, SENTENCES, about_student, clock, content_words
@@ -574,12 +574,18 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
     cited = [i for i, s in enumerate(sentences) if any(copied_sentence(q, [s]) for q in lesson.quoted)]
     confirmed = found.status == "answer" and held in sentences
     support = held if confirmed else claim_match.located_support(claim, question, found.kind, sentences, cited)
-    elsewhere = claim_match.asked_elsewhere(question, sentences, held) if confirmed and found.kind == "detail" else None
+    elsewhere = claim_match.asked_elsewhere(question, sentences, held) if confirmed and found.kind == "detail" and \
+        not deed_told(question, held) else None  # a line telling the deed asked is about it, whatever it names
+    beside = passages.EVENT.search(question) and elsewhere is not None and abs(sentences.index(held) - elsewhere) == 1
+    elsewhere = None if beside else elsewhere  # "what do you do after ...": the step beside the moment's line answers
     if elsewhere is not None and not doer_told(question, held, sentences, elsewhere):  # said of another thing than
         # the one asked about: no answer to it (what the doer it names did after that line answers it)
         return evidence.Move(f"The passage does say that, but {places[held]} is about something else. Read "
                              f"{places[sentences[elsewhere]]} again: what does it say about {asked}?", found.kind,
                              "contradicted", [sentences[elsewhere]])
+    line = held if confirmed else support
+    if found.kind == "detail" and line and (other := deed_elsewhere(question, sentences, line)) is not None:
+        return reading_lesson.other_moment(question, sentences, places, line, other, found.kind)
     if support is None or confirmed and not MORE_ASKED.search(said) or of_another_subject(claim, question, support) \
             or found.kind in ("cause", "motive") and told_past_its_reason(question, sentences, support):
         return found   # "they store water", asked of the spines, from the stems' clause: true, and no answer; what
@@ -592,7 +598,7 @@ def located_answer(lesson: Lesson, question: str, claim: str | None, found: evid
                          [support], "answer")
 
 
-# how a reply names a passage sentence (reading.named): by its opening, or by its place, with a neighbour after it
+# how a reply names a passage sentence (reading_order.named): by its opening, or by its place, with a neighbour after it
 NAMED_SENTENCE = re.compile(r"(?:\bthe sentence that begins [\"“](?P<begins>[^\"”]+?)(?:\.\.\.|…)?[\"”]|"
                             r"\b(?P<place>the (?:\w+ )?(?:sentence|line) of (?:the passage|paragraph \d+|stanza \d+)|"
                             r"(?:sentence|line) \d+ of (?:the passage|paragraph \d+|stanza \d+)))"

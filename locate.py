@@ -35,7 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from evidence import default_embedder
-from text_words import STOP, base_forms, content_tokens, content_words
+from text_words import COMMON, STOP, base_forms, content_tokens, content_words, stem
 from people import CALENDAR, DESCRIBED, OPENERS
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports passages.py and this module: no torch on import
@@ -89,8 +89,10 @@ def told_features(query: str, sentence: str) -> float:
     if INTRODUCED.match(sentence):  # "My name is Jonah Reyes, and I am in Room 14": who writes, no reason nor deed
         score -= CUE_BONUS
     deed = ASKED_DEED.match(query)
-    if deed and base_forms(deed.group("verb")) & {f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
-        score += CUE_BONUS
+    verb = deed.group("verb").lower() if deed else ""
+    if deed and (base_forms(verb) | base_forms(DEED_PAST.get(verb, verb))) & {
+            f for w, _ in content_tokens(sentence) for f in base_forms(w)}:
+        score += CUE_BONUS  # the deed asked, in any form: "had left it" for "Where did Ava leave the book?"
     return score + placed if re.match(r"\W*where\b", query, re.I) else score
 
 
@@ -219,6 +221,48 @@ def follows_from(question: str, sentences: list[str]) -> int | None:
     spends a long time cleaning its coat"), else None."""
     event = asked_event(question, sentences)
     return event if event and FOLLOWS_FROM.search(sentences[event]) else None
+
+
+def event_line(event: str, sentences: list[str]) -> int | None:
+    """The sentence that tells the moment a before/after question names ("after she remembered where the book was"):
+    the one sharing most of the event's words in any form, its first word (the deed) counted twice, since a thing
+    it names ("the book") is told in many lines; none when two lines tie."""
+    words = [word for word, _ in content_tokens(event)]
+    if not words:
+        return None
+    weights = {form: 2 if i == 0 else 1 for i, word in reversed(list(enumerate(words)))
+               for form in base_forms(word)}
+    scores = [sum(weights.get(form, 0) for form in {f for w, _ in content_tokens(s) for f in base_forms(w)})
+              for s in sentences]
+    best = max(scores)
+    return scores.index(best) if best >= 2 and scores.count(best) == 1 else None
+
+
+# Past forms that are other words too ("left" the side, "saw" the tool): read as the deed only when a question asks
+# that deed ("Where did Ava leave the book?" is told by "she had left it on the bus seat").
+DEED_PAST = {"leave": "left", "see": "saw", "lie": "lay", "light": "lit", "rise": "rose", "find": "found",
+             "feel": "felt", "read": "read", "put": "put", "set": "set", "hide": "hid"}
+
+
+def deed_elsewhere(question: str, sentences: list[str], line: str) -> int | None:
+    """The one other sentence that tells the deed a question asks about ("leave" in "Where did Ava leave the book?"),
+    when `line`, where a detail was found, does not: the detail belongs to another moment ("borrowed it from the
+    library"). None when the question names no deed, `line` tells it, or no single other line does."""
+    if line not in sentences or deed_told(question, line) is not False:
+        return None
+    told = [i for i, s in enumerate(sentences) if deed_told(question, s)]
+    return told[0] if len(told) == 1 else None
+
+
+def deed_told(question: str, sentence: str) -> bool | None:
+    """Does a sentence tell the deed a question asks about, in any of its forms ("had left it" for "leave")? None
+    when the question names no deed ("What is ...?", "Where did she go?": an everyday verb)."""
+    deed = ASKED_DEED.match(question)
+    word = deed.group("verb").lower() if deed else ""
+    if not word or word in STOP or stem(word) in COMMON - {stem(w) for w in DEED_PAST}:
+        return None
+    forms = base_forms(word) | base_forms(DEED_PAST.get(word, word))
+    return bool(forms & {f for w, _ in content_tokens(sentence) for f in base_forms(w)})
 
 
 def told_past_its_reason(question: str, sentences: list[str], backing: str) -> bool:
@@ -422,11 +466,18 @@ def another_kind(question: str, sentence: str, sentences: list[str]) -> bool:
     return False
 
 
+# "at first", "at last" name a moment of the story, not a part of the text ("in the first lines", "at the end"): the
+# line telling the event asked about answers, wherever it stands
+MOMENT = re.compile(r"\bat (?:first|last)\b", re.I)
+
+
 def kind_first(question: str, sentences: list[str], ranked: list[tuple[float, int]], part: range | None) -> int:
     """The best-ranked line (in the part asked about, when one is) that tells of the kind of thing the question asks
     about: "Drone bees have only one job, which is to mate with a queen" shares every word of "What is the queen
     bee's job?" and tells of the drones; "The queen lays all the eggs" answers it. The best-ranked when all tell of
     another kind."""
+    moment = asked_event(question, sentences) if part is not None and MOMENT.search(question) else None
+    part = None if moment is not None and moment not in part else part  # "at first" in the story: its event's line
     held = [i for _, i in ranked if part is None or i in part]
     return next((i for i in held if not another_kind(question, sentences[i], sentences)), held[0])
 

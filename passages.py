@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from common import as_lines
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
-from locate import BODY_CUE, CUE_BONUS, finding, item_place, kind_first, read_units, retold, told_features
+from locate import (BODY_CUE, CUE_BONUS, event_line, finding, item_place, kind_first, read_units, retold,
+                    told_features)
 from people import CALENDAR, OPENERS, characters, places_named, referred
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
@@ -267,20 +268,6 @@ def no_title(passage: str, claim: str | None) -> str:
             if greeting else "")
     return (f"{said}This text has no title line above it. What is it mostly about? A good title would say that in a "
             f"few words: which words from the text would you use?")
-
-
-# "said sorry to her" tells a deed, no line to quote
-QUOTED_CLAIM = re.compile(r"\b(?:said|says|told (?:him|her|them|me|us)|asked|shouted|whispered)\s+(?:that\s+)?"
-                          r"(?!(?:sorry|thanks|thank you|goodbye|hello|yes|no)\b)(.+)", re.I)
-
-
-def misquoted(claim: str, sentence: str) -> bool:
-    """Does an answer that gives a line ("she said you can sit with us") hold a word the sentence does not, in any
-    form ("she said I'm your turn to sit")? A line is quoted or it is not: a word changed is no longer what was said."""
-    line = QUOTED_CLAIM.search(claim)
-    spoken = " ".join(re.findall(r"[\"“]([^\"”]+)[\"”]", sentence)) or sentence  # the line, not the words around it
-    told = {form for word, _ in content_tokens(spoken) for form in base_forms(word)}
-    return bool(line) and any(not base_forms(word) & told for word, _ in content_tokens(line.group(1)))
 
 
 def split_title(sentences: list[str]) -> tuple[str | None, list[str]]:
@@ -619,7 +606,9 @@ def beside_event(question: str, sentences: list[str], embedder: Embedder | None 
     ranked = [(score, i) for score, i in told if 0 <= i + step < len(sentences)]  # a step on the side asked about
     if not ranked:
         return None
-    anchor = min(i for score, i in ranked if score >= ranked[0][0] - margin)  # where the event first happens
+    at = event_line(found.group(2), sentences)  # the line telling its deed, else where it first happens
+    anchor = at if at is not None and 0 <= at + step < len(sentences) else min(
+        i for score, i in ranked if score >= ranked[0][0] - margin)
     doer = DOER.search(question[:found.start()])
     doer = doer if doer and doer.group(1).lower() not in READER else None  # "you" in a procedure acts in every step
     if re.search(rf"\b{found.group(1)}\b", sentences[anchor], re.I):

@@ -80,37 +80,16 @@ from sentence_questions import (LINE_SAID, compare_move, content_move, found_eve
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
-                             feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked,
-                             told_in_order)
+                             feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
+from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
-
-
-TITLE = re.compile(r"Mr|Mrs|Ms|Dr|Miss")
-
-
-def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
-    """'the sentence that begins "..."' when a leak-free opening still says which one, else its place in the text."""
-    begins = opening(sentences[i], question)
-    shared_opening = sum(s.strip(" \"'“”").startswith(begins.rstrip(".")) for s in sentences) > 1
-    spoken = re.search(r"[\"“”]", begins)  # "That's okay," Tomas answered." inside our quotes reads garbled
-    if len(begins.split()) >= 2 and content_words(begins) and not shared_opening and not spoken:  # "The crow..." twice
-        return f"the sentence that begins \"{begins}\""
-    place = where[i] if i < len(where) else f"sentence {i + 1} of the passage"
-    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
-    shared = [re.search(rf"(?i)\b{re.escape(word)}", sentences[i]).group(0)  # as written: "Nora", not "nora"
-              for word, _ in dict.fromkeys(content_tokens(sentences[i])) if base_forms(word) & asked]
-    titled = [f"{t}. {n}" for t, n in zip(shared, shared[1:]) if re.search(rf"\b{t}\.? {n}\b", sentences[i])
-              and TITLE.fullmatch(t)]  # "Ms. Park" is one name, not "Ms" and "Park"
-    shared = titled + [w for w in shared if not any(w in t.split(". ") for t in titled)]
-    # the question's own words that the sentence holds say which one it is, and give nothing away
-    return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
 def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
@@ -372,6 +351,8 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
     said = said_as(claim)  # never their message pasted back
+    if status == "order":
+        return order_move(question)
     if status in INFERRED_STATUS:  # "not a real mountain": so what does it say? "his feet were cold"? a difference
         return inferred_move(status, question, verdict.sentence)
     # asked first or last, or a step the claim places so that the line marked so tells nothing of
@@ -560,6 +541,9 @@ def judged_in_place(claim: str, question: str, kind: str, sentences: list[str], 
     step with its order word ("First, they push mud ..." where "Next, they cut down small trees ..." backs the
     claim): the step marked so contradicts the place, though the step is true."""
     verdict, status = judged(claim, question, kind, sentences, ranked, aim, keys, embedder, title)
+    beside = out_of_order(question, claim, sentences, verdict) if kind in ("sequence", "detail") else None
+    if beside is not None:  # a step told on the other side of the moment asked about: no answer to it, true or not
+        return Verdict("contradicted", sentences[beside]), "order"
     said = CLAIMED_EDGE.match(claim)
     held = [s for s in sentences if s in verdict.sentence]  # a window of two lines may back it: the one it says
     if not said or verdict.label != "supported" or not held:
@@ -568,28 +552,6 @@ def judged_in_place(claim: str, question: str, kind: str, sentences: list[str], 
     which = "first" if said.group(1).lower() == "first" else "last"
     marked = [s for s in sentences if MARKED_EDGE[which].match(s)]
     return (Verdict("contradicted", marked[0]), "") if marked and backs not in marked else (verdict, status)
-
-
-def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
-    """Two events in the wrong order: ask which the passage puts first; else point to the step's sentence."""
-    parts = [p.strip(" ,.") for p in claim_parts(claim)]
-    told = told_in_order(parts, sentences)
-    swapped = next(((a, b) for a in range(len(parts)) for b in range(a + 1, len(parts)) if told[a] > told[b]), None)
-    if swapped:
-        first, second = (re.sub(r"(?i)^(?:first|then|next|finally|after that)\s+", "", parts[i]) for i in swapped)
-        return (f"You put \"{first}\" before \"{second}\". Find both in the passage and look at the word each "
-                f"sentence starts with: which one does the passage put first?")
-    edge, event = EDGE_EVENT.search(question), EVENT.search(question)
-    edge = edge if edge and not content_words(question[:edge.start()]) else None  # "which legs come first" asks legs
-    if edge or event or dated(question, sentences) is not None:  # the step asked about is where the text tells it
-        aim = (0 if edge.group(1).lower() == "first" else len(sentences) - 1) if edge else top
-        found = (f"{found_event(event.group(2))}, then read "
-                 f"{named(sentences, aim, question, where)}, just {event.group(1).lower()} it" if event and not edge
-                 else f"Read {named(sentences, aim, question, where)}")
-        return f"{found}. What happens there? Does it match {said_as(claim)}?"
-    step = told[0] if told else top
-    return (f"Find {named(sentences, step, question, where)}. Is that where your step comes in the order? What does "
-            f"the passage say comes just before it?")
 
 
 PLAIN = {stem(w) for w in "during without across around through toward against between among within upon".split()}

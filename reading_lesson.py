@@ -31,6 +31,7 @@ import traits
 from own_words import own_words, word_forms
 from student_message import ASKS
 from reading_verdict import copied_sentence, denied_by_text, denied_where_asked, quote
+from sentence_questions import sentence_question
 
 if TYPE_CHECKING:  # lesson.py imports this room: its Lesson is only named in the hints here
     from lesson import Lesson
@@ -193,3 +194,14 @@ def as_said(found: evidence.Move) -> evidence.Move:
     if found.verdict == "supported" and not found.status and not found.text.startswith("Yes"):
         return evidence.Move(found.text, found.kind, "unclear", found.evidence, found.status)
     return found
+
+
+def other_moment(question: str, sentences: list[str], places: dict[str, str], line: str, other: int,
+                 kind: str) -> evidence.Move:
+    """A detail true of another moment than the deed asked about ("from the library", asked where she left the
+    book): where the deed is told, asked about in that sentence's own words, never its answer read out."""
+    asked = sentence_question(sentences[other], question, sentences)
+    ask = asked if asked and not passages.covers(asked, question, share=0.8) else "what happens there?"
+    return evidence.Move(f"That is in the passage, but {places[line]} tells of another moment, not the one the "
+                         f"question asks about. Read {places[sentences[other]]}: {ask[:1].lower() + ask[1:]}", kind,
+                         "contradicted", [sentences[other]])

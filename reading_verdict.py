@@ -43,13 +43,13 @@ from evidence import (CLAUSE_BREAK, INTERPRETIVE, Verdict, claim_core, claim_par
                       judge_claim, paraphrases, sides_kept)
 from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
-                      misquoted, other_step, quoted_term, window)
+                      other_step, quoted_term, window)
 from locate import told_later
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
-from claim_match import (DENIAL, apostrophes, because_written, denied_spans, parts_said, relation_broken,
-                         said_of_another, span_saying)
+from claim_match import (DENIAL, apostrophes, because_written, denied_spans, misquoted, opposite_told, parts_said,
+                         relation_broken, said_of_another, span_saying)
 from meaning_match import POINTING, answered_line, meant_by_lines, names_detail, near_lines, shown_by
 from inferred import (PREDICT, asked_phrase, defined, feeling_named, felt_word, reason_felt, text_purpose,
                       weigh_feeling, weigh_meaning, weigh_prediction, weigh_purpose, weigh_sides)
@@ -567,9 +567,9 @@ def judge_answer(claim: str, question: str, kind: str, sentences: list[str], ran
     answering |= {verdict.sentence} if doer_told(question, verdict.sentence, sentences, top) else set()  # how they did
     verdict = Verdict("supported", told) if told and verdict.label != "contradicted" else verdict
     negated = denied_by_text(claim, question, kind, sentences, ranked)  # "water" where it says "fat, not water"
-    negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked)
-                          if verdict.label in ("absent", "unclear") else None)
-    verdict = Verdict("contradicted", negated) if negated else verdict
+    negated = negated or (denied_where_asked(claim, question, kind, sentences, ranked) or opposite_told(
+        claim, question, sentences) if verdict.label in ("absent", "unclear") else None)  # "faster", "Tom was slower"
+    verdict = Verdict("contradicted", negated) if negated else verdict  # "he was faster" where "Marcus was slower"
     if verdict.label == "supported" and kind in LITERAL_KINDS and not LACK.search(claim) and polarity_flipped(
             claim, question, verdict.sentence):  # "cannot see ultraviolet" where bees can: one denial more or less
         verdict = Verdict("contradicted", backing(verdict.sentence, claim, sentences))

@@ -18,7 +18,7 @@ SHOP = ("Kai missed the first train. The next train was late too. He ran up the 
 @pytest.mark.parametrize("passage, question, claim, verdict", [
     (SOUP, "What did Omar do right after the broth boiled?", "he dropped in the carrots", "supported"),
     (SOUP, "What did Omar do right after the broth boiled?", "he poured the soup into bowls", "unclear"),
-    (SOUP, "What did Omar do right after the broth boiled?", "he chopped the carrots", "unclear"),
+    (SOUP, "What did Omar do right after the broth boiled?", "he chopped the carrots", "contradicted"),  # told before
     (SOUP, "What did Omar do right after the broth boiled?", "he waited for the broth to boil", "unclear"),
     (BREAD, "What did Lena do right before she slid the pan into the oven?", "she brushed the loaf with milk",
      "supported"),
