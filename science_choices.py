@@ -228,17 +228,19 @@ def distinct_words(choices: list[str], question: str) -> list[set[str]]:
             for i, own in enumerate(words)]
 
 
-def names(clause: str, words: set[str]) -> bool:
-    """Does the clause name the choice by one of its own words (a number as a whole number)?"""
+def names(clause: str, words: set[str], every: bool = False) -> bool:
+    """Does the clause name the choice by one of its own words (a number as a whole number), or, with `every`, by
+    all of them ("glass breaking" is not named by "acid breaking down substances")?"""
     numbers = set(re.findall(r"\d+(?:\.\d+)?", clause))
-    return any(w in numbers if w[0].isdigit() else w in forms_of(clause) for w in words)
+    said = [w in numbers if w[0].isdigit() else w in forms_of(clause) for w in words]
+    return all(said) if every else any(said)
 
 
 def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[int, str] | None:
     """The one choice a fact's clause names beside what the question asks ("A pH of 7 is neutral" for "7" to "What is
     the pH of a neutral solution?"; "an outer core of liquid iron" for "outer core" to "Which layer is liquid?"): the
-    clause holds the terms of what is asked of the answer (all, or two where there are more), names this choice's
-    own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose asked
+    clause holds the terms of what is asked of the answer (all, or two where there are more), names all of this
+    choice's own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose asked
     part is not found, decide nothing."""
     asked = ASKED_PREDICATE.match(question)
     terms = key_terms(asked.group(1)) if asked else []  # what the answer is or does: the question's other words
@@ -252,8 +254,10 @@ def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[
             for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
                 for clause in CLAUSE.split(sentence):
                     held = sum(bool(base_forms(t) & forms_of(clause)) for t in terms)
-                    named_here = [i for i, words in enumerate(own) if names(clause, words)]
-                    if len(named_here) == 1 and held >= min(len(terms), 2) and not has_negation(clause):
+                    named_here = [i for i, words in enumerate(own) if names(clause, words, every=True)]
+                    touched = [i for i, words in enumerate(own) if names(clause, words)]
+                    if named_here == touched and len(named_here) == 1 and held >= min(len(terms), 2) \
+                            and not has_negation(clause):
                         found.setdefault(named_here[0], sentence)
     return next(iter(found.items())) if len(found) == 1 else None
 
