@@ -415,13 +415,35 @@ def condition_ask(claim: str, question: str) -> str | None:
     return f"Would that be any different if it were {CONDITION_SIDES[word]}? What does the {word} change?"
 
 
+# "what happens to the foxes if ...": the thing whose fate is asked
+HAPPENS_TO = re.compile(r"\bwhat\s+(?:happens|will\s+happen|would\s+happen)\s+to\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?)"
+                        r"\s+(?:if|when)\b", re.I)
+
+
+def next_link(said: str, question: str) -> str | None:
+    """A chain toward what happens to the asked thing ("the rabbits are the foxes food so the foxes would have less
+    to eat" to "What happens to the foxes if the rabbits die?") that stops one link short: its last link is taken on
+    to the asked thing's fate, neither praised nor doubted ("So what happens to the foxes when they have less to
+    eat?")."""
+    asked, parts = HAPPENS_TO.search(asked_line(question)), SO_LINK.match(said)
+    if not asked or not parts:
+        return None
+    thing, last = asked.group(1).lower(), parts.group("a").strip(" ,.")
+    bare = re.sub(r"^the\s+", "", thing)
+    if not re.match(rf"(?:the\s+)?{re.escape(bare)}\s+(?:would|will|could|might)\s+", last, re.I):
+        return None
+    rest = re.sub(rf"^(?:the\s+)?{re.escape(bare)}\s+(?:would|will|could|might)\s+", "", last, flags=re.I)
+    rest = re.sub(r"^be\b", "are" if bare.endswith("s") else "is", rest)
+    return f"So what happens to {thing} when {'they' if bare.endswith('s') else 'it'} {rest}?"
+
+
 def honest_test(claim: str, question: str) -> str:
     """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
     and checked against the question, a vague word is asked to be named, a reason for its missing link (`link_ask`),
     a description of a term for an example; any other idea for what shows it."""
     said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
     kind = asked_kind(question)
-    if len(said.split()) > 3 and (ask := condition_ask(said, question)):
+    if len(said.split()) > 3 and (ask := condition_ask(said, question) or next_link(said, question)):
         return ask
     if (chosen := chosen_option(said, question)) and len(said.split()) > len(chosen[0].split()):  # a pick and why
         return f"You picked {chosen[0]} and said why. How does {chosen[1]} compare on that?"

@@ -38,7 +38,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move, part_move,
                               undecided_move)
 from science_numbers import number_move
-from claim_relations import lever, own_objects, turned, turned_move
+from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
@@ -80,6 +80,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
         if card and claim and misconception is None and not beyond_card(card, asked) else None
+    if said == "partial" and completes_card(card, claim, asked) == "right":  # "pollen" to "What do bees carry ...?"
+        said = "right"  # the card's clue word is the whole answer once the question's words complete it
     if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
             and card_meant(card, claim, asked, embedder or default_embedder()):
         said = "right"  # the card's idea in everyday words its patterns miss
@@ -286,9 +288,15 @@ def completed(claim: str, question: str) -> str:
     """A short answer said as the statement it completes: "only plants" to "What do herbivores eat?" says
     "herbivores eat only plants", the words a card's answer is written in. Any other claim is kept as it is."""
     asked = COMPLETES.match(question)
-    if not asked or len(claim.split()) > 4 or STATEMENT.match(claim):
+    if len(claim.split()) > 4 or STATEMENT.match(claim):
         return claim
-    return f"{asked.group(1)} {asked.group(2)} {claim}"
+    if asked:
+        return f"{asked.group(1)} {asked.group(2)} {claim}"
+    # "What do bees carry between flowers that ...?": the verb (a known one) splits the subject from the rest
+    opened = re.match(r"\W*what\s+(?:do|does|did)\s+(.+?)\W*$", question, re.I)
+    words = opened.group(1).split() if opened else []
+    at = next((i for i, w in enumerate(words) if 0 < i <= 4 and w.lower() in VERBS), None)
+    return " ".join([*words[:at + 1], claim, *words[at + 1:]]) if at is not None else claim
 
 
 def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
@@ -479,7 +487,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
-        return Move(f"Your idea: \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])  # no doubt cast
+        return Move(card.opening, "card", verdict.label, [])  # the observation tests the idea: no doubt cast, and
+        # the student's words are not pasted in front of it ("Your idea: ..." reads as a template)
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
@@ -516,7 +525,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found  # an example or part of the answer a fact bears out
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
-    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
+    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)
+             and not other_case(f, question)][:1] \
         if not WRITTEN_ANSWER.search(question) else []
     if shown:
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
