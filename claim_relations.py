@@ -135,7 +135,8 @@ def opposed_direction(claim: str, fact: str, question: str) -> tuple[str, str] |
 # Which way a condition sets an amount: "when there are many rabbits" against "if the rabbits all die"
 RISING = {"many", "more", "lots", "plenty", "increase", "increases", "rise", "rises", "grow", "grows", "added"}
 FALLING = {"few", "fewer", "less", "die", "dies", "died", "disappear", "disappears", "gone", "removed", "decrease",
-           "decreases", "fall", "falls", "extinct", "killed", "none", "lost", "out"}
+           "decreases", "fall", "falls", "extinct", "kill", "kills", "killed", "poisoned", "hunted", "none", "lost",
+           "out", "drop", "drops", "vanish", "vanishes"}
 CONDITION_OPENS = re.compile(r"\b(?:when|if|whenever)\s+([^,;.?]+)", re.I)
 
 

@@ -264,8 +264,8 @@ def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[
     """The one choice a fact's clause names beside what the question asks ("A pH of 7 is neutral" for "7" to "What is
     the pH of a neutral solution?"; "an outer core of liquid iron" for "outer core" to "Which layer is liquid?"): the
     clause holds the terms of what is asked of the answer (all, or two where there are more), names all of this
-    choice's own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose asked
-    part is not found, decide nothing."""
+    choice's own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose
+    asked part is not found, decide nothing."""
     asked = ASKED_PREDICATE.match(question)
     terms = key_terms(asked.group(1)) if asked else []  # what the answer is or does: the question's other words
     # ("plant cell" of "which part of plant cell makes food") name the whole, which a fact about any part names too

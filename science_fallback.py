@@ -401,6 +401,10 @@ CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", 
                    "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
 
 
+CONDITION_NOUNS = {"warm": "warmth", "hot": "heat", "cold": "cold", "wet": "water", "dry": "dryness", "windy": "wind",
+                   "rough": "roughness", "smooth": "smoothness", "dark": "dark", "bright": "light", "heavy": "weight"}
+
+
 def condition_ask(claim: str, question: str) -> str | None:
     """A why-question asked under a condition ("Why can you see your breath when it's cold?") met by a reason that
     leaves the condition out ("its the carbon dioxide you breathe out"): the other side of the condition is asked,
@@ -410,9 +414,10 @@ def condition_ask(claim: str, question: str) -> str | None:
     if not condition or not re.match(r"\W*(?:why|how\s+come)\b", line, re.I):
         return None
     word = next((w for w in re.findall(r"[a-z]+", condition.group(1).lower()) if w in CONDITION_SIDES), None)
-    if word is None or base_forms(word) & forms_of(claim):
-        return None
-    return f"Would that be any different if it were {CONDITION_SIDES[word]}? What does the {word} change?"
+    if word is None or (base_forms(word) | base_forms(CONDITION_NOUNS[word])) & forms_of(claim):
+        return None  # "the wind carries it away" speaks of "when it is windy"
+    side, noun = CONDITION_SIDES[word], CONDITION_NOUNS[word]
+    return f"Would that be any different if it were {side}? What does the {noun} change?"
 
 
 # "what happens to the foxes if ...": the thing whose fate is asked

@@ -35,8 +35,8 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move, part_move,
-                              undecided_move)
+from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
+                              part_move, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
