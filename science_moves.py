@@ -696,17 +696,19 @@ DESCRIBING = re.compile(r"(?:ous|ic|al|ary|ar|ive)$", re.I)
 
 def named_next(said: str, named: Named) -> str:
     """The next link after a right name, not a request to explain it again ("What do you know about the heart that
-    makes it ...?" reads as doubt): a part of a whole, or an organ, is taken to what its loss would do to the whole;
-    any other kind of thing to what tells it apart from the others of its kind (a test, a feature to look for)."""
+    makes it ...?" reads as doubt): a part of a whole, or an organ, is taken to what its loss would do to the whole,
+    an instrument to where it is used, any other kind of thing to what tells it apart from the others of its kind."""
     name = as_said(said.strip(" .!?"))
     bare = re.sub(r"^(?:an?|the)\s+", "", name, flags=re.I)
     if named.kind == "part" and named.noun:
         return f"What would happen to {named.noun} if its {bare} stopped working?"
     if named.head in ("organ", "organs"):
         return f"What would happen to the body if {name} stopped working?"
+    if named.kind == "instrument":
+        return f"When have you seen {name} used, and what did it tell you?"
     if len(bare.split()) == 1 and DESCRIBING.search(bare) and named.head not in bare:
-        bare = f"{bare} {named.head}"  # "igneous" -> "igneous rock"
-    return f"How would you tell {bare} apart from other {plural(named.head)}?"
+        name = f"{bare} {named.head}"  # "igneous" -> "igneous rock"
+    return f"How would you tell {name} apart from other {plural(named.head)}?"
 
 
 def what_if(claim: str) -> str | None:
