@@ -733,7 +733,7 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     # its words mostly the rung's own, no reason given, no quote: an answer to the rung, not the idea held again
     taken_up = words and not science_catalog.gives_reason(claim or "") and not CITES.search(claim or "") \
         and 2 * len(words & set(text_words.content_words(last))) >= len(words)
-    if taken_up and text == rung:   # an observation, no cause: neither praised nor put to a test
+    if taken_up and text.startswith("Your idea: \""):   # an observation, no cause: neither praised nor put to a test
         text = f"You said \"{science_catalog.echo(claim)}\". Keep that in mind for the next question: {rung}"
     lesson.card_asked = [*lesson.card_asked, rung]
     return evidence.Move(text, "card_rung", found.verdict, found.evidence)

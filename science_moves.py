@@ -487,8 +487,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
     if card:
-        return Move(card.opening, "card", verdict.label, [])  # the observation tests the idea: no doubt cast, and
-        # the student's words are not pasted in front of it ("Your idea: ..." reads as a template)
+        return Move(f"Your idea: \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])  # no doubt cast
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
