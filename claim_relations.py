@@ -114,7 +114,7 @@ def opposed_direction(claim: str, fact: str, question: str) -> tuple[str, str] |
     the claim's, and the claim says one side only, undenied. A clause about the other condition ("wider in dim
     light") never counts: it may say the claim's very word."""
     said = {w.lower() for w in re.findall(r"[A-Za-z]+", claim)}
-    if has_negation(claim) or not question:
+    if has_negation(claim) or not question or other_case(fact, question):
         return None
     asked = {f for w in content_words(question) for f in base_forms(w)}
     clauses = [c for c in fact_clauses(fact) if not has_negation(c)]
@@ -130,6 +130,28 @@ def opposed_direction(claim: str, fact: str, question: str) -> tuple[str, str] |
             if said & side and not said & other and words & other and not words & side:
                 return min(said & side), min(words & other)
     return None
+
+
+# Which way a condition sets an amount: "when there are many rabbits" against "if the rabbits all die"
+RISING = {"many", "more", "lots", "plenty", "increase", "increases", "rise", "rises", "grow", "grows", "added"}
+FALLING = {"few", "fewer", "less", "die", "dies", "died", "disappear", "disappears", "gone", "removed", "decrease",
+           "decreases", "fall", "falls", "extinct", "kill", "kills", "killed", "poisoned", "hunted", "none", "lost",
+           "out", "drop", "drops", "vanish", "vanishes"}
+CONDITION_OPENS = re.compile(r"\b(?:when|if|whenever)\s+([^,;.?]+)", re.I)
+
+
+def other_case(fact: str, question: str) -> bool:
+    """Does the fact open on a condition that sets the question's own thing the other way ("When there are many
+    rabbits, ... the foxes eat more" to "what happens to the foxes if the rabbits all die")? Its directions then
+    belong to that case, not this one, and contradict nothing the student says of this one."""
+    told, asked = CONDITION_OPENS.match(fact.strip()), CONDITION_OPENS.search(question)
+    if not told or not asked:
+        return False
+    shared = {f for w in content_words(told.group(1)) for f in base_forms(w)} \
+        & {f for w in content_words(asked.group(1)) for f in base_forms(w)}
+    sides = [(bool(words & RISING), bool(words & FALLING))
+             for words in ({w.lower() for w in re.findall(r"[A-Za-z]+", part.group(1))} for part in (told, asked))]
+    return bool(shared) and all(rise != fall for rise, fall in sides) and sides[0] != sides[1]
 
 
 def subject_of(claim: str, verb: str) -> str:

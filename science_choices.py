@@ -16,7 +16,7 @@ import sys
 
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, forms_of, has_negation
-from science_catalog import card_verdict, echo, match_card, plural
+from science_catalog import TopicCard, card_verdict, echo, match_card, plural
 from science_moves import science_move
 from science_names import short_answer_fact
 from student_message import about
@@ -34,6 +34,9 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     card = match_card(question, key_terms(question))
     right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
              if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
+    carded = [i for i, choice in enumerate(choices) if card and card_fact(card, i, choices, question, kb)] \
+        if not right else []
+    right = carded if len(carded) == 1 else right
     named = named_choice(question, choices, kb) if not right else None
     right = [named[0]] if named else right
     right_at = right[0] if len(right) == 1 else None
@@ -52,7 +55,8 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
-            [named[1]] if named else [choice_fact(choices[picked], question, kb)]
+            [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
+            else [choice_fact(choices[picked], question, kb)]
         if reason and (against := reason_against(reason, question, choices[picked], kb)):
             return Move(f"{said[:-1]} is the right pick, but check your reason against this: \"{against}\" Does "
                         f"\"{echo(reason)}\" fit it? What makes {said[:-1]} the right choice, then?", "fact",
@@ -99,6 +103,26 @@ def apart_ask(picked: int, choices: list[str]) -> str:
     else what rules out the others: the reason behind the pick, asked once it is known to be right."""
     near = [c for i, c in enumerate(choices) if i != picked and forms_of(c) & forms_of(choices[picked])]
     return f"What tells it apart from \"{near[0]}\"?" if near else "What rules out each of the other choices?"
+
+
+def card_fact(card: TopicCard, at: int, choices: list[str], question: str, kb: KnowledgeBase) -> str | None:
+    """A fact sentence about this choice (all its own words, no other choice's) that says the card's accepted idea:
+    "Rust is a new substance, iron oxide, formed when iron reacts ..." makes "iron rusting" the chemical change by
+    the card's "new substance", though no fact names it a chemical change. The question must ask for the card's
+    right side (the answer of its right example, not of its wrong one)."""
+    own, asked = distinct_words(choices, question), ASKED_PREDICATE.match(question)
+    sought = forms_of(asked.group(1)) if asked else set()
+    right, wrong = (forms_of(re.split(r",|\bbecause\b", example)[0]) for example in (card.example_right,
+                                                                                     card.example_wrong))
+    if not own[at] or not sought & right or sought & wrong:  # the card's right side must be what is asked for: its
+        return None  # "new substance" makes a chemical change, never the physical one a question may ask for
+    for hit in kb.search(f"{choices[at]} {card.idea}", k=6):
+        for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
+            if names(sentence, own[at], every=True) and not any(names(sentence, words) for i, words in enumerate(own)
+                                                                 if i != at) \
+                    and card_verdict(card, sentence) == "right":
+                return sentence
+    return None
 
 
 def choice_fact(choice: str, question: str, kb: KnowledgeBase) -> str | None:
@@ -263,18 +287,20 @@ def distinct_words(choices: list[str], question: str) -> list[set[str]]:
             for i, own in enumerate(words)]
 
 
-def names(clause: str, words: set[str]) -> bool:
-    """Does the clause name the choice by one of its own words (a number as a whole number)?"""
+def names(clause: str, words: set[str], every: bool = False) -> bool:
+    """Does the clause name the choice by one of its own words (a number as a whole number), or, with `every`, by
+    all of them ("glass breaking" is not named by "acid breaking down substances")?"""
     numbers = set(re.findall(r"\d+(?:\.\d+)?", clause))
-    return any(w in numbers if w[0].isdigit() else w in forms_of(clause) for w in words)
+    said = [w in numbers if w[0].isdigit() else w in forms_of(clause) for w in words]
+    return all(said) if every else any(said)
 
 
 def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[int, str] | None:
     """The one choice a fact's clause names beside what the question asks ("A pH of 7 is neutral" for "7" to "What is
     the pH of a neutral solution?"; "an outer core of liquid iron" for "outer core" to "Which layer is liquid?"): the
-    clause holds the terms of what is asked of the answer (all, or two where there are more), names this choice's
-    own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose asked
-    part is not found, decide nothing."""
+    clause holds the terms of what is asked of the answer (all, or two where there are more), names all of this
+    choice's own words and no other choice's, and denies nothing. Two choices so named, or none, or a question whose
+    asked part is not found, decide nothing."""
     asked = ASKED_PREDICATE.match(question)
     terms = key_terms(asked.group(1)) if asked else []  # what the answer is or does: the question's other words
     # ("plant cell" of "which part of plant cell makes food") name the whole, which a fact about any part names too
@@ -287,8 +313,10 @@ def named_choice(question: str, choices: list[str], kb: KnowledgeBase) -> tuple[
             for sentence in re.split(r"(?<=[.!?])\s+", hit["text"]):
                 for clause in CLAUSE.split(sentence):
                     held = sum(bool(base_forms(t) & forms_of(clause)) for t in terms)
-                    named_here = [i for i, words in enumerate(own) if names(clause, words)]
-                    if len(named_here) == 1 and held >= min(len(terms), 2) and not has_negation(clause):
+                    named_here = [i for i, words in enumerate(own) if names(clause, words, every=True)]
+                    touched = [i for i, words in enumerate(own) if names(clause, words)]
+                    if named_here == touched and len(named_here) == 1 and held >= min(len(terms), 2) \
+                            and not has_negation(clause):
                         found.setdefault(named_here[0], sentence)
     return next(iter(found.items())) if len(found) == 1 else None
 

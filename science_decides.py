@@ -35,8 +35,9 @@ from itertools import product
 from evidence import Move, default_embedder, judge_claim, key_terms
 from text_words import COMMON, STOP, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import (LETTERED_OPTIONS, MISCONCEPTIONS, OPTIONS, TopicCard, answer_of, card_verdict,
+from science_catalog import (CONDITION, LETTERED_OPTIONS, MISCONCEPTIONS, OPTIONS, TopicCard, answer_of, card_verdict,
                              catalog_vectors, echo)
+from named_questions import named_question
 from science_support import compared
 
 WHY = re.compile(r"\W*(?:why|how come|what\s+(?:causes|makes))\b", re.I)
@@ -483,9 +484,11 @@ def denied_move(claim: str, question: str, pool: list[str]) -> Move | None:
     does not make its own light" for "because it glows by itself like a lamp"): the denial alone, cut before any
     reason it gives (which may be the answer), put to the student to check their idea against. Asked, never ruled:
     code cannot tell that "glows by itself" is "makes its own light". A yes/no question's denial is its answer."""
-    terms = key_terms(question)
-    if has_negation(claim) or not terms or re.match(r"\W*(?:is|are|does|do|can|will|was|were)\b", question, re.I):
-        return None
+    # the subject is outside the question's condition: "cold" in "... when it's cold" is when, not what, is asked
+    terms = key_terms(CONDITION.sub("", question)) or key_terms(question)
+    if has_negation(claim) or not terms or re.match(r"\W*(?:is|are|does|do|can|will|was|were)\b", question, re.I) \
+            or named_question(question) and len(answer_of(claim).split()) <= 3:  # a name ("omnivore") says nothing
+        return None  # a denial about the asked kind ("Animals cannot make their own food") could test
     options = OPTIONS.search(question)  # "the moon" to "Which is closer, the Moon or the Sun?": a choice made, which
     if options and any(forms_of(o) and forms_of(o) <= forms_of(claim)  # a denial of another property cannot test
                        for o in re.split(r",|\bor\b", re.sub(r"\b(?:an?|the)\s+", "", options.group(1)))):

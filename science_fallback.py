@@ -25,8 +25,8 @@ import re
 from evidence import KnowledgeBase, Move, judge_claim, key_terms
 from text_words import base_forms, content_tokens, content_words, forms_of, has_negation
 from student_message import about, question_of
-from science_catalog import (ASKING_WORDS, OPTIONS, answer_of, as_said, asked_kind, echo, gives_reason, own_words,
-                             third_person, to_you, whole_list)
+from science_catalog import (ASKING_WORDS, CONDITION, OPTIONS, answer_of, as_said, asked_kind, echo, gives_reason,
+                             own_words, third_person, to_you, whole_list)
 from named_questions import named_question
 from science_names import KINDS, named_answer, relation_kept
 
@@ -209,6 +209,22 @@ def asked_thing(question: str) -> str | None:
     return asked.group(1).lower() if asked and asked.group(1).lower() not in GENERIC_HEADS else None
 
 
+# "its the carbon dioxide you breathe out": what the asked thing is, the thing itself left as "it"
+IDENTITY = re.compile(r"\W*(?:it'?s|it\s+is|it\s+was|they'?re|they\s+are|that'?s|that\s+is|this\s+is)\s", re.I)
+
+
+def identity_unborne(claim: str, question: str, fact: str) -> bool:
+    """Does a claim that says what the asked thing is ("its the carbon dioxide you breathe out" to "Why can you see
+    your breath when it's cold?") rest on a fact that never speaks of that thing? The fact bears out the claim's own
+    words ("we breathe out carbon dioxide") but not that they are what is seen: it must share one of the question's
+    terms the claim leaves to "it"."""
+    if not IDENTITY.match(own_words(answer_of(claim))):
+        return False
+    said = forms_of(claim)
+    unsaid = [t for t in key_terms(question) if not base_forms(t) & said]
+    return bool(unsaid) and not any(base_forms(t) & forms_of(fact) for t in unsaid)
+
+
 def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None) -> Move | None:
     """An example or a part of the answer that a fact bears out, confirmed as that part, with the part of the
     question it leaves open asked for. It must name some of the question's topic terms and leave some out: a claim
@@ -222,6 +238,7 @@ def part_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | N
     thing = base_forms(asked) if (asked := asked_thing(question)) else set()
     fact = next((f for f in pool if judge_claim(said, [f], question, neighbours=False).label == "supported"
                  and relation_kept(said, f)  # "take in oxygen" beside a fact where oxygen is given off
+                 and not identity_unborne(said, question, f)
                  and (not thing or thing & forms_of(f))), None)  # the residue's fact says nothing of the filtrate
     # "The textbook agrees", not "Yes": the part is confirmed, and the answer still asked for, not praised
     return Move(f"The textbook agrees: {as_said(said)}. {rest_ask(question, said, missing)}", "fact", "unclear",
@@ -379,12 +396,60 @@ def chosen_option(said: str, question: str) -> tuple[str, str] | None:
     return (named[0], next(o for o in listed if o != named[0])) if len(listed) == 2 and len(named) == 1 else None
 
 
+# A condition a reason names and its other side: "because its warm" asks what the cold would do
+CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", "dry": "wet", "windy": "still",
+                   "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
+
+
+CONDITION_NOUNS = {"warm": "warmth", "hot": "heat", "cold": "cold", "wet": "water", "dry": "dryness", "windy": "wind",
+                   "rough": "roughness", "smooth": "smoothness", "dark": "dark", "bright": "light", "heavy": "weight"}
+
+
+def condition_ask(claim: str, question: str) -> str | None:
+    """A why-question asked under a condition ("Why can you see your breath when it's cold?") met by a reason that
+    leaves the condition out ("its the carbon dioxide you breathe out"): the other side of the condition is asked,
+    where the answer has to make a difference, without calling the reason right or wrong."""
+    line = asked_line(question)
+    condition = CONDITION.search(line)
+    if not condition or not re.match(r"\W*(?:why|how\s+come)\b", line, re.I):
+        return None
+    word = next((w for w in re.findall(r"[a-z]+", condition.group(1).lower()) if w in CONDITION_SIDES), None)
+    if word is None or (base_forms(word) | base_forms(CONDITION_NOUNS[word])) & forms_of(claim):
+        return None  # "the wind carries it away" speaks of "when it is windy"
+    side, noun = CONDITION_SIDES[word], CONDITION_NOUNS[word]
+    return f"Would that be any different if it were {side}? What does the {noun} change?"
+
+
+# "what happens to the foxes if ...": the thing whose fate is asked
+HAPPENS_TO = re.compile(r"\bwhat\s+(?:happens|will\s+happen|would\s+happen)\s+to\s+((?:the\s+)?[a-z]+(?:\s+[a-z]+)?)"
+                        r"\s+(?:if|when)\b", re.I)
+
+
+def next_link(said: str, question: str) -> str | None:
+    """A chain toward what happens to the asked thing ("the rabbits are the foxes food so the foxes would have less
+    to eat" to "What happens to the foxes if the rabbits die?") that stops one link short: its last link is taken on
+    to the asked thing's fate, neither praised nor doubted ("So what happens to the foxes when they have less to
+    eat?")."""
+    asked, parts = HAPPENS_TO.search(asked_line(question)), SO_LINK.match(said)
+    if not asked or not parts:
+        return None
+    thing, last = asked.group(1).lower(), parts.group("a").strip(" ,.")
+    bare = re.sub(r"^the\s+", "", thing)
+    if not re.match(rf"(?:the\s+)?{re.escape(bare)}\s+(?:would|will|could|might)\s+", last, re.I):
+        return None
+    rest = re.sub(rf"^(?:the\s+)?{re.escape(bare)}\s+(?:would|will|could|might)\s+", "", last, flags=re.I)
+    rest = re.sub(r"^be\b", "are" if bare.endswith("s") else "is", rest)
+    return f"So what happens to {thing} when {'they' if bare.endswith('s') else 'it'} {rest}?"
+
+
 def honest_test(claim: str, question: str) -> str:
     """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
     and checked against the question, a vague word is asked to be named, a reason for its missing link (`link_ask`),
     a description of a term for an example; any other idea for what shows it."""
     said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
     kind = asked_kind(question)
+    if len(said.split()) > 3 and (ask := condition_ask(said, question) or next_link(said, question)):
+        return ask
     if (chosen := chosen_option(said, question)) and len(said.split()) > len(chosen[0].split()):  # a pick and why
         return f"You picked {chosen[0]} and said why. How does {chosen[1]} compare on that?"
     if said and len(said.split()) <= 3 and not STATEMENT.match(said) and not CAUSE_LEAD.match(claim):

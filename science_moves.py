@@ -24,20 +24,21 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedd
                       paraphrases)
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, written_out
 from student_message import about, question_of
-from science_catalog import (CONDITION, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
+from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_agrees, card_verdict, digit_numbers, echo, gives_reason, in_fact_words,
                              is_help,
                              match_card, matching_cards, shared_terms, match_misconception, near_card,
                              resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
                              VALUE_ASK)
-from named_questions import named_check, named_question
+from named_questions import Named, named_check, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_fallback import CAUSE_LEAD, STATEMENT, cloze_move, misfit_move, part_move, undecided_move
+from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
+                              part_move, undecided_move)
 from science_numbers import number_move
-from claim_relations import lever, own_objects, turned, turned_move
+from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
 from science_support import backing_fact, card_meant, next_stage, right_part, why_said
@@ -79,6 +80,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
         if card and claim and misconception is None and not beyond_card(card, asked) else None
+    if said == "partial" and completes_card(card, claim, asked) == "right":  # "pollen" to "What do bees carry ...?"
+        said = "right"  # the card's clue word is the whole answer once the question's words complete it
     if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
             and card_meant(card, claim, asked, embedder or default_embedder()):
         said = "right"  # the card's idea in everyday words its patterns miss
@@ -285,9 +288,15 @@ def completed(claim: str, question: str) -> str:
     """A short answer said as the statement it completes: "only plants" to "What do herbivores eat?" says
     "herbivores eat only plants", the words a card's answer is written in. Any other claim is kept as it is."""
     asked = COMPLETES.match(question)
-    if not asked or len(claim.split()) > 4 or STATEMENT.match(claim):
+    if len(claim.split()) > 4 or STATEMENT.match(claim):
         return claim
-    return f"{asked.group(1)} {asked.group(2)} {claim}"
+    if asked:
+        return f"{asked.group(1)} {asked.group(2)} {claim}"
+    # "What do bees carry between flowers that ...?": the verb (a known one) splits the subject from the rest
+    opened = re.match(r"\W*what\s+(?:do|does|did)\s+(.+?)\W*$", question, re.I)
+    words = opened.group(1).split() if opened else []
+    at = next((i for i, w in enumerate(words) if 0 < i <= 4 and w.lower() in VERBS), None)
+    return " ".join([*words[:at + 1], claim, *words[at + 1:]]) if at is not None else claim
 
 
 def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
@@ -451,6 +460,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         and not part_move(claim, question, facts, kb) else None
     if backed:  # every clause said by a fact in other words, none denied: the fact is the reason it is right
         verdict = Verdict("supported", backed)
+    if verdict.label == "supported" and identity_unborne(claim, question, verdict.sentence or ""):
+        verdict = Verdict("unclear", verdict.sentence)  # "its the carbon dioxide you breathe out": what is seen?
     if verdict.label == "supported" and not compares_things(claim, verdict.sentence or ""):
         verdict = Verdict("unclear", verdict.sentence)  # "more mass" is not "the same mass", though no word differs
     if verdict.label == "supported" and not directions_said(in_fact_words(claim, verdict.sentence) or claim,
@@ -513,7 +524,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found  # an example or part of the answer a fact bears out
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
-    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)][:1] \
+    shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)
+             and not other_case(f, question)][:1] \
         if not WRITTEN_ANSWER.search(question) else []
     if shown:
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
@@ -661,9 +673,8 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
         name = re.sub(r"^(?:an?|the)\s+", "", said, flags=re.I)
         return f"Can you give an example of {'an' if name[:1].lower() in 'aeiou' else 'a'} {name.lower()}, and " \
                f"say how it fits \"{named.description}\"?"
-    if short and named:
-        them = "them" if re.search(r"[^suia]s$", said.lower()) else "it"  # "the lungs ... makes them the organs"
-        return f"What do you know about {said[:1].lower() + said[1:]} that makes {them} {named.description}?"
+    if short and named and named.head:
+        return named_next(said, named)
     if PRODUCT_ASK.search(question) and len(said.split()) <= 8:  # what a reaction makes: how to show it
         last = re.split(r",|\band\b", said)[-1].strip()
         return f"How could you show that {last[:1].lower() + last[1:]} was made? What would you see?"
@@ -678,9 +689,25 @@ def follow_up(claim: str, question: str, reasoned: bool = False) -> str:
     return "Can you say why that happens?"
 
 
-# A condition a reason names and its other side: "because its warm" asks what the cold would do
-CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", "dry": "wet", "windy": "still",
-                   "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
+# An answer said as a describing word of its kind: "igneous" is igneous rock, "metamorphic" a kind of rock
+DESCRIBING = re.compile(r"(?:ous|ic|al|ary|ar|ive)$", re.I)
+
+
+def named_next(said: str, named: Named) -> str:
+    """The next link after a right name, not a request to explain it again ("What do you know about the heart that
+    makes it ...?" reads as doubt): a part of a whole, or an organ, is taken to what its loss would do to the whole,
+    an instrument to where it is used, any other kind of thing to what tells it apart from the others of its kind."""
+    name = as_said(said.strip(" .!?"))
+    bare = re.sub(r"^(?:an?|the)\s+", "", name, flags=re.I)
+    if named.kind == "part" and named.noun:
+        return f"What would happen to {named.noun} if its {bare} stopped working?"
+    if named.head in ("organ", "organs"):
+        return f"What would happen to the body if {name} stopped working?"
+    if named.kind == "instrument":
+        return f"When have you seen {name} used, and what did it tell you?"
+    if len(bare.split()) == 1 and DESCRIBING.search(bare) and named.head not in bare:
+        name = f"{bare} {named.head}"  # "igneous" -> "igneous rock"
+    return f"How would you tell {name} apart from other {plural(named.head)}?"
 
 
 def what_if(claim: str) -> str | None:

@@ -21,7 +21,7 @@ from text_words import (COMMON, OPPOSITES, base_forms, content_tokens, forms_of,
 from student_message import about
 from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words, resembles_misconception
 from named_questions import named_question
-from science_fallback import asked_thing, definition_term
+from science_fallback import asked_thing, definition_term, identity_unborne
 from science_names import LIST_ASK, directions_said, made_kept, relation_kept, roles_swapped
 from claim_relations import turned
 
@@ -144,7 +144,8 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
     split = clauses(claim)
     parts = [part for part in split if len(own_forms(part, question)) >= MIN_OWN]
     if not parts:
-        return short_backing(split, question, facts, kb, embedder)
+        found = short_backing(split, question, facts, kb, embedder)
+        return None if found and identity_unborne(claim, question, found) else found
     pool = list(dict.fromkeys([*facts, *(hit["text"] for part in parts for hit in (kb.search(
         f"{question} {part}", k=3) if kb else []))]))
     term = forms_of(defined_term(question) or "")
@@ -155,7 +156,8 @@ def backing_fact(claim: str, question: str, facts: list[str], kb: KnowledgeBase 
         if fact is None or any(conflicts(part, s) or turned(part, s) for f in pool for s in sentences_of(f)):
             return None
         backed.append(fact)
-    if any(not borne_beside(part, question, backed) for part in split if part not in parts):
+    if any(not borne_beside(part, question, backed) for part in split if part not in parts) \
+            or identity_unborne(claim, question, backed[0]):
         return None
     return backed[0]
 

@@ -43,8 +43,8 @@ def test_every_member_is_swept_and_only_the_stated_one_is_confirmed():
 def test_a_wrong_member_is_asked_about_the_job_a_fact_gives_it():
     pump = claim_move("the lungs", "Which organ pumps blood around the body?", FACTS, None).text
     right = claim_move("the lungs", "Which organs take oxygen from the air?", FACTS, None).text
-    assert right.endswith("What do you know about the lungs that makes them the organs that take oxygen from the "
-                          "air?"), right
+    # session 20: a right name goes on to its next link, not "What do you know about the lungs that makes them ...?"
+    assert right == "Yes: the lungs. What would happen to the body if the lungs stopped working?", right
     assert pump == "What do the lungs do with oxygen? Do the lungs pump blood around the body?", pump
     think = claim_move("the stomach", "Which organ controls the body and lets us think?", FACTS, None).text
     assert think == "What does the stomach do with food? Does the stomach control the body and let us think?", think
