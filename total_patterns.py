@@ -20,10 +20,15 @@ from wordproblem import NAME, NUM, Builder, Merged, Plan, Problem, _n, _w, fmt, 
 _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
                        rf"have a sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|"
                        rf"differ by) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} "
-                       rf"(?:more|greater|bigger|larger) than the other\b)")
+                       rf"(?:more|greater|bigger|larger|less|smaller) than the other\b)")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total|between them)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
+# two things priced together and one dearer: 'A bat and a ball cost $1.10 in total. The bat costs $1.00 more than
+# the ball.'
+_COST_TOGETHER = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?P<x>[a-z]+) and (?:an?|the) (?P<y>[a-z]+) (?:cost|costs|sell for) "
+                            rf"{_n('s')}(?: together| altogether| in all| in total)?[.,]")
+_COSTS_MORE = re.compile(rf"\b[Tt]he (?P<big>[a-z]+) costs {_n('d')} more than the (?P<small>[a-z]+)\b")
 
 
 def sum_difference(p: Problem) -> Plan | None:
@@ -62,11 +67,13 @@ _THEY_TOTAL = re.compile(rf"\b(?:(?P<age>[Tt]he sum of their ages is|[Tt]heir ag
 
 def _apart(p: Problem) -> tuple[re.Match, str, str, str] | None:
     """How two people differ: (the match, the bigger one, the smaller one, what the difference counts)."""
-    more, fewer, older = p.search(_MORE_THAN), p.search(_FEWER_THAN), p.search(_OLDER)
-    if sum(m is not None for m in (more, fewer, older)) != 1:
+    more, fewer, older, dearer = (p.search(rx) for rx in (_MORE_THAN, _FEWER_THAN, _OLDER, _COSTS_MORE))
+    if sum(m is not None for m in (more, fewer, older, dearer)) != 1:
         return None
     if more:
         return more, more.group("big"), more.group("small"), more.group("i") or ""
+    if dearer:
+        return dearer, f"the {dearer.group('big')}", f"the {dearer.group('small')}", "dollars"
     if fewer:
         return fewer, fewer.group("y"), fewer.group("x"), fewer.group("i") or ""
     big, small = (older.group("x"), older.group("y"))[::1 if older.group("dir") == "older" else -1]
@@ -76,6 +83,9 @@ def _apart(p: Problem) -> tuple[re.Match, str, str, str] | None:
 def _together(p: Problem, big: str, small: str, unit: str) -> tuple[re.Match, str] | None:
     """Their total: named ('Ann and Bo have 26 cards together'), or said of 'they' right after the difference."""
     named = p.search(_TOGETHER)
+    priced = p.search(_COST_TOGETHER)
+    if priced and unit == "dollars":
+        return (priced, unit) if {big, small} == {f"the {priced.group('x')}", f"the {priced.group('y')}"} else None
     if named:
         return (named, named.group("i")) if {big, small} == {named.group("x"), named.group("y")} else None
     ages = p.search(_AGES_TOGETHER)
@@ -94,7 +104,7 @@ def shared_with_difference(p: Problem) -> Plan | None:
     ('Jada is 4 years older than her brother. The sum of their ages is 26.' works the same way)."""
     apart = _apart(p)
     together = _together(p, *apart[1:]) if apart else None
-    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
+    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b|^what does the [a-z]+ cost\?"):
         return None
     (d, big_name, small_name, _), (m, i) = apart, together
     want_big = p.asks(rf"\b{big_name.split()[-1]}\b")
@@ -106,7 +116,8 @@ def shared_with_difference(p: Problem) -> Plan | None:
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    whole_count(b.value(small))   # the shares of people's things are whole counts
+    if i != "dollars":
+        whole_count(b.value(small))   # the shares of people's things are whole counts (a price may be $0.05)
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
     return b.finish()

@@ -98,6 +98,7 @@ def normalise(text: str) -> str:
                _fraction_word, t, flags=re.I)
     for words, digits in _FRACTION_WORDS:
         t = re.sub(r"\b" + words.replace(" ", "[ -]") + r"\b", digits, t, flags=re.I)
+    t = re.sub(r"\b(\d+/\d+) (?:of )?an? (?=(?:hour|minute|day|week|year)\b)", r"\1 ", t)   # 'half an hour'
     t = re.sub(r"\b(" + "|".join(_WORD_VALUE) + r")\b", lambda m: str(_WORD_VALUE[m.group(1).lower()]), t,
                flags=re.I)
     return re.sub(r"(?<![\d./])\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
