@@ -88,7 +88,8 @@ def fraction_of(p: Problem) -> Plan | None:
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
                                                     r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
             return None
-    other = re.match(r"how many ([a-z]+) (?:are|were)(?: there| in the [a-z]+)?\W*$", p.question, re.I)
+    other = re.match(r"how many ([a-z]+) (?:are|were)(?: there)?(?: (?:in|at|on) (?:the|this|that) [a-z]+)?\W*$",
+                     p.question, re.I)
     if not (p.asks_for(i) or other and stem(other.group(1)) in {v for _, v in opposite}   # 'How many girls are ...?'
             or i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")
             or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):

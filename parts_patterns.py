@@ -183,8 +183,12 @@ def ratio_whole(p: Problem) -> Plan | None:
     b = Builder(p, "ratio")
     rx, ry = b.given(said, "r1", f"parts {x}"), b.given(said, "r2", f"parts {y}")
     have = rx if counted[0] == x else ry
+    words = p.t[count.end("a"):].split()
+    kind = next(i for i, w in enumerate(words) if singular(w.lower().strip(".,")) == counted[0])
+    kind += kind + 1 < len(words) and singular(words[kind + 1].lower().strip(".,")) == shared
+    shown = " ".join([count.group("a")] + words[:kind + 1]).strip(".,")   # '14 red beads', '12 boys'
     per = b.step("/", [b.given(count, "a", noun), have], f"{noun} per part",
-                 f"If {count.group()} are {fmt(b.value(have))} parts, how many is 1 part?")
+                 f"If the {shown} are {fmt(b.value(have))} parts, how many {noun} are in 1 part?")
     parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {said.group('r1')} to {said.group('r2')}?")
     b.step("*", [per, parts], noun, f"How many {noun} are {fmt(b.value(parts))} parts?")
     whole_count(b.steps[-1].value)

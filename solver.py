@@ -187,8 +187,8 @@ from shape_patterns import plane_shape
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, how_many_times, shared_with_difference, shared_with_multiple,
-                            sum_difference, totals_compared)
+from total_patterns import (age_later, compared_back, how_many_times, kinds_with_difference, numbers_multiple,
+                            shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -217,7 +217,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, trip_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, groups_room_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice,
-    totals_compared, ratio_whole,
+    totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
     measure_gap]

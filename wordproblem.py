@@ -94,6 +94,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
                lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
     t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
+    t = re.sub(r"\b(an?|the) (\d+)-(pack|box|bag|set|tray|case) of\b", r"\1 \3 of \2", t, flags=re.I)   # 'a 6-pack of'
     t = re.sub(r"\b(a|one|two|three|four|five|six|seven|eight|nine)[ -](" + "|".join(_DENOMINATORS) + r")s?\b",
                _fraction_word, t, flags=re.I)
     for words, digits in _FRACTION_WORDS:
