@@ -90,7 +90,10 @@ def fraction_of(p: Problem) -> Plan | None:
             return None
     other = re.match(r"how many ([a-z]+) (?:are|were)(?: there)?(?: (?:in|at|on) (?:the|this|that) [a-z]+)?\W*$",
                      p.question, re.I)
-    if not (p.asks_for(i) or other and stem(other.group(1)) in {v for _, v in opposite}   # 'How many girls are ...?'
+    part = re.match(r"how many ([a-z]+)\b", p.question, re.I)   # 'How many goldfish ...?' of '15% are goldfish'
+    said_of_part = not complement and part is not None and stem(part.group(1)) in told and re.search(
+        rf"\b(?:are|were) (?:[a-z]+ )?{part.group(1)}\b", frac_sentence, re.I) is not None   # ('have cats': how many?)
+    if not (p.asks_for(i) or said_of_part or other and stem(other.group(1)) in {v for _, v in opposite}
             or i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")
             or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
         return None
