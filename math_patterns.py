@@ -781,13 +781,15 @@ def conversion(p: Problem) -> Plan | None:
         f = b.fact(factor, f"{to} per {unit_name(first.group('u'))}",
                    f"{factor} {to} in 1 {unit_name(first.group('u'))}")
         value = b.step("*", [b.given(first, "a", first.group("u")), f], to,
-                       f"How many {to} are in {first.group('a')} {first.group('u')}?", kind="convert")
+                       f"With {factor} {to} in 1 {unit_name(first.group('u'))}, how many {to} are in "
+                       f"{first.group('a')} {first.group('u')}?", kind="convert")
     elif unit_factor(to, first.group("u")) and len(measures) == 1:
         factor = unit_factor(to, first.group("u"))
         f = b.fact(factor, f"{first.group('u')} per {unit_name(to)}",
                    f"{factor} {first.group('u')} in 1 {unit_name(to)}")
         value = b.step("/", [b.given(first, "a", first.group("u")), f], to,
-                       f"How many {to} are {first.group('a')} {first.group('u')}?", kind="convert")
+                       f"With {factor} {first.group('u')} in 1 {unit_name(to)}, how many {to} are "
+                       f"{first.group('a')} {first.group('u')}?", kind="convert")
     else:
         return None
     if len(measures) == 2:
