@@ -102,10 +102,11 @@ def portions(p: Problem) -> Plan | None:
     named_rest = bool(rest) and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
         _names_rest(q, rest[-1].group("pred"), p, parts)   # '... and the rest ride the bus. How many ride the bus?'
     last = not rest and len(parts) > 1 and events[-1][0] == "part" and not _ASKS_LEFT.search(q) and \
+        not re.search(r"\b(?:not|never|others?|rest|besides|except|all)\b|n't\b", q) and \
         _names_last(q, p, parts)   # '... and 1/2 of the rest were pear trees. How many pear trees ...?'
     if not (all(_taken(p, parts)) and _ASKS_LEFT.search(q) and not rest or named_rest or last):
         return None   # portions taken away, and the question asks what is left (or the last portion)
-    if not _asks_amount(p, noun, named_rest) or not _owners_clause(p.question, start) or \
+    if not _asks_amount(p, noun, named_rest or last) or not (last or _owners_clause(p.question, start)) or \
             re.search(r"\b(?:does|did|do|will|is|was) (?:his|her|their) [a-z]+\b", q):
         return None   # 'How many marbles does Sam have now?' asks for what was given, not what is left
     b = Builder(p, "portions")
