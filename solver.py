@@ -169,9 +169,10 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
                               measure_difference, measure_parts, median, mixed_units_left, percent_change,
                               percent_of_whole, percent_part, polygon_perimeter, proportion, rate_other_time,
                               regular_perimeter, rest_shared, share_equally, side_from_area, total_from_mean)
-from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
-                           map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
-                           percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
+from math_patterns import (conversion, expression, fill_count, for_every, fraction_of, fractions_rest, map_scale,
+                           missing_side, mixed_unit_difference, percent_apply, percent_of_number, percent_reverse,
+                           ratio, rectangle, square_side, there_and_back)
+from mean_patterns import combined_mean, mean, mean_missing
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
                             scale_length)
