@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from story_patterns import COUNT, LOSE, counts_noun, head_noun, own_words
+from text_words import forms_of
 from wordproblem import (NAME, NUM, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
                          fraction_part, mentions, number_value, same_word, shown_in_sum, stem, unit_factor, unit_name,
                          whole_count)
@@ -40,17 +41,29 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
 
 
+_MONEY_FIRST = re.compile(r"(?P<a>\$\d+(?:\.\d+)?)(?= ?[.,!]| (?:in|on|at|to|from|and)\b)")   # '$90.', '$90 in'
+_MONEY_WORDS = {"money", "savings", "salary", "allowance", "pay", "wages", "earnings", "budget", "prize"}
+
+
 def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
     """(the whole, the fraction, the whole's noun) when the fraction is plainly of that whole."""
     m = p.search(_FRACTION_OF_N, "all")
     if m:
         hyphened = p.t[m.start("i") - 1] == "-" and not m.group("i").endswith("s")
         return m, m, m.group("i") + ("s" if hyphened else "")
-    frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
+    frac, whole, money = p.search(_FRACTION_OF_THEM), p.search(COUNT), p.search(_MONEY_FIRST)
+    if money and p.numbers[0][0] == money.start("a"):
+        whole = money   # 'Sara had $90. She spent 2/3 of it.'
     if not frac or not whole or whole.start() > frac.start():
         return None
     x = frac.groupdict().get("x")
     whole_sentence = _sentence(p, whole.start())
+    if whole is money:   # the owner's own money, spent or kept by the owner ('Her brother spent 2/3 of it': not hers)
+        doer = re.match(r"\s*([A-Z][a-z]*)\b", _sentence(p, frac.start()))
+        owner = re.match(r"\s*([A-Z][a-z]*)\b", whole_sentence)
+        if not doer or doer.group(1) not in ("She", "He", "They", "I", "We", owner and owner.group(1)):
+            return None
+        return (whole, frac, "dollars") if not x or x in _MONEY_WORDS else None
     if x and not counts_noun(whole, x) and not mentions(whole_sentence[:whole_sentence.find(
             whole.group("a"))], x):
         return None      # '1/2 of the distance that Selena ran' is not a fraction of the 36 miles
@@ -82,7 +95,8 @@ def fraction_of(p: Problem) -> Plan | None:
             told = _content(frac_sentence) - {stem(i)} if p.body.strip() else {"-"}
         else:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
-        if p.body.strip() and not told & _content(p.question) \
+            told |= forms_of(frac_sentence) - forms_of(_sentence(p, whole.start()))   # 'ate' is 'eat'
+        if p.body.strip() and not told & (_content(p.question) | forms_of(p.question)) \
                 or p.asks(r"\b(after|more|else|must|need(?:s|ed)?|fill)\b"):
             return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
@@ -95,13 +109,16 @@ def fraction_of(p: Problem) -> Plan | None:
         rf"\b(?:are|were) (?:[a-z]+ )?{part.group(1)}\b", frac_sentence, re.I) is not None   # ('have cats': how many?)
     if not (p.asks_for(i) or said_of_part or other and stem(other.group(1)) in {v for _, v in opposite}
             or i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")
-            or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
+            or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")
+            or i == "dollars" and p.asks(r"^how much money (?:did|does|do|will|is|was)\b")):
         return None
     b = Builder(p, "fraction_of")
     a = b.given(whole, "a", i)
-    part = fraction_part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
+    said = whole.group("a") if i == "dollars" and whole.group("a").startswith("$") else f"{whole.group('a')} {i}"
+    part = fraction_part(b, a, frac, "f", said.strip(), i)
     if complement:
-        b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
+        b.step("-", [a, part], i, f"How much of the {said} is not in that part?" if i == "dollars" else
+               f"How many of the {said} are not in that part?")
     if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
         whole_count(b.value(part))
     return b.finish()

@@ -115,3 +115,11 @@ def test_an_answer_within_cents_is_never_a_rounding_and_never_confirmed():
     assert answer(problem) == Fraction(1, 10)
     reply = reply_to(f"{problem} i got 0.20")
     assert "is right!" not in reply["text"] and "0.1" not in reply["text"].replace("1.10", "")
+
+
+def test_a_fraction_of_the_owners_money_and_a_verb_in_another_form():
+    assert answer("Dev had $48. He spent 3/4 of it on a game. How much did he spend on the game?") == 36
+    assert answer("Nora earned $120. She saved 2/5 of her money. How much did she save?") == 48
+    assert answer("Nora had $120. Her sister spent 2/5 of it. How much did Nora spend?") is None
+    assert answer("Nora had $120. She saved 2/5 of it. How much did she spend?") is None
+    assert answer("A cake has 16 pieces. Tom ate 1/4 of them. How many pieces did he eat?") == 4
