@@ -126,7 +126,8 @@ def percent_part(p: Problem) -> Plan | None:
     students chose pizza?' -> 35% of 200."""
     percents = list(p.finditer(_PERCENT, "all"))
     if len(percents) != 1 or len(p.numbers) != 2 or re.search(
-            r"\b(?:discount|off|sale|increase\w*|decrease\w*|more|less|than|before|after|original\w*|rest|each|per)\b",
+            r"\b(?:discount|off|sale|increase\w*|decrease\w*|more|less|fewer|than|before|after|original\w*|rest|each|"
+            r"per)\b",
             _BEFORE_TAX.sub("", p.t), re.I):
         return None
     pc = percents[0]

@@ -123,3 +123,10 @@ def test_a_fraction_of_the_owners_money_and_a_verb_in_another_form():
     assert answer("Nora had $120. Her sister spent 2/5 of it. How much did Nora spend?") is None
     assert answer("Nora had $120. She saved 2/5 of it. How much did she spend?") is None
     assert answer("A cake has 16 pieces. Tom ate 1/4 of them. How many pieces did he eat?") == 4
+
+
+def test_a_percent_fewer_is_never_read_as_the_part():
+    assert answer("A shop sold 400 pies in May. In June it sold 25% fewer pies. How many pies did it sell in "
+                  "June?") in (None, 300)
+    assert answer("Last year 500 people came. This year 10% fewer people came. How many people came this "
+                  "year?") in (None, 450)
