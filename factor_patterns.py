@@ -26,7 +26,7 @@ _WHO_AFTER_AND = re.compile(r"(?:his|her|their) [a-z]+")
 _SECOND = re.compile(rf"(?P<y>{_WHO}) (?P<verb>{_HAS}) (?:(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>{_ADJ})|"
                      r"many|much)|(?P<pc>\d+(?:\.\d+)?%) (?P<dir>more|less|fewer|cheaper)|(?P<of>\d+/\d+) of "
                      r"what)(?: (?P<noun>[a-z]+))?(?: (?:(?<=what )|as |than )(?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)"
-                     rf"(?:'s)?(?: (?:{_HAS}|does|did))?)?\. ")   # the first's owner, or left unsaid ('4 times as tall.')
+                     rf"(?:'s)?(?: (?:{_HAS}|does|did))?)?\. ")   # the first's owner, or unsaid ('4 times as tall.')
 _TOTAL = re.compile(r"\b(?:in total|altogether|in all|together|combined|total)\b")
 _MEASURES = ("dollars", "feet", "meters", "m", "cm", "km", "kg", "g", "miles", "inches", "pounds", "liters")
 

@@ -22,11 +22,11 @@ _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) 
                        rf"differ by) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} "
                        rf"(?:more|greater|bigger|larger|less|smaller) than the other\b)")
 # '... their sum is 41', said after the difference: 'The difference between 2 numbers is 9 and their sum is 41'
-_DIFF_SUM = re.compile(rf"difference (?:between|of) (?:(?P<two>2) |the )?numbers is {_n('d')}(?:,? and|\.) (?:their|the|"
-                       rf"[Tt]heir|[Tt]he) sum is {_n('s')}")
+_DIFF_SUM = re.compile(rf"difference (?:between|of) (?:(?P<two>2) |the )?numbers is {_n('d')}(?:,? and|\.) "
+                       rf"(?:their|the|[Tt]heir|[Tt]he) sum is {_n('s')}")
 # 'The sum of 2 numbers is 36 and one number is 2 times the other' ('twice' is read as '2 times')
-_SUM_TIMES = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|have a "
-                        rf"sum of|total)) {_n('s')}(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('k')} times "
+_SUM_TIMES = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
+                        rf"have a sum of|total)) {_n('s')}(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('k')} times "
                         rf"(?:as (?:large|big|much) as )?the other\b")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total|between them)")
@@ -106,8 +106,9 @@ def kinds_with_difference(p: Problem) -> Plan | None:
     b = Builder(p, "sum_difference")
     big, small = more.group("big"), more.group("small")
     total, extra = b.given(group, "s", group.group("group")), b.given(more, "d", big)
-    rest = b.step("-", [total, extra], group.group("group"), f"Without the {more.group('d')} extra {big}, how many of the "
-                                              f"{group.group('s')} {group.group('group')} are left to split evenly?")
+    whole = f"{group.group('s')} {group.group('group')}"
+    rest = b.step("-", [total, extra], group.group("group"), f"Without the {more.group('d')} extra {big}, how many "
+                                                             f"of the {whole} are left to split evenly?")
     fewer = b.step("/", [rest, b.fact(2, "", "2 equal groups")], small, f"Split evenly between {big} and {small}, "
                                                                         f"how many {small} are there?")
     whole_count(b.value(fewer))
