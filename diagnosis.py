@@ -287,8 +287,7 @@ def _portion_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
         of_start = start.value / bottom if step.kind == "unit_fraction" else start.value * b
         frac = plan.quantities[said_as.index].text if said_as.kind == "quantity" else "that part"
         wrongs.append(_Wrong("portion_of_the_start", of_start, f"You took {frac} of all {start.text}, but this {frac} "
-                                                               f"is of the rest: what was left after the part "
-                                                               f"before."))
+                                                               f"is of what was left after the part before."))
     return wrongs
 
 
