@@ -285,9 +285,9 @@ def _portion_wrongs(plan: Plan, step: Step, a: Fraction, b: Fraction) -> list[_W
     start = plan.quantities[0]
     if plan.pattern == "portions" and step.operands[0].kind == "step":
         of_start = start.value / bottom if step.kind == "unit_fraction" else start.value * b
-        wrongs.append(_Wrong("portion_of_the_start", of_start, f"You took that part of {start.text}, the amount "
-                                                               f"at the start; this part is of what was left after "
-                                                               f"the part before."))
+        frac = plan.quantities[said_as.index].text if said_as.kind == "quantity" else "that part"
+        wrongs.append(_Wrong("portion_of_the_start", of_start, f"You took {frac} of all {start.text}, but this {frac} "
+                                                               f"is of what was left after the part before."))
     return wrongs
 
 
@@ -377,9 +377,10 @@ def diagnose(plan: Plan, student_text: str) -> Diagnosis | None:
 
 def rounds_to(value: Fraction, written: Fraction) -> bool:
     """Is `written` the value, or the value rounded or cut at the written number's last decimal place (91/6 written
-    as 15.17 or 15.16; 1/6 as 0.1666)? A whole number, or a value that ends at the written place, must be exact."""
+    as 15.17 or 15.16; 1/6 as 0.1666)? A whole number, or a value that ends at the written place or within cents
+    ($0.05 is never 'rounded' to 0.10), must be exact."""
     places = next((k for k in range(1, 7) if (written * 10 ** k).denominator == 1), None)
-    if value == written or places is None or (value * 10 ** places).denominator == 1:
+    if value == written or places is None or (value * 10 ** max(places, 2)).denominator == 1:
         return value == written
     return abs(value - written) < Fraction(1, 10 ** places)
 

@@ -25,8 +25,8 @@ _WHO_AFTER_AND = re.compile(r"(?:his|her|their) [a-z]+")
 # many strawberries as Peter.', "Sam's bike cost 25% less than Tom's."
 _SECOND = re.compile(rf"(?P<y>{_WHO}) (?P<verb>{_HAS}) (?:(?P<k>\d+/\d+|(?P<kn>\d+) times) as (?:(?P<adj>{_ADJ})|"
                      r"many|much)|(?P<pc>\d+(?:\.\d+)?%) (?P<dir>more|less|fewer|cheaper)|(?P<of>\d+/\d+) of "
-                     r"what)(?: (?P<noun>[a-z]+))? (?:(?<=what )|as |than )(?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)"
-                     rf"(?:'s)?(?: (?:{_HAS}|does|did))?\. ")
+                     r"what)(?: (?P<noun>[a-z]+))?(?: (?:(?<=what )|as |than )(?P<xref>[A-Za-z][a-z]+(?: [a-z]+){0,2}?)"
+                     rf"(?:'s)?(?: (?:{_HAS}|does|did))?)?\. ")   # the first's owner, or unsaid ('4 times as tall.')
 _TOTAL = re.compile(r"\b(?:in total|altogether|in all|together|combined|total)\b")
 _MEASURES = ("dollars", "feet", "meters", "m", "cm", "km", "kg", "g", "miles", "inches", "pounds", "liters")
 
@@ -41,10 +41,11 @@ def factor_compared(p: Problem) -> Plan | None:
             p.numbers[0][0] != first.start("n"):   # a scene may come first ('Caleb and his dad went fishing.')
         return None
     x, y = first.group("x"), second.group("y")
-    if _owner(second.group("xref")) != _owner(x) or _owner(x) == _owner(y):
+    xref = second.group("xref") or ("" if second.group("of") else x)   # 'half of what' names whose
+    if not _same_owner(_owner(xref), _owner(x)) or _same_owner(_owner(x), _owner(y)):
         return None   # the comparison must be with the first's own owner, and name someone else
     q = p.question
-    says_x, says_y = (re.search(rf"\b{re.escape(_owner(w))}\b", q, re.I) for w in (x, y))
+    says_x, says_y = (_says(q, _owner(w), _owner(v)) for w, v in ((x, y), (y, x)))
     total = _TOTAL.search(q) and re.search(r"\b(?:they|both|the 2)\b", q) and \
         not re.search(r"\b(?:more|fewer|less|than)\b", q)
     gap = re.match(r"how (?:many|much) (?:more|fewer|less)\b", q, re.I) and says_x and says_y
@@ -106,9 +107,25 @@ def _compared(b: Builder, a: Ref, second: re.Match, unit: str, said: str) -> Ref
 
 
 def _owner(words: str) -> str:
-    """Who an amount belongs to: 'lucy', 'giraffe' of 'A giraffe', 'tom' of "Tom's bike"."""
+    """Who an amount belongs to: 'lucy', 'giraffe' of 'A giraffe', 'pine tree' of 'A pine tree', 'tom' of "Tom's
+    bike"."""
     owner = re.match(r"([A-Za-z]+)'s\b", words)
-    return stem((owner.group(1) if owner else words.split()[-1]).lower())
+    if owner:
+        return stem(owner.group(1).lower())
+    said = re.sub(r"^(?:a|an|the|his|her|their) ", "", words.lower()).split()
+    return " ".join(said[:-1] + [stem(said[-1])]) if said else ""
+
+
+def _says(question: str, owner: str, other: str) -> re.Match | None:
+    """Where the question names an owner by a word the other owner lacks ('robot' of 'toy robot', 'oak' of 'oak
+    tree' beside 'pine tree')."""
+    own = [re.escape(w) for w in owner.split() if w not in other.split()]
+    return re.search(rf"\b(?:{'|'.join(own)})\b", question, re.I) if own else None
+
+
+def _same_owner(a: str, b: str) -> bool:
+    """'pine tree' and 'tree' are one owner said twice; 'pine tree' and 'oak tree' are two."""
+    return bool(a and b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
 
 
 def _what(m: re.Match, unit: str) -> str:
@@ -119,6 +136,9 @@ def _what(m: re.Match, unit: str) -> str:
 
 
 def _named(who: str) -> str:
-    """'Her sister' -> 'her sister', 'Lucy' -> 'Lucy': a subject said inside a question."""
+    """'Her sister' -> 'her sister', 'An oak tree' -> 'the oak tree', 'Lucy' -> 'Lucy': a subject said inside a
+    question."""
     first, _, rest = who.partition(" ")
-    return f"{first.lower()} {rest}" if rest and first in ("A", "An", "The", "His", "Her", "Their") else who
+    if rest and first in ("A", "An"):
+        return f"the {rest}"   # 'An oak tree' is the one the story told of
+    return f"{first.lower()} {rest}" if rest and first in ("The", "His", "Her", "Their") else who

@@ -2,8 +2,8 @@
 
 Fractions and percentages of a quantity (two fractions of one whole and the rest), percent change and reverse
 percent, ratio and 'for every' proportion, perimeter and area of rectangles and squares (a fence priced per length),
-mean (of a list, a missing score, two groups), written arithmetic in the order of operations, and unit conversion
-(the science formulas are in science_patterns.py). Separate from story_patterns.py and equation_patterns.py only to
+written arithmetic in the order of operations, and unit conversion (the mean is in mean_patterns.py, the science
+formulas in science_patterns.py). Separate from story_patterns.py and equation_patterns.py only to
 keep each file short; all three return a `Plan` or None.
 """
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from story_patterns import COUNT, LOSE, counts_noun, head_noun, own_words
-from wordproblem import (NAME, NUM, NUMBER, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
+from text_words import forms_of
+from wordproblem import (NAME, NUM, OP_SIGN, SENTENCE, Builder, NoPlan, Plan, Problem, Ref, _n, _w, fmt,
                          fraction_part, mentions, number_value, same_word, shown_in_sum, stem, unit_factor, unit_name,
                          whole_count)
 
@@ -40,17 +41,29 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in re.findall(r"[a-z]{3,}", text.lower())} - _STOP
 
 
+_MONEY_FIRST = re.compile(r"(?P<a>\$\d+(?:\.\d+)?)(?= ?[.,!]| (?:in|on|at|to|from|and)\b)")   # '$90.', '$90 in'
+_MONEY_WORDS = {"money", "savings", "salary", "allowance", "pay", "wages", "earnings", "budget", "prize"}
+
+
 def _fraction_parts(p: Problem) -> tuple[re.Match, re.Match, str] | None:
     """(the whole, the fraction, the whole's noun) when the fraction is plainly of that whole."""
     m = p.search(_FRACTION_OF_N, "all")
     if m:
         hyphened = p.t[m.start("i") - 1] == "-" and not m.group("i").endswith("s")
         return m, m, m.group("i") + ("s" if hyphened else "")
-    frac, whole = p.search(_FRACTION_OF_THEM), p.search(COUNT)
+    frac, whole, money = p.search(_FRACTION_OF_THEM), p.search(COUNT), p.search(_MONEY_FIRST)
+    if money and p.numbers[0][0] == money.start("a"):
+        whole = money   # 'Sara had $90. She spent 2/3 of it.'
     if not frac or not whole or whole.start() > frac.start():
         return None
     x = frac.groupdict().get("x")
     whole_sentence = _sentence(p, whole.start())
+    if whole is money:   # the owner's own money, spent or kept by the owner ('Her brother spent 2/3 of it': not hers)
+        doer = re.match(r"\s*([A-Z][a-z]*)\b", _sentence(p, frac.start()))
+        owner = re.match(r"\s*([A-Z][a-z]*)\b", whole_sentence)
+        if not doer or doer.group(1) not in ("She", "He", "They", "I", "We", owner and owner.group(1)):
+            return None
+        return (whole, frac, "dollars") if not x or x in _MONEY_WORDS else None
     if x and not counts_noun(whole, x) and not mentions(whole_sentence[:whole_sentence.find(
             whole.group("a"))], x):
         return None      # '1/2 of the distance that Selena ran' is not a fraction of the 36 miles
@@ -82,22 +95,30 @@ def fraction_of(p: Problem) -> Plan | None:
             told = _content(frac_sentence) - {stem(i)} if p.body.strip() else {"-"}
         else:
             told = _content(frac_sentence) - _content(_sentence(p, whole.start()))
-        if p.body.strip() and not told & _content(p.question) \
+            told |= forms_of(frac_sentence) - forms_of(_sentence(p, whole.start()))   # 'ate' is 'eat'
+        if p.body.strip() and not told & (_content(p.question) | forms_of(p.question)) \
                 or p.asks(r"\b(after|more|else|must|need(?:s|ed)?|fill)\b"):
             return None   # the question must ask about the part the fraction describes ('saves' is not 'spends')
         if p.search(_TAKE_AWAY_VERB) and not p.asks(r"\b(did|does|do|will) \w+ (eat|give|use|spend|sell)|"
                                                     r"\b(she|he|they|[A-Z][a-z]+) (ate|gave|used|spent|sold|cut)\b"):
             return None
-    other = re.match(r"how many ([a-z]+) (?:are|were)(?: there| in the [a-z]+)?\W*$", p.question, re.I)
-    if not (p.asks_for(i) or other and stem(other.group(1)) in {v for _, v in opposite}   # 'How many girls are ...?'
+    other = re.match(r"how many ([a-z]+) (?:are|were)(?: there)?(?: (?:in|at|on) (?:the|this|that) [a-z]+)?\W*$",
+                     p.question, re.I)
+    part = re.match(r"how many ([a-z]+)\b", p.question, re.I)   # 'How many goldfish ...?' of '15% are goldfish'
+    said_of_part = not complement and part is not None and stem(part.group(1)) in told and re.search(
+        rf"\b(?:are|were) (?:[a-z]+ )?{part.group(1)}\b", frac_sentence, re.I) is not None   # ('have cats': how many?)
+    if not (p.asks_for(i) or said_of_part or other and stem(other.group(1)) in {v for _, v in opposite}
             or i in ("m", "cm", "km", "kg", "g") and p.asks(r"^how (long|far|heavy)")
-            or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")):
+            or p.asks(r"^how (many|much) (of|are|were|is|did|does|do)\b|^what is \d")
+            or i == "dollars" and p.asks(r"^how much money (?:did|does|do|will|is|was)\b")):
         return None
     b = Builder(p, "fraction_of")
     a = b.given(whole, "a", i)
-    part = fraction_part(b, a, frac, "f", f"{whole.group('a')} {i}".strip(), i)
+    said = whole.group("a") if i == "dollars" and whole.group("a").startswith("$") else f"{whole.group('a')} {i}"
+    part = fraction_part(b, a, frac, "f", said.strip(), i)
     if complement:
-        b.step("-", [a, part], i, f"How many of the {whole.group('a')} {i} are not in that part?")
+        b.step("-", [a, part], i, f"How much of the {said} is not in that part?" if i == "dollars" else
+               f"How many of the {said} are not in that part?")
     if not re.fullmatch(r"dollars|cups?|km|kg|m|meters|miles|liters|hours", i):
         whole_count(b.value(part))
     return b.finish()
@@ -454,107 +475,6 @@ def rectangle(p: Problem) -> Plan | None:
     return b.finish()
 
 
-# ----------------------------------------------------------------------------- mean
-
-_LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
-
-
-def _list_total(p: Problem, b: Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
-    """The step adding up a listed '78, 92 and 81', and the listed numbers."""
-    items = list(NUMBER.finditer(p.t, m.start(), m.end()))
-    listed = ", ".join(n.group() for n in items[:-1]) + f" and {items[-1].group()}"
-    return b.step("+", [b.given(n, 0, "") for n in items], "", f"What do {listed} add up to?"), items
-
-
-def mean(p: Problem) -> Plan | None:
-    """The mean of a list: '80, 90 and 85 on 3 tests' -> add them, then divide by how many there are."""
-    m = p.search(_LIST, "all")
-    if not m or not p.asks(r"\b(mean|average)\b"):
-        return None
-    b = Builder(p, "mean")
-    total, items = _list_total(p, b, m)
-    count_word = next((c for c in p.finditer(COUNT, "all") if c.span("a") not in {n.span() for n in items}), None)
-    if count_word and number_value(count_word.group("a")) == len(items):
-        how_many = b.given(count_word, "a", count_word.group("noun"))
-    else:
-        how_many = b.fact(len(items), "values", f"{len(items)} values")
-    b.step("/", [total, how_many], "", f"If that total were shared equally among the {len(items)} values, what "
-                                       f"would each be?", kind="mean")
-    return b.finish()
-
-
-_MEAN_TARGET = [re.compile(rf"\b(?:mean|average)(?: score)? (?:over|of|for|across|on) {_n('n')} {_w('w')} "
-                           rf"(?:must|should|needs to|has to|is to) be {_n('t')}", re.I),
-                re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')} (?:over|for|across|on) {_n('n')} {_w('w')}",
-                           re.I),
-                re.compile(rf"\b(?:mean|average) of (?:the |his |her |their )?{_n('n')} (?:[a-z]+ )?{_w('w')} "
-                           rf"(?:is|was) {_n('t')}", re.I),   # 'The mean of 4 (test) scores is 15 ...'
-                re.compile(rf"\b(?:mean|average)(?: score)? (?:over|for|across|on) {_n('n')} {_w('w')} (?:is|was) "
-                           rf"{_n('t')}", re.I)]   # 'Her average over 3 games is 16 points'
-# 'the first 3' or '3 of the numbers' restates how many are listed
-_SOME_OF = re.compile(rf"(?:(?<=\bthe first )|(?=\d+ of (?:the|these|those|them)\b)){_n('a')}\b")
-# two values said before the one asked for ('She scored 12 and 18 in the first two games')
-_TWO_LISTED = re.compile(rf"\b[a-z]+ {NUM}(?: [a-z]+)? and {NUM}\b")
-_LAST_ASKED = r"\b(need|must|has to|have to|should)\b|^what (?:is|was) the (?:last|other|missing|fourth|fifth|" \
-              r"sixth)\b|\b(?:in|on) the (?:last|third|fourth|fifth|sixth) [a-z]+\?$"
-_ORDINAL = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6}   # the one asked for must be the last of the n
-
-
-def mean_missing(p: Problem) -> Plan | None:
-    """'Her mean over 4 tests must be 85. She scored 78, 92 and 81.' -> 85 x 4 in all, 78 + 92 + 81 so far, then
-    what the last test must add."""
-    target = next((m for rx in _MEAN_TARGET for m in [p.search(rx)] if m), None)
-    listed = p.search(_LIST) or p.search(_TWO_LISTED)
-    if not target or not listed or not p.asks(_LAST_ASKED):
-        return None
-    b = Builder(p, "mean")
-    n, w = target.group("n"), target.group("w")
-    total = b.step("*", [b.given(target, "t", ""), b.given(target, "n", w)], "",
-                   f"What total over {n} {w} gives a mean of {target.group('t')}?")
-    so_far, items = _list_total(p, b, listed)
-    ordinal = re.search(r"\b(third|fourth|fifth|sixth)\b", p.question)
-    if len(items) + 1 != b.value(b.given(target, "n", w)) or ordinal and _ORDINAL[ordinal.group(1)] != len(items) + 1:
-        return None
-    first = next((c for c in p.finditer(COUNT) if c.span("a") not in {i.span() for i in items}
-                  and c.span("a") != target.span("n") and c.span("a") != target.span("t")), None)
-    if first:   # 'the first 3 tests' only restates how many are listed
-        if number_value(first.group("a")) != len(items):
-            return None
-        b.given(first, "a", first.group("noun"))
-    some = p.search(_SOME_OF)
-    if some and number_value(some.group("a")) == len(items):
-        b.given(some, "a", w)   # '3 of the numbers are 12, 18 and 10' restates how many are listed
-    b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
-    return b.finish()
-
-
-_GROUP_MEAN = re.compile(rf"{_n('n')} {_w('w')} (?:with|who have|who had|that have) an? (?:mean|average)"
-                         rf"(?: [a-z]+)? of {_n('m')}")
-
-
-def combined_mean(p: Problem) -> Plan | None:
-    """'20 students with a mean of 72, 30 students with a mean of 82: the mean of all 50?' -> each group's total,
-    both together, then shared among everyone."""
-    groups = list(p.finditer(_GROUP_MEAN))
-    if len(groups) != 2 or not p.asks(r"\b(mean|average)\b"):
-        return None
-    b = Builder(p, "mean")
-    totals = [b.step("*", [b.given(g, "n", g.group("w")), b.given(g, "m", "")], "",
-                     f"What do {g.group('n')} {g.group('w')} with a mean of {g.group('m')} score in all?")
-              for g in groups]
-    total = b.step("+", totals, "", "What is the total for both groups together?")
-    everyone = p.search(re.compile(rf"\ball {_n('a')}"), "question")
-    if everyone:
-        count = b.given(everyone, "a", "")
-        if b.value(count) != sum(b.value(b.given(g, "n", "")) for g in groups):
-            return None
-    else:
-        count = b.step("+", [b.given(g, "n", "") for g in groups], "", "How many are there in both groups?")
-    b.step("/", [total, count], "", "If that total were shared equally among everyone, what would each be?",
-           kind="mean")
-    return b.finish()
-
-
 # ----------------------------------------------------------------------------- arithmetic expressions
 
 _EXPRESSION_Q = re.compile(r"(?:calculate|evaluate|work out|what is|find|compute)\s+(?P<e>[-(\d][^?!]*?)\s*[?.!]?$",
@@ -777,13 +697,15 @@ def conversion(p: Problem) -> Plan | None:
         f = b.fact(factor, f"{to} per {unit_name(first.group('u'))}",
                    f"{factor} {to} in 1 {unit_name(first.group('u'))}")
         value = b.step("*", [b.given(first, "a", first.group("u")), f], to,
-                       f"How many {to} are in {first.group('a')} {first.group('u')}?", kind="convert")
+                       f"With {factor} {to} in 1 {unit_name(first.group('u'))}, how many {to} are in "
+                       f"{first.group('a')} {first.group('u')}?", kind="convert")
     elif unit_factor(to, first.group("u")) and len(measures) == 1:
         factor = unit_factor(to, first.group("u"))
         f = b.fact(factor, f"{first.group('u')} per {unit_name(to)}",
                    f"{factor} {first.group('u')} in 1 {unit_name(to)}")
         value = b.step("/", [b.given(first, "a", first.group("u")), f], to,
-                       f"How many {to} are {first.group('a')} {first.group('u')}?", kind="convert")
+                       f"With {factor} {first.group('u')} in 1 {unit_name(to)}, how many {to} are "
+                       f"{first.group('a')} {first.group('u')}?", kind="convert")
     else:
         return None
     if len(measures) == 2:

@@ -116,20 +116,26 @@ _MONEY = re.compile(r"(?P<a>\$\d+(?:\.\d+)?)")
 _GROUP = re.compile(rf"\b(?P<a>\d+) (?P<noun>[a-z]+)\b")
 
 
+# 'costs $900 before tax': the price the tax is a percent of, no change said before or after
+_BEFORE_TAX = re.compile(r"\bbefore (?:the )?(?:sales )?(?:tax|tip)\b")
+
+
 def percent_part(p: Problem) -> Plan | None:
     """A percent of the one amount the story gives: 'The bill is $45 ... a 20% tip. How much is the tip?' ->
     20% of $45 (and the bill with it, for 'the total cost including tax'); '200 students, 35% said pizza. How many
     students chose pizza?' -> 35% of 200."""
     percents = list(p.finditer(_PERCENT, "all"))
     if len(percents) != 1 or len(p.numbers) != 2 or re.search(
-            r"\b(?:discount|off|sale|increase\w*|decrease\w*|more|less|than|before|after|original\w*|rest|each|per)\b",
-            p.t, re.I):
+            r"\b(?:discount|off|sale|increase\w*|decrease\w*|more|less|fewer|than|before|after|original\w*|rest|each|"
+            r"per)\b",
+            _BEFORE_TAX.sub("", p.t), re.I):
         return None
     pc = percents[0]
     bill, money = p.search(_ON_BILL, "all"), p.search(_MONEY)
     b = Builder(p, "percent")
     if bill and money:
-        paid = p.asks(r"\b(?:pay|pays|paid|spend|spends|spent)\b.*\b(?:in total|in all|altogether)\b")   # tip included
+        paid = p.asks(r"\b(?:pay|pays|paid|spend|spends|spent|cost|costs)\b.*\b(?:in total|in all|altogether)\b|"
+                      r"\btotal (?:cost|price|bill|amount)\b")   # the tip or tax included
         if not p.asks(rf"\b{bill.group('what').split()[-1]}\b") and not paid:
             return None
         whole = b.given(money, "a", "dollars")

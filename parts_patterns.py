@@ -162,6 +162,39 @@ def ratio_total(p: Problem) -> Plan | None:
     return b.finish()
 
 
+def ratio_whole(p: Problem) -> Plan | None:
+    """'Red and blue beads are in the ratio 2:7. There are 14 red beads. How many beads are there altogether?' ->
+    14 / 2 = 7 beads in 1 part, 2 + 7 = 9 parts, then 9 parts are 63 beads."""
+    said = next((m for rx in _RATIO_SAID for m in [p.search(rx)] if m), None)
+    asked = p.match_question(re.compile(r"how many (?P<noun>[a-z]+)\b", re.I))
+    if not said or not asked or not p.asks(_TOTAL_WORDS) or p.asks(r"\b(?:more|fewer|less|than|difference)\b"):
+        return None
+    x, y = _key(said.group("x"), said.group("y"))
+    noun = asked.group("noun")
+    shared = singular(said.group("y").split()[-1]) if y != singular(said.group("y").split()[-1]) else ""
+    rest = [s for s in p.numbers if s not in (said.span("r1"), said.span("r2"))]
+    if x == y or _names(p.question, x) or _names(p.question, y) or len(rest) != 1 \
+            or singular(noun) not in _GROUPS | {shared} - {""}:
+        return None   # the total counts both kinds: their shared noun or a group of them ('students')
+    count = _COUNTED.match(p.t, rest[0][0])
+    counted = [k for k in (x, y) if _names(p.t[count.end("a"):count.end("a") + 30].split(".")[0], k)]
+    if len(counted) != 1:
+        return None
+    b = Builder(p, "ratio")
+    rx, ry = b.given(said, "r1", f"parts {x}"), b.given(said, "r2", f"parts {y}")
+    have = rx if counted[0] == x else ry
+    words = p.t[count.end("a"):].split()
+    kind = next(i for i, w in enumerate(words) if singular(w.lower().strip(".,")) == counted[0])
+    kind += kind + 1 < len(words) and singular(words[kind + 1].lower().strip(".,")) == shared
+    shown = " ".join([count.group("a")] + words[:kind + 1]).strip(".,")   # '14 red beads', '12 boys'
+    per = b.step("/", [b.given(count, "a", noun), have], f"{noun} per part",
+                 f"If the {shown} are {fmt(b.value(have))} parts, how many {noun} are in 1 part?")
+    parts = b.step("+", [rx, ry], "parts", f"How many parts are there in {said.group('r1')} to {said.group('r2')}?")
+    b.step("*", [per, parts], noun, f"How many {noun} are {fmt(b.value(parts))} parts?")
+    whole_count(b.steps[-1].value)
+    return b.finish()
+
+
 # ----------------------------------------------------------------------------- room left when some is taken
 
 _SLOT = r"seats|spaces|places|slots|rooms|beds|spots|lockers|desks|tables|berths|cabins|pitches|stalls|chairs"

@@ -19,7 +19,7 @@ from wordproblem import Builder, Plan, Problem, fraction_part, fmt, stem, whole_
 # 120 apples.', 'A tank holds 200 liters of water.', 'There are 240 students in a school.').
 _START = re.compile(r"(?:^|(?<=[.!] ))(?P<who>[A-Z][a-z']*(?: [A-Za-z']+){0,3}?) (?P<verb>has|had|have|saved|"
                     r"earned|baked|started with|starts with|began with|with|"
-                    r"picked|collected|made|holds|held|contains|contained|received|got|owns|owned|caught|grew|"
+                    r"picked|collected|made|holds|held|contains|contained|received|got|owns|owned|caught|grew|planted|"
                     r"bought|won|is given|was given) (?P<n>\$?\d+(?:\.\d+)?)(?: (?P<noun>[a-z]+)(?: of "
                     r"(?P<stuff>[a-z]+))?)?(?P<tail>[^.?!\d]*)[.!] ")
 _THERE_ARE = re.compile(r"(?:^|(?<=[.!] ))There (?:are|were|is|was) (?P<n>\d+(?:\.\d+)?) (?P<noun>[a-z]+)"
@@ -101,9 +101,12 @@ def portions(p: Problem) -> Plan | None:
     rest = list(re.finditer(_REST_IS, p.body))
     named_rest = bool(rest) and rest[-1].start() > parts[-1].start() and len(events) == len(parts) and \
         _names_rest(q, rest[-1].group("pred"), p, parts)   # '... and the rest ride the bus. How many ride the bus?'
-    if not (all(_taken(p, parts)) and _ASKS_LEFT.search(q) and not rest or named_rest):
-        return None   # portions taken away, and the question asks what is left
-    if not _asks_amount(p, noun, named_rest) or not _owners_clause(p.question, start) or \
+    last = not rest and len(parts) > 1 and events[-1][0] == "part" and not _ASKS_LEFT.search(q) and \
+        not re.search(r"\b(?:not|never|others?|rest|besides|except|all)\b|n't\b", q) and \
+        _names_last(q, p, parts)   # '... and 1/2 of the rest were pear trees. How many pear trees ...?'
+    if not (all(_taken(p, parts)) and _ASKS_LEFT.search(q) and not rest or named_rest or last):
+        return None   # portions taken away, and the question asks what is left (or the last portion)
+    if not _asks_amount(p, noun, named_rest or last) or not (last or _owners_clause(p.question, start)) or \
             re.search(r"\b(?:does|did|do|will|is|was) (?:his|her|their) [a-z]+\b", q):
         return None   # 'How many marbles does Sam have now?' asks for what was given, not what is left
     b = Builder(p, "portions")
@@ -117,6 +120,8 @@ def portions(p: Problem) -> Plan | None:
                 whole_count(b.value(part))
         else:
             part = b.given(m, "n", noun)
+        if last and m is parts[-1]:
+            break   # the last portion is the answer
         amount = b.step("-", [amount, part], noun, f"How {'much money' if noun == 'dollars' else 'many ' + noun} "
                         f"{'is' if noun == 'dollars' else 'are'} left after {_told(p.t[lo:hi])}?", kind="left")
     for m in rest:
@@ -197,6 +202,12 @@ def _amount_text(value: Fraction, noun: str, later: bool) -> str:
     """How a step names the amount a portion is of: '$60', '120 apples', 'the $40 left', 'the 60 apples left'."""
     said = f"${fmt(value)}" if noun == "dollars" else f"{fmt(value)} {noun}"
     return f"the {said} left" if later else said
+
+
+def _names_last(question: str, p: Problem, parts: list[re.Match]) -> bool:
+    """Does the question name what the last portion is ('were pear trees', 'on lunch') and none of the others?"""
+    lo, hi = _clause(p, parts[-1].start())
+    return _names_rest(question, p.t[parts[-1].end():hi].lower(), p, parts[:-1])
 
 
 def _names_rest(question: str, pred: str, p: Problem, parts: list[re.Match]) -> bool:

@@ -169,11 +169,13 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
                               measure_difference, measure_parts, median, mixed_units_left, percent_change,
                               percent_of_whole, percent_part, polygon_perimeter, proportion, rate_other_time,
                               regular_perimeter, rest_shared, share_equally, side_from_area, total_from_mean)
-from math_patterns import (combined_mean, conversion, expression, fill_count, for_every, fraction_of, fractions_rest,
-                           map_scale, mean, mean_missing, missing_side, mixed_unit_difference, percent_apply,
-                           percent_of_number, percent_reverse, ratio, rectangle, square_side, there_and_back)
+from math_patterns import (conversion, expression, fill_count, for_every, fraction_of, fractions_rest, map_scale,
+                           missing_side, mixed_unit_difference, percent_apply, percent_of_number, percent_reverse,
+                           ratio, rectangle, square_side, there_and_back)
+from mean_patterns import combined_mean, mean, mean_missing
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
-                            percent_twice, ratio_difference, ratio_share, ratio_total, scale_length)
+                            percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
+                            scale_length)
 from factor_patterns import factor_compared
 from gap_patterns import measure_gain, measure_gap
 from portion_patterns import portions
@@ -186,8 +188,8 @@ from shape_patterns import plane_shape
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, shopping, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, how_many_times, shared_with_difference, shared_with_multiple,
-                            sum_difference, totals_compared)
+from total_patterns import (age_later, compared_back, how_many_times, kinds_with_difference, numbers_multiple,
+                            shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -216,7 +218,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     group_priced, crew_time, trip_time, operations_undone, regular_perimeter, rate_chain, there_and_back, fraction_left,
     ratio_total, per_lot, priced_kinds, rate_over_periods, level_below_zero, word_expression,
     capacity_left, groups_room_left, simple_interest, age_later, ratio_difference, percent_of_part, percent_twice,
-    totals_compared,
+    totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
     measure_gap]
@@ -247,10 +249,14 @@ _CREW_TIME = rf"\btakes? \d+ (?:{CREW}) \d+|\btake \d+ (?:{CREW})\b|\b\d+ (?:{CR
              rf"(?![^.?!]*together)|\blasts? \d+ (?:hours|days|weeks|months) for \d+ (?:{EATERS})\b"
 
 
-def _unexplained_unit(p: Problem) -> bool:
+def _unexplained_unit(p: Problem, but_asked: bool = False) -> bool:
     """A time unit in the question that the statements never mention ('pills ... for the week') needs a step we
-    would not have; conversions are the exception, they name both units on purpose."""
-    units = re.findall(_TIME_UNITS, re.sub(r"\b\d+-[a-z]+ [a-z]+", "", p.question), re.I)   # 'a 40-hour week'
+    would not have; conversions are the exception, they name both units on purpose. With `but_asked`, the unit the
+    question asks its answer in ('How many hours did he run?') does not count."""
+    question = re.sub(r"\b\d+-[a-z]+ [a-z]+", "", p.question)   # 'a 40-hour week'
+    if but_asked:
+        question = re.sub(r"(?i)^how many [a-z]+\b", "", question)
+    units = re.findall(_TIME_UNITS, question, re.I)
     clock = re.search(r"\d:\d\d", p.body) is not None   # a clock time says hours and minutes
     restated = {m.group(1).lower() for m in re.finditer(r"\b(?:the|those|these|all|both) \d+ ([a-z]+)", p.question)}
     unexplained = any(not mentions(p.body, u) and not (clock and re.match(r"(?i)hour|minute", u))
@@ -449,9 +455,11 @@ def _plan_all(problem: str) -> Plan | None:
     if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
         return None   # ('how many koalas and kangaroos' asks for two things at once)
     unexplained = _unexplained_unit(read)
+    # only the asked unit is new ('Tom ran for 150 minutes. How many hours did he run?'): conversion reads it itself
+    converts = unexplained and not _unexplained_unit(read, but_asked=True) and not read.asks(r"\band\b")
     plans = []
     for pattern in PATTERNS:
-        if unexplained and pattern not in _CONVERTS_ASKED_UNIT:
+        if unexplained and pattern not in _CONVERTS_ASKED_UNIT and not (converts and pattern is conversion):
             continue
         if pattern is not crew_time and re.search(_CREW_TIME, read.t, re.I):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from story_patterns import HAS
-from wordproblem import NAME, NUM, Builder, Merged, Plan, Problem, _n, _w, fmt, same_word, whole_count
+from wordproblem import NAME, NUM, Builder, Merged, Plan, Problem, _n, _w, fmt, same_word, stem, whole_count
 
 # ----------------------------------------------------------------------------- a total and a difference or multiple
 
@@ -20,24 +20,37 @@ from wordproblem import NAME, NUM, Builder, Merged, Plan, Problem, _n, _w, fmt, 
 _SUM_DIFF = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
                        rf"have a sum of|total)) {_n('s')}(?:[^?!]*?(?:difference (?:between them )?(?:is|of)|"
                        rf"differ by) {_n('d')}|(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('d_')} "
-                       rf"(?:more|greater|bigger|larger) than the other\b)")
+                       rf"(?:more|greater|bigger|larger|less|smaller) than the other\b)")
+# '... their sum is 41', said after the difference: 'The difference between 2 numbers is 9 and their sum is 41'
+_DIFF_SUM = re.compile(rf"difference (?:between|of) (?:(?P<two>2) |the )?numbers is {_n('d')}(?:,? and|\.) "
+                       rf"(?:their|the|[Tt]heir|[Tt]he) sum is {_n('s')}")
+# 'The sum of 2 numbers is 36 and one number is 2 times the other' ('twice' is read as '2 times')
+_SUM_TIMES = re.compile(rf"(?:sum of (?:(?P<two>2) |the )?numbers is|(?P<two_>2) numbers (?:add (?:up )?to|sum to|"
+                        rf"have a sum of|total)) {_n('s')}(?:\.|,| and) [Oo]ne (?:number |of them )?is {_n('k')} times "
+                        rf"(?:as (?:large|big|much) as )?the other\b")
 _TOGETHER = re.compile(rf"(?P<x>{NAME}) and (?P<y>{NAME}) {HAS} {_n('s')} {_w('i')}[^.?!]*?"
                        rf"\b(?:together|altogether|in all|in total|between them)")
 _MORE_THAN = re.compile(rf"(?P<big>{NAME}) {HAS} {_n('d')} more(?: {_w('i')})? than (?P<small>{NAME})")
+# two things priced together and one dearer: 'A bat and a ball cost $1.10 in total. The bat costs $1.00 more than
+# the ball.'
+_COST_TOGETHER = re.compile(r"\b(?:[Aa]n?|[Tt]he) (?P<x>[a-z]+) and (?:an?|the) (?P<y>[a-z]+) (?:cost|costs|sell for) "
+                            rf"{_n('s')}(?: together| altogether| in all| in total)?[.,]")
+_COSTS_MORE = re.compile(rf"\b[Tt]he (?P<big>[a-z]+) costs {_n('d')} more than the (?P<small>[a-z]+)\b")
 
 
 def sum_difference(p: Problem) -> Plan | None:
     """Two numbers from their sum and difference: half the sum is the middle, half the difference takes it to the
     larger (plus) or the smaller (minus) number."""
-    m = p.search(_SUM_DIFF)
+    m = p.search(_SUM_DIFF) or p.search(_DIFF_SUM)
     want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
     if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b"):
         return None
     b = Builder(p, "sum_difference")
-    two_group = "two" if m.group("two") else "two_" if m.group("two_") else None
+    said = m.groupdict()
+    two_group = "two" if said["two"] else "two_" if said.get("two_") else None
     two = b.given(m, two_group, "") if two_group else b.fact(2, "", "2 numbers")
     half_sum = b.step("/", [b.given(m, "s", ""), two], "", f"What is half of the sum, {m.group('s')} ÷ 2?")
-    d = "d" if m.group("d") else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
+    d = "d" if said["d"] else "d_"   # 'their difference is 8' or 'one is 8 more than the other'
     # the idea, not the sum: from the middle both numbers move, so each moves half of the gap
     middle = fmt(b.value(half_sum))
     half_diff = b.step("/", [b.given(m, d, ""), two], "", f"From the middle, {middle}, one number goes up and the "
@@ -48,8 +61,65 @@ def sum_difference(p: Problem) -> Plan | None:
     return b.finish()
 
 
+def numbers_multiple(p: Problem) -> Plan | None:
+    """Two numbers from their sum when one is k times the other: the smaller is 1 part and the larger k parts
+    ('The sum of 2 numbers is 36 and one is 2 times the other': 36 / 3 = 12, then 2 x 12)."""
+    m = p.search(_SUM_TIMES)
+    want_big = p.asks(r"\b(larger|largest|bigger|biggest|greater|greatest)\b")
+    if not m or want_big == p.asks(r"\b(smaller|smallest|lesser|least)\b") or len(p.numbers) != 2 + bool(
+            m.group("two") or m.group("two_")):
+        return None
+    b = Builder(p, "sum_multiple")
+    for two in ("two", "two_"):
+        if m.group(two):
+            b.label(m, two)   # '2 numbers' says how many there are: the parts below are theirs
+    times = b.given(m, "k", "parts")
+    if b.value(times) <= 1:
+        return None   # '0.5 times the other' makes the first number the smaller one
+    parts = b.step("+", [times, b.fact(1, "parts", "1 part for the smaller number")], "parts",
+                   f"If the smaller number is 1 part and the larger is {m.group('k')} parts, how many equal parts make "
+                   f"the sum?")
+    one = b.step("/", [b.given(m, "s", ""), parts], "", f"Shared into those equal parts, what is 1 part of "
+                                                       f"{m.group('s')}?")
+    if want_big:
+        b.step("*", [one, times], "", f"The larger number is {m.group('k')} parts: what is it?")
+    return b.finish()
+
+
+# A group of two kinds of people and how many more of one kind: 'There are 45 children in the club. There are 7 more
+# girls than boys.' (every child is a girl or a boy)
+_KINDS = {("boy", "girl"), ("girl", "boy"), ("man", "woman"), ("woman", "man"), ("adult", "child"), ("child", "adult")}
+_GROUP_OF = re.compile(rf"(?:^|(?<=[.!] ))(?:[Tt]here (?:are|were)|[A-Z][a-z]*(?: [a-z]+)* (?:has|had|have)) "
+                       rf"{_n('s')} (?P<group>[a-z]+)\b(?P<tail>[^.?!\d]*)[.!,]")
+_KIND_MORE = re.compile(rf"\b{_n('d')} more (?P<big>[a-z]+) than (?P<small>[a-z]+)\b")
+
+
+def kinds_with_difference(p: Problem) -> Plan | None:
+    """How many of each kind in a group of two kinds, one kind d more: (total - d) / 2 of the fewer kind, then d
+    more of the other ('45 children ... 7 more girls than boys': (45 - 7) / 2 = 19 boys, 26 girls)."""
+    group, more = p.search(_GROUP_OF), p.search(_KIND_MORE)
+    kinds = (stem(more.group("big")), stem(more.group("small"))) if more else ()
+    asked = p.match_question(re.compile(r"how many (?P<kind>[a-z]+)\b", re.I))
+    if not group or not more or kinds not in _KINDS or len(p.numbers) != 2 or not asked \
+            or stem(asked.group("kind")) not in kinds or stem(group.group("group")) in kinds:
+        return None
+    b = Builder(p, "sum_difference")
+    big, small = more.group("big"), more.group("small")
+    total, extra = b.given(group, "s", group.group("group")), b.given(more, "d", big)
+    whole = f"{group.group('s')} {group.group('group')}"
+    rest = b.step("-", [total, extra], group.group("group"), f"Without the {more.group('d')} extra {big}, how many "
+                                                             f"of the {whole} are left to split evenly?")
+    fewer = b.step("/", [rest, b.fact(2, "", "2 equal groups")], small, f"Split evenly between {big} and {small}, "
+                                                                        f"how many {small} are there?")
+    whole_count(b.value(fewer))
+    if stem(asked.group("kind")) == kinds[0]:
+        b.step("+", [fewer, extra], big, f"How many {big} are there, {more.group('d')} more than the {small}?")
+    return b.finish()
+
+
 _PERSON = rf"(?:{NAME}|(?:[Hh]is|[Hh]er|[Tt]heir) [a-z]+)"   # 'Jada', 'her brother'
-_OLDER = re.compile(rf"(?P<x>{_PERSON}) (?:is|was) {_n('d')} years? (?P<dir>older|younger) than (?P<y>{_PERSON})\b")
+_SOMEONE = rf"(?:{_PERSON}|(?:[Aa]n?|[Tt]he) [a-z]+)"   # 'A father is 30 years older than his son'
+_OLDER = re.compile(rf"(?P<x>{_SOMEONE}) (?:is|was) {_n('d')} years? (?P<dir>older|younger) than (?P<y>{_SOMEONE})\b")
 _FEWER_THAN = re.compile(rf"(?P<x>{NAME}) {HAS} {_n('d')} fewer(?: {_w('i')})? than (?P<y>{NAME})")
 # the two together said of 'they': 'The sum of their ages is 26', 'Together they have 40 cards'
 # 'Together, Max and Zoe are 30 years old': their ages' total, the two named
@@ -62,20 +132,26 @@ _THEY_TOTAL = re.compile(rf"\b(?:(?P<age>[Tt]he sum of their ages is|[Tt]heir ag
 
 def _apart(p: Problem) -> tuple[re.Match, str, str, str] | None:
     """How two people differ: (the match, the bigger one, the smaller one, what the difference counts)."""
-    more, fewer, older = p.search(_MORE_THAN), p.search(_FEWER_THAN), p.search(_OLDER)
-    if sum(m is not None for m in (more, fewer, older)) != 1:
+    more, fewer, older, dearer = (p.search(rx) for rx in (_MORE_THAN, _FEWER_THAN, _OLDER, _COSTS_MORE))
+    if sum(m is not None for m in (more, fewer, older, dearer)) != 1:
         return None
     if more:
         return more, more.group("big"), more.group("small"), more.group("i") or ""
+    if dearer:
+        return dearer, f"the {dearer.group('big')}", f"the {dearer.group('small')}", "dollars"
     if fewer:
         return fewer, fewer.group("y"), fewer.group("x"), fewer.group("i") or ""
-    big, small = (older.group("x"), older.group("y"))[::1 if older.group("dir") == "older" else -1]
+    big, small = (re.sub(r"^(?:[Aa]n?|The) ", "the ", older.group(w)) for w in ("xy" if older.group("dir") == "older"
+                                                                             else "yx"))
     return older, big, small, "years"
 
 
 def _together(p: Problem, big: str, small: str, unit: str) -> tuple[re.Match, str] | None:
     """Their total: named ('Ann and Bo have 26 cards together'), or said of 'they' right after the difference."""
     named = p.search(_TOGETHER)
+    priced = p.search(_COST_TOGETHER)
+    if priced and unit == "dollars":
+        return (priced, unit) if {big, small} == {f"the {priced.group('x')}", f"the {priced.group('y')}"} else None
     if named:
         return (named, named.group("i")) if {big, small} == {named.group("x"), named.group("y")} else None
     ages = p.search(_AGES_TOGETHER)
@@ -94,7 +170,7 @@ def shared_with_difference(p: Problem) -> Plan | None:
     ('Jada is 4 years older than her brother. The sum of their ages is 26.' works the same way)."""
     apart = _apart(p)
     together = _together(p, *apart[1:]) if apart else None
-    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b"):
+    if not together or not p.asks(r"^how (?:old|many|much)\b|^what is \w+'s age\b|^what does the [a-z]+ cost\?"):
         return None
     (d, big_name, small_name, _), (m, i) = apart, together
     want_big = p.asks(rf"\b{big_name.split()[-1]}\b")
@@ -106,7 +182,8 @@ def shared_with_difference(p: Problem) -> Plan | None:
     twice = b.step("-", [s, dd], i, f"Without the extra {m.group('d')}, how much is left of the {m.group('s')} "
                                     f"to share equally?")
     small = b.step("/", [twice, two], i, f"Shared equally between the two, how much is {small_name}'s part?")
-    whole_count(b.value(small))   # the shares of people's things are whole counts
+    if i != "dollars":
+        whole_count(b.value(small))   # the shares of people's things are whole counts (a price may be $0.05)
     if want_big:
         b.step("+", [small, dd], i, f"What is {big_name}'s part, {m.group('d')} more than {small_name}'s?")
     return b.finish()

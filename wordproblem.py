@@ -94,10 +94,12 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
                lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
     t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
+    t = re.sub(r"\b(an?|the) (\d+)-(pack|box|bag|set|tray|case) of\b", r"\1 \3 of \2", t, flags=re.I)   # 'a 6-pack of'
     t = re.sub(r"\b(a|one|two|three|four|five|six|seven|eight|nine)[ -](" + "|".join(_DENOMINATORS) + r")s?\b",
                _fraction_word, t, flags=re.I)
     for words, digits in _FRACTION_WORDS:
         t = re.sub(r"\b" + words.replace(" ", "[ -]") + r"\b", digits, t, flags=re.I)
+    t = re.sub(r"\b(\d+/\d+) (?:of )?an? (?=(?:hour|minute|day|week|year)\b)", r"\1 ", t)   # 'half an hour'
     t = re.sub(r"\b(" + "|".join(_WORD_VALUE) + r")\b", lambda m: str(_WORD_VALUE[m.group(1).lower()]), t,
                flags=re.I)
     return re.sub(r"(?<![\d./])\b(\d+) (\d+)/(\d+)\b", lambda m: _mixed(m), t)
@@ -261,7 +263,7 @@ def read_problem(problem: str) -> Problem | None:
     t = _MEASURED_NOUN.sub(r"\g<a> \g<noun> is \g<n> \g<u> long. It \g<verb>", t)
     for _ in range(3):   # '3 cm on Monday, 2 on Tuesday and 4 on Friday': each in turn
         t = _ELIDED.sub(lambda m: f"{m.group()} {m.group('noun')}", t)
-    t = _TERSE_WHOLE.sub(lambda m: f"There are {m.group('n')} {m.group('noun')}. {m.group('f')}"
+    t = _TERSE_WHOLE.sub(lambda m: f"There are {m.group('n')} {m.group('noun')}{m.group('where') or ''}. {m.group('f')}"
                                    f"{' of them' if m.group('of') else ''} ", t)
     t = _against_said(_OWN_CLAUSE.sub(lambda m: f". {m.group('who')[0].upper()}{m.group('who')[1:]} ", t))
     sentences = list(re.finditer(SENTENCE, t))
@@ -285,8 +287,10 @@ def read_problem(problem: str) -> Problem | None:
 
 
 # A whole said first as a student types it: '120 students, 5/8 of them are girls.', 'Of 40 apples, 3/10 are rotten.'
-_TERSE_WHOLE = re.compile(r"^(?:(?P<of>[Oo]f) (?:the )?)?(?P<n>\d+) (?P<noun>[a-z]+), (?P<f>\d+(?:/\d+|%))"
-                          r"(?(of)|(?= of (?:them|the)\b)) ")
+_TERSE_WHOLE = re.compile(r"^(?:(?P<of>[Oo]f) (?:the )?)?(?P<n>\d+) (?P<noun>[a-z]+)(?P<where>(?(of) (?:in|at|on) "
+                          r"(?:a|an|the|our|his|her|their|this) [a-z]+(?: [a-z]+)?|(?!)))?, (?P<f>\d+(?:/\d+|%))"
+                          r"(?(of)|(?= of (?:them|the)\b)) ")   # 'Of the 50 cars in a parking lot, 40% are red'
+
 
 
 # 'Tom is 14 and his dad is 3 times as old.': a second owner's clause is a sentence of its own, as the readers of
