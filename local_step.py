@@ -45,10 +45,6 @@ _VERBS = r"(?:holds?|has|have|had|costs?|needs?|uses?|makes?|gives?|takes?|weigh
 _UNIT_TIME = r"(?:day|week|month|year|hour|minute|second|night|morning|lap|kg|pound|lb|mile|km|meter|foot|text|person)"
 
 
-def _singular(word: str) -> str:
-    return stem(word) if word else ""
-
-
 def _noun_after(after: str) -> str:
     """The noun right after a number ("3 tickets each" -> tickets; "5 kg of apples" -> kg), or ""."""
     m = re.match(r"\s+([a-z]+(?:-[a-z]+)?)", after, re.I)
@@ -60,20 +56,20 @@ def _each_thing(sentence: str, start: int, end: int) -> str:
     each row": row; "cartons of 12": carton; "A school bus holds 48 students": bus), or "" when it says none."""
     after, before = sentence[end:], sentence[:start]
     if m := re.match(r"\s*(?:[a-z]+\s+){0,3}?each of (?:his|her|their|the|its)\s+\d+\s+([a-z]+)", after, re.I):
-        return _singular(m.group(1))   # "6 crayons to each of his 25 students"
+        return stem(m.group(1))   # "6 crayons to each of his 25 students"
     if m := re.match(r"\s*(?:[a-z]+\s+){0,4}?(?:in|on|at|for|to|into)?\s*(?:each|every|per|a|an)\s+"
                      r"(?:of (?:his|her|their|the) )?(?!\d)([a-z]+)", after, re.I):
         word = m.group(1).lower()
         if word not in _NOT_NOUNS and m.group(0).lower().split()[-2] in ("each", "every", "per") \
                 or re.fullmatch(_UNIT_TIME + "s?", word):
-            return _singular(word)
+            return stem(word)
     if re.match(r"\s*(?:[a-z]+\s+){0,2}?(?:each|apiece)\b", after, re.I):
         subject = re.match(r"\s*(?:[a-z ]+,\s*)?([a-z]+)\s+" + _VERBS + r"\b", sentence, re.I)   # "At the fair,"
-        return _singular(subject.group(1)) if subject else "one"
+        return stem(subject.group(1)) if subject else "one"
     if m := re.search(r"\b([a-z]+s) of\s*\$?$", before, re.I):   # "cartons of 12", "teams of 4"
-        return _singular(m.group(1))
+        return stem(m.group(1))
     if (m := re.search(r"\beach ([a-z]+)\b[^.,]*$", before, re.I)) and m.group(1).lower() not in _NOT_NOUNS:
-        return _singular(m.group(1))   # "Each student paid $7"
+        return stem(m.group(1))   # "Each student paid $7"
     return ""
 
 
@@ -81,7 +77,7 @@ def _one_of_many(text: str, before: str) -> str:
     """The thing a sentence's single subject is ("A school bus holds 48 students": bus), when the problem counts
     several of them elsewhere ("5 buses"); "" otherwise ("A farmer had 8 crates" is the one farmer's count)."""
     m = re.match(r"\s*(?:a|an|one)\s+(?:[a-z]+\s+){0,2}?([a-z]+)(?:\s+of\s+[a-z]+)?\s+" + _VERBS + r"\b", before, re.I)
-    thing = _singular(m.group(1)) if m else ""
+    thing = stem(m.group(1)) if m else ""
     counted = thing and re.search(rf"\b\d+\s+(?:[a-z]+\s+)?{re.escape(thing)}(?:e?s)?\b", text, re.I)
     return thing if counted else ""
 
