@@ -26,8 +26,10 @@ def test_a_fraction_of_the_rest_taken_of_the_whole_is_asked_at_that_step():
     problem = "Omar had 48 stickers. He gave 1/3 of them to Ben and then 1/4 of the rest to Ivy. " \
               "How many stickers did Ivy get?"
     reply = reply_to(f"{problem} 48 / 3 = 16 and 48 / 4 = 12 so Ivy got 12")
-    assert reply["verdict"] == "flag" and "48 ÷ 4 = 12" in reply["text"] and "of the rest" in reply["text"]
-    assert "48 ÷ 3 = 16" not in reply["text"] and "is right" not in reply["text"]
+    # the faulty step named (1/4 taken of all 48), the portion said to be of what was left, that amount asked
+    assert reply["verdict"] == "flag" and "1/4 of all 48 stickers" in reply["text"]
+    assert "of what was left" in reply["text"] and "left after he gave 1/3" in reply["text"]
+    assert "48 ÷ 3 = 16" not in reply["text"] and "is right" not in reply["text"] and "32" not in reply["text"]
 
 
 def test_the_second_percent_of_the_starting_price_is_asked_at_that_step():
