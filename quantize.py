@@ -126,9 +126,8 @@ class RescoredHead(Int4Linear):
     logits do get right is which few tokens lead. So the 4-bit head ranks the vocabulary and its `top` best get their
     logits again from the float rows (16 dot products a row; with topk about 0.1 ms a token): greedy decoding picks
     among exact logits; the rest keep their 4-bit values (sampling reads them all; they are as close as a 4-bit head
-    makes them). The float rows are the
-    head's own weight, which a tied head shares with the embedding (no copy; an untied head keeps its float weight:
-    memory, not bytes read a token)."""
+    makes them). The float rows are the head's own weight, which a tied head shares with the embedding (no copy; an
+    untied head keeps its float weight: memory, not bytes read a token)."""
 
     def __init__(self, linear: nn.Linear, group_size: int = 32, top: int = 16):
         super().__init__(linear, group_size)

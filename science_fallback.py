@@ -396,13 +396,12 @@ def chosen_option(said: str, question: str) -> tuple[str, str] | None:
     return (named[0], next(o for o in listed if o != named[0])) if len(listed) == 2 and len(named) == 1 else None
 
 
-# A condition a reason names and its other side: "because its warm" asks what the cold would do
-CONDITION_SIDES = {"warm": "cold", "hot": "cold", "cold": "warm", "wet": "dry", "dry": "wet", "windy": "still",
-                   "rough": "smooth", "smooth": "rough", "dark": "bright", "bright": "dark", "heavy": "light"}
-
-
-CONDITION_NOUNS = {"warm": "warmth", "hot": "heat", "cold": "cold", "wet": "water", "dry": "dryness", "windy": "wind",
-                   "rough": "roughness", "smooth": "smoothness", "dark": "dark", "bright": "light", "heavy": "weight"}
+# A condition a reason names, its other side and the thing it is: "because its warm" asks what the cold would do,
+# and "when it is windy" is spoken of by "the wind"
+CONDITION_SIDES = {"warm": ("cold", "warmth"), "hot": ("cold", "heat"), "cold": ("warm", "cold"),
+                   "wet": ("dry", "water"), "dry": ("wet", "dryness"), "windy": ("still", "wind"),
+                   "rough": ("smooth", "roughness"), "smooth": ("rough", "smoothness"), "dark": ("bright", "dark"),
+                   "bright": ("dark", "light"), "heavy": ("light", "weight")}
 
 
 def condition_ask(claim: str, question: str) -> str | None:
@@ -414,9 +413,9 @@ def condition_ask(claim: str, question: str) -> str | None:
     if not condition or not re.match(r"\W*(?:why|how\s+come)\b", line, re.I):
         return None
     word = next((w for w in re.findall(r"[a-z]+", condition.group(1).lower()) if w in CONDITION_SIDES), None)
-    if word is None or (base_forms(word) | base_forms(CONDITION_NOUNS[word])) & forms_of(claim):
+    side, noun = CONDITION_SIDES.get(word, ("", ""))
+    if word is None or (base_forms(word) | base_forms(noun)) & forms_of(claim):
         return None  # "the wind carries it away" speaks of "when it is windy"
-    side, noun = CONDITION_SIDES[word], CONDITION_NOUNS[word]
     return f"Would that be any different if it were {side}? What does the {noun} change?"
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from evidence import Move
-from text_words import base_forms, content_tokens, forms_of, has_negation
+from text_words import base_forms, content_tokens, forms_of, has_negation, plural
 from student_message import about, question_of
 from science_fallback import definition_term, topic_terms
 from named_questions import named_question
@@ -377,7 +377,7 @@ def example_move(question: str, kb) -> Move | None:
             return Move(f"Here is {one} from the textbook: {found}. What links each one to the next? Say in your own "
                         f"words what {one} shows.", "fact", None, [fact])
         if found:
-            many = term if term.endswith("s") else f"{term}s"
+            many = plural(term)
             listed = ", ".join(found[:-1]) + f" and {found[-1]}"
             return Move(f"{listed[:1].upper()}{listed[1:]} are {'both' if len(found) == 2 else 'all'} {many}. What "
                         f"do they have in common that makes them {many}?", "fact", None, [fact])

@@ -714,8 +714,8 @@ def what_if(claim: str) -> str | None:
     """The question that turns a right reason's condition round ("... because its warm" -> "What would happen if it
     were cold instead, and why?"), the step past the reason the student gave; None when the reason names none."""
     reason = CLAUSE_BREAK.split(written_out(claim), maxsplit=1)[1:]
-    side = next((CONDITION_SIDES[w] for w in re.findall(r"[a-z]+", reason[0].lower()) if w in CONDITION_SIDES), None) \
-        if reason else None
+    words = re.findall(r"[a-z]+", reason[0].lower()) if reason else []
+    side = next((CONDITION_SIDES[w][0] for w in words if w in CONDITION_SIDES), None)
     return f"What would happen if it were {side} instead, and why?" if side else None
 
 
