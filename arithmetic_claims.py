@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import wordproblem
+from clock_claims import clock_steps, without_clocks
 from mathcheck import MathError, parse_math
 from problem_text import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from solver import fmt
@@ -114,12 +115,59 @@ def _spoken(m: re.Match) -> str:
     return str(100 * hundreds + rest)
 
 
+# the words a student writes between a number and the operation or result after it ("6 hrs and 4 hrs is 10",
+# "340 texts * 10 cents", "- the 3 broken ones so 45 left"): nouns and units, never a word that carries the arithmetic
+_KEEP_WORDS = set("""is are was were be and or so then to from by of in into per each every more than less fewer
+left leaves makes make equals gives gets got get x r rem remainder take away add added subtract subtracted it that
+this which what if not no as at on for with but because bc half""".split())
+_NOUN = r"(?:[a-z][a-z']*)"
+# nouns before an operation ("340 texts * 10"), or after a number an operation works on ("* 10 cents is 3.40"); a
+# conversion's units ("1.75 hours = 105 minutes") stay
+_NOUNS_BEFORE = re.compile(rf"(?<=\d)((?:\s+{_NOUN}){{1,2}})(?=\s*(?:[-+*/]|and\s+\$?\d))")
+_NOUNS_AFTER = re.compile(rf"(?:(?<=[-+*/])|(?<=[-+*/]\s))(\$?{NUM})((?:\s+{_NOUN}){{1,2}})"
+                          rf"(?=\s*,?\s*(?:=|\b(?:is|makes|equals|leaves|so)\b))")
+_DOUBLED = (("double", "2"), ("doubled", "2"), ("triple", "3"), ("tripled", "3"))
+
+
+def _spoken_operations(t: str) -> str:
+    """Operations said in words the symbol table below does not know: "double 14" (2 * 14), "14 doubled", "an eighth
+    of", "the" before an operand ("minus the 3 broken ones"), "10 cents" in a sum whose result is in dollars."""
+    t = re.sub(r"\ban eighth\b", "1/8", t, flags=re.I)
+    for word, factor in _DOUBLED:
+        t = re.sub(rf"\b{word} (?:of )?(?:the |it,? )?(?=\d)", f"{factor} * ", t, flags=re.I)
+        t = re.sub(rf"(?<=\d) {word}\b", f" * {factor}", t, flags=re.I)
+    # "340 texts times 10 cents is 3.40": cents said inside a sum whose result is written in dollars
+    t = re.sub(rf"(?<![\d.$])(\d+) ?(?:cents?|¢)(?![\w¢])(?=[^.,;]*?(?:=|\bis\b|\bmakes\b)\s*\$?\d*\.\d\d(?!\d))",
+               lambda m: fmt(Fraction(int(m.group(1)), 100)), t, flags=re.I)
+    t = re.sub(r"\b(minus|plus|times|take away|takeaway|add|subtract) (?:the|another|a further) (?=\d)", r"\1 ", t,
+               flags=re.I)
+    # "... is 27 and take away 5 more is 22": an operation on the last result
+    return re.sub(r"(?<=\d)(,? (?:and |then )+|, )(?:take away|takeaway) (?=\d)", r"\1- ", t, flags=re.I)
+
+
+def _plain_nouns(t: str) -> str:
+    """The nouns around an operation dropped ("6 hrs and 4 hrs is 10" as "6 and 4 is 10"), then two amounts joined
+    by "and" and followed by their result read as a sum (never "is 36 and 50 - 36": a result, then the next step),
+    and "leaves 6", "so 45 left" after an operation read as its result."""
+    def plain(words: str) -> bool:
+        return not any(w.lower() in _KEEP_WORDS for w in words.split())
+    t = _NOUNS_BEFORE.sub(lambda m: "" if plain(m.group(1)) else m.group(1), t)
+    t = _NOUNS_AFTER.sub(lambda m: m.group(1) if plain(m.group(2)) else m.group(), t)
+    t = re.sub(rf"(?<![\d./])(?<!is )(?<!= )(?<!makes )({NUM}) and ({NUM})(?:\s+{_NOUN}){{0,2}}?"
+               rf"(?=\s*(?:is|=|makes|equals)\s*\$?\d)", lambda m: f"{m.group(1)} + {m.group(2)}"
+               if plain(m.group()[len(m.group(1)) + 5 + len(m.group(2)):]) else m.group(), t)
+    t = re.sub(rf"(?<=\d)\s*,?\s*\b(?:leaves|leaving|so)\s+(?=\$?\d[\d.]*\s*(?:{_NOUN}\s+)?(?:left|remaining)\b)",
+               " = ", t, flags=re.I)
+    return re.sub(r"(?<=\d) leaves (?=\$?\d)", " = ", t, flags=re.I)
+
+
 def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of", "1/2 of 24", "12 groups
-    of 3", "96 take away 59"), "4 and a half" as 4 1/2, "one hundred twenty" as 120, no $ or commas."""
+    of 3", "96 take away 59", "double 14", "6 hrs and 4 hrs is 10"), "4 and a half" as 4 1/2, "one hundred twenty" as
+    120, no $ or commas."""
     t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b",
                lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", _SPOKEN.sub(_spoken, text))
-    t = wordproblem.normalise(t).replace("$", "")
+    t = _spoken_operations(wordproblem.normalise(t)).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
@@ -128,14 +176,14 @@ def arithmetic_text(text: str) -> str:
                           (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"),
                           (r"\bminus\b|−|(?<=\d) (?:take away|takeaway|subtract) (?=\d)", "-")):
         t = re.sub(words, symbol, t, flags=re.I)
-    return t
+    return _plain_nouns(t)
 
 
 def claims(text: str) -> list[Claim]:
     """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
-    written = arithmetic_text(text)
+    written = arithmetic_text(without_clocks(text))   # "9:50 + 2 hours is 11:50" is the clock's (clock_claims.py)
     at = 0
     while (m := CLAIM.search(written, at)) is not None:
         at = m.end()
@@ -171,6 +219,7 @@ def claims(text: str) -> list[Claim]:
         found.append(Claim(_shown(left), stated, true, result, mixed))
     # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,
     # which the answer's own checks judge (answer_check._unit_changed)
+    found += [Claim(c.expression, c.stated, c.true, c.written) for c in clock_steps(text)]
     return found or _conversions(written)
 
 
@@ -425,12 +474,15 @@ def as_written(value: Fraction, work: str) -> str:
 
 def unused_quantities(given: list[tuple[Fraction, str]], work: str) -> list[str]:
     """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
-    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
+    shown = " ".join(str(c) for c in claims(work))
+    written = re.findall(NUM, arithmetic_text(shown))   # "what about the 5?" uses none
     used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
     used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
     used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
     parts = {v for v, _ in given if v.denominator != 1 and {Fraction(v.numerator), Fraction(v.denominator)} <= used}
     parts |= {v for v, p in given if ":" in p and p.split()[0].replace(":", ".") in written}   # "9:45" as 9.45
+    clocks = set(re.findall(r"\d{1,2}:\d\d", shown))   # "9:50 + 2 hours = 11:50" used the problem's 9:50am
+    parts |= {v for v, p in given if (m := re.match(r"\d{1,2}:\d\d", p)) and m.group() in clocks}
     return list(dict.fromkeys(phrase for value, phrase in given if value not in used | parts and value != 1))   # 5/6
 
 

@@ -154,7 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
         return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
-    if (split := _theirs_apart(message, exercises)) is not None:
+    if (split := _theirs_apart(message, exercises) or _work_after_question(message)) is not None:
         return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
     if (split := _planned_run(pieces)) is not None:
@@ -255,6 +255,23 @@ _ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what 
                            re.I)
 _BARE_VALUE = re.compile(r"\W*\$?-?\d[\d:.,/]*\s*(?:[a-z%]{1,8}\.?)?\W*", re.I)   # "12:15", "$10", "26 cm": an answer
 _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
+
+
+def _work_after_question(message: str) -> tuple[str, str] | None:
+    """A retold problem with working typed straight after its question, no mark between ("... how many boxes does
+    she fill 60 in 6s is 10 boxes", "... whats the sale price 25% of 60 is 15 so 45"): the working starts at the
+    latest word from which the first claim after the question still reads whole; None without such a claim, or when
+    the question is closed by a "?" (the other cuts read that)."""
+    asked = _ASKED_INSIDE.search(message)
+    if asked is None or "?" in message[asked.start():] or len(re.findall(r"\d+", message[:asked.start()])) < 2:
+        return None
+    tail = message[asked.end():]
+    first = claims(tail)[:1]
+    if not first:
+        return None
+    starts = [m.start() for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
+    cut = max(at for at in starts if [str(c) for c in claims(tail[at:])[:1]] == [str(first[0])])
+    return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
