@@ -117,7 +117,7 @@ def _spoken(m: re.Match) -> str:
 
 # the words a student writes between a number and the operation or result after it ("6 hrs and 4 hrs is 10",
 # "340 texts * 10 cents", "- the 3 broken ones so 45 left"): nouns and units, never a word that carries the arithmetic
-_KEEP_WORDS = set("""is are was were be and or so then to from by of in into per each every more than less fewer
+_KEEP_WORDS = set("""is are was were be and or so then to from by of in into per each every than less fewer
 left leaves makes make equals gives gets got get x r rem remainder take away add added subtract subtracted it that
 this which what if not no as at on for with but because bc half""".split())
 _NOUN = r"(?:[a-z][a-z']*)"

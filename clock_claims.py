@@ -97,3 +97,58 @@ def clock_steps(text: str) -> list[ClockStep]:
 def without_clocks(text: str) -> str:
     """The text with each clock time blanked (same length), so arithmetic never reads "9:50 + 2" as 50 + 2."""
     return re.sub(_CLOCK, lambda m: " " * len(m.group()), text, flags=re.I)
+
+
+_ASKS_LENGTH = re.compile(r"\bhow (?:long|many (?:minutes|hours))\b|\bhow much time\b|\bwhat length of time\b", re.I)
+_ENDS = re.compile(r"(.+?) (?:to|−) (.+)")
+
+
+def _ends(step: ClockStep) -> tuple[Fraction, Fraction]:
+    """A time gone by's start and end on the clock: "3:45 to 4:00", "6:10 − 4:45"."""
+    first, second = _ENDS.fullmatch(step.expression).groups()
+    start, end = (first, second) if " to " in step.expression else (second, first)
+    return clock_minutes(start), clock_minutes(end)
+
+
+def elapsed_answer(problem: str, work: str) -> tuple[str, list[str]] | None:
+    """(the length the student says, their steps) when the problem gives two clock times and nothing else to count,
+    asks how long, and the student's times gone by walk from the first time to the second without a gap, each one
+    right, with the length they say last (if any) their exact sum: the time between the two, checked exactly."""
+    times = [clock_minutes(t) for t in re.findall(_CLOCK, problem, re.I)]
+    others = re.findall(r"(?<![\d:])\d+(?![\d:])", re.sub(_CLOCK, " ", problem, flags=re.I))
+    if len(times) != 2 or others or not _ASKS_LENGTH.search(problem):
+        return None
+    steps = [s for s in clock_steps(work) if "+" not in s.expression]
+    if not steps or any(s.stated != s.true for s in steps):
+        return None
+    ends = [_ends(s) for s in steps]
+    joined = all(ends[i][1] == ends[i + 1][0] for i in range(len(ends) - 1))
+    if not joined or ends[0][0] != times[0] or ends[-1][1] != times[1]:
+        return None
+    total = sum(s.stated for s in steps)
+    last = list(re.finditer(LENGTH, work[steps[-1].end:], re.I))
+    if last and minutes_of(last[-1].group()) != total or not last and len(steps) > 1:   # the total not said yet
+        return None
+    said = _shown_time(last[-1].group()) if last else steps[-1].written
+    return said, [f"{s.expression} = {s.written}" for s in steps]
+
+
+_HOURS_AND_MINUTES = re.compile(rf"(?<![\d:.])(\d+)\s*{_HOURS}\s*(?:and\s*)?(\d+)\s*{_MINUTES}", re.I)
+
+
+def borrowed_hundred(problem: str, work: str) -> tuple[str, str] | None:
+    """(lead, question) for a time between the problem's two clock times worked like ordinary numbers ("6:10 - 4:45
+    is 1 hr 65 min": 610 - 445 borrows 100 minutes for an hour); the length is asked in two parts, never said."""
+    times = re.findall(_CLOCK, problem, re.I)
+    if len(times) != 2:
+        return None
+    start, end = (re.match(r"(\d+):(\d\d)", t).groups() for t in times)
+    as_numbers = int("".join(end)) - int("".join(start))
+    for hours, minutes in _HOURS_AND_MINUTES.findall(work):
+        said = int(hours) * 60 + int(minutes)
+        if int(hours) * 100 + int(minutes) == as_numbers and said != (clock_minutes(times[1]) -
+                                                                     clock_minutes(times[0])) % 720:
+            return (f"Check {hours} hr {minutes} min: taking {times[0]} from {times[1]} like ordinary numbers borrows "
+                    f"100 minutes for an hour, but an hour has only 60.",
+                    f"How long is it from {times[0]} to {int(start[0]) + 1}:00, and from there to {times[1]}?")
+    return None

@@ -1,0 +1,69 @@
+"""Arithmetic said in words read as the claims the checker checks, clock times checked exactly, and working typed
+straight after a retold question split off (helper mathwords25). Sentences here are not the probe set's."""
+from fractions import Fraction
+
+from arithmetic_claims import claims, unused_quantities
+from clock_claims import clock_steps, minutes_of
+from lesson import split_problem
+
+
+def shown(text: str) -> list[str]:
+    return [f"{c}{'' if c.right else ' WRONG'}" for c in claims(text)]
+
+
+def test_nouns_and_units_around_an_operation_are_read():
+    assert shown("7 pens and 5 pens is 12 pens, times 3 = 36") == ["7 + 5 = 12", "12 × 3 = 36"]
+    assert shown("90 minus the 12 rotten ones so 78 left") == ["90 − 12 = 78"]
+    assert shown("50 take away 18 leaves 32") == ["50 − 18 = 32"]
+
+
+def test_and_after_a_result_is_no_sum():
+    assert shown("6 lots of 7 is 42 and 60 minus 42 is 18") == ["6 × 7 = 42", "60 − 42 = 18"]
+
+
+def test_double_and_an_eighth():
+    assert shown("double 35 is 70") == ["2 × 35 = 70"]
+    assert shown("an eighth of 64 is 8, times 5 is 40") == ["1/8 × 64 = 8", "8 × 5 = 40"]
+
+
+def test_take_away_goes_on_from_the_last_result():
+    assert shown("40 take away 9 is 31 and take away 6 more is 25") == ["40 − 9 = 31", "31 − 6 = 25"]
+
+
+def test_cents_in_a_sum_said_in_dollars_is_checked():
+    assert shown("120 stamps times 5 cents is 0.60") == ["120 × 0.05 = 0.60 WRONG"]
+    assert shown("120 stamps times 5 cents is 6.00") == ["120 × 0.05 = 6.00"]
+
+
+def test_a_conversion_keeps_its_units():
+    assert [str(c) for c in claims("1.5 hours = 90 minutes")] == ["1.5 × 60 = 90"]
+
+
+def test_clock_times_are_never_arithmetic():
+    assert claims("8:40 + 3 = 11:40") == []
+
+
+def test_time_gone_by_and_time_moved_on_checked_exactly():
+    steps = clock_steps("2:35 to 3:00 is 25 min, 3 to 4 is an hour, then 4 to 4:10 is 10 min")
+    assert [(s.expression, s.stated == s.true) for s in steps] == [
+        ("2:35 to 3:00", True), ("3 to 4", True), ("4 to 4:10", True)]
+    moved = clock_steps("8:20 plus an hour is 9:20, plus 50 mins is 9:10")
+    assert [(s.expression, s.stated == s.true) for s in moved] == [("8:20 + an hour", True), ("9:20 + 50 mins", False)]
+    assert shown("11:45 + 30 min is 12:15") == ["11:45 + 30 min = 12:15"]
+    assert shown("7:50 - 6:25 = 1 hr 35 min") == ["7:50 − 6:25 = 1 hr 35 min WRONG"]
+
+
+def test_lengths_of_time_in_words():
+    assert minutes_of("2 hrs 5 min") == 125 and minutes_of("half an hour") == 30 and minutes_of("an hour") == 60
+
+
+def test_a_clock_time_used_is_no_unused_quantity():
+    given = [(Fraction(505), "8:25 am"), (Fraction(40), "40 minutes")]
+    assert unused_quantities(given, "8:25 plus 40 min is 9:05") == []
+
+
+def test_working_typed_after_a_retold_question_is_the_students():
+    head, work = split_problem("a farmer has 84 eggs and packs them 12 to a box how many boxes 84 in 12s is 7 boxes")
+    assert work == "84 in 12s is 7 boxes" and head.endswith("how many boxes")
+    head, work = split_problem("a game is $80 and its 15% off whats the new price 15% of 80 is 12 so 68")
+    assert work.startswith("15% of 80 is 12")
