@@ -261,9 +261,10 @@ def _work_after_question(message: str) -> tuple[str, str] | None:
     """A retold problem with working typed straight after its question, no mark between ("... how many boxes does
     she fill 60 in 6s is 10 boxes", "... whats the sale price 25% of 60 is 15 so 45"): the working starts at the
     latest word from which the first claim after the question still reads whole; None without such a claim, or when
-    the question is closed by a "?" (the other cuts read that)."""
+    the question is closed by a "?" before the working (the other cuts read that)."""
     asked = _ASKED_INSIDE.search(message)
-    if asked is None or "?" in message[asked.start():] or len(re.findall(r"\d+", message[:asked.start()])) < 2:
+    if asked is None or "?" in message[asked.start():].rstrip(" ?!") or \
+            len(re.findall(r"\d+", message[:asked.start()])) < 2:
         return None
     tail = message[asked.end():]
     first = claims(tail)[:1]
