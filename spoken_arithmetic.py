@@ -52,8 +52,8 @@ _DOUBLED = (("double", "2"), ("doubled", "2"), ("triple", "3"), ("tripled", "3")
 
 
 def spoken_operations(t: str) -> str:
-    """Operations said in words arithmetic_claims' symbol table does not know: "double 14" (2 * 14), "14 doubled", "an eighth
-    of", "the" before an operand ("minus the 3 broken ones"), "10 cents" in a sum whose result is in dollars."""
+    """Operations said in words arithmetic_claims' symbol table does not know: "double 14" (2 * 14), "14 doubled",
+    "an eighth of", "the" before an operand ("minus the 3 broken ones"), "10 cents" in a sum said in dollars."""
     t = re.sub(r"\ban eighth\b", "1/8", t, flags=re.I)
     t = re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)(?: [a-z]+)? is (\d+(?:\.\d+)?) (ten|hundred|thousand)s\b",   # "4.5 hundreds"
                lambda m: f"{m.group(1)} / {_PLACES[m.group(3)]} = {m.group(2)}", t)
