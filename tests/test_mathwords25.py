@@ -3,8 +3,9 @@ straight after a retold question split off (helper mathwords25). Sentences here 
 from fractions import Fraction
 
 from arithmetic_claims import claims, unused_quantities
-from clock_claims import clock_steps, minutes_of
+from clock_claims import borrowed_hundred, clock_steps, elapsed_answer, minutes_of
 from lesson import split_problem
+from story_changes import Change, moved_question
 
 
 def shown(text: str) -> list[str]:
@@ -67,3 +68,31 @@ def test_working_typed_after_a_retold_question_is_the_students():
     assert work == "84 in 12s is 7 boxes" and head.endswith("how many boxes")
     head, work = split_problem("a game is $80 and its 15% off whats the new price 15% of 80 is 12 so 68")
     assert work.startswith("15% of 80 is 12")
+
+
+def test_a_time_between_two_clock_times_is_confirmed_only_when_every_step_and_the_total_are_exact():
+    problem = "The game starts at 6:50 pm and ends at 8:15 pm. How long is the game?"
+    said, steps = elapsed_answer(problem, "6:50 to 7:00 is 10 min, 7 to 8 is an hour, 8 to 8:15 is 15 min so 1 hr 25 min")
+    assert said == "1 hr 25 min" and len(steps) == 3
+    assert elapsed_answer(problem, "6:50 to 7:00 is 10 min, 7 to 8 is an hour, 8 to 8:15 is 15 min so 1 hr 35 min") \
+        is None   # a wrong total
+    assert elapsed_answer(problem, "6:50 to 7:00 is 10 min, 7 to 8:15 is 1 hr 15 min") is None   # no total said yet
+    assert elapsed_answer(problem, "7:00 to 8:00 is an hour so 1 hr") is None   # not from the start time
+    assert elapsed_answer("It starts at 6:50 and ends at 8:15. They left 20 minutes early. How long were they out?",
+                          "6:50 to 8:15 is 1 hr 25 min") is None   # another number to count
+
+
+def test_times_taken_away_like_ordinary_numbers_are_named_without_the_answer():
+    lead, question = borrowed_hundred("Art club runs from 2:50 to 4:05. How long is art club?", "its 1 hr 55 min")
+    assert "100 minutes" in lead and "1 hr 15" not in lead + question and question.startswith("How long")
+    assert borrowed_hundred("Art club runs from 2:50 to 4:05. How long is art club?", "its 1 hr 15 min") is None
+
+
+def test_places_said_in_words_are_a_division():
+    assert shown("3200 m is 3.2 thousands so 3.2 times 4 is 12.8") == ["3200 ÷ 1000 = 3.2", "3.2 × 4 = 12.8"]
+
+
+def test_a_story_clause_is_said_without_the_question_run_on_into_it():
+    problem = "22 birds sit on a wire, 6 fly away and 4 more land how many now"
+    change = Change(Fraction(4), 1, "land", "4 more land how many now", "birds")
+    assert moved_question(problem, change) == "4 more land: does that make more, or fewer?"
