@@ -460,6 +460,29 @@ def operations(claim: Claim) -> list[str]:
     return re.findall(r"(?<=[\d)])\s*([-+*/])", arithmetic_text(claim.expression))   # "2 * -3": one operation
 
 
+# an operation typed first, with no number before it: "minus the 3 broken ones so 45 left", "so plus 25 is 40"
+_LEADING_OP = re.compile(rf"^\W*(?:(?:so|ok|okay|then|first|well|i did|i)\s+)*(?P<op>[-+*/])\s*(?P<b>{NUM})\s*"
+                         rf"(?:=|\bis\b|\bmakes\b|\bequals\b|\bgives\b)\s*(?P<v>{NUM})(?![\d/])")
+_OP_WORD = re.compile(r"\b(?:minus|take away|takeaway|subtract|plus|add|times|divided by)\b|[-+x×÷*/](?=\s*\$?\d)", re.I)
+
+
+def with_start_amount(work: str, problem: str) -> str:
+    """"minus the 3 broken ones so 45 left" of a problem that gives 48 cookies: an operation typed with no number
+    before it starts from the one number of the problem that makes its result ("48 minus the 3 ..."); the work is
+    unchanged when no number or more than one does."""
+    m = _LEADING_OP.match(arithmetic_text(work))
+    word = _OP_WORD.search(work)
+    if m is None or word is None:
+        return work
+    b, v = Fraction(m.group("b").strip("$%")), Fraction(m.group("v").strip("$%"))
+    given = {Fraction(n.strip("$%")) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n}
+    ways = {"+": lambda a: a + b, "-": lambda a: a - b, "*": lambda a: a * b, "/": lambda a: a / b if b else None}
+    starts = [a for a in given if ways[m.group("op")](a) == v]
+    if len(starts) != 1:
+        return work
+    return f"{work[:word.start()]}{fmt(starts[0])} {work[word.start():]}"
+
+
 def with_percent_bases(work: str, problem: str) -> str:
     """ "10% is 30" said of the problem's $300: the whole it is a percent of is read in ("10% of 300 is 30") where
     exactly one of the problem's numbers makes it exactly; else the words stay as written (never a number they did

@@ -49,7 +49,7 @@ import science_moves
 import science_support
 import solver
 import student_message
-from arithmetic_claims import claims
+from arithmetic_claims import claims, with_start_amount
 from math_moves import Move
 from mathcheck import match_choice, solve
 from locate import deed_elsewhere, deed_told, doer_told, told_past_its_reason
@@ -154,7 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
         return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
-    if (split := _theirs_apart(message, exercises) or _work_after_question(message)) is not None:
+    if (split := _work_after_question(message) or _theirs_apart(message, exercises)) is not None:
         return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
     if (split := _planned_run(pieces)) is not None:
@@ -260,18 +260,22 @@ _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
 def _work_after_question(message: str) -> tuple[str, str] | None:
     """A retold problem with working typed straight after its question, no mark between ("... how many boxes does
     she fill 60 in 6s is 10 boxes", "... whats the sale price 25% of 60 is 15 so 45"): the working starts at the
-    latest word from which the first claim after the question still reads whole; None without such a claim, or when
+    latest word from which the first claim after the question still reads whole (an operation typed first starts from
+    the problem's number that makes its result: `with_start_amount`); None without such a claim, or when
     the question is closed by a "?" before the working (the other cuts read that)."""
     asked = _ASKED_INSIDE.search(message)
     if asked is None or "?" in message[asked.start():].rstrip(" ?!") or \
             len(re.findall(r"\d+", message[:asked.start()])) < 2:
         return None
     tail = message[asked.end():]
-    first = claims(tail)[:1]
-    if not first:
+
+    def read(text: str) -> list[str]:   # "minus the 3 broken ones so 45 left" starts from the problem's 48
+        return [str(c) for c in claims(with_start_amount(text, message[:asked.start()]))[:1]]
+    reads = [(m.start(), read(tail[m.start():])) for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
+    first = next((said for _, said in reads if said), None)
+    if first is None:
         return None
-    starts = [m.start() for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
-    cut = max(at for at in starts if [str(c) for c in claims(tail[at:])[:1]] == [str(first[0])])
+    cut = max(at for at, said in reads if said == first)
     return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
 
 

@@ -40,7 +40,7 @@ from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmeti
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_part_bases,
-                               with_percent_bases)
+                               with_percent_bases, with_start_amount)
 from claim_slips import exercise_claim, point_slip, wrong_claim_words
 from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
@@ -93,6 +93,7 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
 
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
+    work = with_start_amount(work, lesson.problem)   # "minus the 3 broken ones so 45 left" starts from the 48 given
     work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
     found = claims(without_known(work))   # "i know 1 hour is 60 min": a fact, no step of theirs
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)

@@ -65,6 +65,8 @@ def spoken_operations(t: str) -> str:
                lambda m: fmt(Fraction(int(m.group(1)), 100)), t, flags=re.I)
     t = re.sub(r"\b(minus|plus|times|take away|takeaway|add|subtract) (?:the|another|a further) (?=\d)", r"\1 ", t,
                flags=re.I)
+    # "take away the 7 bad ones leaves 57" typed first: an operation whose first number is left unsaid
+    t = re.sub(r"^(\W*(?:(?:so|then|and|first|ok)\s+)*)(?:take away|takeaway|subtract) (?=\d)", r"\1- ", t, flags=re.I)
     # "... is 27 and take away 5 more is 22": an operation on the last result
     return re.sub(r"(?<=\d)(,? (?:and |then )+|, )(?:take away|takeaway) (?=\d)", r"\1- ", t, flags=re.I)
 

@@ -2,7 +2,7 @@
 straight after a retold question split off (helper mathwords25). Sentences here are not the probe set's."""
 from fractions import Fraction
 
-from arithmetic_claims import claims, unused_quantities
+from arithmetic_claims import claims, unused_quantities, with_start_amount
 from clock_claims import borrowed_hundred, clock_steps, elapsed_answer, minutes_of
 from lesson import split_problem
 from story_changes import Change, moved_question
@@ -96,3 +96,12 @@ def test_a_story_clause_is_said_without_the_question_run_on_into_it():
     problem = "22 birds sit on a wire, 6 fly away and 4 more land how many now"
     change = Change(Fraction(4), 1, "land", "4 more land how many now", "birds")
     assert moved_question(problem, change) == "4 more land: does that make more, or fewer?"
+
+
+def test_an_operation_typed_first_starts_from_the_one_given_number_that_makes_its_result():
+    problem = "Ravi picked 64 apples. 7 were bruised so he threw them away. He packs the rest in bags of 3."
+    assert shown(with_start_amount("minus the 7 bad ones so 57 left", problem)) == ["64 − 7 = 57"]
+    assert with_start_amount("minus 7 is 50", problem) == "minus 7 is 50"   # no given number makes 50
+    head, work = split_problem("ravi picked 64 apples and 7 were bruised, he packs the rest in bags of 3 how many bags "
+                               "take away the 7 bruised ones leaves 57, then i divide?")
+    assert work.startswith("take away the 7 bruised") and head.endswith("how many bags")
