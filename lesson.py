@@ -268,15 +268,16 @@ def _work_after_question(message: str) -> tuple[str, str] | None:
             len(re.findall(r"\d+", message[:asked.start()])) < 2:
         return None
     tail = message[asked.end():]
-
-    def read(text: str) -> list[str]:   # "minus the 3 broken ones so 45 left" starts from the problem's 48
-        return [str(c) for c in claims(with_start_amount(text, message[:asked.start()]))[:1]]
-    reads = [(m.start(), read(tail[m.start():])) for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
-    first = next((said for _, said in reads if said), None)
-    if first is None:
-        return None
-    cut = max(at for at, said in reads if said == first)
-    return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
+    starts = [m.start() for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
+    # a claim read as written comes first; only without one does an operation typed first start from the
+    # problem's number ("23 divided by 2.50 is 9.2" is never cut after its 23)
+    for ready in (lambda text: text, lambda text: with_start_amount(text, message[:asked.start()])):
+        reads = [(at, [str(c) for c in claims(ready(tail[at:]))[:1]]) for at in starts]
+        first = next((said for _, said in reads if said), None)
+        if first is not None:
+            cut = max(at for at, said in reads if said == first)
+            return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
+    return None
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:
