@@ -116,7 +116,8 @@ def arithmetic_text(text: str) -> str:
 
 
 def claims(text: str) -> list[Claim]:
-    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
+    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result;
+    clock times ("3:45 to 4:00 is 15 min", "9:50 plus 2 hours is 11:50") are clock_claims.py's, after the rest."""
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
     written = arithmetic_text(without_clocks(text))   # "9:50 + 2 hours is 11:50" is the clock's (clock_claims.py)
@@ -153,9 +154,9 @@ def claims(text: str) -> list[Claim]:
             if q.denominator == 1 and q * b <= a < (q + 1) * b:
                 stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
+    found += [Claim(c.expression, c.stated, c.true, c.written) for c in clock_steps(text)]   # in minutes
     # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,
     # which the answer's own checks judge (answer_check._unit_changed)
-    found += [Claim(c.expression, c.stated, c.true, c.written) for c in clock_steps(text)]
     return found or _conversions(written)
 
 
