@@ -464,7 +464,8 @@ def operations(claim: Claim) -> list[str]:
 # an operation typed first, with no number before it: "minus the 3 broken ones so 45 left", "so plus 25 is 40"
 _LEADING_OP = re.compile(rf"^\W*(?:(?:so|ok|okay|then|first|well|i did|i)\s+)*(?P<op>[-+*/])\s*(?P<b>{NUM})\s*"
                          rf"(?:=|\bis\b|\bmakes\b|\bequals\b|\bgives\b)\s*(?P<v>{NUM})(?![\d/])")
-_OP_WORD = re.compile(r"\b(?:minus|take away|takeaway|subtract|plus|add|times|divided by)\b|[-+x×÷*/](?=\s*\$?\d)", re.I)
+_OP_WORD = re.compile(r"\b(?:minus|take away|takeaway|subtract|plus|add|times|divided by)\b|"
+                      r"[-+x×÷*/](?=\s*\$?\d)", re.I)
 
 
 def with_start_amount(work: str, problem: str) -> str:
