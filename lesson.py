@@ -276,6 +276,8 @@ def _work_after_question(message: str) -> tuple[str, str] | None:
         first = next((said for _, said in reads if said), None)
         if first is not None:
             cut = max(at for at, said in reads if said == first)
+            if re.search(r"[.!?;](?:\s|$)", tail[:cut]):   # "how many left. first 3 lots of 8": a mark between
+                return None
             return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
     return None
 

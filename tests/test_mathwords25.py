@@ -70,6 +70,14 @@ def test_working_typed_after_a_retold_question_is_the_students():
     assert work.startswith("15% of 80 is 12")
 
 
+def test_a_question_closed_by_a_full_stop_keeps_all_the_working_after_it():
+    # main's other cuts read these; cutting inside the working put "first" or a digit step into the problem
+    problem, work = split_problem("jo has 5 packs of 6 cards and gives away 4 how many left. first 5 lots of 6 is 30 then")
+    assert problem.endswith("how many left.") and work.startswith("first 5 lots")
+    problem, work = split_problem("kai had 42 shells and lost 17. how many left. 2 take away 7 cant so 7 take away 2 is 5 so 35")
+    assert problem.endswith("how many left.") and work.startswith("2 take away 7")
+
+
 def test_a_time_between_two_clock_times_is_confirmed_only_when_every_step_and_the_total_are_exact():
     problem = "The game starts at 6:50 pm and ends at 8:15 pm. How long is the game?"
     said, steps = elapsed_answer(problem, "6:50 to 7:00 is 10 min, 7 to 8 is an hour, 8 to 8:15 is 15 min so 1 hr 25 min")
