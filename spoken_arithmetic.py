@@ -79,7 +79,7 @@ def plain_nouns(t: str) -> str:
         return not any(w.lower() in _KEEP_WORDS for w in words.split())
     t = _NOUNS_BEFORE.sub(lambda m: "" if plain(m.group(1)) else m.group(1), t)
     t = _NOUNS_AFTER.sub(lambda m: m.group(1) if plain(m.group(2)) else m.group(), t)
-    t = re.sub(rf"(?<![\d./])(?<!is )(?<!= )(?<!makes )({NUM}) and ({NUM})(?:\s+{_NOUN}){{0,2}}?"
+    t = re.sub(rf"(?<![\d./])(?<!is )(?<!=)(?<!= )(?<!makes )({NUM}) and ({NUM})(?:\s+{_NOUN}){{0,2}}?"
                rf"(?=\s*(?:is|=|makes|equals)\s*\$?\d)", lambda m: f"{m.group(1)} + {m.group(2)}"
                if plain(m.group()[len(m.group(1)) + 5 + len(m.group(2)):]) else m.group(), t)
     t = re.sub(rf"(?<=\d)\s*,?\s*\b(?:leaves|leaving|so)\s+(?=\$?\d[\d.]*\s*(?:{_NOUN}\s+)?(?:left|remaining)\b)",

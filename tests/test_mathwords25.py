@@ -20,6 +20,7 @@ def test_nouns_and_units_around_an_operation_are_read():
 
 def test_and_after_a_result_is_no_sum():
     assert shown("6 lots of 7 is 42 and 60 minus 42 is 18") == ["6 × 7 = 42", "60 − 42 = 18"]
+    assert shown("i did 70+64+90=224 and 224/3 = 74.7") == ["70 + 64 + 90 = 224", "224/3 = 74.7"]
 
 
 def test_double_and_an_eighth():
