@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import wordproblem
+from clock_claims import clock_steps, without_clocks
 from mathcheck import MathError, parse_math
 from problem_text import NUM, given_numbers, problem_sentences, question_sentence, question_target
 from solver import fmt
+from spoken_arithmetic import plain_nouns, spoken_numbers, spoken_operations
 from wording import OP_WORDS
 
 OP_SIGN = {"+": "+", "-": "−", "*": "×", "/": "÷"}
@@ -95,31 +97,13 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
             r"(?=-?\d(?![\d.]*[a-z]))", " = "))
 
 
-# a number said in words past a hundred: "one hundred twenty", "three hundred and twenty-four" (the problem's own
-# reader, wordproblem.normalise, reads each word alone: "1 100 20")
-_ONES = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-         "eighteen nineteen").split()
-_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_SPOKEN = re.compile(rf"\b(?P<h>{'|'.join(_ONES[:9])}|a) hundred(?:(?: and)? (?:(?P<t>{'|'.join(_TENS_WORDS)})"
-                     rf"(?:[ -](?P<u>{'|'.join(_ONES[:9])}))?|(?P<o>{'|'.join(_ONES)})))?\b", re.I)
-
-
-def _spoken(m: re.Match) -> str:
-    """"three hundred twenty-four" -> "324"."""
-    def value(word: str | None, words: list[str], step: int, start: int) -> int:
-        return (words.index(word.lower()) * step + start) if word else 0
-    hundreds = 1 if m.group("h").lower() == "a" else _ONES.index(m.group("h").lower()) + 1
-    rest = value(m.group("t"), _TENS_WORDS, 10, 20) + value(m.group("u"), _ONES, 1, 1) \
-        + value(m.group("o"), _ONES, 1, 1)
-    return str(100 * hundreds + rest)
-
-
 def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of", "1/2 of 24", "12 groups
-    of 3", "96 take away 59"), "4 and a half" as 4 1/2, "one hundred twenty" as 120, no $ or commas."""
+    of 3", "96 take away 59", "double 14", "6 hrs and 4 hrs is 10"), "4 and a half" as 4 1/2, "one hundred twenty" as
+    120, no $ or commas."""
     t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b",
-               lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", _SPOKEN.sub(_spoken, text))
-    t = wordproblem.normalise(t).replace("$", "")
+               lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", spoken_numbers(text))
+    t = spoken_operations(wordproblem.normalise(t)).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
@@ -128,14 +112,15 @@ def arithmetic_text(text: str) -> str:
                           (r"\bdivided by\b|÷", "/"), (r"\bplus\b", "+"),
                           (r"\bminus\b|−|(?<=\d) (?:take away|takeaway|subtract) (?=\d)", "-")):
         t = re.sub(words, symbol, t, flags=re.I)
-    return t
+    return plain_nouns(t)
 
 
 def claims(text: str) -> list[Claim]:
-    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result."""
+    """Every "a op b (op c...) = v" in the text, checked exactly; "then x 3 = 67.5" continues from the last result;
+    clock times ("3:45 to 4:00 is 15 min", "9:50 plus 2 hours is 11:50") are clock_claims.py's, after the rest."""
     found: list[Claim] = []
     mixed = bool(re.search(r"\b\d+ \d+/\d+\b", text))
-    written = arithmetic_text(text)
+    written = arithmetic_text(without_clocks(text))   # "9:50 + 2 hours is 11:50" is the clock's (clock_claims.py)
     at = 0
     while (m := CLAIM.search(written, at)) is not None:
         at = m.end()
@@ -169,6 +154,7 @@ def claims(text: str) -> list[Claim]:
             if q.denominator == 1 and q * b <= a < (q + 1) * b:
                 stated, result = q + Fraction(r, b), f"{result} R {r}"   # "3 R 4" of 28 ÷ 8 is 3 4/8 of one
         found.append(Claim(_shown(left), stated, true, result, mixed))
+    found += [Claim(c.expression, c.stated, c.true, c.written) for c in clock_steps(text)]   # in minutes
     # a conversion said alone is the step itself; after a chain of sums it restates their result in the asked unit,
     # which the answer's own checks judge (answer_check._unit_changed)
     return found or _conversions(written)
@@ -425,12 +411,15 @@ def as_written(value: Fraction, work: str) -> str:
 
 def unused_quantities(given: list[tuple[Fraction, str]], work: str) -> list[str]:
     """The problem's quantities the student's arithmetic has not used yet (with their nouns: "120 pages")."""
-    written = re.findall(NUM, arithmetic_text(" ".join(str(c) for c in claims(work))))   # "what about the 5?" uses none
+    shown = " ".join(str(c) for c in claims(work))
+    written = re.findall(NUM, arithmetic_text(shown))   # "what about the 5?" uses none
     used = {Fraction(n) for n in written} | {Fraction(part) for n in written for part in n.split("/")}
     used |= {v * 100 for v in used} | {-v for v in used}  # "20% of 552" used the problem's 20; "-40 + 15" its -40
     used |= {1 / v for v in used if v}   # "0.75 / 4" used the problem's 1/4
     parts = {v for v, _ in given if v.denominator != 1 and {Fraction(v.numerator), Fraction(v.denominator)} <= used}
     parts |= {v for v, p in given if ":" in p and p.split()[0].replace(":", ".") in written}   # "9:45" as 9.45
+    clocks = set(re.findall(r"\d{1,2}:\d\d", shown))   # "9:50 + 2 hours = 11:50" used the problem's 9:50am
+    parts |= {v for v, p in given if (m := re.match(r"\d{1,2}:\d\d", p)) and m.group() in clocks}
     return list(dict.fromkeys(phrase for value, phrase in given if value not in used | parts and value != 1))   # 5/6
 
 
@@ -470,6 +459,30 @@ def said_of_work(says: str, value: Fraction, work: str, problem: str, found: lis
 def operations(claim: Claim) -> list[str]:
     """The operations a claim uses, in order ("25 − 20" -> ["-"]; a leading minus is a sign, not an operation)."""
     return re.findall(r"(?<=[\d)])\s*([-+*/])", arithmetic_text(claim.expression))   # "2 * -3": one operation
+
+
+# an operation typed first, with no number before it: "minus the 3 broken ones so 45 left", "so plus 25 is 40"
+_LEADING_OP = re.compile(rf"^\W*(?:(?:so|ok|okay|then|first|well|i did|i)\s+)*(?P<op>[-+*/])\s*(?P<b>{NUM})\s*"
+                         rf"(?:=|\bis\b|\bmakes\b|\bequals\b|\bgives\b)\s*(?P<v>{NUM})(?![\d/])")
+_OP_WORD = re.compile(r"\b(?:minus|take away|takeaway|subtract|plus|add|times|divided by)\b|"
+                      r"[-+x×÷*/](?=\s*\$?\d)", re.I)
+
+
+def with_start_amount(work: str, problem: str) -> str:
+    """"minus the 3 broken ones so 45 left" of a problem that gives 48 cookies: an operation typed with no number
+    before it starts from the one number of the problem that makes its result ("48 minus the 3 ..."); the work is
+    unchanged when no number or more than one does."""
+    m = _LEADING_OP.match(arithmetic_text(work))
+    word = _OP_WORD.search(work)
+    if m is None or word is None:
+        return work
+    b, v = Fraction(m.group("b").strip("$%")), Fraction(m.group("v").strip("$%"))
+    given = {Fraction(n.strip("$%")) for n in re.findall(NUM, arithmetic_text(problem)) if "/" not in n}
+    ways = {"+": lambda a: a + b, "-": lambda a: a - b, "*": lambda a: a * b, "/": lambda a: a / b if b else None}
+    starts = [a for a in given if ways[m.group("op")](a) == v]
+    if len(starts) != 1:
+        return work
+    return f"{work[:word.start()]}{fmt(starts[0])} {work[word.start():]}"
 
 
 def with_percent_bases(work: str, problem: str) -> str:

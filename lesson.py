@@ -49,7 +49,7 @@ import science_moves
 import science_support
 import solver
 import student_message
-from arithmetic_claims import claims
+from arithmetic_claims import claims, with_start_amount
 from math_moves import Move
 from mathcheck import match_choice, solve
 from locate import deed_elsewhere, deed_told, doer_told, told_past_its_reason
@@ -154,7 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
         return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
-    if (split := _theirs_apart(message, exercises)) is not None:
+    if (split := _work_after_question(message) or _theirs_apart(message, exercises)) is not None:
         return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
     if (split := _planned_run(pieces)) is not None:
@@ -255,6 +255,31 @@ _ASKED_INSIDE = re.compile(r"\b(?:how (?:many|much|far|long)|what'?s|whats|what 
                            re.I)
 _BARE_VALUE = re.compile(r"\W*\$?-?\d[\d:.,/]*\s*(?:[a-z%]{1,8}\.?)?\W*", re.I)   # "12:15", "$10", "26 cm": an answer
 _THEIR_OWN = re.compile(r"\b(?:i|i'?m|im|i'?ve|my|idk)\b", re.I)
+
+
+def _work_after_question(message: str) -> tuple[str, str] | None:
+    """A retold problem with working typed straight after its question, no mark between ("... how many boxes does
+    she fill 60 in 6s is 10 boxes", "... whats the sale price 25% of 60 is 15 so 45"): the working starts at the
+    latest word from which the first claim after the question still reads whole (an operation typed first starts from
+    the problem's number that makes its result: `with_start_amount`); None without such a claim, or when
+    the question is closed by a "?" before the working (the other cuts read that)."""
+    asked = _ASKED_INSIDE.search(message)
+    if asked is None or "?" in message[asked.start():].rstrip(" ?!") or \
+            len(re.findall(r"\d+", message[:asked.start()])) < 2:
+        return None
+    tail = message[asked.end():]
+    starts = [m.start() for m in re.finditer(r"(?<![\w.:/$%])[\w$]", tail)]
+    # a claim read as written comes first; only without one does an operation typed first start from the
+    # problem's number ("23 divided by 2.50 is 9.2" is never cut after its 23)
+    for ready in (lambda text: text, lambda text: with_start_amount(text, message[:asked.start()])):
+        reads = [(at, [str(c) for c in claims(ready(tail[at:]))[:1]]) for at in starts]
+        first = next((said for _, said in reads if said), None)
+        if first is not None:
+            cut = max(at for at, said in reads if said == first)
+            if re.search(r"[.!?;](?:\s|$)", tail[:cut]):   # "how many left. first 3 lots of 8": a mark between
+                return None
+            return message[:asked.end() + cut].strip(" ,;"), tail[cut:].strip()
+    return None
 
 
 def _attempt_after_question(question: str, piece: str) -> bool:

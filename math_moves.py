@@ -40,7 +40,7 @@ from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmeti
                                computed_given, in_dollars, measure_kind, operations, out_of_order, path_to, pending,
                                presented_as_answer, proposed_chain, reordered, result_of, results, rounded_wrong_way,
                                said_of_work, their_equation, true_of_work, unit_after, with_chains, with_part_bases,
-                               with_percent_bases)
+                               with_percent_bases, with_start_amount)
 from claim_slips import exercise_claim, point_slip, wrong_claim_words
 from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
@@ -91,9 +91,15 @@ def _offers_given(work: str, found: list[Claim], problem: str) -> bool:
     return not found and (bool(SAYS_ANSWER.search(work)) or answer_sentence(work, problem) is not None)
 
 
+def _as_claimed(work: str, problem: str) -> str:
+    """The work with what it leaves unsaid filled in from the problem: the start amount of an operation typed first
+    ("minus the 3 broken ones so 45 left" of 48 cookies), a percent's base ("10% is 30"), a part's whole, a chain."""
+    return with_chains(with_part_bases(with_percent_bases(with_start_amount(work, problem), problem), problem))
+
+
 def math_move(lesson: Lesson, plan: Plan | None, work: str, asks_answer: bool = False) -> Move:
     """This turn's move for a math problem, decided by the checker and the planner; `lesson` is updated."""
-    work = with_chains(with_part_bases(with_percent_bases(work, lesson.problem), lesson.problem))   # "10% is 30"
+    work = _as_claimed(work, lesson.problem)   # "10% is 30", "minus the 3 broken ones so 45 left"
     found = claims(without_known(work))   # "i know 1 hour is 60 min": a fact, no step of theirs
     broken = _broken_rule(lesson.problem, plan, work, found, lesson.worked)
     if broken is not None:   # wrong arithmetic, an operation before its turn, an equation step off balance

@@ -34,6 +34,7 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
+from clock_claims import borrowed_hundred, clock_steps
 from arithmetic_claims import (Claim, arithmetic_text, claims, convertible, measure_kind, operations, said_of_work,
                                unit_after)
 from diagnosis import diagnose
@@ -241,6 +242,8 @@ def unit_change(problem: str, work: str) -> tuple[str, str, str, str] | None:
     m = _UNIT_CHANGE.search(work)
     if m is None or not convertible(m.group(2), m.group(4)):
         return None
+    if any(m.start() < step.end <= m.end() for step in clock_steps(work)):   # "5 to 5:20 is 20 min so 1 hr 35 min":
+        return None   # a length on the clock, then the total of the lengths: no change of unit
     (a, unit_a, b, unit_b), size = m.groups(), wordproblem.unit_factor(m.group(2).lower(), m.group(4).lower())
     made = Fraction(a) * size if size else Fraction(a) / wordproblem.unit_factor(unit_b.lower(), unit_a.lower())
     # a measure the student worked out ("14 × 25 = 350 m, which is 3.5 km") is checked as well as a given one; only
@@ -520,6 +523,8 @@ def time_slip(problem: str, work: str) -> tuple[str, str] | None:
     minutes"), or minutes written as the decimal places of an hour ("2 hours 30 minutes = 2.30 hours"): the digits
     after the point are a part of an hour, never minutes. Only where the problem speaks of hours; with a plan or
     without (lead, question)."""
+    if borrowed := borrowed_hundred(problem, work):   # "6:10 - 4:45 is 1 hr 65 min": 100 minutes to the hour
+        return borrowed
     if not _HOURS.search(problem):
         return None
     ask = "How many minutes are in {} of an hour?"   # never the 60 itself: it may be the answer

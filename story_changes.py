@@ -178,6 +178,7 @@ def answer_by_story(changes: list[Change]) -> Fraction:
 # ============================================================================ asking about a story's changes
 
 _AUXILIARIES = {"are", "is", "was", "were", "do", "does", "did", "will", "can", "have", "has"}
+_NO_NOUN = {"now", "left", "altogether", "total", "in", "then", "after"}   # "how many now": no noun to name
 
 
 def asked_amount(problem: str) -> str:
@@ -186,7 +187,7 @@ def asked_amount(problem: str) -> str:
     many = re.search(r"\bhow many (?!(?:are|is|were|was|do|does|did|will|can)\b)(?P<noun>[a-z]+)", question, re.I)
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
-    if many and many.group("noun").lower() in _AUXILIARIES:   # "How many are left?" names no noun
+    if many and many.group("noun").lower() in _AUXILIARIES | _NO_NOUN:   # "How many are left?" names no noun
         return "more, or fewer"
     if many:
         return f"more {many.group('noun')}{where}, or fewer"
@@ -198,14 +199,19 @@ def asked_amount(problem: str) -> str:
     return f"more {thing}{where}, or less"
 
 
+# a retelling typed without its "?" runs the question on into the last change ("5 get on how many now")
+_RUN_ON_ASK = re.compile(r"\s+\b(?:how (?:many|much|long|far)|what'?s|whats|what is)\b.*$", re.I)
+
+
 def moved_question(problem: str, change: Change) -> str:
     """The story's own clause about a change, asked as a direction: "9 people got on: does that make more people on
     the bus, or fewer?"."""
-    said = change.clause[0].upper() + change.clause[1:]
+    clause = _RUN_ON_ASK.sub("", change.clause) or change.clause
+    said = clause[0].upper() + clause[1:]
     sentence = next((s for s in problem_sentences(problem) if change.clause in s), "")
     subject = re.match(r"(?:[A-Z][a-z]+|He|She|They|We|I)(?= )", sentence)
     if change.clause[0].islower() and subject and subject.group() not in ("A", "An", "The", "There"):
-        said = f"{subject.group()} {change.clause}"   # "lost 5" of "He gave away 12 and lost 5": "He lost 5"
+        said = f"{subject.group()} {clause}"   # "lost 5" of "He gave away 12 and lost 5": "He lost 5"
     return f"{said}: does that make {asked_amount(problem)}?"
 
 
@@ -216,7 +222,8 @@ def then_question(problem: str, change: Change) -> str:
     place = re.search(r"\b(?:on|in|at) (?:the|a|an|her|his|their|its) [a-z]+\b", question)
     amount = f"how many {many.group('noun')}" if many else "how much"
     where = f" {place.group()}" if place and not re.search(r"\b(?:have|has|had)\b", question) else ""
-    return f"{change.clause[0].upper()}{change.clause[1:]}: {amount} {'are' if many else 'is'} there{where} after that?"
+    clause = _RUN_ON_ASK.sub("", change.clause) or change.clause
+    return f"{clause[0].upper()}{clause[1:]}: {amount} {'are' if many else 'is'} there{where} after that?"
 
 
 def story_walk(changes: list[Change], worked: list[str]) -> tuple[Fraction, set[int]]:

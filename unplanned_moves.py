@@ -27,6 +27,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                path_to, pending, presented_as_answer, result_of, right_through, route_to,
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
+from clock_claims import elapsed_answer
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
@@ -98,6 +99,9 @@ def _checked_exactly(lesson: Lesson, problem: str, found: list[Claim], said: lis
     if root := substituted_words(problem, work):   # "x = 4" put back into 2(3x - 1) = 4x + 10
         ask = offer if root[0] == "confirm" else equation_start(problem)
         return Move(root[0], root[1], fresh_hint(lesson, ask, ask), kind=root[2])
+    if elapsed := elapsed_answer(problem, work):   # "3:45 to 4:00 is 15 min, ... so 1 hr 35 min": every step exact
+        return Move("confirm", f"Yes, {elapsed[0]} is right! Your steps: {', then '.join(elapsed[1])}.", offer,
+                    kind="final_right")
     if kept := conditions_words(problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
         ask = offer if kept[0] == "confirm" else conditions_start(problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
