@@ -30,6 +30,7 @@ import solver
 from asked_forms import asked_form
 from arithmetic_claims import OP_SIGN, as_written, claims, results
 from common import ROOT
+from confusion_reader import answer as answer_named
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
 from solver import Plan, fmt
@@ -52,11 +53,11 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
         return asked
     for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
                  _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
-                 _part_of_whole, _share_order, _named_part):
+                 _part_of_whole, _share_order):
         found = rule(problem, plan, done, said)
         if found:
             return found
-    return None
+    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said)
 
 
 # a help request: the student says they are stuck, or asks what comes next
