@@ -133,6 +133,10 @@ def _fraction_parts(problem: str, plan: Plan | None, done: list[int], said: str,
                f"those parts. The bottom says how many parts, the top how many you take.", \
             f"How big is one of those {bottom} equal parts of {whole[1]}?"
     unit = _unit_after(sentence, written)
+    if not unit and not re.search(r"[a-z]", whole[1]):   # "What is 2/3 × 6?": no unit, no things
+        return f"{written} × {n} means {n} lots of {written}. The {bottom} on the bottom only names the size of the " \
+               f"pieces ({parts_name(bottom)}); the {top} on top counts how many of those pieces there are.", \
+            f"When you take {n} lots of them, which grows: how many pieces there are, or how big each piece is?"
     each = re.search(r"\b(?:for each|each|per|for every|every|in each|in every|a) ([a-z]+)", sentence[sentence.find(
         written):], re.I)
     thing = each.group(1).lower() if each else _one_of(re.sub(r"^[\d.]+\s*", "", whole[1]))
@@ -147,7 +151,7 @@ def _part_or_divided(problem: str, plan: Plan | None, done: list[int], said: str
                      ) -> tuple[str, str] | None:
     """"is it 3/4 of 32 or 32 divided by 3/4?" of "3/4 of them bring lunch": a fraction of an amount is a part of
     it, so less than it; dividing by a fraction below 1 gives more. Which of theirs that is, is left to them."""
-    if c.kind != "either" or not any(" of " in f" {o} " for o in c.about) or not any(
+    if c.kind != "either" or not any(re.search(r"\bof\b|\btimes\b|×|\bmultipl", o) for o in c.about) or not any(
             re.search(r"\bdivid\w*|÷|\bover\b|\d\s*/\s*\d+\s*/|\bby\b", o) for o in c.about):
         return None
     fraction = _one_fraction(problem)
@@ -183,15 +187,19 @@ def _letter(problem: str, plan: Plan | None, done: list[int], said: str, c: Conf
            f"one that makes {equation} true.{times}", ask
 
 
+# a group's size (each van holds 8, 12 cookies in each box, trays of 12), or a number of shares (among 6 tables)
 _HOLDS = (r"\beach (?P<box>[a-z]+) (?:holds|takes|seats|fits|carries|has room for|can hold|can take|can seat|can "
-          r"carry|gets) (?P<n>\d+)",
+          r"carry) (?P<n>\d+)",
           r"(?P<n>\d+) (?:[a-z]+ ){0,2}(?:in|into|per|on|at|to) (?:each|every|a|one) (?P<box>[a-z]+)",
-          r"\b(?:among|between|into) (?P<n>\d+) (?:equal )?(?P<box>[a-z]+)")
+          r"\b(?:in|into) (?P<box>[a-z]+) of (?P<n>\d+)\b")
+_SHARES = r"\b(?:among|between|into|by) (?P<n>\d+) (?:equal )?(?P<box>[a-z]+)"
 
 
-def _groups(problem: str) -> tuple[str, Fraction, str, str] | None:
-    """(container, its size, the items, the total's phrase) of a problem that puts items into equal groups."""
+def _groups(problem: str) -> tuple[str, Fraction, str, str, bool] | None:
+    """(container, its size or the number of shares, the items, the total's phrase, whether it is shared out) of a
+    problem that puts items into equal groups; None for any other."""
     found = next((m for p in _HOLDS if (m := re.search(p, problem, re.I))), None)
+    shared = found is None and (found := re.search(_SHARES, problem, re.I)) is not None
     given = given_numbers(problem)
     if found is None or len(given) < 2:
         return None
@@ -200,7 +208,7 @@ def _groups(problem: str) -> tuple[str, Fraction, str, str] | None:
     if total is None:
         return None
     items = re.sub(r"^[\d,]+\s*", "", total[1]) or "ones"
-    return _one_of(found.group("box").lower()), size, items, total[1]
+    return _one_of(found.group("box").lower()), size, items, total[1], shared
 
 
 def _one_of(noun: str) -> str:
@@ -214,32 +222,35 @@ def _one_of(noun: str) -> str:
 
 def _remainder(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion) -> tuple[str, str] | None:
     """"what does the remainder mean?", "do I round up?" of items put in groups: the remainder counts items that do
-    not make one more full group, and the question's own words say what to do with them."""
+    not make one more full group (or one more round of shares), and the question's own words say what to do with
+    them."""
     if not re.search(r"\bremainders?\b|\bleft ?overs?\b|\bround (?:it |this )?(?:up|down)\b|\b\d+ ?r ?\d+\b", said):
         return None
     groups = _groups(problem)
     if groups is None:
         return None
-    box, size, items, total = groups
+    box, size, items, total, shared = groups
     boxes, n = plural(box), fmt(size)
     asked = question_sentence(problem_sentences(problem))
-    lead = f"The remainder counts the {items} that are not enough for one more {box} of {n}."
+    if shared:
+        return f"The remainder is the {items} left once each of the {n} {boxes} has the same number: there are " \
+               f"not enough of them to give every {box} one more, so they stay out.", \
+            f"How many can each {box} get, if every {box} gets the same?"
+    lead = f"The remainder counts the {items} that are not enough for one more full {box} of {n}."
     if re.search(r"\bneed(?:ed|s)?\b|\bat least\b|\btake\b|\brequired\b", asked, re.I):
         return lead, f"The question asks how many {boxes} are needed: can those {items} be left without a {box}?"
     if re.search(r"\bcomplete(?:ly)?\b|\bfull\b|\bfill\b|\bwhole\b", asked, re.I):
         return lead, f"The question asks for full {boxes}: does a {box} holding only those {items} count?"
     if re.search(r"\bleft\b|\bleft ?over\b|\bremain", asked, re.I):
-        return f"The remainder is the {items} left once every {box} has the same number: giving them out would " \
-               f"make some {boxes} get more.", f"How many groups of {n} can you make from {total}, and how many " \
-                                               f"{items} are left out?"
-    if re.search(r"\beach\b", asked, re.I):
-        return f"{lead} Those {items} are left out, so every {box} gets only the equal share.", \
-            f"How many groups of {n} can you make from {total}?"
+        return f"{lead} Those are the {items} left over.", \
+            f"How many full {boxes} of {n} can you make from {total}, and how many {items} does that leave?"
+    if re.search(r"\beach\b|\bhow many {0}\b".format(re.escape(boxes)), asked, re.I):
+        return f"{lead} Only full {boxes} count as one.", f"How many full {boxes} of {n} can you make from {total}?"
     return None
 
 
 _CUT = re.compile(r"\b(?P<verb>cut|split|shared?|divided|broken|poured|packed|put)\b(?: [a-z]+){0,3} (?:equally |evenly "
-                  r")?(?:into|among|between) (?P<n>\d+) (?:equal |same-size )?(?P<parts>[a-z]+)", re.I)
+                  r")?(?:into|among|between|by|with) (?P<n>\d+) (?:equal |same-size )?(?P<parts>[a-z]+)", re.I)
 _PAST = {"cut": "cut", "split": "split", "share": "shared", "shared": "shared", "divided": "divided",
          "broken": "broken", "poured": "poured", "packed": "packed", "put": "put"}
 
@@ -252,16 +263,30 @@ def _shared_first(problem: str, plan: Plan | None, done: list[int], said: str, c
         return None
     m = _CUT.search(problem)
     if m is None:
-        return None
+        return _grouped_first(problem)
     parts = Fraction(m.group("n"))
     whole = next(((v, p) for v, p in given_numbers(problem) if v != parts), None)
     if whole is None:
         return None
     verb = _PAST[m.group("verb").lower()]
-    target = question_target(question_sentence(problem_sentences(problem))) or "one part"
+    target = question_target(question_sentence(problem_sentences(problem))) or f"what one {_one_of(m.group('parts'))} gets"
     return f"The {whole[1]} is what gets {verb}, so it is the number you divide, and it goes first; the " \
            f"{fmt(parts)} {m.group('parts')} is how many parts it is {verb} into, the number you divide by.", \
         f"Written that way round, what does the division give you: {target}?"
+
+
+def _grouped_first(problem: str) -> tuple[str, str] | None:
+    """"which number goes first?" of 72 books, 9 on each shelf: the items put in groups go first, the size of one
+    group second."""
+    groups = _groups(problem)
+    if groups is None:
+        return None
+    box, size, items, total, shared = groups
+    if shared:
+        return None
+    return f"The {total} are what get split up, {fmt(size)} to each {box}, so {fmt(solver.numbers_in(total)[0])} is " \
+           f"the number you divide, and it goes first; {fmt(size)} is the number you divide by.", \
+        f"Written that way round, what does the division count?"
 
 
 _FLIP = re.compile(r"\bflip\w*|\breciprocal|\binvert\w*|\bupside down\b|\bkeep,? change,? flip\b|\bkcf\b", re.I)
@@ -270,7 +295,17 @@ _FLIP = re.compile(r"\bflip\w*|\breciprocal|\binvert\w*|\bupside down\b|\bkeep,?
 def _flip(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion) -> tuple[str, str] | None:
     """"why do I flip the fraction?" of how many 2/3-cup servings in 4 cups: counted in thirds, 4 cups hold 4 × 3
     thirds and each serving takes 2 of them; times 3 then ÷ 2 is what the flip does."""
-    if not _FLIP.search(said) or not re.search(r"\bhow many\b", question_sentence(problem_sentences(problem)), re.I):
+    if not _FLIP.search(said):
+        return None
+    divided = re.search(r"(?<![\d/])(\d+/\d+|\d+)\s*(?:÷|divided by)\s*(\d+)/(\d+)(?![\d/])", problem)
+    if divided:   # "3/4 ÷ 1/8": how many eighths fit, counted in eighths
+        first, top, bottom = divided.group(1), int(divided.group(2)), int(divided.group(3))
+        pieces = parts_name(bottom)
+        grouped = f", and ÷ {top} puts them in groups of {top}" if top > 1 else ""
+        return f"Dividing by {top}/{bottom} asks how many {top}/{bottom}s fit into {first}. Count in {pieces}: " \
+               f"every whole holds {bottom} {pieces}, so × {bottom} counts them{grouped}. That is the flip to " \
+               f"{bottom}/{top}.", f"How many {pieces} are in {first}?"
+    if not re.search(r"\bhow many\b", question_sentence(problem_sentences(problem)), re.I):
         return None
     fraction = _one_fraction(problem)
     whole = _whole_count(problem, said, *fraction[:2]) if fraction is not None else None
@@ -290,17 +325,23 @@ def _extra_numbers(problem: str, plan: Plan | None, done: list[int], said: str, 
                    ) -> tuple[str, str] | None:
     """"too many numbers, which do I use?": the given numbers that no step of the plan uses are named as not needed,
     and the first step is asked by what it finds."""
-    if c.kind != "numbers" or plan is None:
+    if c.kind != "numbers":
         return None
-    used = {v for s in plan.steps for v in s.values}
     given = given_numbers(problem)
-    unused = [p for v, p in given if v not in used]
+    asked = question_sentence(problem_sentences(problem))
+    if plan is not None:
+        used = {v for s in plan.steps for v in s.values}
+        unused = [p for v, p in given if v not in used]
+    else:   # no plan: a number whose own words share none with the question's is about something else
+        words = {_one_of(w) for w in re.findall(r"[a-z]{3,}", asked.lower())}
+        unused = [p for _, p in given if not {_one_of(w) for w in re.findall(r"[a-z]{3,}", p.lower())} & words]
+        if len(given) - len(unused) < 2:
+            return None
     if not unused or len(unused) == len(given):
         return None
-    step = solver.next_step(plan, set(done))
-    if step is None:
-        return None
-    target = question_target(question_sentence(problem_sentences(problem))) or "what the question asks"
+    step = solver.next_step(plan, set(done)) if plan is not None else None
+    target = question_target(asked) or "what the question asks"
+    ask = step_question(plan, step) if step is not None else f"Which of the other numbers tell you about {target}?"
     extra = " and ".join(unused) if len(unused) < 3 else ", ".join(unused[:-1]) + f" and {unused[-1]}"
     return f"Not every number is needed: the question is about {target}, and {extra} " \
-           f"{'is' if len(unused) == 1 else 'are'} not part of that.", step_question(plan, step)
+           f"{'is' if len(unused) == 1 else 'are'} not part of that.", ask

@@ -219,12 +219,13 @@ def _planned_run(pieces: list[str]) -> tuple[str, str] | None:
         if any(solver.numbers_in(p) and not claims(p) and content_words(p) & window for p in pieces[:a]):
             continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
         if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
-            solve = ""
+            problem = "".join(pieces[a:b]).strip()
             while b - 1 > a and (shorter := _plan_alone("".join(pieces[a:b - 1]).strip(), pieces[b - 1])) is not None \
                     and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
-                found, solve = shorter, "Solve " if shorter.problem.startswith("Solve ") else ""
-            problem, claimed = solve + "".join(pieces[a:b]).strip(), ""
+                found, problem = shorter, "".join(pieces[a:b]).strip()
+                problem = problem if plan_of(problem) else f"Solve {problem}"
+            claimed = ""
             if solver.plan(problem) is None and (apart := retold.claim_apart(problem)) and plan_of(apart[0]):
                 problem, claimed = apart   # "... 75 leaked out so 125 left right": the 125 is the student's answer
             return problem, " ".join(part for part in ("".join(pieces[:a]).strip(), claimed,
