@@ -46,6 +46,8 @@ _FIRST = re.compile(r"\bwhich (?:number|one|amount)s? (?:goes|go|comes|come|is|d
                     r"\bwhat (?:number )?goes first\b", re.I)
 _NUMBERS = re.compile(r"\b(?:too|so) many numbers\b|\bwhich numbers? (?:do|should|to|am i supposed to) (?:i )?use\b|"
                       r"\bwhat numbers? (?:do|should|to) (?:i )?use\b|\bwhich numbers? (?:matter|count)\b", re.I)
+_PROPOSE = re.compile(r"\b(?:do|should|can) (?:i|we|u|you) (?:just )?(?P<op>add|multiply|times|divide|subtract|take "
+                      r"away|minus|plus)\b", re.I)
 _START = re.compile(r"\bwhere (?:do|should|can) (?:i|we|you) (?:even )?(?:start|begin)\b|\bwhat (?:do i do|to do) "
                     r"first\b|\bhow do i (?:even )?(?:start|begin)\b", re.I)
 
@@ -64,6 +66,8 @@ def read(said: str) -> Confusion | None:
         return Confusion("either", (m.group("a").strip().lower(), m.group("b").strip().lower()))
     if m := _START.search(said):
         return Confusion("start", (m.group(),))
+    if m := _PROPOSE.search(said):
+        return Confusion("propose", (m.group("op").lower(),))
     return None
 
 
@@ -72,7 +76,8 @@ def answer(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple
     confusion = read(said)
     if confusion is None:
         return None
-    for rule in (_fraction_parts, _part_or_divided, _letter, _remainder, _shared_first, _flip, _extra_numbers):
+    for rule in (_fraction_parts, _part_or_divided, _letter, _remainder, _shared_first, _flip, _extra_numbers,
+                 _measure_added, _scaled):
         found = rule(problem, plan, done, said, confusion)
         if found:
             return found
@@ -137,8 +142,8 @@ def _fraction_parts(problem: str, plan: Plan | None, done: list[int], said: str,
         return f"{written} × {n} means {n} lots of {written}. The {bottom} on the bottom only names the size of the " \
                f"pieces ({parts_name(bottom)}); the {top} on top counts how many of those pieces there are.", \
             f"When you take {n} lots of them, which grows: how many pieces there are, or how big each piece is?"
-    each = re.search(r"\b(?:for each|each|per|for every|every|in each|in every|a) ([a-z]+)", sentence[sentence.find(
-        written):], re.I)
+    each = re.search(r"\b(?:each|per|every) ([a-z]+)", sentence, re.I) or re.search(r"\ba ([a-z]+)", sentence[
+        sentence.find(written):], re.I)   # "Each scarf uses 2/3 yard", "3/4 cup for each loaf", "2/5 kg a cake"
     thing = each.group(1).lower() if each else _one_of(re.sub(r"^[\d.]+\s*", "", whole[1]))
     piece = f"{parts_name(bottom)} of a {unit}" if unit else parts_name(bottom)
     lots = f"{written} {unit}".strip()
@@ -332,16 +337,82 @@ def _extra_numbers(problem: str, plan: Plan | None, done: list[int], said: str, 
     if plan is not None:
         used = {v for s in plan.steps for v in s.values}
         unused = [p for v, p in given if v not in used]
-    else:   # no plan: a number whose own words share none with the question's is about something else
-        words = {_one_of(w) for w in re.findall(r"[a-z]{3,}", asked.lower())}
-        unused = [p for _, p in given if not {_one_of(w) for w in re.findall(r"[a-z]{3,}", p.lower())} & words]
+    else:   # no plan: a number whose clause shares no word with the question is about something else
+        unused = _off_question(problem, asked, given)
         if len(given) - len(unused) < 2:
             return None
     if not unused or len(unused) == len(given):
         return None
     step = solver.next_step(plan, set(done)) if plan is not None else None
     target = question_target(asked) or "what the question asks"
-    ask = step_question(plan, step) if step is not None else f"Which of the other numbers tell you about {target}?"
+    used = [p for _, p in given if p not in unused]
+    ask = step_question(plan, step) if step is not None else \
+        f"So {' and '.join(used) if len(used) < 3 else ', '.join(used)} are what you use: what do you do with them?"
     extra = " and ".join(unused) if len(unused) < 3 else ", ".join(unused[:-1]) + f" and {unused[-1]}"
     return f"Not every number is needed: the question is about {target}, and {extra} " \
            f"{'is' if len(unused) == 1 else 'are'} not part of that.", ask
+
+
+_ASKING = {"how", "many", "much", "does", "did", "do", "have", "has", "had", "the", "are", "was", "were", "what", "and",
+           "for", "she", "his", "her", "they", "their", "there", "will", "can", "get", "all", "with", "each", "every",
+           "per"}
+
+
+def _off_question(problem: str, asked: str, given: list[tuple[Fraction, str]]) -> list[str]:
+    """The given numbers' phrases in clauses that share no word with the question ("His bike cost $90" of a
+    question about marbles)."""
+    words = {_one_of(w) for w in re.findall(r"[a-z]{3,}", asked.lower())} - _ASKING
+    clauses = [c for sentence in problem_sentences(problem) if sentence != asked
+               for c in re.split(r",\s*(?:and |but )?|;\s*|\s+and (?=[a-z]+ \$?\d)", sentence)]
+    off = [c for c in clauses if not {_one_of(w) for w in re.findall(r"[a-z]{3,}", c.lower())} & words]
+    return [p for v, p in given if any(v in solver.numbers_in(c) and p in c for c in off)]
+
+
+def _measure_added(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion
+                   ) -> tuple[str, str] | None:
+    """"do I add them all up?" of a box's volume or a rectangle's area the planner does not read: adding the edges
+    gives a length; the volume counts cubes in layers, the area squares in rows."""
+    if plan is not None or c.kind not in ("either", "propose") or not re.search(r"\b(?:add|plus)\b", said):
+        return None
+    asked = question_sentence(problem_sentences(problem)) or problem   # "box is 8 by 5 by 3 cm whats the volume"
+    kind = re.search(r"\b(volume|area)\b", f"{asked} {said}", re.I)
+    sizes = [fmt(v) for v, _ in given_numbers(problem)]
+    unit = re.search(r"\b(cm|mm|m|km|in|ft|yd|inch(?:es)?|feet|metres?|meters?|centimet(?:re|er)s?)\b", problem)
+    if kind is None or len(sizes) != (3 if kind.group(1).lower() == "volume" else 2):
+        return None
+    one = f"1-{unit.group(1)} " if unit else ""
+    if kind.group(1).lower() == "volume":
+        return f"Adding the edges only gives a length. The volume counts the {one}cubes that fill the box: a bottom " \
+               f"layer {sizes[0]} cubes long and {sizes[1]} cubes wide, and {sizes[2]} layers like it.", \
+            "How many cubes are in the bottom layer?"
+    return f"Adding the sides measures part of the way around the edge. The area counts the {one}squares that cover " \
+           f"the inside: rows of {sizes[0]} squares, {sizes[1]} rows.", f"How do you count {sizes[1]} rows of " \
+                                                                         f"{sizes[0]} quickly?"
+
+
+_PER_ONE = (r"\b(?:1|one|each|every) (?P<u1>[a-z]+) (?:=|:|is|stands for|represents|equals|means) (?P<n>[\d.]+) "
+            r"(?P<u2>[a-z]+)",
+            r"(?P<n>[\d.]+) (?P<u2>[a-z]+) (?:per|for every|for each|every|each|an?) (?P<u1>[a-z]+)")
+
+
+def _scaled(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion) -> tuple[str, str] | None:
+    """"do I multiply or divide by 25?" of 1 cm = 25 km and 6.4 cm on the map: what one unit stands for, and whether
+    the answer is more or less than that, decide it; which operation is left to them."""
+    ops = " ".join(c.about)
+    if c.kind != "either" or not re.search(r"\b(?:multipl\w*|times)\b", ops) or not re.search(r"\bdivid\w*", ops):
+        return None
+    rate = next((m for p in _PER_ONE if (m := re.search(p, problem, re.I))), None)
+    if rate is None:
+        return None
+    u1, u2, n = rate.group("u1").lower(), rate.group("u2").lower(), rate.group("n")
+    other = [(v, p) for v, p in given_numbers(problem) if fmt(v) not in (n, "1") and v != Fraction(n)]
+    if len(other) != 1:
+        return None
+    amount, phrase = other[0]
+    lead = f"Each {u1} stands for {n} {u2}."
+    if re.search(rf"\b{re.escape(u1)}", phrase) or re.search(rf"\b{re.escape(u1[:-1])}", phrase):
+        return f"{lead} {phrase} is {fmt(amount)} lots of 1 {u1}, each worth {n} {u2}.", \
+            f"So is the answer more or less than {n} {u2}? Which of multiplying and dividing gives that?"
+    return f"{lead} You have {phrase}: how many lots of {n} {u2} fit into it?", \
+        "Which of multiplying and dividing counts that?"
+

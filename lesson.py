@@ -131,14 +131,6 @@ REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0
                             r"begin|figure)|what do i do)\b[^.?!]*$)")
 
 
-# "3x + 7 = 25 what is the x even supposed to be", "2(x+5)=26 do i divide by 2 first": the student's own question
-# typed on after an equation (no "=" after it) starts a sentence of its own, so it reaches the moves as their words.
-EQUATION_ASK_RUN_ON = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:what (?:does|do|is|are|'s|s) (?:the |this |that )?"
-                                 r"(?:letter|variable|[a-z])\b (?:even |actually |really )?(?:supposed|meant|mean|"
-                                 r"stand|represent)|why|do i|should i|where do i|how do i (?:even )?(?:start|begin)|"
-                                 r"idk)\b[^=]*$)", re.I)
-
-
 def in_speech(piece: str) -> bool:
     """Is a sentence a character's words inside a story ('"How do you do it so fast?' with its closing mark cut off
     by the sentence split)? A question a character asks is never the problem's question."""
@@ -162,7 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
         return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
-    message = EQUATION_ASK_RUN_ON.sub(r"\1. ", message)
+    message = student_message.asks_apart(message)
     if (split := _theirs_apart(message, exercises)) is not None:
         return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
