@@ -230,7 +230,8 @@ def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -
 def _same_bottom(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"why do I need the same bottom number?": fractions add or take away only as parts of one size."""
     if not re.search(r"\bbottoms?\b[^?]*\b(?:same|different)\b|\b(?:same|common|different) (?:bottom|denominator)|"
-                     r"\bdenominators?\b|\b(?:add|plus|adding|subtract|take away|minus)\b[^?]*\btops?\b[^?]*\bbottoms?\b",
+                     r"\bdenominators?\b|"
+                     r"\b(?:add|plus|adding|subtract|take away|minus)\b[^?]*\btops?\b[^?]*\bbottoms?\b",
                      said):
         return None
     fractions = re.findall(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", problem)

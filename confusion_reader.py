@@ -77,7 +77,7 @@ def answer(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple
     if confusion is None:
         return None
     for rule in (_fraction_parts, _part_or_divided, _letter, _remainder, _shared_first, _flip, _extra_numbers,
-                 _measure_added, _scaled):
+                 _measure_added, _scaled, _out_of_all):
         found = rule(problem, plan, done, said, confusion)
         if found:
             return found
@@ -254,8 +254,9 @@ def _remainder(problem: str, plan: Plan | None, done: list[int], said: str, c: C
     return None
 
 
-_CUT = re.compile(r"\b(?P<verb>cut|split|shared?|divided|broken|poured|packed|put)\b(?: [a-z]+){0,3} (?:equally |evenly "
-                  r")?(?:into|among|between|by|with) (?P<n>\d+) (?:equal |same-size )?(?P<parts>[a-z]+)", re.I)
+_CUT = re.compile(r"\b(?P<verb>cut|split|shared?|divided|broken|poured|packed|put)\b(?: [a-z]+){0,3} "
+                  r"(?:equally |evenly )?(?:into|among|between|by|with) (?P<n>\d+) (?:equal |same-size )?"
+                  r"(?P<parts>[a-z]+)", re.I)
 _PAST = {"cut": "cut", "split": "split", "share": "shared", "shared": "shared", "divided": "divided",
          "broken": "broken", "poured": "poured", "packed": "packed", "put": "put"}
 
@@ -274,7 +275,8 @@ def _shared_first(problem: str, plan: Plan | None, done: list[int], said: str, c
     if whole is None:
         return None
     verb = _PAST[m.group("verb").lower()]
-    target = question_target(question_sentence(problem_sentences(problem))) or f"what one {_one_of(m.group('parts'))} gets"
+    target = question_target(question_sentence(problem_sentences(problem))) \
+        or f"what one {_one_of(m.group('parts'))} gets"
     return f"The {whole[1]} is what gets {verb}, so it is the number you divide, and it goes first; the " \
            f"{fmt(parts)} {m.group('parts')} is how many parts it is {verb} into, the number you divide by.", \
         f"Written that way round, what does the division give you: {target}?"
@@ -415,4 +417,26 @@ def _scaled(problem: str, plan: Plan | None, done: list[int], said: str, c: Conf
             f"So is the answer more or less than {n} {u2}? Which of multiplying and dividing gives that?"
     return f"{lead} You have {phrase}: how many lots of {n} {u2} fit into it?", \
         "Which of multiplying and dividing counts that?"
+
+
+_OUT_OF = re.compile(r"(\d+)\s*(?:out of|/)\s*(\d+)")
+
+
+def _out_of_all(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion) -> tuple[str, str] | None:
+    """"is it 6 out of 15 or 6 out of 9?" of 4 red, 6 blue and 5 green marbles: a chance is out of everything that
+    could be picked, so the whole counts every kind; which of theirs that is, is left to them."""
+    options = [_OUT_OF.search(o) for o in c.about] if c.kind == "either" else []
+    if len(options) != 2 or not all(options) or options[0].group(1) != options[1].group(1) \
+            or not re.search(r"\b(?:chance|probability|likely|odds)\b", problem, re.I):
+        return None
+    part = Fraction(options[0].group(1))
+    given = given_numbers(problem)
+    kinds = [p for v, p in given if v != part]
+    if len(kinds) < 2 or part not in {v for v, _ in given}:
+        return None
+    picked = next(p for v, p in given if v == part)
+    return f"A chance counts the ways you want out of all the ways it could go: every one you could pick counts in " \
+           f"the whole, not only the ones you don't want.", \
+        f"When you pick one, could it be one of the {' or '.join(kinds)} as well as one of the {picked}? So which " \
+        f"is the whole?"
 

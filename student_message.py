@@ -473,9 +473,9 @@ EQUATION_ASK_RUN_ON = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:what (?:does|do
                                  r"idk)\b[^=]*$)", re.I)
 # "... whats the volume do i add them all up", "... how far apart do i multiply or divide by 25": an operation the
 # student asks about typed on after the problem's question without a stop
-OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|should|can|would) (?:i|we|u|you) (?:just "
-                           r")?(?:add|multiply|times|divide|subtract|take away|minus|plus|round|flip|halve)\b[^.?!]*[.?!]*\s*$)",
-                           re.I)
+OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|should|can|would) (?:i|we|u|you) "
+                           r"(?:just )?(?:add|multiply|times|divide|subtract|take away|minus|plus|round|flip|halve)\b"
+                           r"[^.?!]*[.?!]*\s*$)", re.I)
 
 
 def asks_apart(message: str) -> str:

@@ -108,3 +108,11 @@ def test_the_right_operation_on_another_steps_number_is_not_confirmed_whole():
         "Dividing fits this step, but not with the 14: that number comes in later."
     assert proposal("do i divide 9 by 2", plan.steps[0], plan) == "Dividing fits this step."
     assert proposal("do i divide 9 by 5", plan.steps[0], plan).endswith("this step does not use it.")
+
+
+def test_a_chance_out_of_which_whole_is_met_with_every_kind_that_could_be_picked():
+    reply = _reply("A bag holds 3 red, 7 yellow and 2 green cubes. What is the probability of picking a yellow cube?",
+                   "is it 7 out of 12 or 7 out of 5")
+    assert "3 red or 2 green" in reply and "7/12" not in reply
+    assert confusion_reader.answer("A bag holds 3 red and 7 yellow cubes. How many cubes?", None, [],
+                                   "is it 7 out of 10 or 7 out of 3") is None
