@@ -220,9 +220,9 @@ def _one_of(noun: str) -> str:
     """"boxes" -> "box", "vans" -> "van", "batteries" -> "battery"; a singular noun stays."""
     if noun.endswith("ies"):
         return noun[:-3] + "y"
-    if re.search(r"(?:x|ch|sh|ss)es$", noun):
+    if re.search(r"(?:x|ch|sh|ss|us)es$", noun):
         return noun[:-2]
-    return noun[:-1] if re.search(r"[^s]s$", noun) else noun
+    return noun[:-1] if re.search(r"[^su]s$", noun) else noun   # "bus", "class" stay
 
 
 def _remainder(problem: str, plan: Plan | None, done: list[int], said: str, c: Confusion) -> tuple[str, str] | None:
@@ -242,6 +242,7 @@ def _remainder(problem: str, plan: Plan | None, done: list[int], said: str, c: C
                f"not enough of them to give every {box} one more, so they stay out.", \
             f"How many can each {box} get, if every {box} gets the same?"
     lead = f"The remainder counts the {items} that are not enough for one more full {box} of {n}."
+    ask = f"Does the question count only full {boxes}, or do those {items} need a {box} too?"
     if re.search(r"\bneed(?:ed|s)?\b|\bat least\b|\btake\b|\brequired\b", asked, re.I):
         return lead, f"The question asks how many {boxes} are needed: can those {items} be left without a {box}?"
     if re.search(r"\bcomplete(?:ly)?\b|\bfull\b|\bfill\b|\bwhole\b", asked, re.I):
@@ -249,9 +250,7 @@ def _remainder(problem: str, plan: Plan | None, done: list[int], said: str, c: C
     if re.search(r"\bleft\b|\bleft ?over\b|\bremain", asked, re.I):
         return f"{lead} Those are the {items} left over.", \
             f"How many full {boxes} of {n} can you make from {total}, and how many {items} does that leave?"
-    if re.search(r"\beach\b|\bhow many {0}\b".format(re.escape(boxes)), asked, re.I):
-        return f"{lead} Only full {boxes} count as one.", f"How many full {boxes} of {n} can you make from {total}?"
-    return None
+    return lead, ask
 
 
 _CUT = re.compile(r"\b(?P<verb>cut|split|shared?|divided|broken|poured|packed|put)\b(?: [a-z]+){0,3} "
@@ -411,7 +410,7 @@ def _scaled(problem: str, plan: Plan | None, done: list[int], said: str, c: Conf
     if len(other) != 1:
         return None
     amount, phrase = other[0]
-    lead = f"Each {u1} stands for {n} {u2}."
+    lead = f"Each {u1} goes with {n} {u2}."
     if re.search(rf"\b{re.escape(u1)}", phrase) or re.search(rf"\b{re.escape(u1[:-1])}", phrase):
         return f"{lead} {phrase} is {fmt(amount)} lots of 1 {u1}, each worth {n} {u2}.", \
             f"So is the answer more or less than {n} {u2}? Which of multiplying and dividing gives that?"

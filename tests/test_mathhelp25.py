@@ -116,3 +116,20 @@ def test_a_chance_out_of_which_whole_is_met_with_every_kind_that_could_be_picked
     assert "3 red or 2 green" in reply and "7/12" not in reply
     assert confusion_reader.answer("A bag holds 3 red and 7 yellow cubes. How many cubes?", None, [],
                                    "is it 7 out of 10 or 7 out of 3") is None
+
+
+def test_an_equations_other_order_is_never_called_wrong():
+    plan = solver.plan("Solve 3(y + 4) = 27.")
+    assert proposal("do i divide by 3 first", plan.steps[0], plan) == ""
+    found = confusion_words(plan.problem, plan, [], "do i divide by 3 first or times it in")
+    assert found is None or "comes first" not in found[0]
+
+
+def test_a_remainder_whose_question_says_nothing_of_full_groups_is_asked_not_told():
+    reply = _reply("A coach has 58 players and each bus holds 9. how many buses", "i got 6 r 4 what does the r mean")
+    assert "Only full" not in reply and "need a bus too?" in reply
+
+
+def test_the_percent_itself_is_no_number_of_another_step():
+    plan = solver.plan("A coat costs $90. It is 20% off. What is the sale price?")
+    assert "not with the 20" not in proposal("do i times 90 by 20", plan.steps[0], plan)
