@@ -113,15 +113,14 @@ def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) ->
 
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"what do I do when the minutes go over 60?": 60 of them make one more hour, the rest stay minutes."""
-    over = [v for v in solver.numbers_in(said) if 60 < v < 120 and v.denominator == 1]   # "i added and got 80"
-    if not re.search(r"\bminutes?\b[^?.!]*\b(?:over|past|more than|bigger than) 60\b|\bover 60 minutes\b", said) and \
-            not (over and re.search(r"\bminutes?\b", f"{said} {problem}") and re.search(r"\d:\d\d", problem)):
-        return None
     minutes = [a or b for a, b in re.findall(r"\d:(\d\d)\b|\b(\d+) minutes?\b", problem)]   # "6:45", "50 minutes"
     sums = {Fraction(a) + Fraction(b) for i, a in enumerate(minutes) for b in minutes[i + 1:]}
-    if over and over[0] in sums and not re.search(r"\b60\b", said):   # their own (right) sum of the minutes
+    over = [v for v in solver.numbers_in(said) if v in sums and 60 < v < 120]   # "i added and got 80, now what"
+    if over and _STUCK.search(said) and not re.search(r"\b60\b", said):   # their own right sum of the minutes
         return f"{fmt(over[0])} minutes is more than an hour: 60 of them make 1 more hour, and only the minutes " \
                f"over 60 stay as minutes.", f"So {fmt(over[0])} minutes is 1 hour and how many minutes?"
+    if not re.search(r"\bminutes?\b[^?.!]*\b(?:over|past|more than|bigger than) 60\b|\bover 60 minutes\b", said):
+        return None
     ask = f"What do {minutes[0]} minutes and {minutes[1]} minutes make, and how many minutes past 60 is that?" \
         if len(minutes) == 2 else _next_question(plan, done) or "How many minutes past 60 do your minutes make?"
     return "60 minutes make 1 hour, so when the minutes add up past 60, 60 of them become one more hour and only " \
