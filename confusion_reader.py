@@ -5,12 +5,13 @@ Readers called the tutor's replies to "do i times the top or the bottom by 5", "
 get what the remainder means", "too many numbers", "which number goes first when i divide", "is it 3/4 of 32 or 32
 divided by 3/4" and "why do i flip the fraction" no help: the problem was restated, or its numbers pasted into a
 frame. `read` tells the kind of confusion apart by the shape of the sentence (two alternatives joined by "or", a
-"what does X mean", a "why do I ...", a "which first", a "where do I start" or "too many numbers") and the thing it
-is about; each answer below meets one kind on one structure of the problem: a fraction of a unit for each thing
+"what does X mean", a "why do I ...", a "which first", "too many numbers", "do I add ...") and the thing it is
+about; each answer below meets one kind on one structure of the problem: a fraction of a unit for each thing
 (its top counts pieces, its bottom names their size), a fraction "of" an amount (a part, so less than the amount),
 a letter in an equation (one unknown number), a remainder (what it counts, and what the question does with it), an
-amount cut or shared into parts (the amount goes first), a division by a fraction (counted in its parts), and
-numbers the plan never uses. None states a step's result: the student still does every step.
+amount cut or shared into parts (the amount goes first), a division by a fraction (counted in its parts), numbers
+the plan (or the question's words) never use, a box's edges added (cubes in layers), one unit's worth on a scale
+(more or less than it?) and a chance out of which whole. None states a step's result: the student does every step.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from unplanned_help import equation_start, step_question
 
 @dataclass(frozen=True)
 class Confusion:
-    """The kind of confusion a help request names ("either", "meaning", "why", "first", "start", "numbers") and
+    """The kind of confusion a help request names ("either", "meaning", "why", "first", "numbers", "propose") and
     what it is about: the alternatives joined by "or", or the word asked about."""
     kind: str
     about: tuple[str, ...]
@@ -48,8 +49,6 @@ _NUMBERS = re.compile(r"\b(?:too|so) many numbers\b|\bwhich numbers? (?:do|shoul
                       r"\bwhat numbers? (?:do|should|to) (?:i )?use\b|\bwhich numbers? (?:matter|count)\b", re.I)
 _PROPOSE = re.compile(r"\b(?:do|should|can) (?:i|we|u|you) (?:just )?(?P<op>add|multiply|times|divide|subtract|take "
                       r"away|minus|plus)\b", re.I)
-_START = re.compile(r"\bwhere (?:do|should|can) (?:i|we|you) (?:even )?(?:start|begin)\b|\bwhat (?:do i do|to do) "
-                    r"first\b|\bhow do i (?:even )?(?:start|begin)\b", re.I)
 
 
 def read(said: str) -> Confusion | None:
@@ -64,8 +63,6 @@ def read(said: str) -> Confusion | None:
         return Confusion("why", (m.group("x").strip().lower(),))
     if m := _EITHER.search(said):
         return Confusion("either", (m.group("a").strip().lower(), m.group("b").strip().lower()))
-    if m := _START.search(said):
-        return Confusion("start", (m.group(),))
     if m := _PROPOSE.search(said):
         return Confusion("propose", (m.group("op").lower(),))
     return None
@@ -181,7 +178,7 @@ def _letter(problem: str, plan: Plan | None, done: list[int], said: str, c: Conf
     """"what is the x even supposed to be?" of 3x + 7 = 25: one number not known yet, the same wherever the letter
     stands, the one that makes the equation true; then the equation's first move."""
     equation, letter = written_equation(problem)
-    if c.kind != "meaning" or not equation or c.about[0] not in {letter, f"letter", f"{letter} letter", "variable"}:
+    if c.kind != "meaning" or not equation or c.about[0] not in {letter, "letter", "variable"}:
         return None
     equation = _BARE.match(equation).group("eq").strip(" .,?")
     coefficient = re.search(rf"(?<![\w.])(\d+)\s*{letter}\b", equation)

@@ -23,7 +23,7 @@ def _reply(problem: str, said: str) -> str:
     ("which one comes first", "first"),
     ("so many numbers in this one", "numbers"),
     ("why do we flip it", "why"),
-    ("how do i even begin", "start"),
+    ("how do i even begin", None),
     ("can i just add them", "propose"),
     ("ok thanks", None),
 ])
