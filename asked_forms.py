@@ -425,8 +425,8 @@ _DOING = {"+": "adding", "-": "taking away", "*": "multiplying", "/": "dividing"
 def _which_op_first(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"which do i do first add or divide": the plan's later step works on the next step's result, so the next
     step's operation comes first, said with why; then that step."""
-    if plan is None or not re.search(r"\bfirst\b", said) or not _TWO_OPS.search(said):
-        return None
+    if plan is None or plan.pattern == "equation" or not re.search(r"\bfirst\b", said) or not _TWO_OPS.search(said):
+        return None   # an equation's moves may come in either order ("divide by 2 first or times it in"): no "must"
     step = solver.next_step(plan, set(done))
     index = plan.steps.index(step) if step is not None else -1
     later = next((s for s in plan.steps[index + 1:] if any(r.kind == "step" and r.index == index

@@ -30,6 +30,7 @@ import solver
 from asked_forms import asked_form
 from arithmetic_claims import OP_SIGN, as_written, claims, results
 from common import ROOT
+from confusion_reader import answer as answer_named
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
 from solver import Plan, fmt
@@ -37,8 +38,8 @@ from step_parts import what_it_finds
 from unplanned_help import equation_start, step_question, step_sum
 
 _OPS = {"add": "+", "plus": "+", "take away": "-", "take": "-", "subtract": "-", "minus": "-", "multiply": "*",
-        "times": "*", "divide": "/", "share": "/"}
-_OP_WORD = r"add|plus|take away|take|subtract|minus|multiply|times|divide|share"
+        "times": "*", "divide": "/", "share": "/", "halve": "/", "half": "/"}
+_OP_WORD = r"add|plus|take away|take|subtract|minus|multiply|times|divide|share|halve|half"
 _WHY = re.compile(rf"\bwhy (?:do|would|should|did|does|must|are|is|we|you|i)(?: (?:i|we|you|they|it))? "
                   rf"(?P<op>{_OP_WORD})\b(?P<rest>[^?.!]*)", re.I)
 _NUMBER = r"\$?\d[\d,]*(?:\.\d+)?"
@@ -52,11 +53,11 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
         return asked
     for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
                  _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
-                 _part_of_whole, _share_order, _named_part):
+                 _part_of_whole, _share_order):
         found = rule(problem, plan, done, said)
         if found:
             return found
-    return None
+    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said)
 
 
 # a help request: the student says they are stuck, or asks what comes next
@@ -112,9 +113,14 @@ def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) ->
 
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"what do I do when the minutes go over 60?": 60 of them make one more hour, the rest stay minutes."""
+    minutes = [a or b for a, b in re.findall(r"\d:(\d\d)\b|\b(\d+) minutes?\b", problem)]   # "6:45", "50 minutes"
+    sums = {Fraction(a) + Fraction(b) for i, a in enumerate(minutes) for b in minutes[i + 1:]}
+    over = [v for v in solver.numbers_in(said) if v in sums and 60 < v < 120]   # "i added and got 80, now what"
+    if over and _STUCK.search(said) and not re.search(r"\b60\b", said):   # their own right sum of the minutes
+        return f"{fmt(over[0])} minutes is more than an hour: 60 of them make 1 more hour, and only the minutes " \
+               f"over 60 stay as minutes.", f"So {fmt(over[0])} minutes is 1 hour and how many minutes?"
     if not re.search(r"\bminutes?\b[^?.!]*\b(?:over|past|more than|bigger than) 60\b|\bover 60 minutes\b", said):
         return None
-    minutes = [a or b for a, b in re.findall(r"\d:(\d\d)\b|\b(\d+) minutes?\b", problem)]   # "6:45", "50 minutes"
     ask = f"What do {minutes[0]} minutes and {minutes[1]} minutes make, and how many minutes past 60 is that?" \
         if len(minutes) == 2 else _next_question(plan, done) or "How many minutes past 60 do your minutes make?"
     return "60 minutes make 1 hour, so when the minutes add up past 60, 60 of them become one more hour and only " \
@@ -223,7 +229,9 @@ def _percent_side(problem: str, plan: Plan | None, done: list[int], said: str) -
 def _same_bottom(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"why do I need the same bottom number?": fractions add or take away only as parts of one size."""
     if not re.search(r"\bbottoms?\b[^?]*\b(?:same|different)\b|\b(?:same|common|different) (?:bottom|denominator)|"
-                     r"\bdenominators?\b", said):
+                     r"\bdenominators?\b|"
+                     r"\b(?:add|plus|adding|subtract|take away|minus)\b[^?]*\btops?\b[^?]*\bbottoms?\b",
+                     said):
         return None
     fractions = re.findall(r"(?<![\d/])(\d+)/(\d+)(?![\d/])", problem)
     bottoms = list(dict.fromkeys(int(b) for _, b in fractions))
@@ -262,8 +270,14 @@ def _why_step(problem: str, plan: Plan | None, done: list[int], said: str) -> tu
     steps = plan.steps if plan is not None else []
     step = next((s for s in steps if s.op == op and (not named or set(named) <= set(s.values))), None)
     if step is not None:
+        index = plan.steps.index(step)
+        unfound = {s.value for i, s in enumerate(plan.steps[:index]) if i not in done} & set(step.values)
+        if unfound and ":" in step.question:   # "why do we divide by 2?" of a triangle: the reason the plan gives,
+            first = solver.next_step(plan, set(done))   # never the product not found yet
+            return f"{step.question.split(':')[0]}.", step_question(plan, first)
         finds = what_it_finds(step.question) or step.question.rstrip("?").lower()
-        numbers = f"{fmt(step.values[0])} {OP_SIGN[op]} {fmt(step.values[1])}" if len(step.values) == 2 else "That step"
+        numbers = f"{fmt(step.values[0])} {OP_SIGN[op]} {fmt(step.values[1])}" \
+            if len(step.values) == 2 and not unfound else "That step"
         target = question_target(question_sentence(problem_sentences(problem))) or "the answer"
         if step is plan.steps[-1]:
             return f"{numbers} finds {finds}, which is what the question asks.", "What do you get?"

@@ -154,6 +154,7 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
         head, work = split_problem(answered[0], exercises)   # the answer typed before the question is the student's
         return head, " ".join(part for part in (work, answered[1]) if part)
     message = REQUEST_RUN_ON.sub(r"\g<q>. ", WORK_RUN_ON.sub(". ", NEXT_EQUATION.sub(r"\1. ", message)))
+    message = student_message.asks_apart(message)
     if (split := _work_after_question(message) or _theirs_apart(message, exercises)) is not None:
         return split
     pieces = [m.group() for m in SENTENCES.finditer(message) if m.group().strip()]
@@ -210,16 +211,27 @@ def _planned_run(pieces: list[str]) -> tuple[str, str] | None:
         if any(solver.numbers_in(p) and not claims(p) and content_words(p) & window for p in pieces[:a]):
             continue   # "A farmer has 5 fields. Each field has 8 rows ... the farmer": a plan without the 5 is not its
         if (found := plan_of("".join(pieces[a:b]).strip())) is not None:
-            while b - 1 > a and (shorter := plan_of("".join(pieces[a:b - 1]).strip())) is not None \
+            problem = "".join(pieces[a:b]).strip()
+            while b - 1 > a and (shorter := _plan_alone("".join(pieces[a:b - 1]).strip(), pieces[b - 1])) is not None \
                     and (shorter.answer == found.answer or _attempt_after_question(pieces[b - 2], pieces[b - 1])):
                 b -= 1   # "... What is the mean score? what even is a mean": the student's question is theirs
-                found = shorter
-            problem, claimed = "".join(pieces[a:b]).strip(), ""
+                found, problem = shorter, "".join(pieces[a:b]).strip()
+                problem = problem if plan_of(problem) else f"Solve {problem}"
+            claimed = ""
             if solver.plan(problem) is None and (apart := retold.claim_apart(problem)) and plan_of(apart[0]):
                 problem, claimed = apart   # "... 75 leaked out so 125 left right": the 125 is the student's answer
             return problem, " ".join(part for part in ("".join(pieces[:a]).strip(), claimed,
                                                        "".join(pieces[b:]).strip()) if part)
     return None
+
+
+def _plan_alone(text: str, after: str) -> Plan | None:
+    """The plan of a run of sentences, or of a bare equation as "Solve ..." when the sentence `after` it is the
+    student's own ("5n - 4 = 31." before "what does the n stand for"), never its own question ("what is x?")."""
+    if plan := plan_of(text):
+        return plan
+    asked = re.match(r"\s*(?:so\s+)?(?:what(?:'s| is)|find|solve(?: for)?)\s+[a-z]\s*[?.!]*\s*$", after, re.I)
+    return plan_of(f"Solve {text}") if "=" in text and not asked and not text.startswith("Solve") else None
 
 
 def _by_question(message: str, pieces: list[str]) -> tuple[str, str] | None:

@@ -125,9 +125,16 @@ def proposal(work: str, step: Step, plan: Plan | None = None) -> str:
     if m is None:
         return ""
     op = _PROPOSED_OP[m.group("op").lower()]
+    later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
+    named = numbers_in(re.split(r"\bor\b|[?.!]", work[m.end():], maxsplit=1)[0])   # "divide 350 by 6"
+    other = next((v for v in named if v not in step.values and all(v != w * 100 for w in step.values)), None)
+    if op == step.op and other is not None:   # the right operation on a number of another step, or of none
+        return f"{DOING[op]} fits this step, but not with the {fmt(other)}: " + \
+            ("that number comes in later." if any(other in s.values for s in later) else "this step does not use it.")
     if op == step.op:
         return f"{DOING[op]} fits this step."
-    later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
+    if plan is not None and plan.pattern == "equation":   # "2(x+5)=26 do i divide by 2 first": in more than one order
+        return ""
     if step.kind == "area" and op == "+" and any(s.kind == "volume" for s in later):
         return "Adding the edges gives a length; the volume counts the cubes that fill the box, a bottom layer first."
     if step.kind == "area" and op == "+":

@@ -463,3 +463,32 @@ def lettered(message: str) -> str:
                     message = f"{message[:letter.start()]}{letter.group(1).upper()}){message[letter.end():]}"
                 return STUCK_AFTER.sub("", message)
     return message
+
+
+# "3x + 7 = 25 what is the x even supposed to be", "2(x+5)=26 do i divide by 2 first": the student's own question
+# typed on after an equation (no "=" after it) starts a sentence of its own, so it reaches the moves as their words.
+EQUATION_ASK_RUN_ON = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:what (?:does|do|is|are|'s|s) (?:the |this |that )?"
+                                 r"(?:letter|variable|[a-z])\b (?:even |actually |really )?(?:supposed|meant|mean|"
+                                 r"stand|represent)|why|do i|should i|where do i|how do i (?:even )?(?:start|begin)|"
+                                 r"idk)\b[^=]*$)", re.I)
+# "... whats the volume do i add them all up", "... how far apart do i multiply or divide by 25": an operation the
+# student asks about typed on after the problem's question without a stop
+OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|should|can|would) (?:i|we|u|you) "
+                           r"(?:just )?(?:add|multiply|times|divide|subtract|take away|minus|plus|round|flip|halve)\b"
+                           r"[^.?!]*[.?!]*\s*$)", re.I)
+
+
+def asks_apart(message: str) -> str:
+    """`message` with the student's own question after an equation, or a question about an operation typed on after
+    the problem's question, made a sentence of its own; an operation question whose numbers the problem never gave
+    ("What number do I multiply by 4 to get 36?") is the problem's own and stays."""
+    message = EQUATION_ASK_RUN_ON.sub(r"\1. ", message)
+    m = OPERATION_ASK.search(message)
+    before = message[:m.start()] if m is not None else ""
+    if m is None or re.search(r"\b(?:how|why|when|where|what|which)$", before, re.I) or not re.search(r"\d", before) \
+            or not re.search(r"\b(?:what|whats|what's|how|find|which)\b", before, re.I):
+        return message
+    if not set(re.findall(r"\d+(?:\.\d+)?", message[m.end():])) <= set(re.findall(r"\d+(?:\.\d+)?", before)):
+        return message
+    return f"{message[:m.start()]}.{message[m.start():]}"
+
