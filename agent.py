@@ -8,7 +8,7 @@ lesson.py's move from the planner and the exact checker (confirm / flag / ask / 
 claim judged by evidence.py against the passage or the textbook facts (evidence.check_draft vets the model's words);
 otherwise a stage machine (elicit -> probe -> hint ladder -> check -> summary) with wording.py's templates -> say it.
 Verdicts come only from that knowledge; the model only words a move (wording.py drops the draft sentences it cannot
-be trusted with), and every piece of a reply passes lesson.guard_reply (no praise without a "confirm", no internal
+be trusted with), and every piece of a reply passes reply_guard.guard_reply (no praise without a "confirm", no internal
 labels) and the answer-leak guard (scorers.leaks_answer) before it streams. Events: token, step (a grounded move's
 evidence and verdict too), retrieval, tool_call, tool_result, hint_stage, final (with the verdict), error. Teacher
 mode (role="teacher", from serve.py's token auth) may show full solutions. The session store keeps the lesson.
@@ -37,12 +37,12 @@ from escalate import checked_claims, pressed_claims, question_again, request_fre
 from evidence import KnowledgeBase, check_draft, off_move
 from text_words import content_words as evidence_words
 from arithmetic_claims import claims, path_to, results
-from lesson import (Lesson, content_words, grounded_move, guard_reply, held_again, plan_of, problem_change, request_of,
-                    split_problem)
+from lesson import Lesson, content_words, grounded_move, held_again, plan_of, problem_change, request_of, split_problem
 from math_moves import Move, fresh_hint, math_move, step_text
 from mathcheck import (MathError, check_answer, format_decimal, format_fraction, math_spans, problem_equation,
                        sides_at, solve)
 from problem_text import problem_sentences, question_sentence, question_target, written_equation
+from reply_guard import guard_reply
 from science_numbers import number_move, read_conversion, read_problem
 from scorers import asks_or_next_step, extract_answer, leaks_answer
 from solver import Step, fmt, similar_problem

@@ -13,6 +13,7 @@ import agent
 import escalate
 import lesson
 import math_moves
+import reply_guard
 import science_catalog
 import solver
 import step_parts
@@ -182,12 +183,12 @@ def test_a_follow_up_on_the_tutors_own_words_stays_on_the_problem():
 
 
 def test_the_guard_keeps_praise_for_confirmed_work_and_drops_labels():
-    assert lesson.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
-    assert lesson.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
-    assert lesson.guard_reply("Yes, 96 ÷ 8 = 12 is right! See hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
-    assert lesson.guard_reply("Say yes to start. Which answer is right here?", "ask") == "Say yes to start. " \
+    assert reply_guard.guard_reply(FLATTERER + " What is 96 ÷ 8?", "flag") == "What is 96 ÷ 8?"
+    assert reply_guard.guard_reply("Good question! Not quite right yet. Which?", "ask") == "Not quite right yet. Which?"
+    assert reply_guard.guard_reply("Yes, 96 ÷ 8 = 12 is right! See hint_level.", "confirm") == "Yes, 96 ÷ 8 = 12 is right!"
+    assert reply_guard.guard_reply("Say yes to start. Which answer is right here?", "ask") == "Say yes to start. " \
         "Which answer is right here?"
-    assert lesson.guard_reply("Right, 5 is correct.", "flag") == ""
+    assert reply_guard.guard_reply("Right, 5 is correct.", "flag") == ""
 
 
 def test_the_ladder_climbs_and_never_says_a_hint_three_times_in_a_row():
@@ -241,8 +242,8 @@ def play(send, script: dict) -> list[str]:
         assert all(h.lower() in reply.lower() for h in turn["has"]), where
         assert not any(n in reply for n in turn["not"]), where
         if final["verdict"] != "confirm":
-            assert not any(lesson.praises(s) for s in wording.split_sentences(reply)), where
-        assert not lesson.INTERNAL.search(reply), where
+            assert not any(reply_guard.praises(s) for s in wording.split_sentences(reply)), where
+        assert not reply_guard.INTERNAL.search(reply), where
         problems.append(reply)
     return problems
 
@@ -294,9 +295,9 @@ def test_no_praise_without_a_confirm_and_no_labels_over_the_tune_split():
     confirmed_wrong = []
     for case in tune:
         final = list(tutor.respond(case["id"], case["student_message"], subject=case["subject"]))[-1]
-        assert not lesson.INTERNAL.search(final["text"]), (case["id"], final["text"])
+        assert not reply_guard.INTERNAL.search(final["text"]), (case["id"], final["text"])
         if final["verdict"] != "confirm":
-            assert not any(lesson.praises(s) for s in wording.split_sentences(final["text"])), (case["id"], final)
+            assert not any(reply_guard.praises(s) for s in wording.split_sentences(final["text"])), (case["id"], final)
         if case["kind"] == "wrong_attempt" and final["verdict"] == "confirm":
             confirmed_wrong.append(case["id"])
     assert len(tune) == 179 and confirmed_wrong == []
@@ -484,8 +485,8 @@ def test_science_numbers_go_through_the_plan_and_the_checker(problem, wrong, nam
     assert all(w in first[-1]["text"] for w in words) and answer not in first[-1]["text"], first[-1]["text"]
     flagged = list(tutor.respond("s", wrong, subject="science"))[-1]
     assert flagged["verdict"] in ("flag", "ask") and named in flagged["text"], flagged["text"]
-    assert answer not in flagged["text"] and not lesson.INTERNAL.search(flagged["text"])
-    assert not any(lesson.praises(s) for s in wording.split_sentences(flagged["text"])), flagged["text"]
+    assert answer not in flagged["text"] and not reply_guard.INTERNAL.search(flagged["text"])
+    assert not any(reply_guard.praises(s) for s in wording.split_sentences(flagged["text"])), flagged["text"]
     confirmed = list(tutor.respond("s", right, subject="science"))[-1]
     assert confirmed["verdict"] == "confirm" and answer in confirmed["text"], confirmed["text"]
 
