@@ -158,6 +158,7 @@ from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
 from age_patterns import ages_linked
+from catchup_patterns import same_amount
 from chain_patterns import owner_clause, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
@@ -221,7 +222,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap]
+    measure_gap, same_amount]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
