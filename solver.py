@@ -186,9 +186,10 @@ from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lo
 from rounding_patterns import groups_needed
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from shape_patterns import plane_shape
+from shopping_patterns import shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
-                            part_whole, rate, sharing, shopping, times_difference, two_prices)
+                            part_whole, rate, sharing, times_difference, two_prices)
 from total_patterns import (age_later, compared_back, how_many_times, kinds_with_difference, numbers_multiple,
                             shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
