@@ -14,19 +14,39 @@ _PAYS = re.compile(r"\b(?:pays|paid|pay|gives|gave|hands|handed|has|had|with) (?
                    r"(?:a |an )?(?P<m>\$\d+(?:\.\d+)?)")
 
 
-_PRICE_EACH = [re.compile(rf"\b(?:each|every|one|a|an) {_w('i')} costs? (?P<p>\$\d+(?:\.\d+)?)", re.I),
-               re.compile(rf"\b{_w('i')} costs? (?P<p>\$\d+(?:\.\d+)?) (?:each|apiece|a piece)", re.I)]
+_PRICE = r"(?P<p>\$\d+(?:\.\d+)?)"
+_EACH = r"(?:each|apiece|a piece|a pop)"
+# a price said apart from its count: 'Each ticket costs $7.', 'Shirts are $12 and hats $8.' (never a rate: '$5 an hour')
+_PRICE_EACH = [re.compile(rf"\b(?:each|every|one|a|an) {_w('i')} costs? {_PRICE}", re.I),
+               re.compile(rf"\b{_w('i')} costs? {_PRICE} {_EACH}", re.I),
+               re.compile(rf"\b{_w('i')} (?:are|cost|sell for|go for) {_PRICE}(?: {_EACH})?(?! (?:a|an|per|every) )", re.I)]
+_PRICE_ELIDED = re.compile(rf"(?: {_EACH})?(?:,| and) {_w('i')} {_PRICE}(?: {_EACH})?(?! (?:a|an|per|every) )")
+# one item at its price ('and a juice for $1.75'): its cost is the price
+_ONE_ITEM = re.compile(rf"(?<![\d$] )\b(?:a|an|one) (?:[a-z]+ )?{_w('i')} (?:at|for|that costs?|costing) {_PRICE}"
+                       rf"(?! (?:{_EACH}|a|an|per|every)\b)")
+
+
+def _prices_said(p: Problem) -> list[re.Match]:
+    """Every price said apart from its count, an elided one after another ('and hats $8') included."""
+    found: dict[tuple[int, int], re.Match] = {}
+    for rx in _PRICE_EACH:
+        for price in p.finditer(rx, "all"):
+            found.setdefault(price.span("p"), price)
+            elided = _PRICE_ELIDED.match(p.t, price.end())
+            if rx is _PRICE_EACH[2] and elided:
+                found.setdefault(elided.span("p"), elided)
+    return list(found.values())
 
 
 def _priced_counts(p: Problem) -> list[Merged]:
-    """'Each ticket costs $7. ... buys 5 tickets': the count and the price read as one item."""
-    for rx in _PRICE_EACH:
-        price = p.search(rx)
-        if price:
-            counts = [c for c in p.finditer(COUNT) if counts_noun(c, price.group("i"))]
-            if len(counts) == 1:
-                return [Merged(Renamed(counts[0], {"n": "a", "i": "noun"}), price)]
-    return []
+    """'Each ticket costs $7. ... buys 5 tickets': the count and the price read as one item, for each price said
+    apart whose thing is counted once."""
+    items = []
+    for price in _prices_said(p):
+        counts = [c for c in p.finditer(COUNT, "all") if counts_noun(c, price.group("i"))]
+        if len(counts) == 1:
+            items.append(Merged(Renamed(counts[0], {"n": "a", "i": "noun"}), price))
+    return items
 
 
 def shopping(p: Problem) -> Plan | None:
@@ -39,6 +59,7 @@ def shopping(p: Problem) -> Plan | None:
     b = Builder(p, "shopping")
     costs = [b.step("*", [b.given(m, "n", m.group("i")), b.given(m, "p", "dollars")], "dollars",
                     f"How much do {m.group('n')} {m.group('i')} at {m.group('p')} each cost?") for m in items]
+    costs += [b.given(m, "p", "dollars", f"{m.group('p')} for the {m.group('i')}") for m in p.finditer(_ONE_ITEM)]
     total = costs[0]
     if len(costs) > 1:
         total = b.step("+", costs, "dollars", "How much do all the items cost together?")
