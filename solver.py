@@ -183,7 +183,7 @@ from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
-from rounding_patterns import groups_needed
+from rounding_patterns import groups_needed, leftover
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from shape_patterns import plane_shape
 from shopping_patterns import shopping
@@ -223,7 +223,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap, same_amount]
+    measure_gap, same_amount, leftover]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
