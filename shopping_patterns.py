@@ -31,6 +31,8 @@ def _prices_said(p: Problem) -> list[re.Match]:
     found: dict[tuple[int, int], re.Match] = {}
     for rx in _PRICE_EACH:
         for price in p.finditer(rx, "all"):
+            if rx is _PRICE_EACH[2] and re.search(r"\d(?: [a-z]+)? $", p.t[:price.start()]):
+                continue   # '5 notebooks cost $15': the price of those 5 together, not of each
             found.setdefault(price.span("p"), price)
             elided = _PRICE_ELIDED.match(p.t, price.end())
             if rx is _PRICE_EACH[2] and elided:
