@@ -94,7 +94,8 @@ def same_amount(p: Problem) -> Plan | None:
         return None
     rates = list(p.finditer(_RATE))
     asked = re.match(_ASKS_WHEN, p.question, re.I)
-    if len(rates) != 2 or len({stem(r.group("t")) for r in rates} | {stem(asked.group("t") or rates[0].group("t"))}) > 1:
+    times = {stem(r.group("t")) for r in rates} | {stem(asked.group("t") or rates[0].group("t"))}
+    if len(rates) != 2 or len(times) > 1:
         return None
     spans = [r.span("r") for r in rates]
     starts = [m for m in p.finditer(NUMBER) if m.span() not in spans]

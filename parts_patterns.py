@@ -392,8 +392,9 @@ _THEN = r"\b(?:then|further|new price|sale price|next (?:year|month|week|day)|af
         r"the following (?:year|month))\b"
 _PAYER = r"(?:i|you|u|we|he|she|they|[A-Z][a-z]+)"
 _FINAL_ASKED = r"(?:what is the (?:final|new|total) (?:price|cost)|how much does (?:it|the [a-z]+) cost (?:now|with " \
-               rf"(?:the )?(?:tax|tip)|in all|in total|altogether)|how much (?:do|does|did|will|would) {_PAYER} (?:pay|" \
-               rf"spend)|what (?:do|does|did|will|would) {_PAYER} pay|what is the " \
+               rf"(?:the )?(?:tax|tip)|in all|in total|altogether)|how much (?:do|does|did|will|would) {_PAYER} " \
+               r"(?:pay|spend)|" \
+               rf"what (?:do|does|did|will|would) {_PAYER} pay|what is the " \
                r"(?P<noun>[a-z]+) after (?P<n>2) (?:years|months|weeks|days))\b"
 _BASE = re.compile(rf"(?P<a>{NUM})(?: (?P<i>[a-z]+))?")
 
@@ -442,7 +443,8 @@ def percent_twice(p: Problem) -> Plan | None:
     unit = "dollars" if money else base[0].group("i") or ""
     if asked.group("n"):
         b.label(asked, "n")   # 'after 2 years': the two changes, one a year
-    amount, said = b.given(base[0], "a", unit), base[0].group("a" if base[0].group("a").startswith("$") or not money else 0)
+    dollars_said = money and not base[0].group("a").startswith("$")   # '75 dollars' is said with its word
+    amount, said = b.given(base[0], "a", unit), base[0].group(0 if dollars_said else "a")
     for rate, way in zip(rates, ways):
         r = rate.group("r")
         part = b.step("*", [amount, b.given(rate, "r", "percent")], unit, f"How much is {r} of {said}?",

@@ -143,8 +143,8 @@ _LEFT_OVER = re.compile(r"\b(?:left ?over|remain|remaining)\b|\bas many(?: [a-z]
                         r"you) can)\b", re.I)
 # what one thing made takes: 'Each cake needs 4 eggs.' (the things made are counted, not filled)
 _USES = re.compile(rf"\b[Ee]ach (?P<g>[a-z]+) (?:needs|uses|takes|requires) (?P<n>{NUM}) (?P<i>[a-z]+)")
-_ASKED_LEFT = re.compile(r"how many (?P<i>[a-z]+)(?: (?:are|is|will be|would be|were|does|do|did)\b[^?]*)? (?:left|remain)",
-                         re.I)
+_ASKED_LEFT = re.compile(r"how many (?P<i>[a-z]+)(?: (?:are|is|will be|would be|were|does|do|did)\b[^?]*)? "
+                         r"(?:left|remain)", re.I)
 
 
 def leftover(p: Problem) -> Plan | None:

@@ -19,7 +19,8 @@ _EACH = r"(?:each|apiece|a piece|a pop)"
 # a price said apart from its count: 'Each ticket costs $7.', 'Shirts are $12 and hats $8.' (never a rate: '$5 an hour')
 _PRICE_EACH = [re.compile(rf"\b(?:each|every|one|a|an) {_w('i')} costs? {_PRICE}", re.I),
                re.compile(rf"\b{_w('i')} costs? {_PRICE} {_EACH}", re.I),
-               re.compile(rf"\b{_w('i')} (?:are|cost|sell for|go for) {_PRICE}(?: {_EACH})?(?! (?:a|an|per|every) )", re.I)]
+               re.compile(rf"\b{_w('i')} (?:are|cost|sell for|go for) {_PRICE}(?: {_EACH})?(?! (?:a|an|per|every) )",
+                          re.I)]
 _PRICE_ELIDED = re.compile(rf"(?: {_EACH})?(?:,| and) {_w('i')} {_PRICE}(?: {_EACH})?(?! (?:a|an|per|every) )")
 # one item at its price ('and a juice for $1.75'): its cost is the price
 _ONE_ITEM = re.compile(rf"(?<![\d$] )\b(?:a|an|one) (?:[a-z]+ )?{_w('i')} (?:at|for|that costs?|costing) {_PRICE}"

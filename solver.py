@@ -173,7 +173,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (conversion, expression, fill_count, for_every, fraction_of, fractions_rest, map_scale,
                            missing_side, mixed_unit_difference, percent_apply, percent_of_number, percent_reverse,
                            ratio, rectangle, square_side, there_and_back)
-from mean_patterns import combined_mean, mean, mean_missing
+from mean_patterns import combined_mean, mean, mean_missing, mean_next
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
                             scale_length)
@@ -223,7 +223,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap, same_amount, leftover]
+    measure_gap, same_amount, leftover, mean_next]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

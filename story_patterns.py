@@ -2,7 +2,8 @@
 
 Equal groups, sharing and grouping; comparison (more/fewer, times as many, how many more); part-whole and change
 (gives away, the rest, a measure going up and down); rates and unit rates (shopping lists are shopping_patterns.py's).
-Each takes a read `Problem` and returns a `Plan` only when it explains every number, else None. solver.plan tries them all.
+Each takes a read `Problem` and returns a `Plan` only when it explains every number, else None. solver.plan tries them
+all.
 """
 from __future__ import annotations
 

@@ -109,11 +109,13 @@ def _question_apart(t: str) -> str:
     '?' added (one '?' where it ends with several). A text with a '?' before its end, or its question a sentence
     already, is left as it is."""
     t = t.rstrip()
-    asked = t.endswith("?")   # '... a week when do they have the same??': run on, though it ends with its '?'
-    t = t.rstrip("?").rstrip() if asked else t
-    if "?" in t:
-        return f"{t}?" if asked else t
+    # '... a week when do they have the same??': one run-on line, though it ends with its '?'
+    asked = t.endswith("?") and not re.search(r"[.!?] ", t)
+    if "?" in t and not asked:
+        return t
+    t = t.rstrip("?").rstrip()
     found = [m for m in _RUN_ON.finditer(t) if re.search(r"\d", t[:m.start()])
+             and not re.search(r"\b(?:by|of|at|in|for|to|from|with|on|is|are|was|were)$", t[:m.start()], re.I)
              and not re.match(r"(?i)(?:if|when|suppose|given|assuming)\b", re.split(r"[.!] ", t[:m.start()])[-1])]
     if found and not re.search(r"[.!] *$", t[:found[-1].start()]):
         m = found[-1]
