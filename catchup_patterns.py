@@ -21,8 +21,8 @@ _LOSS = r"spends?|spent|drains?|drained|loses?|lost|uses?|used|leaks?|leaked|dro
         r"melted|burns?|burned|burnt|sells?|sold|eats?|ate|shrinks?|shrank|decreases?|decreased|empties|emptied|" \
         r"cools?|cooled|withdraws?|withdrew|goes down|went down|gives away|gave away|sinks?|sank"
 _GAIN = r"saves?|saved|gets?|got|grows?|grew|fills?|filled|adds?|added|earns?|earned|gains?|gained|rises|rose|" \
-        r"collects?|collected|receives?|received|deposits?|deposited|charges?|charged|plus|increases?|increased|" \
-        r"climbs?|climbed|reads?|puts in|goes up|went up|makes?|made|\+"
+        r"collects?|collected|receives?|received|deposits?|deposited|charges?|charged|costs?|pays?|paid|plus|" \
+        r"increases?|increased|climbs?|climbed|reads?|puts in|goes up|went up|makes?|made|\+"
 _VERB = re.compile(rf"(?:(?<=\s)|(?<=^))(?P<v>{_LOSS}|{_GAIN})(?=\s|$)|(?P<plus>\+)$")
 _NOTHING = re.compile(r"\b(?:nothing|no (?:[a-z]+ )?fee|free) to (?:join|start|sign up)\b|\bno (?:joining|sign-up|"
                       r"signup|starting) fee\b")
@@ -111,6 +111,9 @@ def same_amount(p: Problem) -> Plan | None:
 
 def _plan(p: Problem, lead: _Track, behind: _Track) -> Plan | None:
     b = Builder(p, "same amount")
+    both = p.search(re.compile(r"\b(?:the|both|all) (?P<n>2) [a-z]+"), "question")
+    if both:
+        b.label(both, "n")   # 'do the 2 clubs cost the same': the two owners, no amount
     unit = "dollars" if lead.start.group().startswith("$") else _unit_after(p.t, lead.start.end())
     lead_start = b.given(lead.start, 0, unit)
     if behind.start is None:

@@ -108,7 +108,7 @@ def mean_next(p: Problem) -> Plan | None:
     placed = {i.span() for i in items} | {target.span("t")}
     said = [c for c in p.finditer(COUNT) if c.span("a") not in placed]
     for c in said:   # 'in three games' restates how many are listed
-        if number_value(c.group("a")) != count - 1 or not counts_noun(c, one):
+        if number_value(c.group("a")) != count - 1 or not (counts_noun(c, one) or c.group("noun").startswith(one)):
             return None
         b.given(c, "a", c.group("noun"))
     b.step("-", [total, so_far], "", f"How much must {named} add to reach that total?")
