@@ -30,7 +30,9 @@ _NOTHING = re.compile(r"\b(?:nothing|no (?:[a-z]+ )?fee|free) to (?:join|start|s
 # will each have when ...')
 _ASKS_WHEN = rf"^(?:when\b|how long\b|(?:after |in )?how many (?P<t>{_TIME})s?\b)"
 _ASKS_SAME = r"\b(?:same|equal|catch up|as (?:many|much|tall|high|long|heavy)(?: [a-z]+)? as)\b"
-_LEAD_IN = re.compile(r"[\s.,;]*(?:(?:and|while|but|whereas) )?(?:[Tt]he )?(?P<who>[A-Za-z]+(?: [A-Z0-9]\b)?)")
+# the owner that opens a track: 'Jon', 'tank A', 'The red candle' (a noun after its adjective, before 'is' or 'has')
+_LEAD_IN = re.compile(r"[\s.,;]*(?:(?:and|while|but|whereas) )?(?P<the>(?:[Tt]he|[Aa]n?) )?(?P<who>[A-Za-z]+"
+                      r"(?: [A-Z0-9]\b| [a-z]+(?= (?:is|has|was|had|have|are|were|holds|contains|starts)\b))?)")
 _NOT_OWNERS = {"another", "other", "one", "each", "both", "every", "after", "in", "at", "on", "if", "when"}
 _FUNCTION = {"a", "an", "and", "to", "of", "in", "on", "at", "for", "with", "per", "each", "every", "more", "less",
              "plus", "then", "join", "start"}
@@ -58,7 +60,7 @@ class _Track:
 def _unit_after(text: str, end: int) -> str:
     """The noun said right after a number ('12 stamps', '100 liters'), '' when none."""
     m = re.match(r" ([a-z]+)\b", text[end:])
-    return m.group(1) if m and m.group(1) not in _FUNCTION else ""
+    return m.group(1) if m and m.group(1) not in _FUNCTION and not _VERB.fullmatch(m.group(1)) else ""
 
 
 def _track(p: Problem, begin: int, rate: re.Match, starts: list[re.Match]) -> _Track | None:
@@ -72,7 +74,9 @@ def _track(p: Problem, begin: int, rate: re.Match, starts: list[re.Match]) -> _T
     if not starts and not _NOTHING.search(p.t, begin, len(p.body)):
         return None
     verbs = [v.group().strip() for v in _VERB.finditer(p.t[begin:rate.start()].rstrip())]
-    return _Track(who.group("who"), starts[0] if starts else None, rate, verbs)
+    named = f"the {who.group('who')}" if who.group("the") else who.group("who")   # 'A pool has ...': the pool
+    named = re.sub(r"^[Aa]nother ", "the other ", named)
+    return _Track(named, starts[0] if starts else None, rate, verbs)
 
 
 def _units_agree(p: Problem, tracks: list[_Track]) -> bool:
@@ -94,9 +98,10 @@ def same_amount(p: Problem) -> Plan | None:
         return None
     rates = list(p.finditer(_RATE))
     asked = re.match(_ASKS_WHEN, p.question, re.I)
-    times = {stem(r.group("t")) for r in rates} | {stem(asked.group("t") or rates[0].group("t"))}
-    if len(rates) != 2 or len(times) > 1:
+    if len(rates) != 2:
         return None
+    if len({stem(r.group("t")) for r in rates} | {stem(asked.group("t") or rates[0].group("t"))}) > 1:
+        return None   # one unit of time for both rates and the question
     spans = [r.span("r") for r in rates]
     starts = [m for m in p.finditer(NUMBER) if m.span() not in spans]
     bounds = [(0, rates[0].end()), (rates[0].end(), len(p.body))]
