@@ -116,8 +116,16 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
             counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
             each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
                 rate.words
-            ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
-                         else f"{how} {r.words} {link} {rate.words}?")
+            # '12 kids ate 3 cookies each': the count does what the rate says (no cookies 'in' kids, no kids that cost)
+            between = p.t[r.m.start() + len(r.words):rate.m.start()] if p.t.startswith(r.words, r.m.start()) else ""
+            acts = rate.clause == r.clause and not given and \
+                re.fullmatch(r" (?!(?:of|with|and|at|in|for|has|have|had|holds?)\b)[a-z]+ ", between)
+            if acts:
+                asked = "How much" if rate.noun == "dollars" else f"How many {plural}"
+                question = f"{asked} is that for {r.words} {link} {rate.words}?"
+            else:
+                question = f"How much do {told} cost at {each}?" if priced else f"{how} {r.words} {link} {rate.words}?"
+            ref = b.step("*", [count, size], rate.noun, question)
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = verb_sign(said, rate.noun == "dollars") if own and not re.search(rf"\b{PACKED_IN} ", said) \

@@ -335,7 +335,7 @@ def _plan_dollars(problem: str) -> Plan | None:
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
                           or _in_stated_amount(problem) or _in_weight_unit(problem)
                           or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
-                          or places_left(problem, _plan_all))
+                          or places_left(problem, _plan_all) or _each_said_after(problem))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:
@@ -348,6 +348,19 @@ def _in_stated_amount(problem: str) -> Plan | None:
     if len(set(map(stem, units))) != 1 or noun in ("money", "time"):
         return None
     found = _plan_all(re.sub(rf"\b[Hh]ow much {noun}\b", f"How many {units[0]} of {noun}", problem, count=1))
+    return found and replace(found, problem=problem)
+
+
+# 'The 4 girls each picked 15 apples.' says what '4 girls picked 15 apples each' says, the way the rate readers read it
+_EACH_BEFORE_VERB = re.compile(r"\b(?P<who>\d+ [a-z]+) each (?P<did>[a-z]+ \$?\d+(?:\.\d+)?"
+                               r"(?: (?!(?:for|to|on|in|at|and|of|with|from|by)\b)[a-z]+)?)(?=[ .,?!]|$)")
+
+
+def _each_said_after(problem: str) -> Plan | None:
+    """A count whose 'each' comes before its verb ('4 girls each picked 15 apples'), planned with the 'each' moved
+    after what each one did, when no reading plans it as written."""
+    moved = _EACH_BEFORE_VERB.sub(r"\g<who> \g<did> each", problem)
+    found = _plan_all(moved) if moved != problem else None
     return found and replace(found, problem=problem)
 
 

@@ -169,6 +169,7 @@ FRESH17 = ROOT / "tests" / "fixtures" / "solver" / "fresh17.jsonl"  # written be
 FRESH18 = ROOT / "tests" / "fixtures" / "solver" / "fresh18.jsonl"  # written before round 19 (multi-step chains)
 FRESH19 = ROOT / "tests" / "fixtures" / "solver" / "fresh19.jsonl"  # written before round 19b (other part, measures)
 FRESH20 = ROOT / "tests" / "fixtures" / "solver" / "fresh20.jsonl"  # written before round 20 (school families)
+FRESH21 = ROOT / "tests" / "fixtures" / "solver" / "fresh21.jsonl"  # written before round 21 (as taught and retold)
 DEV_SET = ROOT / "data" / "eval" / "tutor_cases.jsonl"              # only its `tune` split is ever read here
 
 
@@ -250,7 +251,7 @@ def main() -> None:
              (FRESH6, "fresh6"), (FRESH7, "fresh7"), (FRESH8, "fresh8"),
              (FRESH9, "fresh9"), (FRESH10, "fresh10"), (FRESH11, "fresh11"), (FRESH12, "fresh12"),
              (FRESH14, "fresh14"), (FRESH15, "fresh15"), (FRESH16, "fresh16"), (FRESH17, "fresh17"),
-             (FRESH18, "fresh18"), (FRESH19, "fresh19"), (FRESH20, "fresh20"))
+             (FRESH18, "fresh18"), (FRESH19, "fresh19"), (FRESH20, "fresh20"), (FRESH21, "fresh21"))
     for path, name in fresh:
         report(f"{name} grade 3-8 cases, dev", score(authored_cases(path, "dev"), cfg.show_errors), labelled=True)
         check = score(authored_cases(path, "check"), 0 if hide else cfg.show_errors)
