@@ -101,3 +101,13 @@ def test_run_on_question_before_its_question_marks():
     assert as_typed("what is 30 out of 40 as a percent?") == "What is 30 out of 40 as a percent?"
     assert _plan("sue has 40 cards and gets 2 a day, tim has 10 cards and gets 5 a day when will they have the "
                  "same??").answer == Fraction(10)
+
+
+def test_each_before_the_verb_and_a_count_that_acts():
+    found = _plan("The 5 scouts each sold 9 boxes of cookies. How many boxes did they sell in all?")
+    assert found.answer == 45
+    assert found.steps[0].question == "How many boxes is that for 5 scouts at 9 boxes each?"
+    paid = _plan("7 cousins each paid $6 for the gift. How much did the gift cost in all?")
+    assert paid.answer == 42 and "cost" not in paid.steps[0].question
+    packed = _plan("Tom has 3 bags of 8 marbles. How many marbles does he have?")
+    assert "is that for" not in packed.steps[0].question   # bags hold marbles, they do not act
