@@ -32,7 +32,8 @@ _ASKS_WHEN = rf"^(?:when\b|how long\b|(?:after |in )?how many (?P<t>{_TIME})s?\b
 _ASKS_SAME = r"\b(?:same|equal|catch up|as (?:many|much|tall|high|long|heavy)(?: [a-z]+)? as)\b"
 # the owner that opens a track: 'Jon', 'tank A', 'The red candle' (a noun after its adjective, before 'is' or 'has')
 _LEAD_IN = re.compile(r"[\s.,;]*(?:(?:and|while|but|whereas) )?(?P<the>(?:[Tt]he|[Aa]n?) )?(?P<who>[A-Za-z]+"
-                      r"(?: [A-Z0-9]\b| [a-z]+(?= (?:is|has|was|had|have|are|were|holds|contains|starts)\b))?)")
+                      r"(?: [A-Z0-9]\b| [a-z](?= \$?\d)| [a-z]+(?= (?:is|has|was|had|have|are|were|holds|contains|"
+                      r"starts)\b))?)")
 _NOT_OWNERS = {"another", "other", "one", "each", "both", "every", "after", "in", "at", "on", "if", "when"}
 _FUNCTION = {"a", "an", "and", "to", "of", "in", "on", "at", "for", "with", "per", "each", "every", "more", "less",
              "plus", "then", "join", "start"}
@@ -76,6 +77,8 @@ def _track(p: Problem, begin: int, rate: re.Match, starts: list[re.Match]) -> _T
     verbs = [v.group().strip() for v in _VERB.finditer(p.t[begin:rate.start()].rstrip())]
     named = f"the {who.group('who')}" if who.group("the") else who.group("who")   # 'A pool has ...': the pool
     named = re.sub(r"^[Aa]nother ", "the other ", named)
+    # 'Tank A', 'plant b': a thing and its label, said 'tank A' and 'plant B' inside a sentence
+    named = re.sub(r"^([A-Za-z])([a-z]+) ([A-Za-z0-9])$", lambda m: f"{m[1].lower()}{m[2]} {m[3].upper()}", named)
     return _Track(named, starts[0] if starts else None, rate, verbs)
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 # The words that open a question a student runs on after the story ('... and $3 how much money does he have left').
-_ASKING = r"(?:how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what'?s|what (?:is|was|are|were|will|" \
-          r"fraction|percent|percentage|time|number|do|does|did|would|should|must)|when (?:will|would|do|does|" \
-          r"did|is|are)|find|calculate|work out)\b"
+_ASKING = r"(?:(?:after |in )?how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what'?s|what (?:is|was|are|" \
+          r"were|will|fraction|percent|percentage|time|number|do|does|did|would|should|must)|when (?:will|would|do|" \
+          r"does|did|is|are)|find|calculate|work out)\b"
 _RUN_ON = re.compile(rf"(?<=[a-z0-9%)])(?:,)? (?P<q>{_ASKING})", re.I)
 _STARTS = re.compile(r"(?:^|(?<=[.!?] ))(?P<c>[a-z](?=[a-z']|(?<=[ai]) ))")   # never a variable: 'x/4 - 3 = 5'
 _CALENDAR = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|"
@@ -115,7 +115,8 @@ def _question_apart(t: str) -> str:
         return t
     t = t.rstrip("?").rstrip()
     found = [m for m in _RUN_ON.finditer(t) if re.search(r"\d", t[:m.start()])
-             and not re.search(r"\b(?:by|of|at|in|for|to|from|with|on|is|are|was|were)$", t[:m.start()], re.I)
+             and not re.search(r"\b(?:by|of|at|in|for|to|from|with|on|after|before|within|is|are|was|were)$",
+                               t[:m.start()], re.I)
              and not re.match(r"(?i)(?:if|when|suppose|given|assuming)\b", re.split(r"[.!] ", t[:m.start()])[-1])]
     if found and not re.search(r"[.!] *$", t[:found[-1].start()]):
         m = found[-1]
