@@ -8,7 +8,6 @@ equation_patterns.py, which solves equations written out; this reads the story's
 from __future__ import annotations
 
 import re
-
 from fractions import Fraction
 
 from wordproblem import NUM, NUMBER, PRONOUNS, Builder, Plan, Problem, Ref, number_value, stem
@@ -23,7 +22,7 @@ _LOSS = r"spends?|spent|drains?|drained|loses?|lost|uses?|used|leaks?|leaked|dro
 _GAIN = r"saves?|saved|gets?|got|grows?|grew|fills?|filled|adds?|added|earns?|earned|gains?|gained|rises|rose|" \
         r"collects?|collected|receives?|received|deposits?|deposited|charges?|charged|costs?|pays?|paid|plus|" \
         r"increases?|increased|climbs?|climbed|reads?|puts in|goes up|went up|makes?|made|\+"
-_VERB = re.compile(rf"(?:(?<=\s)|(?<=^))(?P<v>{_LOSS}|{_GAIN})(?=\s|$)|(?P<plus>\+)$")
+_VERB = re.compile(rf"(?:(?<=\s)|(?<=^))(?:{_LOSS}|{_GAIN})(?=\s|$)")   # '+3 a day' too
 _NOTHING = re.compile(r"\b(?:nothing|no (?:[a-z]+ )?fee|free) to (?:join|start|sign up)\b|\bno (?:joining|sign-up|"
                       r"signup|starting) fee\b")
 # the question asks for a time ('After how many weeks', 'When', 'How long'), never an amount then ('How many cards
@@ -50,7 +49,7 @@ class _Track:
 
     @property
     def start_value(self) -> Fraction:
-        return number_value(self.start.group()) if self.start else 0
+        return number_value(self.start.group()) if self.start else Fraction(0)
 
     @property
     def rate_value(self) -> Fraction:
@@ -118,6 +117,8 @@ def same_amount(p: Problem) -> Plan | None:
 
 
 def _plan(p: Problem, lead: _Track, behind: _Track) -> Plan | None:
+    """The gap at the start (or the one start, when the other is nothing), how much it closes each unit of time (the
+    difference of two rates one way, their sum when one gains and one loses), then the units that close it."""
     b = Builder(p, "same amount")
     both = p.search(re.compile(r"\b(?:the|both|all) (?P<n>2) [a-z]+"), "question")
     if both:

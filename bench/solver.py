@@ -27,6 +27,20 @@ multi-step chains written before round 19): the
 unless --show_check (so developing never shows its problems). GSM8K train: tuned on even indices, checked on odd
 ones (totals alone, likewise).
 
+Round 21 (2026-12-07, issue #22: school families as worksheets write them and students retell them, read by their
+structure: two amounts at two rates until they are the same (catchup_patterns.py: each owner's start and rate, the
+direction from the verb before the rate, a start of nothing only where said), a tax or tip after a discount is of the
+discounted price ('Sales tax is 8% of the sale price', '20% tax on top'), prices said apart from their counts for
+every kind ('Shirts are $12 and hats $8.') and one item at its price (shopping_patterns.py, moved out of
+story_patterns.py), what is left over once the full groups are made (rounding_patterns.leftover), the next score for
+a target mean said alone ('what do i need on the 4th test to get an average of 85'), 'in ratio 1:4', 'the 4 girls
+each picked 15 apples', a run-on question before its '??'; a change said per hour is no single change (a wrong plan on
+main); before in brackets): fresh21 (60 grade 3-8 problems, teachers' and students' wording, written before round 21)
+dev 83.3% / 100% (50.0% / 100%), check (measured before and at the end only) 56.7% / 100% (46.7% / 92.9%: its one
+wrong plan, '2°C at 8 pm and fell 3 degrees every hour ... at 11 pm' read as one fall, was read and fixed as a class);
+fresh2 check 74.0% (72.0%), fresh3 check 60.0% (58.0%), fresh4 check 74.0% (72.0%), fresh16 dev 86.4% (84.8%);
+GSM8K_LINE; every other set unchanged, all 100% precise.
+
 Round 20 (2026-12-07, the school families left unplanned, read by general readers: a conversion asked in its own unit
 ('Tom ran for 150 minutes. How many hours did he run?'), 'half an hour', a sum and difference said 'less than the
 other', difference first, or as two prices ('A pencil and an eraser cost $1.10 together'), two numbers one k times the
