@@ -111,3 +111,8 @@ def test_each_before_the_verb_and_a_count_that_acts():
     assert paid.answer == 42 and "cost" not in paid.steps[0].question
     packed = _plan("Tom has 3 bags of 8 marbles. How many marbles does he have?")
     assert "is that for" not in packed.steps[0].question   # bags hold marbles, they do not act
+
+
+def test_two_prices_of_one_thing_abstain():
+    found = solver.plan("Red apples cost $2 and green apples cost $3. Mo buys 4 apples. How much does he pay?")
+    assert found is None or found.pattern != "shopping"
