@@ -41,6 +41,8 @@ def temperature(p: Problem) -> Plan | None:
     if start and moves and not to and p.asks(r"^what (?:was|is|will be|would be) (?:the|its) (?:[a-z]+ )?temperature\b|"
                                              r"^what temperatu|"
                                              r"^what (?:did|does|will) (?:it|the thermometer) (?:read|show)\b"):
+        if any(re.match(r",? (?:every|each|per|an|a) (?:hour|minute|day|week)\b", p.t[m.end():]) for m in moves):
+            return None   # 'fell 3 degrees every hour' is a rate: how many hours pass is temperature_rate's to read
         value = _degrees(b, start, "a")
         for move in moves:   # (lesson.py drops a sentence with the word 'temperature' in it, a config key there)
             up = re.fullmatch(RISES, move.group("verb"), re.I) is not None

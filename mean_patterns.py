@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from story_patterns import COUNT
+from story_patterns import COUNT, counts_noun
 from wordproblem import NUM, NUMBER, Builder, Plan, Problem, Ref, _n, _w, number_value
 
-_LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:, {NUM}(?: [a-z]+)?)+,? and {NUM}")
+_LIST = re.compile(rf"{NUM}(?: [a-z]+)?(?:,? {NUM}(?: [a-z]+)?)+,? and {NUM}")   # '70 80 and 90' as typed
 
 
 def _list_total(p: Problem, b: Builder, m: re.Match) -> tuple[Ref, list[re.Match]]:
@@ -77,6 +77,41 @@ def mean_missing(p: Problem) -> Plan | None:
     if some and number_value(some.group("a")) == len(items):
         b.given(some, "a", w)   # '3 of the numbers are 12, 18 and 10' restates how many are listed
     b.step("-", [total, so_far], "", f"How much must the last of the {n} {w} add to reach that total?")
+    return b.finish()
+
+
+# the target said alone ('to get an average of 85'), the one asked named by its place: 'on the 4th test', 'the next
+# quiz'
+_TARGET_ALONE = re.compile(rf"\b(?:mean|average)(?: score)? of {_n('t')}")
+_NEXT = re.compile(r"\b(?:the|her|his|my|their|your) (?:(?P<k>\d+)(?:st|nd|rd|th)|(?P<w>third|fourth|fifth|sixth|next|"
+                   r"last|final)) (?P<what>[a-z]+)")
+
+
+def mean_next(p: Problem) -> Plan | None:
+    """'My scores are 70, 80 and 90. What do I need on the 4th test to get an average of 85?' -> the listed scores
+    and the one asked make 4: 85 x 4 in all, 70 + 80 + 90 so far, then what the 4th must add."""
+    target, listed, asked = p.search(_TARGET_ALONE, "all"), p.search(_LIST), p.search(_NEXT, "question")
+    if not target or not listed or not asked or not p.asks(_LAST_ASKED) or any(p.search(rx) for rx in _MEAN_TARGET):
+        return None
+    b = Builder(p, "mean")
+    count = len(NUMBER.findall(listed.group())) + 1
+    place, one = asked.group("k") or asked.group("w"), asked.group("what")
+    if asked.group("k"):
+        b.label(asked, "k")   # 'the 4th test' names the test, it is no amount
+    if place.isdigit() and int(place) != count or _ORDINAL.get(place, count) != count:
+        return None
+    named = f"the {asked.group()[4:] if place.isdigit() else f'{place} {one}'}"
+    n = b.fact(count, f"{one} scores", f"{count} {one} scores: the {count - 1} so far and {named}")
+    total = b.step("*", [b.given(target, "t", ""), n], "", f"What total over {count} {one} scores gives a mean of "
+                                                           f"{target.group('t')}?")
+    so_far, items = _list_total(p, b, listed)
+    placed = {i.span() for i in items} | {target.span("t")}
+    said = [c for c in p.finditer(COUNT) if c.span("a") not in placed]
+    for c in said:   # 'in three games' restates how many are listed
+        if number_value(c.group("a")) != count - 1 or not (counts_noun(c, one) or c.group("noun").startswith(one)):
+            return None
+        b.given(c, "a", c.group("noun"))
+    b.step("-", [total, so_far], "", f"How much must {named} add to reach that total?")
     return b.finish()
 
 

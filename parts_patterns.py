@@ -390,13 +390,20 @@ def percent_of_part(p: Problem) -> Plan | None:
 # the second change is of the changed amount, said so ('then', 'a further 10%', 'on the new price', 'the next year')
 _THEN = r"\b(?:then|further|new price|sale price|next (?:year|month|week|day)|after that|" \
         r"the following (?:year|month))\b"
-_FINAL_ASKED = r"(?:what is the (?:final|new) (?:price|cost)|how much does (?:it|the [a-z]+) cost now|what is the " \
+_PAYER = r"(?:i|you|u|we|he|she|they|[A-Z][a-z]+)"
+_FINAL_ASKED = r"(?:what is the (?:final|new|total) (?:price|cost)|how much does (?:it|the [a-z]+) cost (?:now|with " \
+               rf"(?:the )?(?:tax|tip)|in all|in total|altogether)|how much (?:do|does|did|will|would) {_PAYER} " \
+               r"(?:pay|spend)|" \
+               rf"what (?:do|does|did|will|would) {_PAYER} pay|what is the " \
                r"(?P<noun>[a-z]+) after (?P<n>2) (?:years|months|weeks|days))\b"
 _BASE = re.compile(rf"(?P<a>{NUM})(?: (?P<i>[a-z]+))?")
 
 
 # a tax or a tip raises the price it is added to: "a 10% tax is added", "adds a 5% tip"
 ADDED_ON = r"(?:tax|tip) is added|adds? (?:a |an )?\d+(?:\.\d+)?% (?:tax|tip)"
+# a tax or tip said at all ('Sales tax is 8% of the sale price', '20% tax on top'): what is paid goes up by it, and
+# it is charged on the price paid, so after a discount it is of the discounted price ('then' or not)
+_TAX = r"\b(?:tax|tip)\b"
 
 
 def percent_twice(p: Problem) -> Plan | None:
@@ -418,7 +425,7 @@ def percent_twice(p: Problem) -> Plan | None:
     ways = []
     for clause in clauses:
         clause = re.sub(r"\bsale price\b", "price", clause)   # the amount's name, not a cut: "a tax on the sale price"
-        up = re.search(rf"\b(?:{PERCENT_UP}|marks? up|{ADDED_ON})\b", clause)
+        up = re.search(rf"\b(?:{PERCENT_UP}|marks? up|{ADDED_ON})\b|{_TAX}", clause)
         down = re.search(rf"\b(?:{PERCENT_DOWN})\b", clause)
         if up and down:
             return None
@@ -428,14 +435,16 @@ def percent_twice(p: Problem) -> Plan | None:
     if ways[0] is None:   # 'marks up a $50 toy by 20%': the verb before the amount
         before = p.t[:base[0].start()]
         ways[0] = "+" if re.search(r"\bmarks? up\b", before) else "-" if re.search(r"\breduces?\b", before) else None
-    if None in ways or not re.search(_THEN, clauses[1]):
+    taxed = ways == ["-", "+"] and re.search(_TAX, clauses[1]) is not None
+    if None in ways or not (taxed or re.search(_THEN, clauses[1])):
         return None
     b = Builder(p, "percent")
-    money = base[0].group("a").startswith("$")
+    money = base[0].group("a").startswith("$") or base[0].group("i") in ("dollars", "dollar")
     unit = "dollars" if money else base[0].group("i") or ""
     if asked.group("n"):
         b.label(asked, "n")   # 'after 2 years': the two changes, one a year
-    amount, said = b.given(base[0], "a", unit), base[0].group("a")
+    dollars_said = money and not base[0].group("a").startswith("$")   # '75 dollars' is said with its word
+    amount, said = b.given(base[0], "a", unit), base[0].group(0 if dollars_said else "a")
     for rate, way in zip(rates, ways):
         r = rate.group("r")
         part = b.step("*", [amount, b.given(rate, "r", "percent")], unit, f"How much is {r} of {said}?",
@@ -451,7 +460,7 @@ def percent_twice(p: Problem) -> Plan | None:
 # 'Share $45 in the ratio 2:3', 'Divide 60 sweets in a ratio of 1 to 4', 'split 84 in the ratio 5 : 2': an amount
 # shared into unnamed parts, asked by its larger or smaller share.
 _SHARE_IN_RATIO = re.compile(rf"\b(?:[Ss]hare|[Dd]ivide|[Ss]plit)s? (?P<a>{NUM})(?: [a-z]+)? (?:[a-z]+ [a-z]+ )?in "
-                             rf"(?:the|a) ratio(?: of)? (?P<r1>\d+) ?(?::|to) ?(?P<r2>\d+)\b")
+                             rf"(?:(?:the|a) )?ratio(?: of)? (?P<r1>\d+) ?(?::|to) ?(?P<r2>\d+)\b")
 
 
 _NAMED_SHARE_Q = r"^how much (?:money )?(?:does|did|will|would) [A-Z][a-z]+ (?:get|receive|have)\b"

@@ -84,6 +84,37 @@ def _moves_groups(readings: list[Reading], count: Reading, rate: Reading) -> boo
         not any(r.kind == "rate" and r.clause == count.clause for r in readings)
 
 
+def _product_words(p: Problem, r: Reading, rate: Reading) -> tuple[str, str, str]:
+    """The step question of a count times its rate ('How much do 5 muffins cost at $2 each?', 'How many eggs are in
+    6 rows of 8 eggs?'), the count's words in it (a price's thing named: '5 child tickets') and the link word."""
+    link = "of" if rate.m.string[:rate.m.start()].endswith(" of ") else "at"   # '6 rows of 8 eggs'
+    plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
+    earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
+    given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
+    how = ("How much money goes to" if rate.noun == "dollars" else f"How many {plural} go to") if given \
+        else ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
+        else f"How many {plural} are in"
+    priced = rate.noun == "dollars" and not earned and not given   # 'How much do 5 muffins cost at $2 each?'
+    head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
+    told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
+        re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) and \
+        re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words
+    # '5 child tickets' ('Child tickets cost $6'), never '3 children go'
+    counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
+    each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
+        rate.words
+    # '12 kids ate 3 cookies each': the count does what the rate says (no cookies 'in' kids, no kids that cost)
+    between = p.t[r.m.start() + len(r.words):rate.m.start()] if p.t.startswith(r.words, r.m.start()) else ""
+    acts = rate.clause == r.clause and not given and \
+        re.fullmatch(r" (?!(?:of|with|and|at|in|for|has|have|had|holds?)\b)[a-z]+ ", between)
+    if acts:
+        asked = "How much" if rate.noun == "dollars" else f"How many {plural}"
+        question = f"{asked} is that for {r.words} {link} {rate.words}?"
+    else:
+        question = f"How much do {told} cost at {each}?" if priced else f"{how} {r.words} {link} {rate.words}?"
+    return question, told if priced else r.words, link
+
+
 def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...]) -> list[Held] | None:
     """The amounts of the story in text order: given amounts and products of counts and rates first, then each
     amount said against another ('39 fewer than Olivia', 'twice as many as Mia'), whichever comes first."""
@@ -100,31 +131,15 @@ def _held(p: Problem, b: Builder, readings: list[Reading], nouns: tuple[str, ...
                 count = b.step("*", [count, b.fact(factor, groups, f"{factor} {groups} in a {stem(r.noun)}")],
                                groups, f"How many {groups} are in {r.words}?", kind="convert")
             size = b.given(rate.m, 0, rate.noun, rate.words)
-            link = "of" if rate.m.string[:rate.m.start()].endswith(" of ") else "at"   # '6 rows of 8 eggs'
-            plural = f"{rate.noun}s" if stem(rate.noun) == rate.noun and len(rate.noun) > 2 else rate.noun   # cups
-            earned = re.search(r"\b(?:earns?|earned|makes|made|is paid|gets|saves?|saved)\b", rate.clause)   # no price
-            given = " to each " in rate.words   # 'gave each of her 5 grandchildren $20': given, not paid for
-            how = ("How much money goes to" if rate.noun == "dollars" else f"How many {plural} go to") if given \
-                else ("How much is earned in" if earned else "How much do") if rate.noun == "dollars" \
-                else f"How many {plural} are in"
-            priced = rate.noun == "dollars" and not earned and not given   # 'How much do 5 muffins cost at $2 each?'
-            head = p.t.startswith(r.words, r.m.start()) and re.match(r" ([a-z]+)", p.t[r.m.start() + len(r.words):])
-            told = f"{r.words} {head.group(1)}" if priced and head and not re.fullmatch(_LINK, head.group(1)) and \
-                re.search(rf"\b{r.words.split()[-1]} {stem(head.group(1))}", p.body) and \
-                re.search(rf"\b{stem(head.group(1))}s? (?:cost|costs|are|is|sell)\b", p.t, re.I) else r.words
-            # '5 child tickets' ('Child tickets cost $6'), never '3 children go'
-            counted = "|".join(re.escape(stem(w.split()[-1])) for w in (told, r.words))   # '$6 for each adult ticket'
-            each = re.sub(rf" for (?:each|an?) (?:[a-z]+ )?(?:{counted})$", " each", rate.words) if priced else \
-                rate.words
-            ref = b.step("*", [count, size], rate.noun, f"How much do {told} cost at {each}?" if priced
-                         else f"{how} {r.words} {link} {rate.words}?")
+            question, told, link = _product_words(p, r, rate)
+            ref = b.step("*", [count, size], rate.noun, question)
             said = rate.clause.split(rate.m.group())[0]   # 'She saves $5 each week' adds; 'Ana saves' may be another's
             own = not [w for w in re.findall(NAME, said) if w not in PRONOUNS]   # 'She saves', 'A plant grows'
             own_sign = verb_sign(said, rate.noun == "dollars") if own and not re.search(rf"\b{PACKED_IN} ", said) \
                 else 0   # 'Juice comes in packs of 6' moves no juice
             # 'She uses 8 beads for each bracelet. She makes 11 bracelets.': the rate's own verb moves its beads
             sign = (own_sign if rate.clause != r.clause else 0) or r.sign(rate.noun) or own_sign
-            held[i] = Held(ref, rate.noun, sign, f"{told if priced else r.words} {link} {rate.words}", r)
+            held[i] = Held(ref, rate.noun, sign, f"{told} {link} {rate.words}", r)
         elif r.kind == "amount":
             noun = r.noun or (held[max(held)].noun if held else nouns[0])
             held[i] = Held(b.given(r.m, 0, noun, r.words), noun, r.sign(noun), r.words, r)

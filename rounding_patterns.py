@@ -7,12 +7,15 @@ a recap of the steps ('145 ÷ 40 = 29/8, then 29/8 + 3/8 = 4') never writes a fa
 (kind 'quotient'), then the part of a group taken away ('round_down') or made up to a whole one ('round_up'). The
 question must say which way: 'full', 'completely', 'can be cut' round down; 'needed', 'to have enough', 'must' round
 up; neither, or both, abstains unless the division is exact (one step). What is set aside first ('He keeps 18 eggs and
-packs the rest into cartons of 12') is taken away before the rest is grouped.
+packs the rest into cartons of 12') is taken away before the rest is grouped. What is left over once the full groups
+are made ('put them in bags of 6. How many cookies are left over?', 'as many cakes as he can') is the whole less
+the items the full groups hold.
 """
 from __future__ import annotations
 
 import re
 
+from text_words import plural
 from wordproblem import NUM, Builder, Plan, Problem, fmt, same_word, stem
 
 # The size of one group, four ways a textbook says it; g is the group, i the items it holds (when said).
@@ -132,4 +135,52 @@ def groups_needed(p: Problem) -> Plan | None:
     else:
         b.step("-", [share, b.fact(part, group, f"the {fmt(part)} {one} that is not full")], group,
                f"Only a full {one} counts: how many full {group} are there?", kind="round_down")
+    return b.finish()
+
+
+# what is left once the full groups are made: 'left over', 'remain', or groups made 'as many as he can'
+_LEFT_OVER = re.compile(r"\b(?:left ?over|remain|remaining)\b|\bas many(?: [a-z]+)* as (?:possible|(?:he|she|they|we|i|"
+                        r"you) can)\b", re.I)
+# what one thing made takes: 'Each cake needs 4 eggs.' (the things made are counted, not filled)
+_USES = re.compile(rf"\b[Ee]ach (?P<g>[a-z]+) (?:needs|uses|takes|requires) (?P<n>{NUM}) (?P<i>[a-z]+)")
+_ASKED_LEFT = re.compile(r"how many (?P<i>[a-z]+)(?: (?:are|is|will be|would be|were|does|do|did)\b[^?]*)? "
+                         r"(?:left|remain)", re.I)
+
+
+def leftover(p: Problem) -> Plan | None:
+    """'50 cookies in bags of 6: how many cookies are left over?' -> the full bags (the division, less the part of
+    a bag), the cookies they hold, then the whole less those; 'Each cake needs 4 eggs' makes whole cakes alike."""
+    asked = p.search(_ASKED_LEFT, "question")
+    sizes = {m.span("n"): m for rx in _SIZES + [_USES] for m in p.finditer(rx, "all")}
+    said = p.search(_LEFT_OVER, "all")
+    if asked is None or len(sizes) != 1 or said is None:
+        return None
+    size = next(iter(sizes.values()))
+    whole = _whole(p, size)
+    if whole is None or _kept(p, size) or not _same(whole.group("i"), asked.group("i")) \
+            or size.group("i") and not _same(size.group("i"), asked.group("i")):
+        return None
+    b = Builder(p, "leftover")
+    b.read.append(said.start())   # 'She makes as many bracelets as she can.' is read, though it has no number
+    noun, group, one = _noun(whole, size.group("i")), plural(size.group("g")), stem(size.group("g"))
+    total, per = b.given(whole, "n", noun), b.given(size, "n", size.group("i") or noun)
+    if b.value(total) <= b.value(per) or b.value(per).denominator != 1 or b.value(total).denominator != 1:
+        return None
+    whole_text = b.quantities[total.index].text
+    if size.re is _USES:
+        quotient = f"How many times do {size.group('n')} {size.group('i')} go into {whole_text}, counting a part " \
+                   f"of one?"
+        full = f"Only a whole {one} can be made: how many {group} is that?"
+    else:
+        of = f"{size.group('g')} of {size.group('n')}" if size.re is _SIZES[0] else group
+        quotient = f"How many {of} do {whole_text} make, if a part-filled {one} counts as a part of one?"
+        full = f"Only a full {one} counts: how many full {group} are there?"
+    share = b.step("/", [total, per], group, quotient, kind="quotient")
+    part = b.value(share) % 1
+    if part == 0:
+        return None   # nothing is left over: the question would not ask
+    made = b.step("-", [share, b.fact(part, group, f"the {fmt(part)} {one} that is not whole")], group, full,
+                  kind="round_down")
+    used = b.step("*", [made, per], noun, f"How many {noun} do those {group} {'use' if size.re is _USES else 'take'}?")
+    b.step("-", [total, used], noun, f"How many of the {whole_text} are left over?")
     return b.finish()

@@ -158,6 +158,7 @@ from fractions import Fraction
 
 from diagnosis import fraction_operands, operand_text
 from age_patterns import ages_linked
+from catchup_patterns import same_amount
 from chain_patterns import owner_clause, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
@@ -172,7 +173,7 @@ from measure_patterns import (box, clock_elapsed, daily_over_weeks, data_range, 
 from math_patterns import (conversion, expression, fill_count, for_every, fraction_of, fractions_rest, map_scale,
                            missing_side, mixed_unit_difference, percent_apply, percent_of_number, percent_reverse,
                            ratio, rectangle, square_side, there_and_back)
-from mean_patterns import combined_mean, mean, mean_missing
+from mean_patterns import combined_mean, mean, mean_missing, mean_next
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
                             scale_length)
@@ -182,12 +183,13 @@ from portion_patterns import portions
 from quantity_patterns import story
 from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lot, priced_kinds, rate_chain,
                            rate_over_periods, simple_interest)
-from rounding_patterns import groups_needed
+from rounding_patterns import groups_needed, leftover
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from shape_patterns import plane_shape
+from shopping_patterns import priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
-                            part_whole, rate, sharing, shopping, times_difference, two_prices)
+                            part_whole, rate, sharing, times_difference, two_prices)
 from total_patterns import (age_later, compared_back, how_many_times, kinds_with_difference, numbers_multiple,
                             shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
@@ -221,7 +223,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap]
+    measure_gap, same_amount, leftover, mean_next, priced_apart]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -333,7 +335,7 @@ def _plan_dollars(problem: str) -> Plan | None:
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
                           or _in_stated_amount(problem) or _in_weight_unit(problem)
                           or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
-                          or places_left(problem, _plan_all))
+                          or places_left(problem, _plan_all) or _each_said_after(problem))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:
@@ -346,6 +348,19 @@ def _in_stated_amount(problem: str) -> Plan | None:
     if len(set(map(stem, units))) != 1 or noun in ("money", "time"):
         return None
     found = _plan_all(re.sub(rf"\b[Hh]ow much {noun}\b", f"How many {units[0]} of {noun}", problem, count=1))
+    return found and replace(found, problem=problem)
+
+
+# 'The 4 girls each picked 15 apples.' says what '4 girls picked 15 apples each' says, the way the rate readers read it
+_EACH_BEFORE_VERB = re.compile(r"\b(?P<who>\d+ [a-z]+) each (?P<did>[a-z]+ \$?\d+(?:\.\d+)?"
+                               r"(?: (?!(?:for|to|on|in|at|and|of|with|from|by)\b)[a-z]+)?)(?=[ .,?!]|$)")
+
+
+def _each_said_after(problem: str) -> Plan | None:
+    """A count whose 'each' comes before its verb ('4 girls each picked 15 apples'), planned with the 'each' moved
+    after what each one did, when no reading plans it as written."""
+    moved = _EACH_BEFORE_VERB.sub(r"\g<who> \g<did> each", problem)
+    found = _plan_all(moved) if moved != problem else None
     return found and replace(found, problem=problem)
 
 

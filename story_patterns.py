@@ -1,8 +1,9 @@
 """The planner's patterns for stories about things: one small function per school pattern.
 
 Equal groups, sharing and grouping; comparison (more/fewer, times as many, how many more); part-whole and change
-(gives away, the rest, a measure going up and down); rates and unit rates; shopping lists with change. Each takes a
-read `Problem` and returns a `Plan` only when it explains every number, else None. solver.plan tries them all.
+(gives away, the rest, a measure going up and down); rates and unit rates (shopping lists are shopping_patterns.py's).
+Each takes a read `Problem` and returns a `Plan` only when it explains every number, else None. solver.plan tries them
+all.
 """
 from __future__ import annotations
 
@@ -451,6 +452,22 @@ def _change_event(p: Problem, b: Builder, e: re.Match | Merged | _Summed, start:
 _ELIDED = re.compile(rf"(?P<gap>[^.?!0-9]*?) and {_n('b')}(?: (?:more )?{_w('u')})?\b")
 
 
+class Renamed:
+    """A match whose groups are read under other names (so one pattern's 'a' can serve as another's 'n')."""
+
+    def __init__(self, match: re.Match, names: dict[str, str]):
+        self.match, self.names = match, names
+
+    def groupdict(self) -> dict[str, str]:
+        return {new: self.match.group(old) for new, old in self.names.items()}
+
+    def group(self, name: str) -> str:
+        return self.match.group(self.names.get(name, name))
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self.match.span(self.names.get(name, name))
+
+
 def _with_elided(p: Problem, events: list[re.Match]) -> list[list[re.Match | Merged]]:
     """Each event with the amounts that share its verb: 'sold 1/3 of them in the morning and 25 in the afternoon'
     (the 25 is sold too, the verb is left out)."""
@@ -460,7 +477,7 @@ def _with_elided(p: Problem, events: list[re.Match]) -> list[list[re.Match | Mer
         elided = _ELIDED.match(p.t, e.end())
         if elided and not any(x.start() < elided.end() and x.start() >= e.end() for x in events) \
                 and not re.search(LOSE + "|" + _GAIN, elided.group("gap")):
-            out[-1].append(Merged(elided, _Renamed(e, {"verb": "verb"})))
+            out[-1].append(Merged(elided, Renamed(e, {"verb": "verb"})))
     return out
 
 
@@ -728,66 +745,3 @@ def _convert(b: Builder, c: re.Match, to: str) -> Ref:
     return b.step("/" if down else "*", [b.given(c, "a", unit), fact], to,
                   f"How many {_plural(to)} is {c.group('a')} {unit}?" if not down
                   else f"What part of {_article(to)} is {c.group('a')} {unit}?", kind="convert")
-
-
-# ----------------------------------------------------------------------------- shopping (groups of prices, then change)
-
-_ITEM = re.compile(rf"{_n('n')} (?:[a-z]+ )?{_w('i')} (?:at|for|that cost|costing|which cost|each costing) "
-                   rf"(?P<p>\$\d+(?:\.\d+)?)(?: (?:each|apiece|a piece|per [a-z]+|an? [a-z]+))")
-_PAYS = re.compile(r"\b(?:pays|paid|pay|gives|gave|hands|handed|has|had|with) (?:with |the cashier |the clerk )?"
-                   r"(?:a |an )?(?P<m>\$\d+(?:\.\d+)?)")
-
-
-_PRICE_EACH = [re.compile(rf"\b(?:each|every|one|a|an) {_w('i')} costs? (?P<p>\$\d+(?:\.\d+)?)", re.I),
-               re.compile(rf"\b{_w('i')} costs? (?P<p>\$\d+(?:\.\d+)?) (?:each|apiece|a piece)", re.I)]
-
-
-def _priced_counts(p: Problem) -> list[Merged]:
-    """'Each ticket costs $7. ... buys 5 tickets': the count and the price read as one item."""
-    for rx in _PRICE_EACH:
-        price = p.search(rx)
-        if price:
-            counts = [c for c in p.finditer(COUNT) if counts_noun(c, price.group("i"))]
-            if len(counts) == 1:
-                return [Merged(_Renamed(counts[0], {"n": "a", "i": "noun"}), price)]
-    return []
-
-
-class _Renamed:
-    """A match whose groups are read under other names (so one pattern's 'a' can serve as another's 'n')."""
-
-    def __init__(self, match: re.Match, names: dict[str, str]):
-        self.match, self.names = match, names
-
-    def groupdict(self) -> dict[str, str]:
-        return {new: self.match.group(old) for new, old in self.names.items()}
-
-    def group(self, name: str) -> str:
-        return self.match.group(self.names.get(name, name))
-
-    def span(self, name: str) -> tuple[int, int]:
-        return self.match.span(self.names.get(name, name))
-
-
-def shopping(p: Problem) -> Plan | None:
-    """'3 pens at $2 each and 2 books at $5 each' -> cost of each kind, the total, and the change from $20."""
-    items = list(p.finditer(_ITEM))
-    items += [m for m in _priced_counts(p) if all(m.span("n") != i.span("n") for i in items)]
-    if not items or not p.asks(r"^how much\b") or re.search(r"\b(split|splits|share|shares|half|1/2|more|less|than|"
-                                                            r"compared|difference)\b", p.t, re.I):
-        return None
-    b = Builder(p, "shopping")
-    costs = [b.step("*", [b.given(m, "n", m.group("i")), b.given(m, "p", "dollars")], "dollars",
-                    f"How much do {m.group('n')} {m.group('i')} at {m.group('p')} each cost?") for m in items]
-    total = costs[0]
-    if len(costs) > 1:
-        total = b.step("+", costs, "dollars", "How much do all the items cost together?")
-    pays = p.search(_PAYS, "all")
-    if pays and p.asks(r"\b(change|left|remain|back)\b"):
-        b.step("-", [b.given(pays, "m", "dollars"), total], "dollars",
-               f"How much is left from {pays.group('m')} after paying for everything?")
-        if b.steps[-1].value < 0:
-            raise NoPlan("paid less than the cost")
-    elif pays or not p.asks(r"\b(spend|spent|pay|paid|cost|total|in all|altogether)\b"):
-        return None
-    return b.finish()

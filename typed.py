@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 # The words that open a question a student runs on after the story ('... and $3 how much money does he have left').
-_ASKING = r"(?:how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what'?s|what (?:is|was|are|were|will|" \
-          r"fraction|percent|percentage|time|number)|find|calculate|work out)\b"
+_ASKING = r"(?:(?:after |in )?how (?:many|much|far|long|old|tall|heavy|wide|high|fast)|what'?s|what (?:is|was|are|" \
+          r"were|will|fraction|percent|percentage|time|number|do|does|did|would|should|must)|when (?:will|would|do|" \
+          r"does|did|is|are)|find|calculate|work out)\b"
 _RUN_ON = re.compile(rf"(?<=[a-z0-9%)])(?:,)? (?P<q>{_ASKING})", re.I)
 _STARTS = re.compile(r"(?:^|(?<=[.!?] ))(?P<c>[a-z](?=[a-z']|(?<=[ai]) ))")   # never a variable: 'x/4 - 3 = 5'
 _CALENDAR = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|"
@@ -105,17 +106,23 @@ def _than_implied(t: str) -> str:
 
 def _question_apart(t: str) -> str:
     """A question run on after the story, without its own sentence: split before the last asking words, and its
-    '?' added. A text that already asks with '?' or has its question as a sentence is left as it is."""
+    '?' added (one '?' where it ends with several). A text with a '?' before its end, or its question a sentence
+    already, is left as it is."""
     t = t.rstrip()
-    if "?" in t:
+    # '... a week when do they have the same??': one run-on line, though it ends with its '?'
+    asked = t.endswith("?") and not re.search(r"[.!?] ", t)
+    if "?" in t and not asked:
         return t
+    t = t.rstrip("?").rstrip()
     found = [m for m in _RUN_ON.finditer(t) if re.search(r"\d", t[:m.start()])
+             and not re.search(r"\b(?:by|of|at|in|for|to|from|with|on|after|before|within|is|are|was|were)$",
+                               t[:m.start()], re.I)
              and not re.match(r"(?i)(?:if|when|suppose|given|assuming)\b", re.split(r"[.!] ", t[:m.start()])[-1])]
     if found and not re.search(r"[.!] *$", t[:found[-1].start()]):
         m = found[-1]
         t = f"{t[:m.start()].rstrip(',')}. {m.group('q')[0].upper()}{t[m.start('q') + 1:]}"
     last = re.split(r"(?<=[.!]) (?=\S)", t)[-1]
-    if re.match(_ASKING, last, re.I) and not re.match(r"(?i)find|calculate|work out", last):
+    if asked or re.match(_ASKING, last, re.I) and not re.match(r"(?i)find|calculate|work out", last):
         return t.rstrip(".!") + "?"
     return t
 
