@@ -80,6 +80,8 @@ def reason_line(question: str, kind: str, sentences: list[str], top: int) -> int
     return event - 1 if event > 0 else event
 
 
+# a moment a question names: the deed asked is the step beside it (passages.beside_event), not the doer's own line
+MOMENT = re.compile(r"\b(?:after|before|when|while|once|as soon as)\b", re.I)
 # "How did the children treat the oak?", "What did the robin do ...?": the one whose deed is asked
 DOER_ASKED = re.compile(r"^\W*(?:how\s+(?:did|do|does)|what\s+(?:did|does|do))\s+(?P<doer>(?:the\s+)?[A-Za-z][\w'-]*)"
                         r"\s+(?:treat|do|act|behave|respond|react|handle)\b", re.I)
@@ -97,7 +99,7 @@ def doer_line(question: str, sentences: list[str], ranked: list[tuple[float, int
     """For "How did X treat ...?" or "What did X do ...?", the best-ranked of the top `REACH` lines where X acts
     (`acts`), when the top line is not one: the line naming what X acts on tells no deed of X's. `top` else."""
     asked = DOER_ASKED.match(question)
-    if asked is None:
+    if asked is None or MOMENT.search(question):  # "What did the girl do after she sat down?": the step after it
         return top
     doer = re.sub(r"(?i)^the\s+", "", asked.group("doer"))
     if acts(doer, sentences[top]):
@@ -133,13 +135,16 @@ def said_on(sentences: list[str], i: int) -> str:
     return " ".join(said)
 
 
-def reason_ask(sentences: list[str], chosen: list[int], top: int) -> str:
+def reason_ask(sentences: list[str], chosen: list[int], top: int, question: str) -> str:
     """The ask after a why-pointer that fits the lines pointed at: the reason they give, when one does in so many
     words; else what happens in the line beside the event (a cause before it, what the deed is for after it) and
-    how it leads there, or in the one line pointed at (a cause told before its result, with no "because")."""
+    how it leads there, or in the one line pointed at (a cause told before its result, with no "because"); of the
+    event's own line alone, what happened before it."""
     if any(GIVES_REASON.search(said_on(sentences, i)) for i in chosen):
         return REASON_ASK
     other = [i for i in chosen if i != top]
+    if not other and event_anchor(question, sentences) == top:  # the event's own line: its cause is told earlier
+        return "What happened before this that could explain it?"
     if not other:
         return "What happens there, and how could that be the reason?"
     if other[0] < top:

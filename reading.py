@@ -70,8 +70,8 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import (FOUND, asked_elsewhere, cause_before, compared_sides, dated, deed_elsewhere, figure_line, found_cause,
-                    speaker, told_later, wh_told)
+from locate import (FOUND, asked_elsewhere, cause_before, compared_sides, dated, deed_elsewhere, figure_line,
+                    found_cause, speaker, told_later, wh_told)
 from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -446,7 +446,8 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     if near:  # the clue line asked for, nothing implied against the answer
         return f"Look at {point}. Which words there show that?"
     lead = unfound_lead(nowhere, kind)
-    check = f" Does that fit with {said}?" if not nowhere and ask == fitted_close(sentences, top, question, kind) else ""
+    fitted = fitted_close(sentences, top, question, kind)
+    check = f" Does that fit with {said}?" if not nowhere and ask == fitted else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
 
 
@@ -491,7 +492,7 @@ def fitted_close(sentences: list[str], top: int, question: str, kind: str) -> st
     """The type's closing ask (reading_asks.closing_ask), but a reason asked only of lines that give one: of a cause
     told before its event, or of what a deed is for told after it, what happens there (answer_line.reason_ask)."""
     close = closing_ask(question, kind)
-    return reason_ask(sentences, pointed(sentences, top, question, kind), top) if kind == "cause" and \
+    return reason_ask(sentences, pointed(sentences, top, question, kind), top, question) if kind == "cause" and \
         close == REASON_ASK else close
 
 

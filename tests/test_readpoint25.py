@@ -41,6 +41,7 @@ def test_the_asked_doer_acts_in_the_line_pointed_at():
     ranked = [(0.5, 0), (0.4, 1), (0.3, 2)]
     assert doer_line("How did the villagers treat the stranger?", lines, ranked, 0) == 1
     assert doer_line("Where did the stranger go?", lines, ranked, 0) == 0
+    assert doer_line("What did the villagers do after the stranger came?", lines, ranked, 0) == 0  # beside_event's
     assert acts("robin", "She sang all morning.") and not acts("villagers", "A stranger walked in.")
 
 
@@ -54,11 +55,13 @@ def test_a_request_is_found_where_it_is_made():
 def test_a_reason_is_asked_only_of_a_line_that_gives_one():
     lines = ["The ice cracked under the sled.", "Mara screamed and grabbed the rope.",
              "She pulled hard because her brother was still on it."]
-    assert reason_ask(lines, [0, 1], 1) == "What happens just before it, and how could that lead to it?"
-    assert reason_ask(lines, [2], 2) == REASON_ASK
-    assert reason_ask(lines, [1], 1) == "What happens there, and how could that be the reason?"
+    question = "Why did Mara grab the rope?"
+    assert reason_ask(lines, [0, 1], 1, question) == "What happens just before it, and how could that lead to it?"
+    assert reason_ask(lines, [2], 2, question) == REASON_ASK
+    assert reason_ask(lines, [1], 1, question) == "What happened before this that could explain it?"  # the event
+    assert reason_ask(lines, [0], 0, question) == "What happens there, and how could that be the reason?"
     poem = ["Now every bird that passes by", "sings out along the shore,", "because the sea is calm again."]
-    assert said_on(poem, 0).endswith("calm again.") and reason_ask(poem, [0], 0) == REASON_ASK
+    assert said_on(poem, 0).endswith("calm again.") and reason_ask(poem, [0], 0, "Why do birds sing?") == REASON_ASK
 
 
 def test_a_bodys_reaction_is_no_reason_told_first():
