@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter
 
-from locate import GIVES_REASON
+from locate import FOUND, GIVES_REASON
 from passages import CLAIM_CUE
 from text_words import COMMON, base_forms, content_tokens
 
@@ -65,12 +65,13 @@ def same_thing(told: str, after: str) -> bool:
 
 
 def reason_line(question: str, kind: str, sentences: list[str], top: int) -> int:
-    """For a why-question whose chosen line lies two or more lines from the line telling the asked event
-    (`event_anchor`), the line beside that event that gives its reason: the event's own line when it says one, the
-    line after when it tells what the deed is for, else the line before. `top` for any other question, or where the
-    event cannot be told from the other lines."""
+    """For a why-question whose chosen line comes two or more lines after the line telling the asked event
+    (`event_anchor`) and reports no finding ("found that ..."), the line beside that event that gives its reason:
+    the event's own line when it says one, the line after when it tells what the deed is for, else the line before.
+    `top` for any other question, for a line before the event (a cause is told first, even two lines before), or
+    where the event cannot be told from the other lines."""
     event = event_anchor(question, sentences) if kind in ("cause", "motive") else None
-    if event is None or abs(event - top) <= 1:
+    if event is None or top <= event + 1 or FOUND.search(sentences[top]):  # a cause told before, a finding after
         return top
     after = event + 1
     if GIVES_REASON.search(sentences[event]) or event == 0 and after >= len(sentences):

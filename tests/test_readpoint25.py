@@ -23,6 +23,7 @@ def test_a_far_because_gives_way_to_the_line_before_the_asked_event():
     question = "Why do arctic foxes grow a white coat in autumn?"
     assert reason_line(question, "cause", FOXES, 5) == 1  # the snow told before it, not the lemmings' "because"
     assert reason_line(question, "cause", FOXES, 2) == 2  # the event's own line is weighed by focus, as before
+    assert reason_line(question, "cause", FOXES, 0) == 0  # a line before the event may tell its cause
     assert reason_line(question, "detail", FOXES, 5) == 5  # only a why
 
 
