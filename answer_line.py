@@ -55,6 +55,19 @@ def event_anchor(question: str, sentences: list[str]) -> int | None:
     return shared.index(best) if best > 0 and shared.count(best) == 1 else None
 
 
+RARE = 2  # lines: a word told in this many at most names one moment, not what the passage is about
+
+
+def tied(question: str, line: str, sentences: list[str]) -> bool:
+    """Does a line share a word of the question that few lines tell ("grandmother" in "She had told her grandmother
+    ..., so she felt she had let her down" for "Why did Ana not call her grandmother?"), so that its reason is the
+    asked event's? A passage's topic ("otters", "sea") ties no line to one event; names are left out."""
+    names = {n.lower() for n in re.findall(r"(?<=\s)[A-Z][a-z]+", question)}
+    asked = {f for w, _ in content_tokens(question) if w not in names for f in base_forms(w)}
+    counts = Counter(f for s in sentences for f in forms(s))
+    return any(counts[f] <= RARE for f in asked & forms(line))
+
+
 def same_thing(told: str, after: str) -> bool:
     """Does the line after a deed tell of the same thing, so that what it keeps or lets happen is the deed's purpose
     ("An otter grooms its fur ..." then "Rubbing and licking pushes air into the fur, and the air keeps ...")? A
@@ -71,8 +84,8 @@ def reason_line(question: str, kind: str, sentences: list[str], top: int) -> int
     `top` for any other question, for a line before the event (a cause is told first, even two lines before), or
     where the event cannot be told from the other lines."""
     event = event_anchor(question, sentences) if kind in ("cause", "motive") else None
-    if event is None or top <= event + 1 or FOUND.search(sentences[top]):  # a cause told before, a finding after
-        return top
+    if event is None or top <= event + 1 or FOUND.search(sentences[top]) or tied(question, sentences[top], sentences):
+        return top  # a cause told before the event, a finding after it, a line sharing the event's own words
     after = event + 1
     if GIVES_REASON.search(sentences[event]) or event == 0 and after >= len(sentences):
         return event
@@ -103,8 +116,8 @@ def doer_line(question: str, sentences: list[str], ranked: list[tuple[float, int
     if asked is None or MOMENT.search(question):  # "What did the girl do after she sat down?": the step after it
         return top
     doer = re.sub(r"(?i)^the\s+", "", asked.group("doer"))
-    if acts(doer, sentences[top]):
-        return top
+    if acts(doer, sentences[top]) or not any(base_forms(doer.lower()) & forms(s) for s in sentences):
+        return top  # "How does the author respond ...?": a writer never named acts in no line
     return next((i for _, i in ranked[:REACH] if acts(doer, sentences[i])), top)
 
 
@@ -123,6 +136,10 @@ def request_line(question: str, sentences: list[str], top: int) -> int:
 
 
 REASON_ASK = "What reason does it give?"
+# a deed's purpose told in its own line by an infinitive ("to give bees more food"), not a place ("to the pond")
+PURPOSE_TO = re.compile(r"\b(?:in order |so as )?to (?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|"
+                        r"those|him|them|me|us|it|school|bed|town|work|church|class|sea|land|shore)\b)[a-z]{3,}\b",
+                        re.I)
 
 
 def said_on(sentences: list[str], i: int) -> str:
@@ -144,10 +161,12 @@ def reason_ask(sentences: list[str], chosen: list[int], top: int, question: str)
     if any(GIVES_REASON.search(said_on(sentences, i)) for i in chosen):
         return REASON_ASK
     other = [i for i in chosen if i != top]
-    if not other and event_anchor(question, sentences) == top:  # the event's own line: its cause is told earlier
-        return "What happened before this that could explain it?"
+    if not other and event_anchor(question, sentences) == top and not PURPOSE_TO.search(said_on(sentences, top)):
+        return "What happened before this that could explain it?"  # the event's own line: its cause told earlier
+    if not other and event_anchor(question, sentences) == top:  # "... plant wildflowers to give bees more food"
+        return REASON_ASK
     if not other:
         return "What happens there, and how could that be the reason?"
     if other[0] < top:
-        return "What happens just before it, and how could that lead to it?"
+        return "What does the sentence just before it say, and how could that lead to it?"
     return "What does the sentence after it say this is for?"

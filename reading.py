@@ -70,7 +70,7 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import (FOUND, asked_elsewhere, cause_before, compared_sides, dated, deed_elsewhere, figure_line,
+from locate import (FOUND, PLACE, asked_elsewhere, cause_before, compared_sides, dated, deed_elsewhere, figure_line,
                     found_cause, speaker, told_later, wh_told)
 from people import actor, places_named
 from own_words import unsaid_words, word_forms
@@ -668,8 +668,11 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
         asked = asked_sentence(question, sentences, -1)
         return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
-    if kind == "detail" and (told := deed_elsewhere(question, sentences, sentences[top])) is not None:
-        return told  # "When did the robin sing?": the line telling the singing ("She sang ..."), not the robin's coming
+    # "When did the robin sing?": the line telling the singing ("She sang ..."), not the robin's coming; for a
+    # where-question only where that line names a place ("she could only find one" names none)
+    told = deed_elsewhere(question, sentences, sentences[top]) if kind == "detail" else None
+    if told is not None and not (re.match(r"\W*where\b", question, re.I) and not re.search(PLACE, sentences[told])):
+        return told
     top = reason_line(question, kind, sentences, doer_line(question, sentences, ranked, top))
     top = request_line(question, sentences, top) if kind == "detail" else top
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top

@@ -57,7 +57,8 @@ def test_a_reason_is_asked_only_of_a_line_that_gives_one():
     lines = ["The ice cracked under the sled.", "Mara screamed and grabbed the rope.",
              "She pulled hard because her brother was still on it."]
     question = "Why did Mara grab the rope?"
-    assert reason_ask(lines, [0, 1], 1, question) == "What happens just before it, and how could that lead to it?"
+    assert reason_ask(lines, [0, 1], 1, question) == ("What does the sentence just before it say, and how could that "
+                                                      "lead to it?")
     assert reason_ask(lines, [2], 2, question) == REASON_ASK
     assert reason_ask(lines, [1], 1, question) == "What happened before this that could explain it?"  # the event
     assert reason_ask(lines, [0], 0, question) == "What happens there, and how could that be the reason?"
@@ -86,3 +87,29 @@ def test_a_deed_asked_is_pointed_at_where_it_is_told():
                "She sang each morning before the sun rose.")
     move = reading_move(passage, "When did the wren sing?")
     assert move.evidence[0] == "She sang each morning before the sun rose."
+
+
+def test_a_reason_sharing_the_events_own_words_is_kept_though_told_after_it():
+    lines = ["Ana's team lost the final.", "That night Ana did not call her grandmother.",
+             "She sat by the window for a long time.",
+             "She had told her grandmother she would bring home a medal, so she felt she had let her down."]
+    assert reason_line("Why did Ana not call her grandmother that night?", "motive", lines, 3) == 3
+
+
+def test_a_doer_the_passage_never_names_moves_nothing():
+    lines = ["Some people argue that a new pool costs too much.", "However, the old pool leaks every week.",
+             "I urge the council to vote yes."]
+    assert doer_line("How does the author respond to people who say it costs too much?", lines,
+                     [(0.5, 1), (0.4, 0), (0.3, 2)], 1) == 1
+
+
+def test_a_purpose_told_in_the_events_own_line_is_asked_as_a_reason():
+    lines = ["Bees carry pollen.", "Many colonies are dying.", "Some towns plant wildflowers to give bees more food."]
+    assert reason_ask(lines, [2], 2, "Why do some towns plant wildflowers?") == REASON_ASK
+
+
+def test_a_where_question_keeps_its_place_over_a_line_with_the_deed_and_no_place():
+    passage = ("Leo lost his blue cap at the fair. He could only find his scarf. "
+               "A clown was wearing something blue on his head near the pony ride.")
+    move = reading_move(passage, "Where did Leo find his blue cap?")
+    assert move.evidence[0] != "He could only find his scarf."
