@@ -166,7 +166,7 @@ def reason_ask(sentences: list[str], chosen: list[int], top: int, question: str)
     if not other and event_anchor(question, sentences) == top:  # "... plant wildflowers to give bees more food"
         return REASON_ASK
     if not other:
-        return "What happens there, and how could that be the reason?"
+        return "What does it tell you, and how could that be the reason?"
     if other[0] < top:
-        return "What does the sentence just before it say, and how could that lead to it?"
-    return "What does the sentence after it say this is for?"
+        return "What does the earlier one say, and how could that lead to this?"
+    return "What does the later one say this is for?"

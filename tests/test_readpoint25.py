@@ -57,11 +57,10 @@ def test_a_reason_is_asked_only_of_a_line_that_gives_one():
     lines = ["The ice cracked under the sled.", "Mara screamed and grabbed the rope.",
              "She pulled hard because her brother was still on it."]
     question = "Why did Mara grab the rope?"
-    assert reason_ask(lines, [0, 1], 1, question) == ("What does the sentence just before it say, and how could that "
-                                                      "lead to it?")
+    assert reason_ask(lines, [0, 1], 1, question) == "What does the earlier one say, and how could that lead to this?"
     assert reason_ask(lines, [2], 2, question) == REASON_ASK
     assert reason_ask(lines, [1], 1, question) == "What happened before this that could explain it?"  # the event
-    assert reason_ask(lines, [0], 0, question) == "What happens there, and how could that be the reason?"
+    assert reason_ask(lines, [0], 0, question) == "What does it tell you, and how could that be the reason?"
     poem = ["Now every bird that passes by", "sings out along the shore,", "because the sea is calm again."]
     assert said_on(poem, 0).endswith("calm again.") and reason_ask(poem, [0], 0, "Why do birds sing?") == REASON_ASK
 
