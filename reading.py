@@ -40,7 +40,8 @@ What it supports
   tutor with templates: a move is grammatical by construction: a non-answer ("idk", "the text doesn't say") gets a
   move toward the evidence, never quoted back ("Compare it with ...", "she no idea outside the music room"); a meaning
   longer than two words is tested beside its quoted sentence, never spliced in; a story's main idea is framed as a
-  story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`): pointed on the
+  story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`; since round 25 also
+  answer_line.py's line beside the asked event, and a reason asked only of a line giving one): pointed on the
   recorded sentence dev 11/18 -> 14/18, held-back 13/18 -> 15/18; garbled or non-answer-quoting replies dev 3/18 ->
   0/18, held-back 3/18 -> 0/18; wrong-type frames dev 2/18 -> 0/18, held-back 1/18 -> 0/18.
   Round 10 (reading_moves10b.jsonl, wrong or unsure answers written first; F-J held back, K-N written later and
