@@ -98,8 +98,10 @@ def reason_line(question: str, kind: str, sentences: list[str], top: int) -> int
     return event - 1 if event > 0 else event
 
 
-# a moment a question names: the deed asked is the step beside it (passages.beside_event), not the doer's own line
-MOMENT = re.compile(r"\b(?:after|before|when|while|once|as soon as)\b", re.I)
+# a moment a question names ("after", "an hour later", "at the end"): the deed asked is the step beside it
+# (passages.beside_event), not the doer's own line
+MOMENT = re.compile(r"\b(?:after|before|when|while|once|as soon as|later|afterwards?|then|at (?:the|first|last)|"
+                    r"in the (?:end|beginning|morning|evening|night)|the next|at the (?:start|end))\b", re.I)
 # "How did the children treat the oak?", "What did the robin do ...?": the one whose deed is asked
 DOER_ASKED = re.compile(r"^\W*(?:how\s+(?:did|do|does)|what\s+(?:did|does|do))\s+(?P<doer>(?:the\s+)?[A-Za-z][\w'-]*)"
                         r"\s+(?:treat|do|act|behave|respond|react|handle)\b", re.I)

@@ -112,3 +112,11 @@ def test_a_where_question_keeps_its_place_over_a_line_with_the_deed_and_no_place
                "A clown was wearing something blue on his head near the pony ride.")
     move = reading_move(passage, "Where did Leo find his blue cap?")
     assert move.evidence[0] != "He could only find his scarf."
+
+
+def test_a_question_naming_a_later_moment_keeps_the_line_of_that_moment():
+    lines = ["Mia stamps her feet when the rain starts.", "She slams the door.", "The sun comes out at noon.",
+             "An hour later the garden is full of laughter."]
+    ranked = [(0.9, 3), (0.8, 0), (0.5, 1), (0.1, 2)]
+    assert doer_line("How does Mia act an hour later?", lines, ranked, 3) == 3
+    assert doer_line("How does Mia act at the end?", lines, ranked, 3) == 3
