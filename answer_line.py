@@ -164,8 +164,8 @@ def reason_ask(sentences: list[str], chosen: list[int], top: int, question: str)
     words; else what happens in the line beside the event (a cause before it, what the deed is for after it) and
     how it leads there, or in the one line pointed at (a cause told before its result, with no "because"); of the
     event's own line alone, what happened before it."""
-    if any(GIVES_REASON.search(said_on(sentences, i)) for i in chosen):
-        return REASON_ASK
+    if any(GIVES_REASON.search(said_on(sentences, i)) for i in chosen) or PURPOSE.search(said_on(sentences, top)):
+        return REASON_ASK   # "... long eyelashes that keep sand out": the line asked about says what it is for
     other = [i for i in chosen if i != top]
     if not other and event_anchor(question, sentences) == top and not PURPOSE_TO.search(said_on(sentences, top)):
         return "What happened before this that could explain it?"  # the event's own line: its cause told earlier

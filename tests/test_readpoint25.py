@@ -120,3 +120,8 @@ def test_a_question_naming_a_later_moment_keeps_the_line_of_that_moment():
     ranked = [(0.9, 3), (0.8, 0), (0.5, 1), (0.1, 2)]
     assert doer_line("How does Mia act an hour later?", lines, ranked, 3) == 3
     assert doer_line("How does Mia act at the end?", lines, ranked, 3) == 3
+
+
+def test_a_line_saying_what_a_thing_is_for_gives_the_reason_itself():
+    lines = ["Geckos climb walls.", "Their toes have tiny hairs.", "Geckos also have clear scales that protect their eyes."]
+    assert reason_ask(lines, [1, 2], 2, "why do geckos have clear scales") == REASON_ASK
