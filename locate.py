@@ -425,6 +425,10 @@ def weak_support(question: str, told: str, sentences: list[str], ranked: list[tu
 BODY_CUE = re.compile(r"(?i)\b(?:fingers?|hands?|knees?|legs?|heart|stomach|cheeks?|face|voice|throat|mouth)\b[^.;]*?"
                       r"\b(?:felt|shook|shaking|trembl\w*|froze|frozen|pound\w*|rac(?:ed|ing)|burn\w*|went (?:dry|"
                       r"cold|numb)|like ice|tight\w*)\b|\b(?:froze|trembled|shivered|gasped|blushed)\b")
+# a clause whose doer is someone's body ("Milo's stomach dropped, and he bit his lip"): a reaction told with the event,
+# never its reason
+BODY_OWNED = re.compile(r"(?i)^\W*(?:[a-z]+'s|his|her|their|my|our|your)\s+(?:\w+\s+)?(?:fingers?|hands?|knees?|legs?|"
+                        r"heart|stomach|cheeks?|face|voice|throat|mouth|eyes|chest|breath)\b")
 
 
 # "What is the first step?", "What do you do last?": the edge of a numbered list

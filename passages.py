@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from common import as_lines
 from evidence import WINDOW_WORDS, claim_parts, default_embedder, negated, split_sentences
 from text_words import STOP, base_forms, content_tokens, content_words, forms_of, stem
-from locate import (BODY_CUE, CUE_BONUS, event_line, finding, item_place, kind_first, read_units, retold,
+from locate import (BODY_CUE, BODY_OWNED, CUE_BONUS, event_line, finding, item_place, kind_first, read_units, retold,
                     told_features)
 from people import CALENDAR, OPENERS, characters, places_named, referred
 
@@ -706,7 +706,7 @@ def reason_first(question: str, sentence: str, told_again: bool = False) -> bool
     parts = re.split(r",\s+(?:and|so)\s+", sentence, maxsplit=1)
     asked = set(content_words(question))
     first = len(parts) == 2 and len(set(content_words(parts[0])) - asked) >= 2 and \
-        bool(asked & set(content_words(parts[1])))
+        bool(asked & set(content_words(parts[1]))) and not BODY_OWNED.match(parts[0])  # a body's reaction: no reason
     event = told_again or len(asked & set(content_words(sentence))) >= 2  # "Ruby moved her seeds to ...": told again
     return not re.match(r"\W*(?:so|then|that's why)\b", sentence, re.I) and (first or not event)
 

@@ -40,7 +40,8 @@ What it supports
   tutor with templates: a move is grammatical by construction: a non-answer ("idk", "the text doesn't say") gets a
   move toward the evidence, never quoted back ("Compare it with ...", "she no idea outside the music room"); a meaning
   longer than two words is tested beside its quoted sentence, never spliced in; a story's main idea is framed as a
-  story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`): pointed on the
+  story. The pointer is chosen by question type (`reason_side`, `felt_by`, `dated`, `beside`; since round 25 also
+  answer_line.py's line beside the asked event, and a reason asked only of a line giving one): pointed on the
   recorded sentence dev 11/18 -> 14/18, held-back 13/18 -> 15/18; garbled or non-answer-quoting replies dev 3/18 ->
   0/18, held-back 3/18 -> 0/18; wrong-type frames dev 2/18 -> 0/18, held-back 1/18 -> 0/18.
   Round 10 (reading_moves10b.jsonl, wrong or unsure answers written first; F-J held back, K-N written later and
@@ -70,8 +71,8 @@ from passages import (CLAIM_CUE, COUNTERCLAIM, EDGE_EVENT, EVENT, FEELER, QUESTI
                       key_sentences, lead, named_feelings, other_side, overlap,
                       pictured_simile, quoted_term, rank_sentences, reaction_to_event, reason_of_another,
                       repeated_ideas, shown_feelings, tells_of_feeler, time_word)
-from locate import (FOUND, asked_elsewhere, cause_before, compared_sides, dated, figure_line, found_cause, speaker,
-                    told_later, wh_told)
+from locate import (FOUND, PLACE, asked_elsewhere, cause_before, compared_sides, dated, deed_elsewhere, figure_line,
+                    found_cause, speaker, told_later, wh_told)
 from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
@@ -84,6 +85,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
+from answer_line import PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing
 from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
                           term_sentence, vocabulary_move, word_clue, FELT_BY)
@@ -122,9 +124,6 @@ def pointer(sentences: list[str], top: int, question: str, kind: str, where: lis
 
 
 REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
-# what a deed is for ("The fluffing traps air that keeps the water away"), told just after the deed
-PURPOSE = re.compile(r"\b(?:keeps?|keeping|helps?|so that|in order to|protects?|lets?|allows?|stops?|prevents?)\b",
-                     re.I)
 BACK_REFERENCE = re.compile(r"^\W*(?:This|That|These|Those|Doing (?:so|this)|The \w+ing)\b")
 
 
@@ -136,8 +135,8 @@ def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) ->
     after = top + 1
     if (kind in ("cause", "motive") and chosen == [top - 1, top] and after < len(sentences)
             and not REASONS.search(sentences[top - 1]) and not PURPOSE.search(sentences[top - 1])
-            and (FOUND.search(sentences[after]) or BACK_REFERENCE.search(sentences[after])
-                 and PURPOSE.search(sentences[after]))):
+            and (FOUND.search(sentences[after]) or PURPOSE.search(sentences[after]) and (
+                BACK_REFERENCE.search(sentences[after]) or same_thing(sentences[top], sentences[after])))):
         return [top, after]
     return chosen
 
@@ -241,7 +240,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         does = "do" if who == "the people" else "does"  # "What does Houston feel like": a place feels nothing
         return f"Look at {point}. What {does} {who} do or say there, and what feeling does that show?"
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
-    generic = own == closing_ask(question, kind)  # no question of the clue's own words: the type's one
+    generic = own == fitted_close(sentences, top, question, kind)  # no question of the clue's own words: the type's
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
         return f"Look at {point}. {own}" if generic else f"Look at {point}. {own} What can you work out from that?"
     if kind == "cause":
@@ -448,7 +447,8 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     if near:  # the clue line asked for, nothing implied against the answer
         return f"Look at {point}. Which words there show that?"
     lead = unfound_lead(nowhere, kind)
-    check = f" Does that fit with {said}?" if not nowhere and ask == closing_ask(question, kind) else ""
+    fitted = fitted_close(sentences, top, question, kind)
+    check = f" Does that fit with {said}?" if not nowhere and ask == fitted else ""
     return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
 
 
@@ -486,7 +486,15 @@ def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str
         return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
     own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
-    return own or closing_ask(question, kind)
+    return own or fitted_close(sentences, top, question, kind)
+
+
+def fitted_close(sentences: list[str], top: int, question: str, kind: str) -> str:
+    """The type's closing ask (reading_asks.closing_ask), but a reason asked only of lines that give one: of a cause
+    told before its event, or of what a deed is for told after it, what happens there (answer_line.reason_ask)."""
+    close = closing_ask(question, kind)
+    return reason_ask(sentences, pointed(sentences, top, question, kind), top, question) if kind == "cause" and \
+        close == REASON_ASK else close
 
 
 def line_move(question: str, sentences: list[str], where: list[str], line: tuple[str, int],
@@ -661,6 +669,13 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
         asked = asked_sentence(question, sentences, -1)
         return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
+    # "When did the robin sing?": the line telling the singing ("She sang ..."), not the robin's coming; for a
+    # where-question only where that line names a place ("she could only find one" names none)
+    told = deed_elsewhere(question, sentences, sentences[top]) if kind == "detail" else None
+    if told is not None and not (re.match(r"\W*where\b", question, re.I) and not re.search(PLACE, sentences[told])):
+        return told
+    top = reason_line(question, kind, sentences, doer_line(question, sentences, ranked, top))
+    top = request_line(question, sentences, top) if kind == "detail" else top
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
     return found_cause(sentences, top) if before == top and kind == "cause" else before
 

@@ -45,6 +45,7 @@ ASKED_FOR = [
     (r"\breasons?\b", "What reason does it give?"),  # "list all of Jonah's reasons": a reason, not a thing named
     (r"\bwhat (?:things|animals|objects|items|places|foods?)\b|\bwhich (?:things|ones)\b|\blist\b",
      "What does it name?"),
+    (r"\b(?:ask\w*|wants?|request\w*|urg\w+) [^?]*\b(?:to do|for)\W*$", "What does it ask for?"),  # a request
     (r"\bwhat (?:did|does|do|will|would) [^?]*\bdo\b|\bwhat happen", "What happens there?"),
     (r"^\W*how (?:does|did|do|can|could)\b", "What does it say about how that happens?"),
 ]
