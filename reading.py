@@ -400,8 +400,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where, genre)
     if kind in ("main_idea", "theme", "purpose") and structured:
-        return one_detail(claim, kind, genre, sentences, keys, where) or (
-            evidence_ask(question, kind, place(sentences, keys[0], where)) if keys else structured)
+        return one_detail(claim, kind, genre, sentences, keys, where) or structured  # asked, never "Does X fit?"
     if kind == "sequence":
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
@@ -441,7 +440,8 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
         return later
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
-    evidence = evidence_ask(question, kind, point, asked_about(question, kind))
+    own = ask != closing_ask(question, kind)  # a question of the sentence's own words tests the answer unasked
+    evidence = None if own else evidence_ask(question, kind, point, asked_about(question, kind))
     if also and nowhere:  # built on another sentence, with words the passage lacks
         check = ("Does that sentence show it, or something else?" if near else  # no quibble about its own words
                  f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
