@@ -149,14 +149,17 @@ def key_verdict(claim: str, question: str, entry: dict[str, Any], sentences: lis
     """"right", "wrong" or None (undecided) for the student's answer against the keyed question's expected answers
     (see the module's note for the thresholds and guards)."""
     expected = [entry["answer"], *entry.get("accept", [])]
+    said = forms_of(claim)
+    if any(forms_of(e) and all(word_forms(w) & said for w, _ in content_tokens(e))  # every word of it said
+           and turned(claim, question, e, line, sentences) is None for e in expected):
+        return "right"
     if embedder is None:
-        said = forms_of(claim)
-        return "right" if any(forms_of(e) and all(word_forms(w) & said for w, _ in content_tokens(e))
-                              and turned(claim, question, e, line, sentences) is None for e in expected) else None
+        return None
     vectors = embedder.encode([claim, *expected])
     cosine, best = max((float(vectors[0] @ v), e) for v, e in zip(vectors[1:], expected))
     why = turned(claim, question, best, line, sentences, cosine)
-    if cosine >= RIGHT_COSINE and why is None:
+    shares = any(word_forms(w) & forms_of(best) for w in own_words(claim, question))  # "his mom" for "his aunt":
+    if cosine >= RIGHT_COSINE and why is None and shares:  # close by MiniLM, no word of the key's said
         return "right"
     if why == "opposite" and cosine >= NEAR_COSINE and not has_negation(claim):
         return "wrong"  # "told drivers to go faster" where the key says slow down
@@ -187,8 +190,9 @@ def keyed_move(key: list[dict[str, Any]], passage: str, question: str, claim: st
     if verdict == "right":
         following = key[key.index(entry) + 1:]
         nxt = f" Next question: {following[0]['question']}" if following else " Want to try another question?"
-        return Move(f"Yes, that's right. The passage backs you up: {quote(sentences[at])}{nxt}", "keyed",
-                    "supported", [sentences[at]], "answer")
+        backed = forms_of(sentences[at]) & forms_of(entry["answer"]) - forms_of(entry["question"])
+        backs = f" The passage backs you up: {quote(sentences[at])}" if backed else ""  # never a line beside it
+        return Move(f"Yes, that's right.{backs}{nxt}", "keyed", "supported", [sentences[at]], "answer")
     ask = sentence_question(sentences[at], entry["question"], sentences) or \
         closing_ask(entry["question"], classify_question(entry["question"]))
     return Move(f"That doesn't match the passage. Read {place} again: "
