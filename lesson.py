@@ -472,8 +472,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
         keyed = key and key.get("passage") == lesson.passage and \
             answer_key.keyed_move(key.get("questions", []), lesson.passage, question, claim)
         found = keyed if keyed and keyed.verdict != "unclear" else reading_found(lesson, question, claim, work or message)
-        if keyed and found is not keyed and found.verdict == "supported":  # what the key does not confirm, the
-            found = keyed  # passage alone does not either: its evidence asked for where the key rests
+        if keyed and found is not keyed and found.verdict == "supported" and keyed.status == "near":  # a near miss
+            found = keyed  # of the key, or far from it, is not confirmed by the passage either: evidence asked for
     else:
         # the turn after a gap to fill ("Does fission or fusion fill the gap?"): the pick, or the other side's gap
         found = science_contrast.gap_reply(question, lesson.cited, work or message, kb or Facts(lesson.evidence)) \
