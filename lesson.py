@@ -471,7 +471,8 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
         keyed = key and key.get("passage") == lesson.passage and \
             answer_key.keyed_move(key.get("questions", []), lesson.passage, question, claim)
-        found = keyed if keyed and keyed.verdict != "unclear" else reading_found(lesson, question, claim, work or message)
+        found = keyed if keyed and keyed.verdict != "unclear" else \
+            reading_found(lesson, question, claim, work or message)
         if keyed and found is not keyed and found.verdict == "supported" and keyed.status == "near":  # a near miss
             found = keyed  # of the key, or far from it, is not confirmed by the passage either: evidence asked for
     else:
