@@ -78,7 +78,7 @@ OBJECT_CASE = {"i": "you", "he": "him", "she": "her", "we": "us", "they": "them"
 def reason_asked(question: str) -> str:
     """A why-question as what the student is to find: "what made her set the cards face down" for "Why did she set
     the cards face down?"; "why camels can go days without water" needs the subject, so "the reason" stands in."""
-    asked = question.strip().split("\n")[-1]
+    asked = written_out(question.strip().split("\n")[-1])  # "w/o" as "without": never the typing quoted back
     if found := WHY_DO.match(asked):
         first, _, rest = found.group("rest").partition(" ")
         return f"what made {OBJECT_CASE.get(first.lower(), first)} {rest}".strip()

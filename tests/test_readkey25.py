@@ -75,6 +75,7 @@ def test_an_undecided_answer_is_asked_for_its_evidence_in_the_questions_terms():
     assert reason_asked("why did the otter drop the clam?") == "what made the otter drop the clam"
     assert reason_asked("Why did she hide the letter?") == "what made her hide the letter"
     assert reason_asked("why can owls see at night?") == "the reason"
+    assert reason_asked("y did the fox leave w/o its cubs") == "what made the fox leave without its cubs"
     ask = evidence_ask("How did Pia feel at the end?", "feeling", "the last sentence of the passage", "Pia")
     assert ask == "Look at the last sentence of the passage: what does Pia do or say there that shows that feeling?"
     assert evidence_ask("Where did they camp?", "detail", "the first sentence") is None  # its own question asks it
