@@ -410,7 +410,8 @@ class Tutor:
         state, lesson = turn.state, turn.lesson
         if state.subject == "science" and self.knowledge is not None and self._kb is None:
             self._kb = self.knowledge()  # minutes when it must be built, so only on the first science turn
-        move = grounded_move(lesson, state.subject, work, self._kb if state.subject == "science" else None)
+        key = self.store.get_context(turn.session_id).get("key")  # a teacher's answer key (serve.py's /context)
+        move = grounded_move(lesson, state.subject, work, self._kb if state.subject == "science" else None, key)
         if move is None or (move.verdict == "none" and change != "new"):
             return None
         turn.emit({"type": "step", "name": "evidence", "verdict": move.kind[9:], "evidence": move.evidence})

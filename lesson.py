@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
+import answer_key
 import claim_match
 import evidence
 import text_words
@@ -447,12 +448,14 @@ def picked_choice(subject: str, message: str, work: str, claim: str | None) -> \
     return (choices[picked] if picked is not None else None if listed else claim), choices, picked
 
 
-def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None) -> Move | None:
+def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.KnowledgeBase | None = None,
+                  key: dict[str, Any] | None = None) -> Move | None:
     """A reading or science turn's move from evidence.py: the passage sentence (reading; the passage is fixed for the
     lesson) or the textbook fact (science: `kb`, else the retrieved passages) decides the student's claim; the move
     asks, points to the evidence, or confirms only a supported claim; for reading without a passage, asks for it. The
     question is the one the message asks (a request or a claim around it is no part of it); a choice the student
-    names by its letter is judged as the choice's text."""
+    names by its letter is judged as the choice's text. A teacher's answer key for this passage (`key`, posted with
+    it through serve.py's /context) decides first what it can (answer_key.keyed_move)."""
     passage, message = student_message.split_message(lesson.problem, prose=subject == "reading")
     message = student_message.lettered(message) if subject == "science" else message   # choices typed with bare letters
     lesson.passage = lesson.passage or passage or ""
@@ -503,13 +506,12 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     if subject == "reading":
         if not lesson.passage:
             return Move("ask", "", NO_PASSAGE, kind="evidence_no_passage")
-        found = reading.reading_move(lesson.passage, question, claim, cited=bool(CITES.search(work or message)),
-                                     unclear=bool(QUESTION_UNCLEAR.search(work or message)))
-        quoted = bool(CITES.search(work or message))
-        found = from_found_sentence(lesson, claim, found, quoted=quoted)
-        found = located_answer(lesson, question, claim, found, work or message)
-        found = reading_lesson.credit_clue(lesson, question, claim, work or message, found) if quoted else found
-        found = reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
+        keyed = key and key.get("passage") == lesson.passage and \
+            answer_key.keyed_move(key.get("questions", []), lesson.passage, question, claim)
+        found = keyed if keyed and keyed.verdict != "unclear" else \
+            reading_found(lesson, question, claim, work or message)
+        if keyed and found is not keyed and found.verdict == "supported" and keyed.status == "near":  # a near miss
+            found = keyed  # of the key, or far from it, is not confirmed by the passage either: evidence asked for
     else:
         # the turn after a gap to fill ("Does fission or fusion fill the gap?"): the pick, or the other side's gap
         found = science_contrast.gap_reply(question, lesson.cited, work or message, kb or Facts(lesson.evidence)) \
@@ -523,6 +525,17 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     verdict = "ask" if partial in ("trait", "off") else verdict  # no deed yet; a true line off the question
     return Move("ask" if (pasted or claim) and verdict == "none" else verdict, "", found.text,
                 kind=f"evidence_{partial or found.verdict or 'question'}", evidence=found.evidence)
+
+
+def reading_found(lesson: Lesson, question: str, claim: str | None, said: str) -> evidence.Move:
+    """A reading turn's move from the passage (reading.py), built on the lines the student quotes (`said`)."""
+    quoted = bool(CITES.search(said))
+    found = reading.reading_move(lesson.passage, question, claim, cited=quoted,
+                                 unclear=bool(QUESTION_UNCLEAR.search(said)))
+    found = from_found_sentence(lesson, claim, found, quoted=quoted)
+    found = located_answer(lesson, question, claim, found, said)
+    found = reading_lesson.credit_clue(lesson, question, claim, said, found) if quoted else found
+    return reading_lesson.from_clue_lines(lesson, question, claim, reading_lesson.as_said(found), quoted)
 
 
 def science_found(lesson: Lesson, question: str, claim: str | None, choices: list[str], picked: int | None, work: str,

@@ -87,8 +87,8 @@ from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
 from answer_line import PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing
 from reading_order import named, order_move, out_of_order, sequence_check
-from reading_asks import (asked_only, built_move, closing_ask, meaning_move, ranking_query, said_as, shaped_move,
-                          term_sentence, vocabulary_move, word_clue, FELT_BY)
+from reading_asks import (asked_only, built_move, closing_ask, evidence_ask, meaning_move, ranking_query, said_as,
+                          shaped_move, term_sentence, vocabulary_move, word_clue, FELT_BY)
 
 if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -399,7 +399,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
                 f"writer say instead, and does it fit {said}?")  # the writer's answer, not the claim it answers
     structured = structure_move(kind, question, sentences, keys, title, where, genre)
     if kind in ("main_idea", "theme", "purpose") and structured:
-        return one_detail(claim, kind, genre, sentences, keys, where) or f"{structured} Does {said} fit that?"
+        return one_detail(claim, kind, genre, sentences, keys, where) or structured  # asked, never "Does X fit?"
     if kind == "sequence":
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
@@ -415,7 +415,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
-    return undecided_move(claim, question, kind, verdict, sentences, top, where, point, said)
+    return undecided_move(claim, question, kind, verdict, sentences, top, where, point)
 
 
 def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,
@@ -427,10 +427,10 @@ def later_reason(kind: str, question: str, sentences: list[str], i: int, where: 
 
 
 def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
-                   where: list[str], point: str, said: str) -> str:
-    """An answer no verdict decided: the sentence holding its words asked about, or the clue line it is near in
-    meaning asked for (meaning_match.near_in_meaning: no word of the student's own is said to be missing there),
-    or the words the passage lacks named and the place the answer is pointed to."""
+                   where: list[str], point: str) -> str:
+    """An answer no verdict decided: its evidence asked for where the pointer sends the student, in the question's
+    terms (reading_asks.evidence_ask), never doubted; the words the passage lacks named (a thing the answer brings
+    in) with the place the answer is pointed to; a reason told after the event asked about called later."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
     nowhere, also, at = check_against(claim, question, shown, sentences, where)
     nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
@@ -439,17 +439,27 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
         return later
     ask = asked_there(sentences, top, question, kind)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
-    if also:  # built on another sentence: it may say the answer in other words, so nothing is called missing
-        check = (("Does that sentence show it, or something else?" if near else  # no quibble about its own words
-                  f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
-                 if nowhere else "Does it answer the question?")  # never the question quoted inside a question
+    own = ask != fitted_close(sentences, top, question, kind)  # a question of the sentence's own words tests it
+    evidence = None if own else evidence_ask(question, kind, point, asked_about(question, kind))
+    if also and nowhere:  # built on another sentence, with words the passage lacks
+        check = ("Does that sentence show it, or something else?" if near else  # no quibble about its own words
+                 f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
         return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    if also:  # built on another sentence, which may say it in other words: the evidence asked for where it is told
+        return f"Your answer's words are in {also}. {evidence or f'Look at {point} too: {lowered(ask)}'}"
     if near:  # the clue line asked for, nothing implied against the answer
-        return f"Look at {point}. Which words there show that?"
-    lead = unfound_lead(nowhere, kind)
-    fitted = fitted_close(sentences, top, question, kind)
-    check = f" Does that fit with {said}?" if not nowhere and ask == fitted else ""
-    return f"{lead}Look at {point}. {ask}{check}"  # no question of its own to ask: the answer is checked there
+        return evidence or f"Look at {point}. Which words there show that?"
+    if not nowhere:  # nothing decides it: the evidence asked for, never doubted ("Does that fit ...?")
+        return evidence or f"Look at {point}. {ask}"
+    return f"{unfound_lead(nowhere, kind)}Look at {point}. {ask}"
+
+
+def asked_about(question: str, kind: str) -> str | None:
+    """The one whose feeling or trait the question asks about, as the question names them ("Leo", "the tree")."""
+    if kind == "feeling":
+        return next(iter(FEELER.findall(question)), None)
+    named = re.search(r"\b(?:is|was)\s+((?:Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+|[A-Z][a-z]+)\W*$", question.strip())
+    return named.group(1) if named and LABEL_ASKED.search(question) else None
 
 
 # A trait or a feeling is named in the reader's own word ("determined", "a problem solver"): the text shows it by deeds

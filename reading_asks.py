@@ -69,6 +69,40 @@ def closing_ask(question: str, kind: str) -> str:
                 BY_KIND.get(kind, "What does it tell you?"))
 
 
+
+# An answer no check decides is asked for its evidence, never doubted ("Does that fit with your answer?" read as "you
+# are wrong" to students who were right): where in the passage it shows, in the question's own terms.
+WHY_DO = re.compile(r"^\W*(?:why|y)\s+(?:do|does|did)\s+(?P<rest>[^?.!]{3,60}?)\W*$", re.I)
+OBJECT_CASE = {"i": "you", "he": "him", "she": "her", "we": "us", "they": "them"}
+
+
+def reason_asked(question: str) -> str:
+    """A why-question as what the student is to find: "what made her set the cards face down" for "Why did she set
+    the cards face down?"; "why camels can go days without water" needs the subject, so "the reason" stands in."""
+    asked = written_out(question.strip().split("\n")[-1])  # "w/o" as "without": never the typing quoted back
+    if found := WHY_DO.match(asked):
+        first, _, rest = found.group("rest").partition(" ")
+        return f"what made {OBJECT_CASE.get(first.lower(), first)} {rest}".strip()
+    return "the reason"
+
+
+def evidence_ask(question: str, kind: str, point: str, who: str | None = None) -> str | None:
+    """The evidence asked for an answer no check decides: what in the pointed sentences shows it, by the question's
+    type and in its terms (the one who feels, the reason asked), so the student shows why it holds; None for a type
+    with no evidence of its own to name (a detail, an argument: the type's own question asks it better)."""
+    if kind == "feeling":
+        return f"Look at {point}: what does {who} do or say there that shows that feeling?" if who else \
+            f"Look at {point}: what is done or said there that shows that feeling?"
+    if kind in ("cause", "motive"):
+        return f"Look at {point}: which words there tell you {reason_asked(question)}?"
+    if kind in ("main_idea", "theme", "purpose"):  # an argument's own ask (the writer's point or others') stays
+        return f"Which sentences back that up? Start with {point}: what in it supports your answer?"
+    if kind in ("vocabulary", "meaning"):
+        return f"Look at {point}: which words around it point to that meaning?"
+    if who:
+        return f"Look at {point}: what does {who} do there that shows it?"
+    return None
+
 # The student's own words beside a reading question are no part of what it asks: their state ("i keep losing my
 # place"), a complaint about the text ("this poem makes no sense"), a where-to-look ask ("which part is it", "is it the
 # first or the second one"). Left in, they were ranked, classified and quoted back as the question's own event.

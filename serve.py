@@ -60,6 +60,7 @@ from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Mount, Route
 
 from agent import Tutor
+from answer_key import key_error
 from mcp_server import MessageQueue, build_mcp_server
 from common import (Auth, JsonFormatter, SessionStore, atomic_write_bytes, atomic_write_json, atomic_write_text,
                     get_logger, load_tokens, out_dir, parse_config)
@@ -481,11 +482,14 @@ class Server:
         if not self.store.claim(session_id, caller["role"], caller["owner"], create):
             raise ApiError(403, f"session {session_id} belongs to another token")
 
-    def context_view(self, session_id: str) -> dict[str, Any]:
+    def context_view(self, session_id: str, role: str = "student") -> dict[str, Any]:
+        """A session's context as GET /context shows it: a teacher's answer key shows students its questions only."""
         ctx = self.store.get_context(session_id) if self.store.exists(session_id) else {"subject": None}
         history = [{"role": m["role"], "content": m["content"], "ts": m["ts"]}
                    for m in self.store.history(session_id, limit=50)]
         extra = {k: v for k, v in ctx.items() if k not in ("subject", "chunks", "owner")}
+        if extra.get("key") and role != "teacher":
+            extra["key"] = {"questions": [q["question"] for q in extra["key"]["questions"]]}
         return {"session_id": session_id, "subject": ctx.get("subject"), "chunks": ctx.get("chunks", []),
                 "history": history, "context": extra}
 
@@ -534,20 +538,29 @@ class Handlers:
     async def get_context(self, request: Any) -> Any:
         session_id = session_field(request.query_params.get("session_id"))
         self.s.claim(session_id, caller_of(request), create=False)
-        return JSONResponse(self.s.context_view(session_id))
+        return JSONResponse(self.s.context_view(session_id, caller_of(request)["role"]))
 
     async def post_context(self, request: Any) -> Any:
         body = await read_json(request)
         session_id, subject = session_field(body.get("session_id")), subject_field(body)
         clear = bool_field(body, "clear", False)
         caller = caller_of(request)
+        if (problem := key_error(body)) is not None:
+            raise ApiError(400, problem)
+        if body.get("questions") and caller["role"] != "teacher":
+            raise ApiError(403, "questions: an answer key is for teacher tokens")
         self.s.claim(session_id, caller)
         if clear:
             self.s.store.clear(session_id)
             self.s.store.set_context(session_id, owner=caller["owner"])
         if subject is not None:
             self.s.store.set_context(session_id, subject=subject)
-        return JSONResponse(self.s.context_view(session_id))
+        if body.get("passage") is not None:  # a new passage starts a new lesson on it, with its key if one came
+            passage = body["passage"]
+            key = {"passage": passage, "questions": body["questions"]} if body.get("questions") else None
+            self.s.store.set_context(session_id, subject=subject or "reading", passage=passage, key=key, tutor=None,
+                                     lesson=None)
+        return JSONResponse(self.s.context_view(session_id, caller["role"]))
 
     async def upload_image(self, request: Any) -> Any:
         form = await request.form(max_files=1, max_fields=4, max_part_size=self.s.cfg.max_upload_bytes)

@@ -48,9 +48,10 @@ def test_no_wrong_answer_of_the_round8_set_is_confirmed():
     ("rm7-G-correct_answer1", 'the third sentence of the passage, the one with "brother" and "rake"')])
 def test_an_answer_the_pointer_missed_is_sent_to_the_sentence_holding_its_own_words(case_id, sentence):
     """Round 10: the sentence the answer was built on is named and asked about as a whole (it may say the answer in
-    other words), never "which of its words say "hurt", or mean the same?"; nothing is called missing."""
+    other words), never "which of its words say "hurt", or mean the same?"; nothing is called missing. Session 21: nor
+    doubted ("Does it answer the question?" was read as "you are wrong" by students who were right)."""
     text = move_for(BY_ID[case_id]).text
-    assert text.startswith(f"Your answer's words are in {sentence}. Does it "), text
+    assert text.startswith(f"Your answer's words are in {sentence}. ") and "Does it answer" not in text, text
     assert "I can't find" not in text and "Which of its words" not in text, text
 
 
