@@ -702,8 +702,9 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     twice word for word: a stuck student gets the next rung, an idea to test is tested with it. A claim that takes up
     the rung just asked ("it's summer in Australia" to "what is it in Australia?") answers it: the student's words
     are kept and the next rung asked, never "Let's test" their observation."""
-    card = science_catalog.route_card(student_message.question_of(question) or question, evidence.key_terms(question),
-                                      evidence.default_embedder(), question)
+    asked = student_message.question_of(question) or question
+    card = science_catalog.route_card(asked, evidence.key_terms(question), evidence.default_embedder(), question)
+    card = science_moves.scene_card(card, f"{asked} {claim or ''}") if card else card
     if card is None or found.kind != "card" or found.verdict == "supported" or card.opening not in found.text:
         return found
     ladder = [q for q in science_catalog.card_ladder(card) if not science_catalog.states(card.accept, q)]

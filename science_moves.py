@@ -97,8 +97,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said in ("right", "partial") and claim and RESTRICTED.search(claim) \
             and not (card and RESTRICTED.search(card.idea)):
         said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
-    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
-                   next=own_objects(card.next, scene)) if card and claim else card
+    card = scene_card(card, f"{asked} {claim or ''}") if card else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
@@ -132,6 +131,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
     return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+
+
+def scene_card(card: TopicCard, scene: str) -> TopicCard:
+    """The card's opening and next question about the scene's own things ("Foxes eat rabbits" for a question about
+    wolves reads "Wolves eat rabbits"), so a stuck student is asked about what they asked, not the card's example."""
+    return replace(card, opening=own_objects(card.opening, scene), next=own_objects(card.next, scene))
 
 
 def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:
