@@ -123,8 +123,10 @@ WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=i (?:did|got|think|tried|wrote|wo
 
 
 # "... how many pages does she still have to read i dont get it": the student's own words typed on after the
-# question without a full stop (a plea, being stuck, a question of their own) start a sentence of their own too.
-REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0-9%])\s+(?=(?:help|pls|plz|please|idk|"
+# question without a full stop (a plea, being stuck, a question of their own) start a sentence of their own too. A
+# "help" is a plea only alone at the end or asking for help ("help me", "help pls"): "how do bees help flowers" asks.
+REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0-9%])\s+(?=(?:"
+                            r"help(?=\W*$|\s+(?:me|us|pls|plz|please|asap)\b)|pls|plz|please|idk|"
                             r"no idea|stuck|confused|(?:i|im|i'm|i am) (?:so |really |just |kinda |totally )?"
                             r"(?:dont|don't|do not|really|am|'m|stuck|confused|lost|need|cant|can't|have no|tried|"
                             r"forgot)|can (?:you|u)|how (?:do|would|should|can) (?:i|you) (?:do|start|solve|work|even|"

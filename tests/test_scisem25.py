@@ -1,12 +1,15 @@
 """Session 21, science question -> card routing (science_catalog.route_card / near_card) and the card's opening in the
 question's own things (science_moves.scene_card). Sentences are new: none is in probes25/scisem25 or the tune split."""
+from pathlib import Path
+
 import pytest
 
 from evidence import KnowledgeBase, default_embedder, key_terms, openbook_facts
 from science_catalog import CARDS, match_card, names_card_terms, near_card, route_card
+from lesson import split_problem
 from science_moves import science_move
 
-from conftest import FIXTURES
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +87,13 @@ def test_a_stuck_student_is_asked_about_their_own_animals(kb):
     move = science_move("what would happen to the mice on a farm if the owls all disappeared? no clue", None, kb)
     assert move.kind == "card" and "Owls eat mice" in move.text and "fox" not in move.text.lower()
     assert "rabbit" not in move.text.lower()
+
+
+@pytest.mark.parametrize("message, problem, theirs", [
+    ("how does the heart help the body", "how does the heart help the body", ""),  # "help" is the question's verb
+    ("what do worms do to help plants grow", "what do worms do to help plants grow", ""),
+    ("how do plants grow help me", "how do plants grow.", "help me"),  # a plea typed on after the question
+    ("what is the area of the room help", "what is the area of the room.", "help"),
+])
+def test_help_inside_a_question_is_its_verb_and_a_plea_after_it_is_theirs(message, problem, theirs):
+    assert split_problem(message) == (problem, theirs)
