@@ -705,7 +705,8 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     the rung just asked ("it's summer in Australia" to "what is it in Australia?") answers it: the student's words
     are kept and the next rung asked, never "Let's test" their observation."""
     asked = student_message.question_of(question) or question
-    card = science_catalog.route_card(asked, evidence.key_terms(question), evidence.default_embedder(), question)
+    card = science_catalog.route_card(asked, evidence.key_terms(question), evidence.default_embedder(), question,
+                                      science_catalog.NEAR_COSINE if claim is None else science_catalog.CLAIM_COSINE)
     card = science_moves.scene_card(card, f"{asked} {claim or ''}") if card else card
     if card is None or found.kind != "card" or found.verdict == "supported" or card.opening not in found.text:
         return found

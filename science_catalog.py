@@ -294,6 +294,9 @@ def card_vectors(embedder: Embedder):
 # question taken is on its own card; at 0.66 "Why do water droplets form on the outside of a glass of ice water?"
 # took the card about ice floating. A runner-up within MARGIN means the question sits between two cards.
 NEAR_COSINE, NEAR_MARGIN = 0.70, 0.05
+# A claim on a card is judged by the card's answers: the card it takes by meaning alone must restate the card's own
+# question (round 12's threshold), so no answer is ever confirmed on a card beside the question.
+CLAIM_COSINE = 0.85
 # "Which of these is a conductor?", "A. coal B. oil C. wind": the options decide the move, which no card's opening
 # knows
 OPTIONS_ASKED = re.compile(r"\bwhich\s+(?:one\s+)?of\s+(?:these|the\s+following|them)\b|"
@@ -335,22 +338,15 @@ def near_card(question: str, embedder: Embedder, min_cosine: float = NEAR_COSINE
         and bool(VALUE_ASK.search(question)) == bool(VALUE_ASK.search(card.example_question)) else None
 
 
-def route_card(question: str, terms: list[str], embedder: Embedder | None, whole: str = "") -> TopicCard | None:
-    """The card a science question is about. Among the cards whose patterns take it on their own scenario
-    (`matching_cards`), the catalog's first, unless another is clearly nearer in meaning (`NEAR_COSINE` near and
-    `NEAR_MARGIN` nearer than the first: a pattern written for fallen leaves rotting also takes "leaves ... in the
-    fall"); with none, the card it asks in other words (`near_card`), unless the whole message (`whole`) lists
-    options to pick from. The patterns alone where no encoder is given."""
-    taken = list(matching_cards(question, terms))
-    if embedder is None or len(taken) == 1:
-        return taken[0] if taken else None
-    if taken:
-        scores = card_vectors(embedder) @ embedder.encode([question])[0]
-        near = [(float(scores[CARDS.index(card)]), card) for card in taken]
-        best = max(near, key=lambda pair: pair[0])
-        return best[1] if best[0] >= NEAR_COSINE and best[0] - near[0][0] >= NEAR_MARGIN else taken[0]
+def route_card(question: str, terms: list[str], embedder: Embedder | None, whole: str = "",
+               min_cosine: float = NEAR_COSINE) -> TopicCard | None:
+    """The card a science question is about: the first whose pattern takes it on its own scenario (`match_card`; the
+    catalog's order puts a card for what is asked, "physical or chemical?", before one for the scenario, rusting),
+    else the card it asks in other words (`near_card`, at least `min_cosine` near), unless the whole message
+    (`whole`) lists options to pick from. The patterns alone where no encoder is given."""
     listed = LETTERED_OPTIONS.search(whole) or OPTIONS_ASKED.search(whole)
-    return None if listed else near_card(question, embedder)
+    near = embedder is not None and not listed
+    return match_card(question, terms) or (near_card(question, embedder, min_cosine) if near else None)
 
 
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,

@@ -27,7 +27,8 @@ from student_message import about, question_of
 from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_agrees, card_verdict, digit_numbers, echo, gives_reason, in_fact_words,
                              is_help,
-                             match_card, matching_cards, shared_terms, match_misconception, route_card,
+                             match_card, matching_cards, shared_terms, match_misconception, route_card, CLAIM_COSINE,
+                             NEAR_COSINE,
                              resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
                              VALUE_ASK)
 from named_questions import Named, named_check, named_question
@@ -74,7 +75,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
         return exact
     misconception = match_misconception(claim, question) if claim else None
-    card = route_card(asked, key_terms(question), embedder or default_embedder(), question)  # its scenario,
+    card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,
+                      NEAR_COSINE if claim is None else CLAIM_COSINE)
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "", question)
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception

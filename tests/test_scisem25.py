@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from evidence import KnowledgeBase, default_embedder, key_terms, openbook_facts
-from science_catalog import CARDS, match_card, names_card_terms, near_card, route_card
+from science_catalog import CARDS, CLAIM_COSINE, match_card, names_card_terms, near_card, route_card
 from lesson import split_problem
 from science_moves import science_move
 
@@ -66,12 +66,12 @@ def test_options_to_pick_from_keep_a_near_card_out(embedder):
     assert near_card("Which of these would float in water?", embedder) is None
 
 
-def test_of_two_cards_a_pattern_takes_the_clearly_nearer_one_wins(embedder):
-    """"leaves ... in the fall" is taken by the pattern written for fallen leaves rotting too; the question asks
-    about their colour."""
-    question = "why do the leaves on trees go orange in the fall"
-    routed = route_card(question, key_terms(question), embedder, question)
-    assert routed is not None and routed.topic == "deciduous trees"
+def test_a_claim_takes_a_card_by_meaning_only_where_it_restates_the_cards_question(kb):
+    """A stuck student is asked the card's opening at 0.70; an answer is judged by a card's answers only where the
+    question restates the card's own (0.85), so no claim is confirmed on a card beside its question."""
+    question = "what happens to a puddle when the sun comes out"
+    assert science_move(question, None, kb).kind == "card"
+    assert route_card(question, key_terms(question), default_embedder(), question, CLAIM_COSINE) is None
 
 
 def test_each_cards_own_question_is_found_by_meaning_on_its_own_card(embedder):
