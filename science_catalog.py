@@ -12,6 +12,9 @@ What it supports
   right ones, the opening question for a stuck student and the next question after a right answer. Precision first:
   an answer is confirmed only when a card accepts it. `match_card` takes a card only for its own scenario
   (`card_agrees`): the kind of thing asked for and the question's key terms, not one shared topic word.
+- `route_card`: the card a question is about, by its pattern, else by meaning (`near_card`: MiniLM against each
+  card's topic and example question, a threshold and a margin chosen on a dev set, one of the card's own scenario
+  words named); optional: the patterns alone where no encoder is given.
 - `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
   shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
