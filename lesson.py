@@ -124,8 +124,10 @@ WORK_RUN_ON = re.compile(r"(?<=[a-z0-9%])\s+(?=i (?:did|got|think|tried|wrote|wo
 
 
 # "... how many pages does she still have to read i dont get it": the student's own words typed on after the
-# question without a full stop (a plea, being stuck, a question of their own) start a sentence of their own too.
-REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0-9%])\s+(?=(?:help|pls|plz|please|idk|"
+# question without a full stop (a plea, being stuck, a question of their own) start a sentence of their own too. A
+# "help" is a plea only alone at the end or asking for help ("help me", "help pls"): "how do bees help flowers" asks.
+REQUEST_RUN_ON = re.compile(r"(?i)\b(?P<q>(?:how|what|find|which)\b[^.?!]*?[a-z0-9%])\s+(?=(?:"
+                            r"help(?=\W*$|\s+(?:me|us|pls|plz|please|asap)\b)|pls|plz|please|idk|"
                             r"no idea|stuck|confused|(?:i|im|i'm|i am) (?:so |really |just |kinda |totally )?"
                             r"(?:dont|don't|do not|really|am|'m|stuck|confused|lost|need|cant|can't|have no|tried|"
                             r"forgot)|can (?:you|u)|how (?:do|would|should|can) (?:i|you) (?:do|start|solve|work|even|"
@@ -752,7 +754,10 @@ def card_rung(lesson: Lesson, question: str, claim: str | None, found: evidence.
     twice word for word: a stuck student gets the next rung, an idea to test is tested with it. A claim that takes up
     the rung just asked ("it's summer in Australia" to "what is it in Australia?") answers it: the student's words
     are kept and the next rung asked, never "Let's test" their observation."""
-    card = science_catalog.match_card(question, evidence.key_terms(question))
+    asked = student_message.question_of(question) or question
+    card = science_catalog.route_card(asked, evidence.key_terms(question), evidence.default_embedder(), question,
+                                      science_catalog.NEAR_COSINE if claim is None else science_catalog.CLAIM_COSINE)
+    card = science_moves.scene_card(card, f"{asked} {claim or ''}") if card else card
     if card is None or found.kind != "card" or found.verdict == "supported" or card.opening not in found.text:
         return found
     ladder = [q for q in science_catalog.card_ladder(card) if not science_catalog.states(card.accept, q)]

@@ -12,6 +12,9 @@ What it supports
   right ones, the opening question for a stuck student and the next question after a right answer. Precision first:
   an answer is confirmed only when a card accepts it. `match_card` takes a card only for its own scenario
   (`card_agrees`): the kind of thing asked for and the question's key terms, not one shared topic word.
+- `route_card`: the card a question is about, by its pattern, else by meaning (`near_card`: MiniLM against each
+  card's topic and example question, a threshold and a margin chosen on a dev set, one of the card's own scenario
+  words named); optional: the patterns alone where no encoder is given.
 - `first_step`: the first question for a stuck student that nothing above covers, in the question's own words and
   shaped by what it asks (`by_form`: a part's job, a change, a difference, a contrast, a cause).
 - `is_help`: the student asks for help or says they are stuck, and states no idea of their own.
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from common import ROOT, read_jsonl
-from text_words import plural
+from text_words import COMMON, base_forms, content_tokens, forms_of, plural, stem
 
 if TYPE_CHECKING:  # evidence.py passes its encoder in; this module loads neither torch nor numpy
     from retrieval import Embedder
@@ -285,23 +288,68 @@ def catalog_vectors(embedder: Embedder) -> tuple:
 
 @functools.lru_cache(maxsize=2)
 def card_vectors(embedder: Embedder):
-    """Each card's example question, encoded once per encoder."""
-    return embedder.encode([card.example_question for card in CARDS])
+    """Each card's topic and example question as one text ("seasons: Why is it hotter in summer than in winter?"),
+    encoded once per encoder: the topic names the scenario where the example question words only one case of it."""
+    return embedder.encode([f"{card.topic}: {card.example_question}" for card in CARDS])
 
 
-def near_card(question: str, embedder: Embedder, min_cosine: float = 0.85) -> TopicCard | None:
-    """The card whose example question the question restates in other words ("why do we actually need oxygen?" for
-    "Why do we need to breathe in oxygen?"), asking for the same kind of thing, when no card's pattern took it; None
-    for a multiple-choice or written-answer question, as with `match_card`. At this threshold every tune question and
-    every question of the earlier check sets it takes is on its own card (four of them); at 0.81, "What do bees
-    collect from flowers to make honey?" took the pollination card, whose opening names one of the answers."""
-    if LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(question):
+# Chosen on the dev half of probes25/scisem25 and the tune split's science questions (session 21): at 0.70 every
+# question taken is on its own card; at 0.66 "Why do water droplets form on the outside of a glass of ice water?"
+# took the card about ice floating. A runner-up within MARGIN means the question sits between two cards.
+NEAR_COSINE, NEAR_MARGIN = 0.70, 0.05
+# A claim on a card is judged by the card's answers: the card it takes by meaning alone must restate the card's own
+# question (round 12's threshold), so no answer is ever confirmed on a card beside the question.
+CLAIM_COSINE = 0.85
+# "Which of these is a conductor?", "A. coal B. oil C. wind": the options decide the move, which no card's opening
+# knows
+OPTIONS_ASKED = re.compile(r"\bwhich\s+(?:one\s+)?of\s+(?:these|the\s+following|them)\b|"
+                           r"(?:^|\s)\(?[A-D][).:]\s+\S.*\s\(?[B-E][).:]\s+\S", re.I)
+
+
+def card_terms(card: TopicCard) -> set[str]:
+    """The stems of the words a card's topic and example question name its scenario by, without the words that only
+    say how it asks ("cause", "job") or everyday ones ("make", "happen")."""
+    return {form for word, _ in content_tokens(f"{card.topic} {card.example_question}")
+            if word not in ASKING_WORDS and stem(word) not in COMMON for form in base_forms(word)}
+
+
+def names_card_terms(question: str, card: TopicCard) -> bool:
+    """Does the question name one of the card's own scenario words, in any form or by a word of its SYNONYMS group
+    ("pump" for the heart card's "move")? A question near a card in meaning that names none of them shares its
+    sentence shape, not its topic."""
+    said = forms_of(question)
+    for group in SYNONYMS:
+        if any(re.search(inflected(word), question, re.I) for word in group):
+            said |= {form for word in group for form in forms_of(word)}
+    return bool(said & card_terms(card))
+
+
+def near_card(question: str, embedder: Embedder, min_cosine: float = NEAR_COSINE,
+              margin: float = NEAR_MARGIN) -> TopicCard | None:
+    """The card whose topic and example question the question asks in other words ("how do volcanoes form" for
+    "volcanoes: Why do volcanoes erupt?"), when no card's pattern took it: at least `min_cosine` near, `margin`
+    nearer than the runner-up, naming one of the card's own scenario words (`names_card_terms`), asking for the same
+    kind of thing and for a value only where the card is written for one. None for a question that picks among
+    options or asks for a written answer, as with `match_card`."""
+    if LETTERED_OPTIONS.search(question) or OPTIONS_ASKED.search(question) or WRITTEN_ANSWER.search(question):
         return None
-    vector = embedder.encode([question])[0]
-    score, best = max((float(vector @ v), i) for i, v in enumerate(card_vectors(embedder)))
+    scores = card_vectors(embedder) @ embedder.encode([question])[0]
+    best, second = sorted(range(len(CARDS)), key=lambda i: -float(scores[i]))[:2]
     card = CARDS[best]
-    return card if score >= min_cosine and asked_kind(question) in (None, asked_kind(card.example_question)) \
+    return card if scores[best] >= min_cosine and scores[best] - scores[second] >= margin \
+        and names_card_terms(question, card) and asked_kind(question) in (None, asked_kind(card.example_question)) \
         and bool(VALUE_ASK.search(question)) == bool(VALUE_ASK.search(card.example_question)) else None
+
+
+def route_card(question: str, terms: list[str], embedder: Embedder | None, whole: str = "",
+               min_cosine: float = NEAR_COSINE) -> TopicCard | None:
+    """The card a science question is about: the first whose pattern takes it on its own scenario (`match_card`; the
+    catalog's order puts a card for what is asked, "physical or chemical?", before one for the scenario, rusting),
+    else the card it asks in other words (`near_card`, at least `min_cosine` near), unless the whole message
+    (`whole`) lists options to pick from. The patterns alone where no encoder is given."""
+    listed = LETTERED_OPTIONS.search(whole) or OPTIONS_ASKED.search(whole)
+    near = embedder is not None and not listed
+    return match_card(question, terms) or (near_card(question, embedder, min_cosine) if near else None)
 
 
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,

@@ -27,7 +27,8 @@ from student_message import about, question_of
 from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_agrees, card_verdict, digit_numbers, echo, gives_reason, in_fact_words,
                              is_help,
-                             match_card, matching_cards, shared_terms, match_misconception, near_card,
+                             match_card, matching_cards, shared_terms, match_misconception, route_card, CLAIM_COSINE,
+                             NEAR_COSINE,
                              resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
                              VALUE_ASK)
 from named_questions import Named, named_check, named_question
@@ -74,7 +75,8 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
         return exact
     misconception = match_misconception(claim, question) if claim else None
-    card = match_card(asked, key_terms(question)) or near_card(asked, embedder or default_embedder())  # its scenario,
+    card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,
+                      NEAR_COSINE if claim is None else CLAIM_COSINE)
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "", question)
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
@@ -97,8 +99,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said in ("right", "partial") and claim and RESTRICTED.search(claim) \
             and not (card and RESTRICTED.search(card.idea)):
         said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
-    card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
-                   next=own_objects(card.next, scene)) if card and claim else card
+    card = scene_card(card, f"{asked} {claim or ''}") if card else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
@@ -132,6 +133,12 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
     return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+
+
+def scene_card(card: TopicCard, scene: str) -> TopicCard:
+    """The card's opening and next question about the scene's own things ("Foxes eat rabbits" for a question about
+    wolves reads "Wolves eat rabbits"), so a stuck student is asked about what they asked, not the card's example."""
+    return replace(card, opening=own_objects(card.opening, scene), next=own_objects(card.next, scene))
 
 
 def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:

@@ -401,7 +401,8 @@ def test_a_card_question_in_other_words_takes_its_card_and_no_other(kb):
     assert oxygen is not None and oxygen.topic == "respiration and oxygen"
     collect = near_card("What do bees collect from flowers to make honey?", embedder)  # its own card (round 12),
     assert collect is None or collect.topic == "what bees collect"  # never the honey card's how-question
-    assert near_card("What happens to the mass of ice when it melts into water?", embedder) is None
+    melted = near_card("What happens to the mass of ice when it melts into water?", embedder)
+    assert melted is None or melted.topic == "mass when something melts"  # the card its pattern takes too
     move = science_move("why do we actually need oxygen?", None, kb)
     assert move.kind == "card" and move.text == oxygen.opening
 
