@@ -216,7 +216,10 @@ def matching_cards(question: str, terms: list[str] | None = None) -> Iterator[To
                 and (terms is None or card_agrees(card, question, terms)))
 
 
-POLAR_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*", re.I)
+# "No," or, as students type it, "no it stays the same": a "no" before a subject or a reason word answers the question,
+# where "no stars are tiny" ("no" before a noun) may deny the noun
+SUBJECT_NEXT = r"\s+(?=(?:it|it'?s|its|they|they'?re|the|he|she|we|you|i|that|this|because|cuz|bc|since|as)\b)"
+POLAR_LEAD = re.compile(rf"^\W*(?:yes|yeah|yep|no|nope)(?:\s*[,;:.!-]\s*|{SUBJECT_NEXT})", re.I)
 
 
 def states(pattern: str, claim: str) -> bool:
@@ -335,10 +338,17 @@ def answer_of(claim: str) -> str:
     return ANSWER_LEAD.sub("", claim).strip() or claim
 
 
+# "i already said it,", "like i told u": the student pressing a point they made, no part of the point itself
+ALREADY_SAID = re.compile(r"^\W*(?:(?:i|ive|i've)\s+(?:already|just|keep|kept)\s+(?:said|saying|told|telling)"
+                          r"(?:\s+(?:you|u))?(?:\s+(?:it|that|this))?|like\s+i\s+(?:said|told\s+(?:you|u)))"
+                          r"[\s,.:;!-]+", re.I)
+
+
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
     claim = re.sub(r"(?i)^(?:(?:yes|yeah|yep|oh|ah|well|ok(?:ay)?)\b[\s,.!;:]*)+|\s+then\W*$", "",
                    claim)  # "Yes: Yes, because ..." said the yes twice; "Yes: Oh a consumer then" the filler
+    claim = ALREADY_SAID.sub("", claim) or claim  # "i already said it, the earth spins": the answer, not the nudge
     return re.sub(r"(?i)^(?:because(?: of)?|it'?s because|that'?s because|so far i have:?|so)\s+", "",
                   claim).rstrip(" .!")
 
@@ -346,7 +356,7 @@ def own_words(claim: str) -> str:
 def yes(claim: str) -> str:
     """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
     words = own_words(claim)
-    if re.match(r"(?i)(?:no|nope)(?:\s*[,;:.!-]|\s+because\b)", words):  # "Yes: No, only ..." says two answers
+    if re.match(rf"(?i)(?:no|nope)(?:\s*[,;:.!-]|{SUBJECT_NEXT})", words):  # "Yes: No, only ..." says two answers
         return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
     return f"Yes: {as_said(words)}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 

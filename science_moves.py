@@ -41,7 +41,7 @@ from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
-from science_support import backing_fact, card_meant, next_stage, right_part, why_said
+from science_support import backing_fact, card_meant, next_stage, right_part, weighed_verdict, why_said
 from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
                              kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
@@ -94,7 +94,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
             and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
         said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    if said in ("right", "partial") and claim and RESTRICTED.search(claim) \
+    if card and claim and misconception is None and not beyond_card(card, asked):
+        said = weighed_verdict(card, claim, asked, said, embedder or default_embedder())  # the key by meaning
+    if said in ("right", "partial", "step") and claim and RESTRICTED.search(claim) \
             and not (card and RESTRICTED.search(card.idea)):
         said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
     card = replace(card, opening=own_objects(card.opening, scene := f"{asked} {claim}"),
@@ -104,6 +106,10 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
+    if card and said == "near":  # the card's words, its wrong example's meaning: neither confirmed nor flagged
+        return Move(card.opening, "card", "unclear", [])
+    if card and said == "step":  # a right link, said in the student's words; the card's question asks for the rest
+        return Move(f"{yes(claim)} That is one part of the answer. {card.opening}", "card", "supported", [card.idea])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "supported", [])  # a right part said so ("Yes: ..."), the rest asked
     if card and said:  # the student's own words are quoted back, never the card's key idea

@@ -344,3 +344,46 @@ def denies_alike(claim: str, idea: str) -> bool:
     affirmed = {stem(word)[:5] for word, _ in content_tokens(idea)}
     return NEGATIVE_WORDS.search(idea) is not None and not any(word[:5] in affirmed for word in first_denied(claim))
 
+
+
+# The card's key weighed against its wrong example by meaning (round 25): what the card's patterns say of a claim that
+# is a sentence of its own, checked so that no near miss is confirmed. Set on the dev half of probes25/sciright25, the
+# tune split's science answers and wrong ideas in other words for 21 cards (tests/test_sciright25.py): every wrong
+# claim the accept pattern took ("the hump stores loads of water for later") read under `KEY_MARGIN` nearer the key
+# than the wrong example, every right one over 0.10; every wrong claim the patterns missed read at least
+# `WRONG_MARGIN` nearer the wrong example ("the clouds fill up with water and then burst open"), no right one did.
+KEY_MARGIN = 0.10   # a confirmed claim reads this much nearer the key (idea, right example) than the wrong example
+STEP_COSINE = 0.50  # a part of the idea ("rubbing moves charges onto it") is far from the whole: a looser bound
+WRONG_COSINE = 0.65
+WRONG_MARGIN = 0.10
+MIN_SAID = 3  # content words: a shorter claim ("no", "copper, its a metal") is the patterns' to decide, not the encoder's
+
+
+def key_cosines(card: TopicCard, claim: str, embedder: Embedder) -> tuple[float, float]:
+    """How near the claim reads to the card's key (its idea or right example, the nearer) and to its wrong example."""
+    vector, idea, right, wrong = embedder.encode([claim, card.idea, card.example_right or card.idea,
+                                                  card.example_wrong or card.idea])
+    return max(float(vector @ idea), float(vector @ right)), float(vector @ wrong)
+
+
+def weighed_verdict(card: TopicCard, claim: str, question: str, said: str | None, embedder: Embedder) -> str | None:
+    """The card's verdict (`said`: right, partial, wrong or None) weighed by meaning: "right" stays right only with
+    `KEY_MARGIN` over the wrong example, else it is a "near" miss, neither confirmed nor flagged; a claim the
+    patterns leave undecided or partial that reads close to the wrong example, `WRONG_MARGIN` nearer it than the
+    key, is "wrong"; a partial one near the key with the margin, denying nothing the key affirms and with a word of
+    its own in it, is a right "step" (one part of the answer). A short claim keeps the patterns' verdict."""
+    text = own_words(answer_of(claim))
+    if said == "wrong" or len(content_tokens(text)) < MIN_SAID:
+        return said
+    near, wrong = key_cosines(card, text, embedder)
+    if said == "right":
+        return said if near - wrong >= KEY_MARGIN else "near"
+    if wrong >= WRONG_COSINE and wrong - near >= WRONG_MARGIN:
+        return "wrong"
+    key = f"{card.idea} {card.example_right}"
+    held = forms_of(key) | roots_of(key)
+    if said == "partial" and near >= STEP_COSINE and near - wrong >= KEY_MARGIN and denies_alike(text, key) \
+            and any(word & held for word in own_forms(text, question)) and not PLACEHOLDER.search(text) \
+            and resembles_misconception(text, question, embedder) is None:
+        return "step"
+    return said
