@@ -89,13 +89,32 @@ NEGATED_IN_CLAUSE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|
                                r"wasn'?t|nothing)\s+(?:[\w']+\s+){0,3}$", re.I)
 
 
+# Said as chat, no part of the idea: a word that only stresses a comparison ("its way heavier", "so much bigger") or
+# the student's own aside ("duh", "lol")
+STRESS = re.compile(r"\b(?:(?:way|much|so\s+much|a\s+lot|loads|far|super|really|obviously)\s+(?=\w+er\b|more\b|less\b)|"
+                    r"(?:duh|lol|lmao|obvi(?:ously)?)\b\W*)", re.I)
+# "the hammer, its heavier": a short answer, then its reason with no reason word, as a misconception's pattern
+# writes it ("because it's heavier")
+BARE_REASON = re.compile(r"^(\W*(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\W+(?=(?:it'?s|it\s+is|they'?re|they\s+are)\s)",
+                         re.I)
+
+
+def plain_claim(claim: str) -> str:
+    """The claim as a misconception's pattern is written: without chat stress, its bare reason led by "because"."""
+    plain = re.sub(r"\s+", " ", STRESS.sub("", claim)).strip()
+    return plain if REASON_WORD.search(plain) else BARE_REASON.sub(r"\1 because ", plain)
+
+
+REASON_WORD = re.compile(r"\b(?:because|since|cause|cuz|bc|so)\b", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, un-negated and on its own topic; None when it states none we
-    know."""
+    """The first misconception the claim states, as typed or plainly (`plain_claim`), un-negated and on its own
+    topic; None when it states none we know."""
     for m in MISCONCEPTIONS:
         if re.search(m.about, f"{problem} {claim}", re.I) and any(
-                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) and not denied_inside(m.pattern, found.group())
-                for found in re.finditer(m.pattern, claim, re.I)):
+                not NEGATED_IN_CLAUSE.search(said[:found.start()]) and not denied_inside(m.pattern, found.group())
+                for said in dict.fromkeys([claim, plain_claim(claim)]) for found in re.finditer(m.pattern, said, re.I)):
             return m
     return None
 

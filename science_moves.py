@@ -41,8 +41,9 @@ from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
-from science_support import backing_fact, card_meant, next_stage, right_part, weighed_verdict, why_said
-from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
+from science_support import (backing_fact, card_meant, next_stage, reason_doubted, right_part, weighed_verdict,
+                             why_said)
+from science_decides import (WHY, answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
                              kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
     from retrieval import Embedder
 
 
+# "explain chemical because ...": the worksheet's order pasted before the answer, no part of it
+TASK_WORD = re.compile(r"^\W*(?:explain|justify|give (?:a )?reasons?)\b\W+(?=\w)", re.I)
 # a claim that keeps what it says to one thing ("only water evaporates"): no card's idea says so unless it says "only"
 RESTRICTED = re.compile(r"\b(?:only|nothing\s+but)\b", re.I)
 
@@ -63,7 +66,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     observation; any other claim is judged against the fitting facts, the `known` ones first (the facts the lesson
     found behind a quote the student brought). A help request gets the card's opening or a fact, never "Why?"."""
     claim = None if claim and is_help(claim) else claim
-    claim = written_out(claim) if claim else claim  # "bc", "thru", "there own" read as written in full
+    claim = written_out(TASK_WORD.sub("", claim)) if claim else claim  # "bc", "thru", "there own" read in full
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
@@ -106,6 +109,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
+    if card and said == "right" and not WHY.match(asked) \
+            and (doubt := reason_doubted(card, claim, asked, embedder or default_embedder(), kb)):
+        return Move(doubt, "card", "unclear", [])  # the answer is right, its reason is the student's to check
     if card and said == "near":  # the card's words, its wrong example's meaning: neither confirmed nor flagged
         return Move(card.opening, "card", "unclear", [])
     if card and said == "step":  # a right link, said in the student's words; the card's question asks for the rest
@@ -137,7 +143,11 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if card:
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
-    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+    move = member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+    if move.verdict == "supported" and card and not WHY.match(asked) and (doubt := reason_doubted(
+            card, claim, asked, embedder or default_embedder(), kb, head_right=True)):
+        return Move(doubt, "card", "unclear", [])  # the facts bore out the answer: its reason is the card's to weigh
+    return move
 
 
 def claims_card(asked: str, claim: str, taken: TopicCard | None, embedder: Embedder) -> TopicCard | None:

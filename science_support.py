@@ -19,7 +19,8 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, 
 from text_words import (COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem, without_chat,
                         written_out)
 from student_message import about
-from science_catalog import TopicCard, answer_of, as_said, in_fact_words, own_words, resembles_misconception
+from science_catalog import (TopicCard, answer_of, as_said, card_verdict, in_fact_words, own_words,
+                             resembles_misconception)
 from named_questions import named_question
 from science_fallback import asked_thing, definition_term, identity_unborne
 from science_names import LIST_ASK, directions_said, made_kept, relation_kept, roles_swapped
@@ -387,3 +388,41 @@ def weighed_verdict(card: TopicCard, claim: str, question: str, said: str | None
             and resembles_misconception(text, question, embedder) is None:
         return "step"
     return said
+
+
+POLAR_WORD = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah)\b", re.I)
+# "chemical because the paper gets smaller": an answer the card accepts, then a reason of the student's own
+GIVEN_REASON = re.compile(r"^(?P<head>.+?)\s*,?\s*\b(?:because|since|as|cuz|cause)\b\s*(?P<reason>\S.*)$", re.I)
+
+
+def reason_held(card: TopicCard, reason: str, question: str, embedder: Embedder,
+                kb: KnowledgeBase | None = None) -> bool:
+    """Does the card, or a fact, bear out the reason given for an answer the card accepts? The card's patterns accept
+    it alone, it says the card's idea by meaning (`card_meant`, or a step of it: `weighed_verdict`), its own words
+    are the idea's with nothing denied that the idea affirms ("you can't get the old paper back"), or a fact says it
+    (`backing_fact`). "the paper gets smaller" names nothing that makes a change chemical."""
+    from_card = card_verdict(card, reason) or weighed_verdict(card, reason, question, "partial", embedder)
+    if from_card in ("right", "step") or card_meant(card, reason, question, embedder):
+        return True
+    own = [word for word in own_forms(own_words(reason), question) if not has_negation(" ".join(word))]  # "cannot"
+    held = forms_of(card.idea) | roots_of(card.idea)  # beside "can't": its denial is denies_alike's to weigh
+    if own and all(word & held for word in own) and denies_alike(reason, card.idea):
+        return True
+    return backing_fact(reason, question, [], kb, embedder) is not None
+
+
+def reason_doubted(card: TopicCard, claim: str, question: str, embedder: Embedder,
+                   kb: KnowledgeBase | None = None, head_right: bool = False) -> str | None:
+    """An answer the card accepts with a reason nothing bears out (`reason_held`): the answer said right, the reason
+    put to the card's own question, which tells what decides it; None where the claim gives no reason, answers yes
+    or no (polar_answer's to weigh), or the reason holds. `head_right`: a fact has judged the answer right already
+    ("a mammal" to "Is a whale a fish or a mammal?", where the card's patterns are all reasons)."""
+    given = GIVEN_REASON.match(own_words(answer_of(claim)))
+    if not given or POLAR_WORD.match(given["head"]) \
+            or not head_right and card_verdict(card, given["head"]) != "right" \
+            or reason_held(card, given["reason"], question,
+                                                                                    embedder, kb):
+        return None
+    head = given["head"].strip(" ,.")
+    return f"{head[:1].upper() + head[1:]} is the answer. Now check your reason, \"{given['reason'].strip(' .!')}\", " \
+           f"against this: {card.opening}"
