@@ -95,8 +95,8 @@ STRESS = re.compile(r"\b(?:(?:way|much|so\s+much|a\s+lot|loads|far|super|really|
                     r"(?:duh|lol|lmao|obvi(?:ously)?)\b\W*)", re.I)
 # "the hammer, its heavier": a short answer, then its reason with no reason word, as a misconception's pattern
 # writes it ("because it's heavier")
-BARE_REASON = re.compile(r"^(\W*(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\W+(?=(?:it'?s|it\s+is|they'?re|they\s+are)\s)",
-                         re.I)
+BARE_REASON = re.compile(r"^(\W*(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\W+"
+                         r"(?=(?:it'?s|it\s+is|they'?re|they\s+are)\s)", re.I)
 
 
 def plain_claim(claim: str) -> str:

@@ -357,7 +357,7 @@ KEY_MARGIN = 0.10   # a confirmed claim reads this much nearer the key (idea, ri
 STEP_COSINE = 0.50  # a part of the idea ("rubbing moves charges onto it") is far from the whole: a looser bound
 WRONG_COSINE = 0.65
 WRONG_MARGIN = 0.10
-MIN_SAID = 3  # content words: a shorter claim ("no", "copper, its a metal") is the patterns' to decide, not the encoder's
+MIN_SAID = 3  # content words: a shorter claim ("no", "copper, its a metal") is the patterns' to decide
 
 
 def key_cosines(card: TopicCard, claim: str, embedder: Embedder) -> tuple[float, float]:
