@@ -19,8 +19,8 @@ from evidence import (CLAUSE_BREAK, KnowledgeBase, conflicts, default_embedder, 
 from text_words import (COMMON, OPPOSITES, base_forms, content_tokens, forms_of, has_negation, stem, without_chat,
                         written_out)
 from student_message import about
-from science_catalog import (TopicCard, answer_of, as_said, card_verdict, in_fact_words, own_words,
-                             resembles_misconception)
+from science_catalog import (MISCONCEPTIONS, TopicCard, answer_of, as_said, card_verdict, in_fact_words,
+                             match_misconception, own_words, resembles_misconception)
 from named_questions import named_question
 from science_fallback import asked_thing, definition_term, identity_unborne
 from science_names import LIST_ASK, directions_said, made_kept, relation_kept, roles_swapped
@@ -391,8 +391,23 @@ def weighed_verdict(card: TopicCard, claim: str, question: str, said: str | None
 
 
 POLAR_WORD = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah)\b", re.I)
+# A reason near the card's idea ("it turns into ash and smoke", "you can cool it and it goes solid again"): every
+# reason that named only a change of size, colour, feel or warmth read under it for the physical/chemical cards
+# (0.03-0.20, "it changes shape" 0.39), four right reasons of eight over it.
+REASON_COSINE = 0.35
+REASON_WRONG = 0.50  # a wrong idea the reason reads this near, and nearer than the idea, is what it says
 # "chemical because the paper gets smaller": an answer the card accepts, then a reason of the student's own
-GIVEN_REASON = re.compile(r"^(?P<head>.+?)\s*,?\s*\b(?:because|since|as|cuz|cause)\b\s*(?P<reason>\S.*)$", re.I)
+GIVEN_REASON = re.compile(r"^(?P<head>.+?)\s*,?\s*\b(?:because|since|as|cuz|cause|bc)\b\s*(?P<reason>\S.*)$", re.I)
+
+
+def reason_near(card: TopicCard, reason: str, question: str, embedder: Embedder) -> bool:
+    """Does the reason read near the card's idea (`REASON_COSINE`), and no wrong idea (the card's wrong example, a
+    catalogued one on the question's topic) as near and nearer (`REASON_WRONG`: "it swims in the sea" reads 0.56 from
+    "a whale is a fish because it lives in the ocean and swims", 0.34 from the idea that mammals breathe air)?"""
+    wrongs = [m.example for m in MISCONCEPTIONS if not m.about or re.search(m.about, f"{question} {reason}", re.I)]
+    vector, idea, *others = embedder.encode([reason, card.idea, card.example_wrong or card.idea, *wrongs])
+    near = float(vector @ idea)
+    return near >= REASON_COSINE and not any(REASON_WRONG <= float(vector @ other) >= near for other in others)
 
 
 def reason_held(card: TopicCard, reason: str, question: str, embedder: Embedder,
@@ -400,9 +415,13 @@ def reason_held(card: TopicCard, reason: str, question: str, embedder: Embedder,
     """Does the card, or a fact, bear out the reason given for an answer the card accepts? The card's patterns accept
     it alone, it says the card's idea by meaning (`card_meant`, or a step of it: `weighed_verdict`), its own words
     are the idea's with nothing denied that the idea affirms ("you can't get the old paper back"), or a fact says it
-    (`backing_fact`). "the paper gets smaller" names nothing that makes a change chemical."""
+    (`backing_fact`), or it reads near the idea and nearer it than any wrong idea (`reason_near`).
+    "the paper gets smaller" names nothing that makes a change chemical."""
     from_card = card_verdict(card, reason) or weighed_verdict(card, reason, question, "partial", embedder)
     if from_card in ("right", "step") or card_meant(card, reason, question, embedder):
+        return True
+    if reason_near(card, reason, question, embedder) and match_misconception(reason, question) is None \
+            and resembles_misconception(reason, question, embedder) is None:
         return True
     own = [word for word in own_forms(own_words(reason), question) if not has_negation(" ".join(word))]  # "cannot"
     held = forms_of(card.idea) | roots_of(card.idea)  # beside "can't": its denial is denies_alike's to weigh
