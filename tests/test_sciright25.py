@@ -7,6 +7,7 @@ import pytest
 
 from evidence import default_embedder
 from science_catalog import CARDS, card_verdict, match_misconception, own_words, plain_claim
+from science_choices import card_of_choice
 from science_moves import science_move
 from science_support import reason_doubted, weighed_verdict
 
@@ -81,3 +82,12 @@ def test_a_no_before_its_subject_answers_and_the_nudge_is_no_part_of_the_answer(
     pasted = science_move("Is rusting a physical or chemical change?", "explain chemical because new substances are made",
                           kb)
     assert pasted.verdict == "supported" and "explain" not in pasted.text.lower()
+
+
+def test_a_choice_is_judged_by_the_card_its_own_statement_takes():
+    question = "Which of these is a consumer?"
+    assert [card_of_choice(question, c) for c in ["an oak tree", "a deer", "moss"]][1] == "right"
+    question = "Which of these is a chemical change?"
+    verdicts = [card_of_choice(question, c) for c in ["ice melting", "wood burning", "salt dissolving"]]
+    assert verdicts == ["wrong", "right", "wrong"]
+    assert card_of_choice("Which of these is not a chemical change?", "ice melting") is None
