@@ -349,11 +349,13 @@ def denies_alike(claim: str, idea: str) -> bool:
 
 # The card's key weighed against its wrong example by meaning (round 25): what the card's patterns say of a claim that
 # is a sentence of its own, checked so that no near miss is confirmed. Set on the dev half of probes25/sciright25, the
-# tune split's science answers and wrong ideas in other words for 21 cards (tests/test_sciright25.py): every wrong
-# claim the accept pattern took ("the hump stores loads of water for later") read under `KEY_MARGIN` nearer the key
-# than the wrong example, every right one over 0.10; every wrong claim the patterns missed read at least
-# `WRONG_MARGIN` nearer the wrong example ("the clouds fill up with water and then burst open"), no right one did.
-KEY_MARGIN = 0.10   # a confirmed claim reads this much nearer the key (idea, right example) than the wrong example
+# tune split's science answers and wrong ideas in other words for 21 cards: a claim the accept pattern took that
+# reads nearer the wrong example than the key ("the hump stores loads of water for later") is no confirmed answer
+# (a margin of 0.10 asked there doubted "ice is less dense than water", 0.08 from "ice is heavier than water", on the
+# check half); a partial one is a right step only `KEY_MARGIN` nearer the key (the wrong ones read at most 0.03
+# nearer); every wrong claim the patterns missed read at least `WRONG_MARGIN` nearer the wrong example ("the clouds
+# fill up with water and then burst open"), no right one did.
+KEY_MARGIN = 0.10
 STEP_COSINE = 0.50  # a part of the idea ("rubbing moves charges onto it") is far from the whole: a looser bound
 WRONG_COSINE = 0.65
 WRONG_MARGIN = 0.10
@@ -368,17 +370,18 @@ def key_cosines(card: TopicCard, claim: str, embedder: Embedder) -> tuple[float,
 
 
 def weighed_verdict(card: TopicCard, claim: str, question: str, said: str | None, embedder: Embedder) -> str | None:
-    """The card's verdict (`said`: right, partial, wrong or None) weighed by meaning: "right" stays right only with
-    `KEY_MARGIN` over the wrong example, else it is a "near" miss, neither confirmed nor flagged; a claim the
-    patterns leave undecided or partial that reads close to the wrong example, `WRONG_MARGIN` nearer it than the
-    key, is "wrong"; a partial one near the key with the margin, denying nothing the key affirms and with a word of
-    its own in it, is a right "step" (one part of the answer). A short claim keeps the patterns' verdict."""
+    """The card's verdict (`said`: right, partial, wrong or None) weighed by meaning: "right" stays right only where
+    the claim reads no nearer the wrong example than the key, else it is a "near" miss, neither confirmed nor
+    flagged; a claim the patterns leave undecided or partial that reads close to the wrong example, `WRONG_MARGIN`
+    nearer it than the key, is "wrong"; a partial one near the key by `KEY_MARGIN`, denying nothing the key affirms
+    and with a word of its own in it, is a right "step" (one part of the answer). A short claim keeps the patterns'
+    verdict."""
     text = own_words(answer_of(claim))
     if said == "wrong" or len(content_tokens(text)) < MIN_SAID:
         return said
     near, wrong = key_cosines(card, text, embedder)
-    if said == "right":
-        return said if near - wrong >= KEY_MARGIN else "near"
+    if said == "right":  # nearer the wrong example than the key: the patterns took a word, not the meaning
+        return said if near >= wrong else "near"
     if wrong >= WRONG_COSINE and wrong - near >= WRONG_MARGIN:
         return "wrong"
     key = f"{card.idea} {card.example_right}"
