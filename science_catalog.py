@@ -92,13 +92,32 @@ NEGATED_IN_CLAUSE = re.compile(r"\b(?:not|no|never|can'?t|cannot|isn'?t|aren'?t|
                                r"wasn'?t|nothing)\s+(?:[\w']+\s+){0,3}$", re.I)
 
 
+# Said as chat, no part of the idea: a word that only stresses a comparison ("its way heavier", "so much bigger") or
+# the student's own aside ("duh", "lol")
+STRESS = re.compile(r"\b(?:(?:way|much|so\s+much|a\s+lot|loads|far|super|really|obviously)\s+(?=\w+er\b|more\b|less\b)|"
+                    r"(?:duh|lol|lmao|obvi(?:ously)?)\b\W*)", re.I)
+# "the hammer, its heavier": a short answer, then its reason with no reason word, as a misconception's pattern
+# writes it ("because it's heavier")
+BARE_REASON = re.compile(r"^(\W*(?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\W+"
+                         r"(?=(?:it'?s|it\s+is|they'?re|they\s+are)\s)", re.I)
+
+
+def plain_claim(claim: str) -> str:
+    """The claim as a misconception's pattern is written: without chat stress, its bare reason led by "because"."""
+    plain = re.sub(r"\s+", " ", STRESS.sub("", claim)).strip()
+    return plain if REASON_WORD.search(plain) else BARE_REASON.sub(r"\1 because ", plain)
+
+
+REASON_WORD = re.compile(r"\b(?:because|since|cause|cuz|bc|so)\b", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
-    """The first misconception the claim states, un-negated and on its own topic; None when it states none we
-    know."""
+    """The first misconception the claim states, as typed or plainly (`plain_claim`), un-negated and on its own
+    topic; None when it states none we know."""
     for m in MISCONCEPTIONS:
         if re.search(m.about, f"{problem} {claim}", re.I) and any(
-                not NEGATED_IN_CLAUSE.search(claim[:found.start()]) and not denied_inside(m.pattern, found.group())
-                for found in re.finditer(m.pattern, claim, re.I)):
+                not NEGATED_IN_CLAUSE.search(said[:found.start()]) and not denied_inside(m.pattern, found.group())
+                for said in dict.fromkeys([claim, plain_claim(claim)]) for found in re.finditer(m.pattern, said, re.I)):
             return m
     return None
 
@@ -219,7 +238,10 @@ def matching_cards(question: str, terms: list[str] | None = None) -> Iterator[To
                 and (terms is None or card_agrees(card, question, terms)))
 
 
-POLAR_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|no|nope)\s*[,;:.!-]\s*", re.I)
+# "No," or, as students type it, "no it stays the same": a "no" before a subject or a reason word answers the question,
+# where "no stars are tiny" ("no" before a noun) may deny the noun
+SUBJECT_NEXT = r"\s+(?=(?:it|it'?s|its|they|they'?re|the|he|she|we|you|i|that|this|because|cuz|bc|since|as)\b)"
+POLAR_LEAD = re.compile(rf"^\W*(?:yes|yeah|yep|no|nope)(?:\s*[,;:.!-]\s*|{SUBJECT_NEXT})", re.I)
 
 
 def states(pattern: str, claim: str) -> bool:
@@ -383,10 +405,17 @@ def answer_of(claim: str) -> str:
     return ANSWER_LEAD.sub("", claim).strip() or claim
 
 
+# "i already said it,", "like i told u": the student pressing a point they made, no part of the point itself
+ALREADY_SAID = re.compile(r"^\W*(?:(?:i|ive|i've)\s+(?:already|just|keep|kept)\s+(?:said|saying|told|telling)"
+                          r"(?:\s+(?:you|u))?(?:\s+(?:it|that|this))?|like\s+i\s+(?:said|told\s+(?:you|u)))"
+                          r"[\s,.:;!-]+", re.I)
+
+
 def own_words(claim: str) -> str:
     """The student's claim as it can follow "Yes:": without a leading "yes,", "because" or "so far I have"."""
     claim = re.sub(r"(?i)^(?:(?:yes|yeah|yep|oh|ah|well|ok(?:ay)?)\b[\s,.!;:]*)+|\s+then\W*$", "",
                    claim)  # "Yes: Yes, because ..." said the yes twice; "Yes: Oh a consumer then" the filler
+    claim = ALREADY_SAID.sub("", claim) or claim  # "i already said it, the earth spins": the answer, not the nudge
     return re.sub(r"(?i)^(?:because(?: of)?|it'?s because|that'?s because|so far i have:?|so)\s+", "",
                   claim).rstrip(" .!")
 
@@ -394,7 +423,7 @@ def own_words(claim: str) -> str:
 def yes(claim: str) -> str:
     """A right answer confirmed plainly, in the student's own words when they are short enough to repeat."""
     words = own_words(claim)
-    if re.match(r"(?i)(?:no|nope)(?:\s*[,;:.!-]|\s+because\b)", words):  # "Yes: No, only ..." says two answers
+    if re.match(rf"(?i)(?:no|nope)(?:\s*[,;:.!-]|{SUBJECT_NEXT})", words):  # "Yes: No, only ..." says two answers
         return f"That's right: {words[:1].lower() + words[1:]}." if len(words.split()) <= 30 else "That's right."
     return f"Yes: {as_said(words)}." if 0 < len(words.split()) <= 30 else "Yes, that is right."
 

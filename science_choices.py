@@ -39,6 +39,9 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     right = carded if len(carded) == 1 else right
     named = named_choice(question, choices, kb) if not right else None
     right = [named[0]] if named else right
+    stated = [i for i, choice in enumerate(choices) if card_of_choice(question, choice) == "right"] \
+        if not right else []
+    right = stated if len(stated) == 1 else right
     right_at = right[0] if len(right) == 1 else None
     asked = ASKED_PREDICATE.match(question)
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
@@ -56,6 +59,7 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     if right_at == picked:
         grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
             [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
+            else [choice_card(question, choices[picked]).idea] if stated \
             else [choice_fact(choices[picked], question, kb)]
         if reason and (against := reason_against(reason, question, choices[picked], kb)):
             return Move(f"{said[:-1]} is the right pick, but check your reason against this: \"{against}\" Does "
@@ -96,6 +100,24 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     return Move(f"Why {said[:-1]}? {card.opening}" if card else
                 f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
                 f"out each of the other choices?", "card" if card else "fact", "unclear", [])
+
+
+# "Which of these is a producer?": the kind every choice is asked to be, said of one choice at a time
+EACH_ASKED = re.compile(r"^\W*which\s+(?:one\s+)?of\s+(?:these|the following|them)(?:\s+\w+)?\s+(is|are)\s+"
+                        r"(?!not\b|never\b|no\b)(.+?)\W*$", re.I)
+
+
+def choice_card(question: str, choice: str) -> TopicCard | None:
+    """The card of this choice's own scenario, the choice said as the statement the question asks about: "grass is a
+    producer" takes the card on a plant's role in a food chain, "rabbit is a producer" the one on an animal's role."""
+    asked = EACH_ASKED.match(question)
+    return match_card(f"{choice} {asked[1]} {asked[2]}") if asked else None
+
+
+def card_of_choice(question: str, choice: str) -> str | None:
+    """That card's verdict on the kind asked ("a producer": right for grass, wrong for a rabbit), or None."""
+    card = choice_card(question, choice)
+    return card_verdict(card, EACH_ASKED.match(question)[2]) if card else None
 
 
 def apart_ask(picked: int, choices: list[str]) -> str:

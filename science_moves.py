@@ -27,24 +27,25 @@ from student_message import about, question_of
 from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
                              card_agrees, card_verdict, digit_numbers, echo, gives_reason, in_fact_words,
                              is_help,
-                             match_card, matching_cards, shared_terms, match_misconception, route_card, CLAIM_COSINE,
-                             NEAR_COSINE,
-                             resembles_misconception, own_words, yes, BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural,
+                             matching_cards, shared_terms, match_misconception, route_card, CLAIM_COSINE,
+                             NEAR_COSINE, resembles_misconception, own_words, yes, POLAR_QUESTION, plural,
                              VALUE_ASK)
 from named_questions import Named, named_check, named_question
 from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, asked_verb, about_member, chosen_fact,
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
+from science_said import completed, its_property, yes_no_claim
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
                               part_move, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
-from science_support import backing_fact, card_meant, next_stage, right_part, why_said
-from science_decides import (answered_first, compares_alike, compares_things, contrast_move, cross_move, denied_move,
-                             kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
+from science_support import (backing_fact, card_meant, next_stage, reason_doubted, right_part, weighed_verdict,
+                             why_said)
+from science_decides import (WHY, answered_first, compares_alike, compares_things, contrast_move, cross_move,
+                             denied_move, kind_move, left_out_move, like_case_move, reason_move, reasoned_verdict,
                              ruling_fact_move, unbacked_reason)
 from scorers import numbers_in, same_number
 
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from retrieval import Embedder
 
 
+# "explain chemical because ...": the worksheet's order pasted before the answer, no part of it
+TASK_WORD = re.compile(r"^\W*(?:explain|justify|give (?:a )?reasons?)\b\W+(?=\w)", re.I)
 # a claim that keeps what it says to one thing ("only water evaporates"): no card's idea says so unless it says "only"
 RESTRICTED = re.compile(r"\b(?:only|nothing\s+but)\b", re.I)
 
@@ -64,7 +67,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     observation; any other claim is judged against the fitting facts, the `known` ones first (the facts the lesson
     found behind a quote the student brought). A help request gets the card's opening or a fact, never "Why?"."""
     claim = None if claim and is_help(claim) else claim
-    claim = written_out(claim) if claim else claim  # "bc", "thru", "there own" read as written in full
+    claim = written_out(TASK_WORD.sub("", claim)) if claim else claim  # "bc", "thru", "there own" read in full
     claim = yes_no_claim(claim, question_of(question) or question) if claim else claim
     claim = its_property(claim, question_of(question) or question) if claim else claim
     worked = number_move(question, claim) if claim else None  # the student's number on a one-formula question
@@ -80,31 +83,20 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     # not one shared word, or the card's own question in other words
     misconception = on_scenario(misconception, card, asked, claim or "", question)
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
-    said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
-        if card and claim and misconception is None and not beyond_card(card, asked) else None
-    if said == "partial" and completes_card(card, claim, asked) == "right":  # "pollen" to "What do bees carry ...?"
-        said = "right"  # the card's clue word is the whole answer once the question's words complete it
-    if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
-            and card_meant(card, claim, asked, embedder or default_embedder()):
-        said = "right"  # the card's idea in everyday words its patterns miss
-    if said is None and claim and misconception is None and (
-            other := claims_card(asked, claim, card, embedder or default_embedder())):
-        card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
-    if said is None and card and claim and misconception is None and not beyond_card(card, asked) \
-            and (first := answered_first(card, claim, asked)):
-        claim, said = first, "right"  # "8 legs because its an arachnid": the answer the card accepts, said alone
-    if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
-            and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
-        said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
-    if said in ("right", "partial") and claim and RESTRICTED.search(claim) \
-            and not (card and RESTRICTED.search(card.idea)):
-        said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
+    card, said, claim = card_said(card, claim, asked, question, misconception, embedder or default_embedder())
     card = scene_card(card, f"{asked} {claim or ''}") if card else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
     if card and said == "partial" and (backed := backing_fact(claim, asked, [], kb, embedder)):
         # the card's clue word inside a claim a fact bears out whole: the idea is right, the card goes deeper
         return Move(f"{yes(claim)} {card.next}", "card", "supported", [backed])
+    if card and said == "right" and not WHY.match(asked) \
+            and (doubt := reason_doubted(card, claim, asked, embedder or default_embedder(), kb)):
+        return Move(doubt, "card", "unclear", [])  # the answer is right, its reason is the student's to check
+    if card and said == "near":  # the card's words, its wrong example's meaning: neither confirmed nor flagged
+        return Move(card.opening, "card", "unclear", [])
+    if card and said == "step":  # a right link, said in the student's words; the card's question asks for the rest
+        return Move(f"{yes(claim)} That is one part of the answer. {card.opening}", "card", "supported", [card.idea])
     if card and said == "partial" and (part := right_part(card, claim, asked)):  # one right part, the rest asked
         return Move(part, "card", "supported", [])  # a right part said so ("Yes: ..."), the rest asked
     if card and said:  # the student's own words are quoted back, never the card's key idea
@@ -132,7 +124,40 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         if card:
             return Move(card.opening, "card", None, [])
         return stuck_move(question, facts, searched, kb)
-    return member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+    move = member_move(claim, asked, kb, facts) or claim_move(claim, question, facts, card, embedder, fitting, kb)
+    if move.verdict == "supported" and card and not WHY.match(asked) and (doubt := reason_doubted(
+            card, claim, asked, embedder or default_embedder(), kb, head_right=True)):
+        return Move(doubt, "card", "unclear", [])  # the facts bore out the answer: its reason is the card's to weigh
+    return move
+
+
+def card_said(card: TopicCard | None, claim: str | None, asked: str, question: str, misconception: Misconception | None,
+              embedder: Embedder) -> tuple[TopicCard | None, str | None, str | None]:
+    """The topic card's verdict on the claim (right, partial, step, near, wrong or None), with the card that gives it
+    and the claim it judged: the card's patterns, its idea by meaning, another card the claim says right, the answer
+    before its reason, another value, then the whole weighed against the card's key by meaning (`weighed_verdict`)."""
+    said = (reasoned_verdict(card, claim, question_of(question)) or completes_card(card, claim, asked)) \
+        if card and claim and misconception is None and not beyond_card(card, asked) else None
+    if said == "partial" and completes_card(card, claim, asked) == "right":  # "pollen" to "What do bees carry ...?"
+        said = "right"  # the card's clue word is the whole answer once the question's words complete it
+    if said in (None, "partial") and card and claim and misconception is None and not beyond_card(card, asked) \
+            and card_meant(card, claim, asked, embedder):
+        said = "right"  # the card's idea in everyday words its patterns miss
+    if said is None and claim and misconception is None and (
+            other := claims_card(asked, claim, card, embedder)):
+        card, said = other, "right"  # the question's topic said right on a card its first card does not speak for
+    if said is None and card and claim and misconception is None and not beyond_card(card, asked) \
+            and (first := answered_first(card, claim, asked)):
+        claim, said = first, "right"  # "8 legs because its an arachnid": the answer the card accepts, said alone
+    if said is None and card and claim and VALUE_ASK.search(card.example_question) and not card.partial \
+            and stated_value(claim, asked) and not OTHER_SCALE.search(claim):
+        said = "wrong"  # a card written for one value accepts it in every form it knows: another value is wrong
+    if card and claim and misconception is None and not beyond_card(card, asked):
+        said = weighed_verdict(card, claim, asked, said, embedder)  # the key by meaning
+    if said in ("right", "partial", "step") and claim and RESTRICTED.search(claim) \
+            and not (card and RESTRICTED.search(card.idea)):
+        said = None  # "only water evaporates": the card's idea without its "only" is not what the student said
+    return card, said, claim
 
 
 def scene_card(card: TopicCard, scene: str) -> TopicCard:
@@ -254,58 +279,6 @@ def speaks_to(claim: str, fact: str, terms: list[str], question: str) -> bool:
     return sum(bool(base_forms(t) & said) for t in terms) >= 2 and bears_on(claim, fact, question)
 
 
-DETERMINERS = {"the", "a", "an", "your", "our", "my", "their", "all", "most", "some", "every", "any", "this", "that",
-               "these", "those", "heavier", "lighter", "bigger", "smaller", "larger", "hotter", "colder"}
-VERBS = BARE_VERBS | set("""travel pull push roll conduct attract repel weigh contain absorb reflect orbit cause
-breathe drink sleep hunt help protect hold carry pass hurt matter count reach lay see hear""".split())
-
-
-PREPOSITIONS = {"in", "into", "on", "onto", "of", "to", "from", "at", "with", "by", "for", "through", "under", "over"}
-
-
-def yes_no_claim(claim: str, question: str) -> str:
-    """A bare yes or no to a yes/no question claims the question's own statement, or its denial: "yes obviously" to
-    "Do heavier objects fall faster than light ones?" says "heavier objects fall faster than light ones", which the
-    catalog and the facts can judge, where "obviously" names nothing. Any other claim is kept as it is."""
-    said, asked = BARE_POLAR.match(claim), POLAR_QUESTION.match(question)
-    if not said or not asked:
-        return claim
-    aux, words = asked.group(1).lower(), asked.group(2).split()
-    if aux in ("do", "does", "did"):  # the subject ends before its verb: "heavier objects | fall faster ..."
-        at = next((i for i, w in enumerate(words) if i and w.lower() in VERBS), None)
-        if at is None:
-            return claim
-        verb = words[at].lower()
-        said_verb = {"have": "has", "go": "goes"}.get(verb) or plural(verb) if aux == "does" else verb  # "sinks"
-        done = [*words[:at], said_verb] if said.group(1) else [*words[:at], aux, "not", verb]  # "does not sink"
-        return " ".join([*done, *words[at + 1:]])
-    cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
-    # "dissolving sugar in water | a chemical change"; "the current going into the bulb" is one subject: an article
-    # after a preposition opens its object, not the predicate
-    article = next((i for i, w in enumerate(words) if i >= cut and w.lower() in ("a", "an", "the")), None)
-    cut = article if article and article <= 5 and words[article - 1].lower() not in PREPOSITIONS else cut
-    return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
-
-
-# "What do herbivores eat?": the subject and the verb a short answer completes
-COMPLETES = re.compile(r"^\W*what\s+(?:do|does|did)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?!do\b)([a-z]+)\W*$", re.I)
-
-
-def completed(claim: str, question: str) -> str:
-    """A short answer said as the statement it completes: "only plants" to "What do herbivores eat?" says
-    "herbivores eat only plants", the words a card's answer is written in. Any other claim is kept as it is."""
-    asked = COMPLETES.match(question)
-    if len(claim.split()) > 4 or STATEMENT.match(claim):
-        return claim
-    if asked:
-        return f"{asked.group(1)} {asked.group(2)} {claim}"
-    # "What do bees carry between flowers that ...?": the verb (a known one) splits the subject from the rest
-    opened = re.match(r"\W*what\s+(?:do|does|did)\s+(.+?)\W*$", question, re.I)
-    words = opened.group(1).split() if opened else []
-    at = next((i for i, w in enumerate(words) if 0 < i <= 4 and w.lower() in VERBS), None)
-    return " ".join([*words[:at + 1], claim, *words[at + 1:]]) if at is not None else claim
-
-
 def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
     """The card's verdict on the short answer said as the statement it completes (`completed`), unless the
     question's own words already say the card's answer: "What do plants need for photosynthesis?" names the
@@ -313,18 +286,6 @@ def completes_card(card: TopicCard, claim: str, question: str) -> str | None:
     said = completed(claim, question)
     return card_verdict(card, said) if said != claim and card_verdict(card, completed("", question)) is None \
         else None
-
-
-# "What happens to its mass?": the one property the question asks about, which a student's "it" stands for.
-PROPERTY_ASKED = re.compile(r"\bwhat\s+(?:happens|will happen|would happen)\s+to\s+(?:the|its|their|your|his|her)\s+"
-                            r"(mass|weight|volume|temperature|speed|shape|density)\b", re.I)
-
-
-def its_property(claim: str, question: str) -> str:
-    """"it stays the same" to "What happens to its mass?" says "its mass stays the same", which a card can judge."""
-    asked = PROPERTY_ASKED.search(question)
-    return re.sub(r"^\W*it\b(?!'s|\s+is\b)", f"its {asked.group(1).lower()}", claim, count=1, flags=re.I) \
-        if asked else claim
 
 
 def fits_scenario(misconception: Misconception, card: TopicCard, terms: list[str]) -> bool:
