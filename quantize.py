@@ -227,8 +227,9 @@ class OneRowDecoder:
     token, and its hidden states differed from eager ones after the first position (not investigated further).
     A LoRA adapter loaded before quantising (sft.LoRALinear around a packed Linear) runs as an fp32 side path,
     scaling * (x @ A.T) @ B.T beside each packed matmul (`side_path`, `add_low_rank`), the ops LoRALinear runs on
-    the module path. The step reads a KVCache row in place, or engine.py's paged cache through the slots its
-    `prepare` chose (`row_slots`), so a server with one live row decodes here too.
+    the module path, the adapted parts of a fused matmul as one pair (the tutor's q and v: 2 small matmuls, not 4;
+    -6% aten ops a token, ~1% of its CPU time at 1 thread). The step reads a KVCache row in place, or engine.py's
+    paged cache through the slots its `prepare` chose (`row_slots`), so a server with one live row decodes here too.
     Prefill and batched steps keep using the modules, which compute the same thing."""
 
     def __init__(self, model: Transformer):
@@ -336,7 +337,7 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
         if bias is not None:
             heads += bias
         if len(side) > 0:
-            add_low_rank(heads, normed, side[:6], [H * D, KV * D, KV * D], lora_scale)
+            add_low_rank(heads, normed, side[0], side[1], lora_scale)
         qk, v = heads.view(H + 2 * KV, D).split_with_sizes([H + KV, KV])
         q, k = torch.mm(qk, rotate).split_with_sizes([H, KV])  # RoPE on every q and k head at once
         k_slot.copy_(k)
@@ -350,38 +351,33 @@ def one_row_layers(x: torch.Tensor, weights: list[list[torch.Tensor]], biases: l
         out = packed_mm(y.to(torch.bfloat16), w[3], w[4], group_size)
         if len(side) > 0:  # the adapter adds to the matmul's fp32 output, as on the module path
             out = out.float()
-            add_low_rank(out, y, side[6:8], [out.shape[1]], lora_scale)
+            add_low_rank(out, y, side[2], side[3], lora_scale)
         x.add_(out)  # fp32 += bf16 computes in fp32, exactly what casting first gives
         normed = rms_norm(x, w[5], eps)
         gate_up = packed_mm(normed.to(torch.bfloat16), w[6], w[7], group_size).float()
         if len(side) > 0:
-            add_low_rank(gate_up, normed, side[8:12], [gate_up.shape[1] // 2, gate_up.shape[1] // 2], lora_scale)
+            add_low_rank(gate_up, normed, side[4], side[5], lora_scale)
         gate, up = gate_up.chunk(2, dim=-1)
-        hidden = F.silu(gate) * up
+        hidden = F.silu(gate).mul_(up)
         out = packed_mm(hidden.to(torch.bfloat16), w[8], w[9], group_size)
         if len(side) > 0:
             out = out.float()
-            add_low_rank(out, hidden, side[12:14], [out.shape[1]], lora_scale)
+            add_low_rank(out, hidden, side[6], side[7], lora_scale)
         x.add_(out)
     return x
 
 
-def add_low_rank(y: torch.Tensor, x: torch.Tensor, pairs: list[torch.Tensor | None], sizes: list[int],
+def add_low_rank(y: torch.Tensor, x: torch.Tensor, a: torch.Tensor | None, b: torch.Tensor | None,
                  scale: float) -> None:
-    """LoRA's side path, in place: y's column blocks of `sizes` (q, k, v of a fused matmul; gate, up; or one) each
-    += scale * (x @ a) @ b with that Linear's pair in `pairs` (a, b, a, b, ...; None where it has no adapter). The
-    very ops of sft.LoRALinear.forward after its base (x @ A.T, then @ B.T, times the scaling, added to the base's
-    fp32 output). Its inputs are the step's own: a norm, RoPE and attention that agree with the modules' to fp32's
-    last bits, not always bit for bit (the packed matmuls see them cast to bf16, which mostly hides that; an fp32
-    side path does not), so the two paths' hidden states agree to ~1e-6, and now and then a bf16 cast rounds the
-    other way and a later layer shows ~1e-2 (tests/test_serve21.py: greedy tokens still agree, 128 of 128 on the
-    tutor's prompts)."""
-    start = 0
-    for i, size in enumerate(sizes):
-        a, b = pairs[2 * i], pairs[2 * i + 1]
-        if a is not None and b is not None:
-            y.narrow(1, start, size).add_(torch.mm(torch.mm(x, a), b).mul_(scale))
-        start += size
+    """LoRA's side path of one fused matmul, in place: y += scale * (x @ a) @ b (`side_path`'s pair; None where no
+    part of that matmul has an adapter). The ops of sft.LoRALinear.forward after its base (x @ A.T, then @ B.T, times
+    the scaling, added to the base's fp32 output). Its inputs are the step's own: a norm, RoPE and attention that
+    agree with the modules' to fp32's last bits, not always bit for bit (the packed matmuls see them cast to bf16,
+    which mostly hides that; an fp32 side path does not), so the two paths' hidden states agree to ~1e-6, and now
+    and then a bf16 cast rounds the other way and a later layer shows ~1e-2 (tests/test_serve21.py: greedy tokens
+    still agree, 128 of 128 on the tutor's prompts)."""
+    if a is not None and b is not None:
+        y.add_(torch.mm(torch.mm(x, a), b).mul_(scale))
 
 
 @functools.cache
@@ -429,16 +425,28 @@ def base_of(linear: nn.Module) -> nn.Module:
 
 
 def side_path(linears: list[nn.Module]) -> list[torch.Tensor | None]:
-    """A layer's LoRA for the one-row step: for each of its seven Linears (q, k, v, o, gate, up, down) the pair
-    (A.T, B.T), views as F.linear uses them, or None, None where that Linear has no adapter; [] when none has one.
+    """A layer's LoRA for the one-row step: for each of its four fused matmuls (q/k/v, o, gate/up, down; `linears`
+    is q, k, v, o, gate, up, down) one pair (a, b) with y += scale * (x @ a) @ b, or None, None where no part of it
+    has an adapter; [] when no Linear of the layer has one. A fused matmul's adapted parts share one pair: their A.T
+    side by side in `a` (in, r * parts) and their B.T on a block diagonal of `b` (r * parts, out), zeros elsewhere,
+    so the tutor's q and v adapters cost two small matmuls instead of four (and one add instead of two); each output
+    column still sums only its own part's r products (the zeros add nothing).
     Why a side path and not a merge: merging B @ A into the weights before packing them re-rounds every weight to 4
     bits, which moved SmolLM2 + adapters/tutor's first greedy token on all six tutor prompts tried; kept apart, the
     packed weights are the GGUF's own Q4_1 codes (Int4Linear finds each block's 0 and 15 codes again; only its scale
-    and offset are rounded to bf16, the kernel's dtype) and the adapter stays fp32, as trained. It costs two small
-    matmuls per adapted Linear (rank 8 for the tutor)."""
-    pairs = [t for m in linears
-             for t in ((m.lora_A.detach().t(), m.lora_B.detach().t()) if hasattr(m, "lora_A") else (None, None))]
-    return pairs if any(t is not None for t in pairs) else []
+    and offset are rounded to bf16, the kernel's dtype) and the adapter stays fp32, as trained."""
+    if not any(hasattr(m, "lora_A") for m in linears):
+        return []
+    pairs: list[torch.Tensor | None] = []
+    for group in (linears[:3], linears[3:4], linears[4:6], linears[6:7]):
+        if not any(hasattr(m, "lora_A") for m in group):
+            pairs += [None, None]
+            continue
+        # an unadapted part: A.T with no columns, B.T with no rows (block_diag still gives it its output columns)
+        a_parts = [m.lora_A.detach().t() if hasattr(m, "lora_A") else torch.zeros(m.in_features, 0) for m in group]
+        b_parts = [m.lora_B.detach().t() if hasattr(m, "lora_A") else torch.zeros(0, m.out_features) for m in group]
+        pairs += [torch.cat(a_parts, dim=1), torch.block_diag(*b_parts)]
+    return pairs
 
 
 def lora_scale(model: Transformer) -> float:
