@@ -14,9 +14,9 @@ import confusion
 import lesson
 import math_moves
 import problem_text
+import reply_guard
 import solver
 import unplanned_moves
-import wording
 from common import ROOT
 from scorers import case_answers, leaks_answer
 
@@ -226,7 +226,7 @@ def test_the_fresh_check_set_keeps_every_guard(case):
     reply = final["text"]
     if case["kind"] != "correct_answer":
         assert not leaks_answer(reply, case_answers(case), context=case["student_message"]), reply
-    assert final["verdict"] == "confirm" or not any(lesson.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
+    assert final["verdict"] == "confirm" or not any(reply_guard.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
     assert "?" in reply
     assert not re.search(r"\b(?:5 min|6 a\.?m|at 8\b|at 9 tonight|a 72\b)", reply), reply
 

@@ -11,6 +11,7 @@ import agent
 import lesson
 import math_moves
 import problem_text
+import reply_guard
 import solver
 import wording
 from common import ROOT
@@ -94,7 +95,7 @@ def test_the_fresh_set_keeps_every_guard_and_pastes_no_problem_sentence(case):
     final = reply_to(case["student_message"])
     reply = final["text"]
     assert not leaks_answer(reply, [case["answer"]], context=case["student_message"]), reply
-    assert final["verdict"] == "confirm" or not any(lesson.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
+    assert final["verdict"] == "confirm" or not any(reply_guard.praises(s) for s in re.split(r"(?<=[.!?])\s+", reply))
     assert reply.rstrip().endswith("?"), reply
     sentences = problem_text.problem_sentences(case["problem"])
     assert not any(f'"{s}' in reply for s in sentences), reply           # never a problem sentence quoted

@@ -6,7 +6,7 @@ from inferred import figure_picture, word_for_word
 from locate import told_past_its_reason
 from reading_verdict import denied
 from meaning_match import named_things
-from lesson import praises
+from reply_guard import praises
 from traits import acts_in, named_in, shows
 
 

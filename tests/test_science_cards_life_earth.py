@@ -12,7 +12,7 @@ import pytest
 from common import read_jsonl
 from evidence import KnowledgeBase, key_terms, openbook_facts
 from student_message import extract_claim, question_of
-from lesson import guard_reply
+from reply_guard import guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_agrees, card_verdict, match_card, match_misconception,
                              states)
 from science_moves import science_move

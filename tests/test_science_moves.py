@@ -12,7 +12,8 @@ from agent import Tutor
 from common import read_jsonl
 from evidence import KnowledgeBase, key_terms, openbook_facts, paraphrases
 from student_message import about, extract_claim, question_of
-from lesson import Facts, guard_reply
+from lesson import Facts
+from reply_guard import guard_reply
 from science_catalog import (CARDS, MISCONCEPTIONS, card_verdict, echo, first_step, in_fact_words,
                              is_help, judged_short, match_card, match_misconception, near_card,
                              resembles_misconception, states)

@@ -10,7 +10,8 @@ import pytest
 
 from common import read_jsonl
 from student_message import extract_claim, question_of
-from lesson import Facts, guard_reply
+from lesson import Facts
+from reply_guard import guard_reply
 from science_catalog import MISCONCEPTIONS, first_step
 from named_questions import named_check, named_help, named_question
 from science_moves import science_move

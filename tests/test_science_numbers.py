@@ -5,7 +5,8 @@ missing or wrong unit questioned, a stuck student told what the relation means i
 import re
 
 from agent import Tutor
-from lesson import Facts, guard_reply
+from lesson import Facts
+from reply_guard import guard_reply
 from science_numbers import FORMULAS, UNITS, number_move, operation, quantities, read_problem, relation
 
 SPEED = "A cyclist rides 45 km in 3 hours. What is her average speed?"

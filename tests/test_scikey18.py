@@ -4,7 +4,7 @@ named), flagged at the first pair said the wrong way round; a part that is no st
 denial or "before"/"after" leave it to the fact checks. Never endorsed when wrong."""
 import pytest
 
-from lesson import guard_reply, praises
+from reply_guard import guard_reply, praises
 from science_decides import reason_move
 from science_moves import science_move
 from science_stages import SEQUENCES, sequence_for, stage_move
