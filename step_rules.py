@@ -127,7 +127,9 @@ def proposal(work: str, step: Step, plan: Plan | None = None) -> str:
     op = _PROPOSED_OP[m.group("op").lower()]
     later = plan.steps[plan.steps.index(step) + 1:] if plan is not None and step in plan.steps else []
     named = numbers_in(re.split(r"\bor\b|[?.!]", work[m.end():], maxsplit=1)[0])   # "divide 350 by 6"
-    other = next((v for v in named if v not in step.values and all(v != w * 100 for w in step.values)), None)
+    parts = {p for w in step.values if w.denominator != 1 for p in (w.numerator, w.denominator)}   # 2/3's 2 and 3
+    other = next((v for v in named if v not in step.values and v not in parts
+                  and all(v != w * 100 for w in step.values)), None)
     if op == step.op and other is not None:   # the right operation on a number of another step, or of none
         return f"{DOING[op]} fits this step, but not with the {fmt(other)}: " + \
             ("that number comes in later." if any(other in s.values for s in later) else "this step does not use it.")

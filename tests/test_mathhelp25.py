@@ -135,3 +135,8 @@ def test_a_remainder_whose_question_says_nothing_of_full_groups_is_asked_not_tol
 def test_the_percent_itself_is_no_number_of_another_step():
     plan = solver.plan("A coat costs $90. It is 20% off. What is the sale price?")
     assert "not with the 20" not in proposal("do i times 90 by 20", plan.steps[0], plan)
+
+
+def test_the_top_or_bottom_of_the_steps_own_fraction_is_no_number_of_another_step():
+    plan = solver.plan("Each jar holds 3/8 kg of rice. How much rice is in 5 jars?")
+    assert "not with" not in proposal("do i times the 3 or the 8 by 5", plan.steps[0], plan)
