@@ -382,8 +382,9 @@ def weighed_verdict(card: TopicCard, claim: str, question: str, said: str | None
     near, wrong = key_cosines(card, text, embedder)
     if said == "right":  # nearer the wrong example than the key: the patterns took a word, not the meaning
         return said if near >= wrong else "near"
-    if wrong >= WRONG_COSINE and wrong - near >= WRONG_MARGIN:
-        return "wrong"
+    if wrong >= WRONG_COSINE and wrong - near >= WRONG_MARGIN and \
+            has_negation(text) == has_negation(card.example_wrong or ""):  # the encoder reads past a "not"
+        return "wrong"   # "magnets do not attract copper" reads near "magnets attract all metals"
     key = f"{card.idea} {card.example_right}"
     held = forms_of(key) | roots_of(key)
     if said == "partial" and near >= STEP_COSINE and near - wrong >= KEY_MARGIN and denies_alike(text, key) \

@@ -35,6 +35,13 @@ def test_a_claim_reading_as_the_wrong_example_is_wrong_though_the_patterns_miss_
                            embedder) == "wrong"
 
 
+def test_a_claim_denying_what_the_wrong_example_affirms_is_never_wrong_by_meaning(embedder):
+    card = CARD["metals a magnet does not pick up"]  # the encoder reads past the "not" of the student's claim
+    for claim in ("magnets do not attract copper", "a fridge magnet won't pull on a silver spoon"):
+        said = weighed_verdict(card, claim, "Does a magnet attract every metal?", card_verdict(card, claim), embedder)
+        assert said != "wrong", claim
+
+
 def test_a_right_link_is_a_step_and_a_right_answer_stays_right(embedder):
     static = CARD["static electricity"]
     said = "rubbing the balloon moves charges onto it"
