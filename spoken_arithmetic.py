@@ -44,7 +44,7 @@ this which what if not no as at on for with but because bc half""".split())
 _NOUN = r"(?:[a-z][a-z']*)"
 # nouns before an operation ("340 texts * 10"), or after a number an operation works on ("* 10 cents is 3.40"); a
 # conversion's units ("1.75 hours = 105 minutes") stay
-_NOUNS_BEFORE = re.compile(rf"(?<=\d)((?:\s+{_NOUN}){{1,2}})(?=\s*(?:[-+*/]|and\s+\$?\d))")
+_NOUNS_BEFORE = re.compile(rf"(?<=\d)((?:\s+{_NOUN}){{1,2}})(?=\s*(?:[-+*]|/\s*\d|and\s+\$?\d))")  # "mi/h" a unit
 _NOUNS_AFTER = re.compile(rf"(?:(?<=[-+*/])|(?<=[-+*/]\s))(\$?{NUM})((?:\s+{_NOUN}){{1,2}})"
                           rf"(?=\s*,?\s*(?:=|\b(?:is|makes|equals|leaves|so)\b))")
 _PLACES = {"ten": 10, "hundred": 100, "thousand": 1000}

@@ -5,6 +5,7 @@ from fractions import Fraction
 from arithmetic_claims import claims, unused_quantities, with_start_amount
 from clock_claims import borrowed_hundred, clock_steps, elapsed_answer, minutes_of
 from lesson import split_problem
+from spoken_arithmetic import plain_nouns
 from story_changes import Change, moved_question
 
 
@@ -16,6 +17,11 @@ def test_nouns_and_units_around_an_operation_are_read():
     assert shown("7 pens and 5 pens is 12 pens, times 3 = 36") == ["7 + 5 = 12", "12 × 3 = 36"]
     assert shown("90 minus the 12 rotten ones so 78 left") == ["90 − 12 = 78"]
     assert shown("50 take away 18 leaves 32") == ["50 − 18 = 32"]
+
+
+def test_a_unit_written_with_a_slash_is_no_division():
+    assert plain_nouns("it flies 30 mi/h") == "it flies 30 mi/h"
+    assert plain_nouns("120 miles / 3 hours is 40") == "120 / 3 is 40"
 
 
 def test_and_after_a_result_is_no_sum():
