@@ -56,7 +56,8 @@ if TYPE_CHECKING:
 # "explain chemical because ...": the worksheet's order pasted before the answer, no part of it
 TASK_WORD = re.compile(r"^\W*(?:explain|justify|give (?:a )?reasons?)\b\W+(?=\w)", re.I)
 # a claim that keeps what it says to one thing ("only water evaporates"): no card's idea says so unless it says "only"
-RESTRICTED = re.compile(r"\b(?:only|nothing\s+but)\b", re.I)
+# "only water evaporates", "the wax just melts" (no more than that); not "they are just rearranged"
+RESTRICTED = re.compile(r"\b(?:only|simply|nothing\s+but)\b|\bjust (?=[a-z]+s\b)", re.I)
 
 
 def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3,

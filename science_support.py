@@ -401,7 +401,8 @@ POLAR_WORD = re.compile(r"\W*(?:yes|yeah|yep|yup|no|nope|nah)\b", re.I)
 REASON_COSINE = 0.35
 REASON_WRONG = 0.50  # a wrong idea the reason reads this near, and nearer than the idea, is what it says
 # "chemical because the paper gets smaller": an answer the card accepts, then a reason of the student's own
-GIVEN_REASON = re.compile(r"^(?P<head>.+?)\s*,?\s*\b(?:because|since|as|cuz|cause|bc)\b\s*(?P<reason>\S.*)$", re.I)
+GIVEN_REASON = re.compile(r"^(?P<head>.+?)\s*,?\s*\b(?:because|since|(?<!well )as(?! well\b)|cuz|cause|bc)\b"
+                          r"\s*(?P<reason>\S.*)$", re.I)  # "the direction as well as the speed" gives no reason
 
 
 def reason_near(card: TopicCard, reason: str, question: str, embedder: Embedder) -> bool:
