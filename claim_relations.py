@@ -216,6 +216,10 @@ PLURALS = {"fox": "foxes", "wolf": "wolves", "mouse": "mice", "deer": "deer", "g
            "sugar": "sugar", "salt": "salt", "coffee": "coffee", "cocoa": "cocoa", "coal": "coal"}
 
 
+# a thing named by what it holds or filters ("a coffee paper", "the sugar jar") is not that thing: never swapped
+USED_FOR = r"(?! (?:paper|filter|cup|mug|jar|shaker|spoon)s?\b)"
+
+
 def plural_of(thing: str) -> str:
     return PLURALS.get(thing, f"{thing}s")
 
@@ -230,7 +234,8 @@ def own_objects(text: str, scene: str) -> str:
             continue
         for k in kin:
             for old, new in ((plural_of(k), plural_of(named[0])), (k, named[0])):
-                text = re.sub(rf"\b{old}\b", new, re.sub(rf"\b{old.capitalize()}\b", new.capitalize(), text))
+                text = re.sub(rf"\b{old}\b{USED_FOR}", new,
+                              re.sub(rf"\b{old.capitalize()}\b{USED_FOR}", new.capitalize(), text))
     return text
 
 
