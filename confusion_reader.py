@@ -289,7 +289,7 @@ def _grouped_first(problem: str) -> tuple[str, str] | None:
         return None
     return f"The {total} are what get split up, {fmt(size)} to each {box}, so {fmt(solver.numbers_in(total)[0])} is " \
            f"the number you divide, and it goes first; {fmt(size)} is the number you divide by.", \
-        f"Written that way round, what does the division count?"
+        "Written that way round, what does the division count?"
 
 
 _FLIP = re.compile(r"\bflip\w*|\breciprocal|\binvert\w*|\bupside down\b|\bkeep,? change,? flip\b|\bkcf\b", re.I)
@@ -431,8 +431,8 @@ def _out_of_all(problem: str, plan: Plan | None, done: list[int], said: str, c: 
     if len(kinds) < 2 or part not in {v for v, _ in given}:
         return None
     picked = next(p for v, p in given if v == part)
-    return f"A chance counts the ways you want out of all the ways it could go: every one you could pick counts in " \
-           f"the whole, not only the ones you don't want.", \
+    return "A chance counts the ways you want out of all the ways it could go: every one you could pick counts in " \
+           "the whole, not only the ones you don't want.", \
         f"When you pick one, could it be one of the {' or '.join(kinds)} as well as one of the {picked}? So which " \
         f"is the whole?"
 

@@ -322,10 +322,8 @@ def card_meant(card: TopicCard, claim: str, question: str, embedder: Embedder) -
     if not denies_alike(said, right) or any(turned(said, s, question) for s in sentences_of(card.idea)):
         return False
     # read as typed, its "because" too: the right examples are written so, and the bounds were set on such answers
-    vector, idea, example, wrong = embedder.encode([answer_of(claim), card.idea, card.example_right or card.idea,
-                                                    card.example_wrong or card.idea])
-    near = max(float(vector @ idea), float(vector @ example))
-    return near >= MEANT_COSINE and near - float(vector @ wrong) >= MEANT_MARGIN \
+    near, wrong = key_cosines(card, answer_of(claim), embedder)
+    return near >= MEANT_COSINE and near - wrong >= MEANT_MARGIN \
         and resembles_misconception(said, question, embedder) is None
 
 
@@ -344,7 +342,6 @@ def denies_alike(claim: str, idea: str) -> bool:
         return True
     affirmed = {stem(word)[:5] for word, _ in content_tokens(idea)}
     return NEGATIVE_WORDS.search(idea) is not None and not any(word[:5] in affirmed for word in first_denied(claim))
-
 
 
 # The card's key weighed against its wrong example by meaning (round 25): what the card's patterns say of a claim that
