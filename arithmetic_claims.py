@@ -101,7 +101,7 @@ def arithmetic_text(text: str) -> str:
     """Symbols for the ways students write operations ("6 x 9", "7 times 8", "÷", "25% of", "1/2 of 24", "12 groups
     of 3", "96 take away 59", "double 14", "6 hrs and 4 hrs is 10"), "4 and a half" as 4 1/2, "one hundred twenty" as
     120, no $ or commas."""
-    t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b",
+    t = re.sub(r"\b(\d+) and (?:a|one) (half|quarter)\b(?! of\b)",   # "24 and a quarter of that" is two steps
                lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", spoken_numbers(text))
     t = spoken_operations(wordproblem.normalise(t)).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)

@@ -1,6 +1,6 @@
 """Clock times in a student's working, checked exactly: "3:45 to 4:00 is 15 min", "from 5 to 5:20 is 20 minutes",
 "6:10 - 4:45 = 85 min" (time gone by), "9:50 plus 2 hours is 11:50", "then 25 more mins is 12:15" (a time moved on;
-"plus 35 mins is 11:15" goes on from the last time said). Each is an arithmetic_claims.Claim in minutes: a time
+"plus 35 mins is 11:15" goes on from the last time said; "11.50 + 10 mins" is 11:50). Each is an arithmetic_claims.Claim in minutes: a time
 gone by is its length in minutes, a time moved on the clock time in minutes after 12:00 (so "11:40 + 35 min = 11:15"
 is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
 length in hours or minutes. The numbers of a clock time are never read as arithmetic ("9:50 + 2 = 11:50" is no
@@ -25,7 +25,9 @@ _PLUS = r"\s*(?:\+|plus|add|and|then|after)\s*(?:another\s+|a further\s+)?"
 _GONE = re.compile(rf"(?:from\s+)?(?P<a>{_TIME})\s*(?:to|till|until|-\s*>|->)\s*(?P<b>{_TIME}){_IS}"
                    rf"(?:like\s+|about\s+)?(?P<d>{LENGTH})", re.I)
 _TAKEN = re.compile(rf"(?P<b>{_CLOCK})\s*(?:-|−|minus|take away|takeaway)\s*(?P<a>{_CLOCK}){_IS}(?P<d>{LENGTH})", re.I)
-_ON = re.compile(rf"(?P<a>{_CLOCK})?{_PLUS}(?P<d>{LENGTH})(?:\s+more|\s+later)?{_IS}(?P<b>{_TIME})", re.I)
+# "11.50 + 10 mins is 12:00": a time typed with a dot is a clock time only when minutes or hours are added to it
+_DOTTED = rf"(?<![\d:.$])(?:[01]?\d)\.[0-5]\d(?=\s*(?:\+|plus|add|and|then|after)\s*\d+\s*(?:{_MINUTES}|{_HOURS}))"
+_ON = re.compile(rf"(?P<a>{_CLOCK}|{_DOTTED})?{_PLUS}(?P<d>{LENGTH})(?:\s+more|\s+later)?{_IS}(?P<b>{_TIME})", re.I)
 
 
 class ClockStep(NamedTuple):
@@ -54,8 +56,8 @@ def minutes_of(length: str) -> Fraction:
 
 
 def clock_minutes(time: str) -> Fraction:
-    """Minutes after 12:00 on a 12-hour clock: "3:45 pm" -> 225, "12:15" -> 15, "5" -> 300."""
-    digits = re.match(r"(\d+)(?::(\d\d))?", time)
+    """Minutes after 12:00 on a 12-hour clock: "3:45 pm" -> 225, "12:15" -> 15, "5" -> 300, "11.50" -> 710."""
+    digits = re.match(r"(\d+)(?:[:.](\d\d))?", time)
     return Fraction(int(digits.group(1)) % 12 * 60 + int(digits.group(2) or 0))
 
 
@@ -96,7 +98,7 @@ def clock_steps(text: str) -> list[ClockStep]:
 
 def without_clocks(text: str) -> str:
     """The text with each clock time blanked (same length), so arithmetic never reads "9:50 + 2" as 50 + 2."""
-    return re.sub(_CLOCK, lambda m: " " * len(m.group()), text, flags=re.I)
+    return re.sub(f"{_CLOCK}|{_DOTTED}", lambda m: " " * len(m.group()), text, flags=re.I)
 
 
 _ASKS_LENGTH = re.compile(r"\bhow (?:long|many (?:minutes|hours))\b|\bhow much time\b|\bwhat length of time\b", re.I)
