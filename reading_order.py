@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from evidence import Verdict, claim_parts
-from text_words import base_forms, content_tokens, content_words
+from text_words import base_forms, content_tokens, content_words, stem
 from passages import EDGE_EVENT, EVENT
 from locate import dated, event_line
 from reading_asks import said_as
@@ -37,9 +37,44 @@ def named(sentences: list[str], i: int, question: str, where: list[str]) -> str:
     return f"{place}, the one with " + " and ".join(f"\"{w}\"" for w in shared[:2]) if shared else place
 
 
+# "put in order: a, b, c. i think b, a, c": the list the task gives is not the order the student put
+_TASK_LIST = re.compile(r"\bin (?:the right |the )?order\s*:\s*([^.?!]+)[.?!]\s+\S", re.I)
+
+
+def own_order(claim: str, question: str) -> str:
+    """The student's order without the task's own list before it, when the message gives both."""
+    task = _TASK_LIST.search(question)
+    listed = task.group(1).strip() if task else ""
+    at = claim.find(listed) if listed else -1
+    rest = claim[at + len(listed):] if at >= 0 else ""
+    return rest if rest.strip(" ,.:") else claim
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def passage_order(parts: list[str], sentences: list[str]) -> list[int] | None:
+    """The sentence telling each part, when one sentence alone shares most of its words ("sail alone" and "he sailed
+    alone"); None when any part is told nowhere or in two sentences alike."""
+    lines = []
+    for part in parts:
+        scores = [len(_stems(part) & _stems(s)) for s in sentences]
+        best = max(scores, default=0)
+        if best == 0 or scores.count(best) > 1:
+            return None
+        lines.append(scores.index(best))
+    return lines
+
+
 def sequence_check(claim: str, question: str, sentences: list[str], top: int, where: list[str]) -> str:
-    """Two events in the wrong order: ask which the passage puts first; else point to the step's sentence."""
-    parts = [p.strip(" ,.") for p in claim_parts(claim)]
+    """Two events in the wrong order: ask which the passage puts first; a whole order the passage tells as given is
+    confirmed; else point to the step's sentence."""
+    parts = [p.strip(" ,.") for p in claim_parts(own_order(claim, question))]
+    lines = passage_order(parts, sentences) if len(parts) > 1 else None
+    if lines is not None and all(a < b for a, b in zip(lines, lines[1:])):
+        return ("Yes, that is the order the passage tells them in. Which words in the passage showed you what came "
+                "first?")
     told = told_in_order(parts, sentences)
     swapped = next(((a, b) for a in range(len(parts)) for b in range(a + 1, len(parts)) if told[a] > told[b]), None)
     if swapped:

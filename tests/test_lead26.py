@@ -1,7 +1,10 @@
-"""Session 22, the lead's mends: "24 and a quarter of that is 6" is two steps, not the mixed number 24 1/4, and a
-clock time typed with a dot ("11.50 + 10 mins is 12:00") is checked as a clock time, while money with a dot is not."""
+"""Session 22, the lead's mends: "24 and a quarter of that is 6" is two steps, not the mixed number 24 1/4; a
+clock time typed with a dot ("11.50 + 10 mins is 12:00") is checked as a clock time, money with a dot is not; the
+task's own list ("put in order: a, b, c.") is not the student's order, and a whole order told as the passage tells it
+is confirmed."""
 from arithmetic_claims import arithmetic_text, claims
 from clock_claims import clock_minutes, clock_steps
+from reading_order import own_order, passage_order, sequence_check
 
 
 def test_and_a_quarter_of_that_starts_a_new_step():
@@ -21,3 +24,20 @@ def test_a_time_typed_with_a_dot_is_a_clock_time_when_minutes_are_added():
 def test_money_with_a_dot_is_no_clock_time():
     assert clock_steps("11.50 + 2.25 = 13.75") == []
     assert [c.right for c in claims("11.50 + 2.25 = 13.75")] == [True]
+
+
+def test_the_tasks_own_list_is_not_the_students_order():
+    question = "put in order: swim, eat lunch, ride the bus. i think ride the bus, swim, eat lunch"
+    assert own_order("put in order: swim, eat lunch, ride the bus ride the bus, swim, eat lunch", question) \
+        == " ride the bus, swim, eat lunch"
+    assert own_order("ride the bus, swim", "which came first, the bus or the swim?") == "ride the bus, swim"
+
+
+def test_a_whole_order_told_as_the_passage_tells_it_is_confirmed_and_a_swap_is_not():
+    sentences = ["In the morning Ana fed the goats.", "At noon she mended the fence.",
+                 "In the evening she milked the cows."]
+    right = sequence_check("fed the goats, mended the fence, milked the cows", "what order?", sentences, 0, [])
+    assert right.startswith("Yes, that is the order")
+    swapped = sequence_check("mended the fence, fed the goats", "what order?", sentences, 0, [])
+    assert swapped.startswith('You put "mended the fence" before "fed the goats"')
+    assert passage_order(["fed the cows"], sentences) is None   # "fed" and "cows" are told in two sentences alike
