@@ -142,6 +142,8 @@ def _below_zero(problem: str, plan: Plan | None, done: list[int], said: str) -> 
 _CLOCK_SAID = re.compile(r"\b(\d{1,2}):(\d\d)\b")
 _MINUTES_STUCK = re.compile(r"\b(?:cant|can'?t|cannot|can not|doesn'?t|dont|don'?t|won'?t|less|smaller|fewer|bigger|"
                             r"borrow\w*|negative)\b")
+_HOUR_PASSED = re.compile(r"\b(?:past|over|across|into|through) (?:the|an|a|one) (?:next |whole |new )?hour\b|"
+                          r"\b(?:next|new) hour\b|\bcross(?:es|ing)? (?:the |an )?hour\b")
 
 
 def _past_the_hour(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
@@ -155,16 +157,19 @@ def _past_the_hour(problem: str, plan: Plan | None, done: list[int], said: str) 
         return f"{over.group()} would be {past} minutes past {hour}, but an hour has only 60 minutes: 60 minutes " \
                f"past {hour} is already {on_hour}.", f"So how many minutes past {on_hour} is {over.group()}?"
     crossed = hour_crossed(problem)
-    if crossed is None or not _MINUTES_STUCK.search(said):
+    if crossed is None:
         return None
     first, on_hour, last = crossed
     start, end = (int(re.search(r":(\d\d)", t).group(1)) for t in (first, last))
     named = {int(n) for n in re.findall(r"(?<![:\d])\d{1,2}(?![:\d])", said)}
-    if end >= start or not ({start, end} <= named or re.search(r"\bminutes?\b", said)):
+    if _HOUR_PASSED.search(said):   # "how do i do it when it goes past the hour"
+        lead = f"The time passes {on_hour} on the way, so count it in two parts: up to {on_hour}, then on from there."
+    elif end < start and _MINUTES_STUCK.search(said) and ({start, end} <= named or re.search(r"\bminutes?\b", said)):
+        lead = f"{end} is less than {start} because the clock passes {on_hour} on the way, and after {on_hour} " \
+               f"the minutes start again from 0."
+    else:
         return None
-    return f"{end} is less than {start} because the clock passes {on_hour} on the way, and after {on_hour} the " \
-           f"minutes start again from 0.", \
-        f"How many minutes is it from {first} to {on_hour}, and then from {on_hour} to {last}?"
+    return lead, f"How many minutes is it from {first} to {on_hour}, and then from {on_hour} to {last}?"
 
 
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
@@ -219,6 +224,8 @@ _CHANGE_ASKED = re.compile(r"\bpercent(?:age)? (?:of )?(?P<w>increase|decrease|c
                            r"loss|gain)\b|\b(?:by )?what percent(?:age)?\b[^?.]*\b(?P<v>go|went|drop\w*|rise|rose|fell|"
                            r"fall|increase\w*|decrease\w*|change\w*|grow|grew|up|down|off)\b", re.I)
 _TWO_NAMED = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?)\b[^?.!\d]{0,30}?\bor\b[^?.!\d]{0,30}?(\$?\d[\d,]*(?:\.\d+)?)")
+_DIVISOR_ASKED = re.compile(r"\b(?:what|which)\b[^?.!]{0,25}\bdivide\b[^?.!]{0,12}\bby\b|\bdivide (?:it |that )?by "
+                            r"(?:what|which)\b|\b(?:out of|over) (?:what|which)\b")
 _LATER = re.compile(r"\b(?:now|to|then|after|later|became|becomes|on sale for|went|dropped|rose|fell|grew)\b", re.I)
 
 
@@ -232,7 +239,7 @@ def _change_base(problem: str, plan: Plan | None, done: list[int], said: str) ->
         return None
     two = _TWO_NAMED.search(said)
     named = {Fraction(x.lstrip("$").replace(",", "")) for x in two.groups()} if two else set()
-    if named != {v for v, _ in given} and not _OLD_NEW.search(said):
+    if named != {v for v, _ in given} and not _OLD_NEW.search(said) and not _DIVISOR_ASKED.search(said):
         return None
     base = next((s.values[1] for s in plan.steps if s.op == "/" and len(s.values) == 2 and any(
         t.op == "-" and t.value == s.values[0] for t in plan.steps)), None) if plan is not None else None

@@ -119,3 +119,15 @@ def test_a_length_with_working_is_left_to_the_steps_check():
 def test_a_length_question_told_bare_reaches_the_reply():
     reply = reply_to("the art class starts at 1:50 and ends at 3:05. how long is the class? is it 1 hour 15 min?")
     assert reply["text"].startswith("Yes, 1 hour 15 min is right")
+
+
+def test_a_span_said_to_pass_the_hour_is_counted_in_two_parts():
+    reply = _reply("The show started at 4:45 pm and finished at 6:10 pm. How long was the show?",
+                   "how do i do it when it goes past the hour")
+    assert "up to 5:00" in reply and "from 4:45 pm to 5:00" in reply and "85" not in reply
+
+
+def test_which_number_divides_a_percent_change_is_the_start_without_a_plan():
+    problem = "A phone cost $250 and now costs $200. By what percent did the price go down?"
+    reply = _reply(problem, "what number do i divide by")
+    assert "before it: $250" in reply and "20" not in reply.replace("$200", "")
