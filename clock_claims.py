@@ -4,7 +4,8 @@
 gone by is its length in minutes, a time moved on the clock time in minutes after 12:00 (so "11:40 + 35 min = 11:15"
 is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
 length in hours or minutes. The numbers of a clock time are never read as arithmetic ("9:50 + 2 = 11:50" is no
-claim that 50 + 2 = 11): arithmetic_claims leaves them to this room.
+claim that 50 + 2 = 11): arithmetic_claims leaves them to this room. A length offered bare ("is it 1 hour 35 min?")
+for two clock times is decided by them (`length_offered`).
 """
 from __future__ import annotations
 
@@ -167,8 +168,9 @@ def length_offered(problem: str, work: str) -> tuple[str, str, str, str] | None:
         return None
     start, end = (clock_minutes(t) for t in times)
     gone, said = (end - start) % 720, minutes_of(lengths[0].group())
-    first, last = (_shown_time(t) for t in times)
-    on_hour = f"{int(start) // 60 % 12 + 1}:00"
+    first, last = (re.sub(r"(?<=[ap]m)\.$", "", _shown_time(t), flags=re.I) for t in times)   # "pm." ends a sentence
+    hour = int(re.match(r"\d+", times[0]).group())
+    on_hour = f"{hour + 1 if hour > 12 else hour % 12 + 1}:00"   # "13:40" is on a 24-hour clock
     to_hour = 60 - start % 60
     if said == gone:
         return "confirm", f"Yes, {_shown_time(lengths[0].group())} is right: that is the time from {first} to " \

@@ -17,6 +17,11 @@ these know (the other help moves decide).
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
 A confusion about a concept rather than this problem's step ("what does 3:5 mean?") meets its card (`concept_asked`,
 data/math_concepts.jsonl; moved here from wording.py in round 18).
+Session 22: minutes that will not take away ("I can't subtract 50 from 35" of 7:50 to 8:35) or a span said to pass
+the hour are counted on to the whole hour the span passes, then on to the end; a time written with 60 or more
+minutes ("4:75") is turned into the next hour; a count that passes 0 ("how can it go below zero") is split at 0 on
+the plan's step; a percent change asked of "80 or 60" (or "what do I divide by") is of the amount before it, the
+plan's divisor; a percent used as a whole number ("do I times 25 by 8" of 8%) is said out of 100.
 """
 from __future__ import annotations
 

@@ -131,3 +131,8 @@ def test_which_number_divides_a_percent_change_is_the_start_without_a_plan():
     problem = "A phone cost $250 and now costs $200. By what percent did the price go down?"
     reply = _reply(problem, "what number do i divide by")
     assert "before it: $250" in reply and "20" not in reply.replace("$200", "")
+
+
+def test_the_first_part_on_a_24_hour_clock_names_its_own_hour():
+    found = length_offered("The bus left at 13:40 and arrived at 15:05. How long was the ride?", "is it 20 min")
+    assert found is not None and found[3] == "part_done" and "from 14:00 to 15:05" in found[2]
