@@ -4,7 +4,8 @@
 gone by is its length in minutes, a time moved on the clock time in minutes after 12:00 (so "11:40 + 35 min = 11:15"
 is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
 length in hours or minutes. The numbers of a clock time are never read as arithmetic ("9:50 + 2 = 11:50" is no
-claim that 50 + 2 = 11): arithmetic_claims leaves them to this room.
+claim that 50 + 2 = 11): arithmetic_claims leaves them to this room. A length offered bare ("is it 1 hour 35 min?")
+for two clock times is decided by them (`length_offered`).
 """
 from __future__ import annotations
 
@@ -154,3 +155,35 @@ def borrowed_hundred(problem: str, work: str) -> tuple[str, str] | None:
                     f"100 minutes for an hour, but an hour has only 60.",
                     f"How long is it from {times[0]} to {int(start[0]) + 1}:00, and from there to {times[1]}?")
     return None
+
+
+def length_offered(problem: str, work: str) -> tuple[str, str, str, str] | None:
+    """(verdict, lead, question, kind) for one length offered bare ("is it 1 hour 35 min?") when the problem gives
+    two clock times and nothing else to count and asks how long: the time between them decides. The right length is
+    confirmed; the minutes up to the next whole hour are confirmed as that part, the rest asked; any other length is
+    questioned at counting on (an hour has 60 minutes, never 100), its right value never said."""
+    times = re.findall(_CLOCK, problem, re.I)
+    others = re.findall(r"(?<![\d:])\d+(?![\d:])", re.sub(_CLOCK, " ", problem, flags=re.I))
+    lengths = list(re.finditer(rf"\d+\s*{_HOURS}\s*(?:and\s*)?\d+\s*{_MINUTES}|{LENGTH}", without_clocks(work), re.I))
+    if len(times) != 2 or others or not _ASKS_LENGTH.search(problem) or len(lengths) != 1 or clock_steps(work) \
+            or re.search(r"\d+\s*(?:\+|-|−|x|×|\*|/|÷)\s*\d", without_clocks(work)):
+        return None
+    start, end = (clock_minutes(t) for t in times)
+    gone, said = (end - start) % 720, minutes_of(lengths[0].group())
+    first, last = (re.sub(r"(?<=[ap]m)\.$", "", _shown_time(t), flags=re.I) for t in times)   # "pm." ends a sentence
+    hour = int(re.match(r"\d+", times[0]).group())
+    on_hour = f"{hour + 1 if hour > 12 else hour % 12 + 1}:00"   # "13:40" is on a 24-hour clock
+    to_hour = 60 - start % 60
+    if said == gone:
+        return "confirm", f"Yes, {_shown_time(lengths[0].group())} is right: that is the time from {first} to " \
+            f"{last}.", "Would you like a similar problem to try?", "final_right"
+    if start % 60 and said == to_hour and gone > to_hour:
+        return "confirm", f"Yes, {_shown_time(lengths[0].group())} takes you from {first} to {on_hour}. That is the " \
+            f"first part, not the whole time yet.", f"How long is it from {on_hour} to {last}?", "part_done"
+    over = re.search(rf"(\d+)\s*{_MINUTES}", lengths[0].group())
+    hour_note = " An hour has only 60 minutes, so the minutes part of a length is never 60 or more." \
+        if over and int(over.group(1)) >= 60 and re.search(_HOURS, lengths[0].group()) else ""
+    ask = f"How many minutes is it from {first} to {on_hour}, and how long from {on_hour} to {last}?" \
+        if start % 60 and gone > to_hour else f"Count on from {first}: how long is it to {last}?"
+    return "flag", f"{_shown_time(lengths[0].group())} is not the time from {first} to {last}.{hour_note}", ask, \
+        "final_wrong"

@@ -17,6 +17,11 @@ these know (the other help moves decide).
 the adults cost 16 dollars but I'm stuck") is a step done, so the move asks the first step they have not done.
 A confusion about a concept rather than this problem's step ("what does 3:5 mean?") meets its card (`concept_asked`,
 data/math_concepts.jsonl; moved here from wording.py in round 18).
+Session 22: minutes that will not take away ("I can't subtract 50 from 35" of 7:50 to 8:35) or a span said to pass
+the hour are counted on to the whole hour the span passes, then on to the end; a time written with 60 or more
+minutes ("4:75") is turned into the next hour; a count that passes 0 ("how can it go below zero") is split at 0 on
+the plan's step; a percent change asked of "80 or 60" (or "what do I divide by") is of the amount before it, the
+plan's divisor; a percent used as a whole number ("do I times 25 by 8" of 8%) is said out of 100.
 """
 from __future__ import annotations
 
@@ -35,7 +40,7 @@ from problem_text import (content_words, given_numbers, problem_sentences, quest
                           written_equation)
 from solver import Plan, fmt
 from step_parts import what_it_finds
-from unplanned_help import equation_start, step_question, step_sum
+from unplanned_help import clock_after, equation_start, hour_crossed, step_question, step_sum
 
 _OPS = {"add": "+", "plus": "+", "take away": "-", "take": "-", "subtract": "-", "minus": "-", "multiply": "*",
         "times": "*", "divide": "/", "share": "/", "halve": "/", "half": "/"}
@@ -51,7 +56,8 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
     asked = asked_form(problem, plan, done, said)   # "is it just 20% of 12000", "i know 1 hour is 60 min"
     if asked:
         return asked
-    for rule in (_across_zero, _minutes_over, _decimal_hours, _percent_base, _other_percent, _percent_side,
+    for rule in (_across_zero, _below_zero, _past_the_hour, _minutes_over, _decimal_hours, _change_base,
+                 _percent_base, _other_percent, _percent_side,
                  _same_bottom, _bracket_first, _why_step, _which_amount, _which_divides, _which_first, _which_operation,
                  _part_of_whole, _share_order):
         found = rule(problem, plan, done, said)
@@ -111,6 +117,66 @@ def _across_zero(problem: str, plan: Plan | None, done: list[int], said: str) ->
            f"crosses 0, so both parts count.", "Which of your two sums puts those two parts together?"
 
 
+# "how can it go below zero", "theres a negative": a temperature or a number line that passes 0
+_BELOW = re.compile(r"\b(?:below|under|less than|past) (?:zero|0)\b|\bnegatives?\b|\bminus (?:numbers?|degrees?|temp)|"
+                    r"\bbelow freezing\b")
+
+
+def _below_zero(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"how can it go below zero?", "do I add or subtract, there's a negative": the next step passes 0 (a drop from
+    4 by 11, a rise from -8 by 13, the gap from -6 to 9), so it is counted in two parts, to 0 and on from 0; both
+    parts and what they make are left to the student."""
+    step = solver.next_step(plan, set(done)) if plan is not None and _BELOW.search(said) else None
+    if step is None or len(step.values) != 2:
+        return None
+    a, b = step.values
+    unit = f" {step.unit}" if step.unit else ""
+    if step.op == "-" and 0 <= a < b:   # 4 - 11: down through 0
+        return f"Counting down goes on past 0: one below 0 is -1, two below is -2, and so on. The first " \
+               f"{fmt(a)} of the {fmt(b)}{unit} take it down to 0.", \
+            f"How many of the {fmt(b)}{unit} are still left to go below 0, and where does that leave it?"
+    if step.op == "+" and a < 0 < a + b:   # -8 + 13: up through 0
+        return f"{fmt(a)} is {fmt(-a)}{unit} below 0, so the first {fmt(-a)} of the {fmt(b)}{unit} only bring it " \
+               f"up to 0.", f"How many of the {fmt(b)}{unit} are left after that, and where does that put it?"
+    if step.op == "-" and b < 0 < a:   # 9 - (-6): a gap across 0
+        return f"{fmt(b)} is below 0 and {fmt(a)} above it, so the gap between them crosses 0: count it in two " \
+               f"parts.", f"How far is it from {fmt(b)} up to 0, and from 0 up to {fmt(a)}?"
+    return None
+
+
+_CLOCK_SAID = re.compile(r"\b(\d{1,2}):(\d\d)\b")
+_MINUTES_STUCK = re.compile(r"\b(?:cant|can'?t|cannot|can not|doesn'?t|dont|don'?t|won'?t|less|smaller|fewer|bigger|"
+                            r"borrow\w*|negative)\b")
+_HOUR_PASSED = re.compile(r"\b(?:past|over|across|into|through) (?:the|an|a|one) (?:next |whole |new )?hour\b|"
+                          r"\b(?:next|new) hour\b|\bcross(?:es|ing)? (?:the |an )?hour\b")
+
+
+def _past_the_hour(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"I get 4:75, is that a time?" of 3:40 and 1 hour 35 minutes later: an hour has 60 minutes, so 60 of them
+    past 4 is 5:00. "I can't take 50 from 35" of 7:50 to 8:35: the minutes start again at the whole hour the span
+    passes, so it is counted on to that hour, then on to the end; every count is left to the student."""
+    over = next((t for t in _CLOCK_SAID.finditer(said) if int(t.group(2)) >= 60), None)
+    if over is not None and clock_after(problem):
+        hour, past = int(over.group(1)), int(over.group(2))
+        on_hour = f"{hour % 12 + 1}:00"
+        return f"{over.group()} would be {past} minutes past {hour}, but an hour has only 60 minutes: 60 minutes " \
+               f"past {hour} is already {on_hour}.", f"So how many minutes past {on_hour} is {over.group()}?"
+    crossed = hour_crossed(problem)
+    if crossed is None:
+        return None
+    first, on_hour, last = crossed
+    start, end = (int(re.search(r":(\d\d)", t).group(1)) for t in (first, last))
+    named = {int(n) for n in re.findall(r"(?<![:\d])\d{1,2}(?![:\d])", said)}
+    if _HOUR_PASSED.search(said):   # "how do i do it when it goes past the hour"
+        lead = f"The time passes {on_hour} on the way, so count it in two parts: up to {on_hour}, then on from there."
+    elif end < start and _MINUTES_STUCK.search(said) and ({start, end} <= named or re.search(r"\bminutes?\b", said)):
+        lead = f"{end} is less than {start} because the clock passes {on_hour} on the way, and after {on_hour} " \
+               f"the minutes start again from 0."
+    else:
+        return None
+    return lead, f"How many minutes is it from {first} to {on_hour}, and then from {on_hour} to {last}?"
+
+
 def _minutes_over(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"what do I do when the minutes go over 60?": 60 of them make one more hour, the rest stay minutes."""
     minutes = [a or b for a, b in re.findall(r"\d:(\d\d)\b|\b(\d+) minutes?\b", problem)]   # "6:45", "50 minutes"
@@ -158,6 +224,44 @@ def _amount(problem: str, percents: list[str]) -> str:
     return next((p for v, p in given_numbers(problem) if "%" not in p and fmt(v) not in percents), "")
 
 
+# "find the percent increase", "what percent did the price go down by": a change from one amount to another
+_CHANGE_ASKED = re.compile(r"\bpercent(?:age)? (?:of )?(?P<w>increase|decrease|change|drop|rise|reduction|discount|"
+                           r"loss|gain)\b|\b(?:by )?what percent(?:age)?\b[^?.]*\b(?P<v>go|went|drop\w*|rise|rose|fell|"
+                           r"fall|increase\w*|decrease\w*|change\w*|grow|grew|up|down|off)\b", re.I)
+_TWO_NAMED = re.compile(r"(\$?\d[\d,]*(?:\.\d+)?)\b[^?.!\d]{0,30}?\bor\b[^?.!\d]{0,30}?(\$?\d[\d,]*(?:\.\d+)?)")
+_DIVISOR_ASKED = re.compile(r"\b(?:what|which)\b[^?.!]{0,25}\bdivide\b[^?.!]{0,12}\bby\b|\bdivide (?:it |that )?by "
+                            r"(?:what|which)\b|\b(?:out of|over) (?:what|which)\b")
+_LATER = re.compile(r"\b(?:now|to|then|after|later|became|becomes|on sale for|went|dropped|rose|fell|grew)\b", re.I)
+
+
+def _change_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
+    """"do I divide by 80 or 60?", "is the 5 dollars out of 20 or out of 25?" of a percent change from one amount to
+    another (no percent given): the change is compared with the amount before it, the plan's divisor (without a
+    plan, the amount the story gives first, when a later word says the other came after it)."""
+    asked = _CHANGE_ASKED.search(problem)
+    given = given_numbers(problem)
+    if asked is None or "%" in problem or len(given) != 2:
+        return None
+    two = _TWO_NAMED.search(said)
+    named = {Fraction(x.lstrip("$").replace(",", "")) for x in two.groups()} if two else set()
+    if named != {v for v, _ in given} and not _OLD_NEW.search(said) and not _DIVISOR_ASKED.search(said):
+        return None
+    base = next((s.values[1] for s in plan.steps if s.op == "/" and len(s.values) == 2 and any(
+        t.op == "-" and t.value == s.values[0] for t in plan.steps)), None) if plan is not None else None
+    if base is None and (plan is not None or not _LATER.search(problem.split(given[1][1])[0].split(given[0][1])[-1])):
+        return None
+    base = given[0][0] if base is None else base
+    word = (asked.group("w") or "change").lower()
+    lead = f"A percent {word} compares the change with the amount before it: {dict(given).get(base, fmt(base))}, " \
+           f"the amount it started at."
+    if plan is None:
+        return lead, f"How much did it change, and what fraction of {dict(given).get(base, fmt(base))} is that?"
+    have = set(done) | {i for i, s in enumerate(plan.steps[:-1]) if s.value in solver.numbers_in(said) and
+                        s.value not in named}
+    step = solver.next_step(plan, have)
+    return (lead, step_question(plan, step)) if step is not None else None
+
+
 def _percent_base(problem: str, plan: Plan | None, done: list[int], said: str) -> tuple[str, str] | None:
     """"do I take 10% of the old or the new number?", "what order do I do the discount and the tax in?": a percent
     change is always of the amount just before that change; a second change is of the amount after the first."""
@@ -192,7 +296,8 @@ def _other_percent(problem: str, plan: Plan | None, done: list[int], said: str) 
     if other is not None:
         lead = f"The problem gives {given}%, not {other}%: {given}% means {given} out of every 100."
     elif not theirs and re.search(rf"(?<![\d.])\$?{re.escape(given)}(?![\d.])", said) and \
-            re.search(r"\b(?:take|away|subtract|minus|add|plus|off)\b", said):
+            re.search(r"\b(?:take|away|subtract|minus|add|plus|off|times|multiply|divide|by)\b", said) and \
+            [fmt(v) for v in solver.numbers_in(problem)].count(given) == 1:   # "do i times 25 by 8" of 8% of $25
         lead = f"{given}% is not {given} on its own: it means {given} out of every 100, so what it comes to depends " \
                f"on {start}."
     else:

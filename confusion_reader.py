@@ -40,7 +40,9 @@ _MEANING = re.compile(r"\bwhat (?:does|do|is|are|'s|s) (?:the |a |an |this |that
                       r"(?:even |actually |really )?(?:supposed to |meant to )?(?:be|mean|means|stand for|stands for|"
                       r"represent|for)\b|\b(?:don'?t|dont|do not) (?:get|understand|know) what (?:the |a |an )?"
                       r"(?P<y>[\w ]{1,30}?) (?:means|is|stands for|is for)\b|\bwhat (?:to|do i|should i) (?:make|call|"
-                      r"let|use for) (?P<z>[a-z])\b", re.I)
+                      r"let|use for) (?P<z>[a-z])\b|\bwhat (?:am|are|do|should|can|would) (?:i|we|u|you) "
+                      r"(?:supposed to |meant to |even |have to |)do with (?:the |a |an |this |that |my )?"
+                      r"(?P<w>[a-z]+)\b", re.I)
 _WHY = re.compile(r"\bwhy (?:do|does|would|should|did|must|can|are|is)?\s*(?:i|we|you|they|it)?\s*(?P<x>[^?.!]{2,50})",
                   re.I)
 _FIRST = re.compile(r"\bwhich (?:number|one|amount)s? (?:goes|go|comes|come|is|do i put|to put) first\b|"
@@ -58,7 +60,7 @@ def read(said: str) -> Confusion | None:
     if m := _NUMBERS.search(said):
         return Confusion("numbers", (m.group(),))
     if m := _MEANING.search(said):
-        return Confusion("meaning", ((m.group("x") or m.group("y") or m.group("z")).strip().lower(),))
+        return Confusion("meaning", ((m.group("x") or m.group("y") or m.group("z") or m.group("w")).strip().lower(),))
     if m := _WHY.search(said):
         return Confusion("why", (m.group("x").strip().lower(),))
     if m := _EITHER.search(said):
@@ -120,10 +122,13 @@ def _fraction_parts(problem: str, plan: Plan | None, done: list[int], said: str,
                     ) -> tuple[str, str] | None:
     """"do I times the top or the bottom by 5?" of 3/4 cup for each loaf, 5 loaves: 5 lots of 3/4; the bottom names
     the pieces' size, the top counts them. Of "2/3 of the 36 cars": cut into 3 equal parts, take 2 of them."""
-    if not re.search(r"\b(?:tops?|bottoms?|numerators?|denominators?)\b", said) or re.search(
+    fraction, whole = _one_fraction(problem), None
+    named = [set(re.findall(r"(?<![\d/.])\d+(?![\d/.])", o)) for o in c.about] if c.kind == "either" else []
+    parts = fraction is not None and len(named) == 2 and {frozenset(n) for n in named} == {
+        frozenset({str(fraction[0])}), frozenset({str(fraction[1])})}   # "the 3 or the 4" of 3/4
+    if not parts and not re.search(r"\b(?:tops?|bottoms?|numerators?|denominators?)\b", said) or re.search(
             r"\b(?:add|plus|adding|subtract|minus|take away)\b", said):
         return None
-    fraction, whole = _one_fraction(problem), None
     if fraction is not None:
         whole = _whole_count(problem, said, fraction[0], fraction[1])
     if fraction is None or whole is None:

@@ -471,6 +471,10 @@ EQUATION_ASK_RUN_ON = re.compile(r"(=\s*-?\d+(?:\.\d+)?)\s+(?=(?:what (?:does|do
                                  r"(?:letter|variable|[a-z])\b (?:even |actually |really )?(?:supposed|meant|mean|"
                                  r"stand|represent)|why|do i|should i|where do i|how do i (?:even )?(?:start|begin)|"
                                  r"idk)\b[^=]*$)", re.I)
+# "4y - 6 = 30 is y = 9?", "2x + 5 = 17 so x is 11": the student's value for the letter, asked right after the
+# equation the problem sets (the message's first "="), starts a sentence of its own; later lines are work.
+VALUE_ASK_RUN_ON = re.compile(r"^([^=]*?=\s*-?\d+(?:\.\d+)?)\s+(?=(?:is|so|then|does|would|could) [a-z](?![\w.])\s*"
+                              r"(?:=|is)\s*-?\d)", re.I)
 # "... whats the volume do i add them all up", "... how far apart do i multiply or divide by 25": an operation the
 # student asks about typed on after the problem's question without a stop
 OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|should|can|would) (?:i|we|u|you) "
@@ -479,10 +483,10 @@ OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|s
 
 
 def asks_apart(message: str) -> str:
-    """`message` with the student's own question after an equation, or a question about an operation typed on after
-    the problem's question, made a sentence of its own; an operation question whose numbers the problem never gave
-    ("What number do I multiply by 4 to get 36?") is the problem's own and stays."""
-    message = EQUATION_ASK_RUN_ON.sub(r"\1. ", message)
+    """`message` with the student's own question or value after an equation, or a question about an operation typed
+    on after the problem's question, made a sentence of its own; an operation question whose numbers the problem
+    never gave ("What number do I multiply by 4 to get 36?") is the problem's own and stays."""
+    message = VALUE_ASK_RUN_ON.sub(r"\1. ", EQUATION_ASK_RUN_ON.sub(r"\1. ", message), count=1)
     m = OPERATION_ASK.search(message)
     before = message[:m.start()] if m is not None else ""
     if m is None or re.search(r"\b(?:how|why|when|where|what|which)$", before, re.I) or not re.search(r"\d", before) \

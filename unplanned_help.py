@@ -149,13 +149,13 @@ _CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<half>[ap])\.?m\b\.?)
 _HOW_LONG = re.compile(r"\bhow (?:long|much time|many (?:minutes|hours))\b", re.I)
 
 
-def _clock_span(problem: str) -> str:
-    """Two clock times and a question of how long between them: counted on to the next whole hour, then to the end
-    (minutes past an hour do not subtract like decimals: 5:20 - 3:45 is no 1.75). "" when the span stays inside
-    one hour, starts on the hour, or the times are not two."""
+def hour_crossed(problem: str) -> tuple[str, str, str] | None:
+    """(start, the next whole hour, end) as written, of two clock times and a question of how long between them whose
+    span passes a whole hour; None when the span stays inside one hour, starts on the hour, or the times are not
+    two."""
     times = list(_CLOCK.finditer(problem))
     if len(times) != 2 or not _HOW_LONG.search(question_sentence(problem_sentences(problem))):
-        return ""
+        return None
 
     def minutes(t: re.Match) -> int:   # "13:15" is on a 24-hour clock already
         hour = int(t.group("h"))
@@ -164,18 +164,30 @@ def _clock_span(problem: str) -> str:
 
     start, end = times
     hour = int(start.group("h"))
-    if int(start.group("m")) == 0 or minutes(end) <= minutes(start) - int(start.group("m")) + 60:
-        return ""
+    stop = minutes(end) + (720 if minutes(end) <= minutes(start) else 0)   # 10:55 to 12:20 goes on past 12
+    if int(start.group("m")) == 0 or stop <= minutes(start) - int(start.group("m")) + 60:
+        return None
     on_hour = f"{hour + 1 if int(end.group('h')) > 12 else hour % 12 + 1}:00"
     first, last = (re.sub(r"(?<=[ap]m)\.$", "", t.group().strip(), flags=re.I) for t in times)   # "pm." ends a sentence
+    return first, on_hour, last
+
+
+def _clock_span(problem: str) -> str:
+    """Two clock times and a question of how long between them: counted on to the next whole hour, then to the end
+    (minutes past an hour do not subtract like decimals: 5:20 - 3:45 is no 1.75). "" when the span stays inside
+    one hour, starts on the hour, or the times are not two."""
+    crossed = hour_crossed(problem)
+    if crossed is None:
+        return ""
+    first, on_hour, last = crossed
     return f"Count on from {first}: how many minutes is it to {on_hour}, and how long from {on_hour} to {last}?"
 
 
-_LASTS = re.compile(r"\b(?:lasts?|takes?|took|runs?|ran|for)\s+(?P<h>\d+)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?"
+_LASTS = re.compile(r"\b(?:last(?:s|ed)?|takes?|took|runs?|ran|for)\s+(?P<h>\d+)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?"
                     r"(?P<m>\d+)\s*(?:minutes?|mins?))?", re.I)
 
 
-def _clock_after(problem: str) -> str:
+def clock_after(problem: str) -> str:
     """A start on the clock and how long something lasts ("starts at 7:20 p.m. and lasts 1 hour 55 minutes"), with
     the question asking what time it ends: counted on from the start, the hours first, then the minutes; "" else."""
     start, lasts = _CLOCK.search(problem), _LASTS.search(problem)
@@ -244,7 +256,7 @@ def first_move(problem: str, given: list[tuple[Fraction, str]], stated: frozense
         return "", first_part
     if still := _still_needed(problem) or _shared_out(problem, given) or _priced_count(problem, given) \
             or groups_apart(problem) \
-            or _clock_span(problem) or _clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
+            or _clock_span(problem) or clock_after(problem) or _units_apart(given) or _fraction_of(problem, given) \
             or _percent_first(problem, given) or _part_of_all(problem, given) or _unit_asked(problem, given) \
             or _rate_for_span(problem) or compared_step(problem, given) or fact_step(problem):
         return "", still

@@ -27,7 +27,7 @@ from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, clai
                                path_to, pending, presented_as_answer, result_of, right_through, route_to,
                                true_of_work, unused_quantities)
 from asked_step import number_move, taken_away
-from clock_claims import elapsed_answer
+from clock_claims import elapsed_answer, length_offered
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
@@ -102,6 +102,8 @@ def _checked_exactly(lesson: Lesson, problem: str, found: list[Claim], said: lis
     if elapsed := elapsed_answer(problem, work):   # "3:45 to 4:00 is 15 min, ... so 1 hr 35 min": every step exact
         return Move("confirm", f"Yes, {elapsed[0]} is right! Your steps: {', then '.join(elapsed[1])}.", offer,
                     kind="final_right")
+    if length := length_offered(problem, work):   # "is it 1 hour 35 min?" of 6:35 to 8:10: the two times decide
+        return Move(length[0], length[1], fresh_hint(lesson, length[2], length[2]), kind=length[3])
     if kept := conditions_words(problem, work):   # "19 and 11" of two numbers adding to 30, 8 apart
         ask = offer if kept[0] == "confirm" else conditions_start(problem)
         return Move(kept[0], kept[1], fresh_hint(lesson, ask, ask), kind=kept[2])
