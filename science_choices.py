@@ -36,20 +36,7 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     topic card's observation."""
     question = re.split(r"\s\(?A[).:]\s", question)[0].strip() or question  # the stem, without its choices
     card = match_card(question, key_terms(question))
-    right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
-             if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
-    carded = [i for i, choice in enumerate(choices) if card and card_fact(card, i, choices, question, kb)] \
-        if not right else []
-    right = carded if len(carded) == 1 else right
-    named = named_choice(question, choices, kb) if not right else None
-    right = [named[0]] if named else right
-    stated = [i for i, choice in enumerate(choices) if card_of_choice(question, choice) == "right"] \
-        if not right else []
-    right = stated if len(stated) == 1 else right
-    right_at = right[0] if len(right) == 1 else None
-    # the pick a fact answers the question for by meaning, clearly ahead of every other choice: it only confirms
-    meant = meant_choice(question, choices, kb) if right_at is None and picked is not None else None
-    right_at = picked if meant and meant[0] == picked else right_at
+    right_at, grounds = decided(question, choices, picked, card, kb)
     asked = ASKED_PREDICATE.match(question)
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
     if picked is None:
@@ -64,10 +51,6 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
                     f"rules out each of the others?", "card" if card else "fact", None, [])
     said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
     if right_at == picked:
-        grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
-            [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
-            else [choice_card(question, choices[picked]).idea] if stated \
-            else [meant[1]] if meant else [choice_fact(choices[picked], question, kb)]
         if reason and (against := reason_against(reason, question, choices[picked], kb)):
             return Move(f"{said[:-1]} is the right pick, but check your reason against this: \"{against}\" Does "
                         f"\"{echo(reason)}\" fit it? What makes {said[:-1]} the right choice, then?", "fact",
@@ -107,6 +90,33 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     return Move(f"Why {said[:-1]}? {card.opening}" if card else
                 f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
                 f"out each of the other choices?", "card" if card else "fact", "unclear", [])
+
+
+def decided(question: str, choices: list[str], picked: int | None, card: TopicCard | None,
+            kb: KnowledgeBase) -> tuple[int | None, list[str]]:
+    """The one choice the topic card accepts, a fact names as the answer (`choice_fact`), the card's idea says of a
+    fact about it (`card_fact`), a fact's clause names beside what is asked (`named_choice`) or the card of its own
+    scenario accepts, else the pick a fact answers the question with by meaning (`meant_choice`, which only
+    confirms); with what grounds it when it is the pick."""
+    right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
+             if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
+    carded = [i for i, choice in enumerate(choices) if card and card_fact(card, i, choices, question, kb)] \
+        if not right else []
+    right = carded if len(carded) == 1 else right
+    named = named_choice(question, choices, kb) if not right else None
+    right = [named[0]] if named else right
+    stated = [i for i, choice in enumerate(choices) if card_of_choice(question, choice) == "right"] \
+        if not right else []
+    right = stated if len(stated) == 1 else right
+    right_at = right[0] if len(right) == 1 else None
+    meant = meant_choice(question, choices, kb) if right_at is None and picked is not None else None
+    right_at = picked if meant and meant[0] == picked else right_at
+    if right_at is None or right_at != picked:
+        return right_at, []
+    return right_at, [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
+        [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
+        else [choice_card(question, choices[picked]).idea] if stated \
+        else [meant[1]] if meant else [choice_fact(choices[picked], question, kb)]
 
 
 # Chosen on a calibration list of 25 lettered questions (session 22, none of the probe sets'): at 0.58 and 0.12 every
