@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import TYPE_CHECKING
 
-from evidence import KnowledgeBase, Move, judge_claim, key_terms
+from evidence import KnowledgeBase, Move, default_embedder, judge_claim, key_terms
 from text_words import base_forms, content_tokens, forms_of, has_negation
 from science_catalog import TopicCard, card_verdict, echo, match_card, plural
 from science_moves import science_move
 from science_names import short_answer_fact
 from student_message import about
+
+if TYPE_CHECKING:
+    from retrieval import Embedder
 
 
 def choice_move(question: str, choices: list[str], picked: int | None, kb: KnowledgeBase, reason: str = "") -> Move:
@@ -32,17 +36,7 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     topic card's observation."""
     question = re.split(r"\s\(?A[).:]\s", question)[0].strip() or question  # the stem, without its choices
     card = match_card(question, key_terms(question))
-    right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
-             if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
-    carded = [i for i, choice in enumerate(choices) if card and card_fact(card, i, choices, question, kb)] \
-        if not right else []
-    right = carded if len(carded) == 1 else right
-    named = named_choice(question, choices, kb) if not right else None
-    right = [named[0]] if named else right
-    stated = [i for i, choice in enumerate(choices) if card_of_choice(question, choice) == "right"] \
-        if not right else []
-    right = stated if len(stated) == 1 else right
-    right_at = right[0] if len(right) == 1 else None
+    right_at, grounds = decided(question, choices, picked, card, kb)
     asked = ASKED_PREDICATE.match(question)
     fits_it = f"which choice {asked.group(1)}" if asked else f"which choice answers {about(question)}"
     if picked is None:
@@ -57,10 +51,6 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
                     f"rules out each of the others?", "card" if card else "fact", None, [])
     said = f"{'ABCDEFGH'[picked]}, \"{choices[picked]}\","
     if right_at == picked:
-        grounds = [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
-            [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
-            else [choice_card(question, choices[picked]).idea] if stated \
-            else [choice_fact(choices[picked], question, kb)]
         if reason and (against := reason_against(reason, question, choices[picked], kb)):
             return Move(f"{said[:-1]} is the right pick, but check your reason against this: \"{against}\" Does "
                         f"\"{echo(reason)}\" fit it? What makes {said[:-1]} the right choice, then?", "fact",
@@ -100,6 +90,64 @@ def choice_move(question: str, choices: list[str], picked: int | None, kb: Knowl
     return Move(f"Why {said[:-1]}? {card.opening}" if card else
                 f"Why {said[:-1]}? Say what you know about \"{choices[picked]}\", then decide {fits_it}: what rules "
                 f"out each of the other choices?", "card" if card else "fact", "unclear", [])
+
+
+def decided(question: str, choices: list[str], picked: int | None, card: TopicCard | None,
+            kb: KnowledgeBase) -> tuple[int | None, list[str]]:
+    """The one choice the topic card accepts, a fact names as the answer (`choice_fact`), the card's idea says of a
+    fact about it (`card_fact`), a fact's clause names beside what is asked (`named_choice`) or the card of its own
+    scenario accepts, else the pick a fact answers the question with by meaning (`meant_choice`, which only
+    confirms); with what grounds it when it is the pick."""
+    right = [i for i, choice in enumerate(choices)  # the card's accepted answer, else a fact's
+             if card and card_verdict(card, choice) == "right" or choice_fact(choice, question, kb)]
+    carded = [i for i, choice in enumerate(choices) if card and card_fact(card, i, choices, question, kb)] \
+        if not right else []
+    right = carded if len(carded) == 1 else right
+    named = named_choice(question, choices, kb) if not right else None
+    right = [named[0]] if named else right
+    stated = [i for i, choice in enumerate(choices) if card_of_choice(question, choice) == "right"] \
+        if not right else []
+    right = stated if len(stated) == 1 else right
+    right_at = right[0] if len(right) == 1 else None
+    meant = meant_choice(question, choices, kb) if right_at is None and picked is not None else None
+    right_at = picked if meant and meant[0] == picked else right_at
+    if right_at is None or right_at != picked:
+        return right_at, []
+    return right_at, [card.idea] if card and card_verdict(card, choices[picked]) == "right" else \
+        [named[1]] if named else [card_fact(card, picked, choices, question, kb)] if carded \
+        else [choice_card(question, choices[picked]).idea] if stated \
+        else [meant[1]] if meant else [choice_fact(choices[picked], question, kb)]
+
+
+# Chosen on a calibration list of 25 lettered questions (session 22, none of the probe sets'): at 0.58 and 0.12 every
+# choice taken was the key's; "Sound travels fastest through which?" took "air" at 0.49 by a fact on light's speed,
+# "Which state of matter has a fixed shape?" took "gas" by 0.02 ("Matter in the gas phase has variable shape").
+MEANT_COSINE, MEANT_MARGIN = 0.58, 0.12
+
+
+def meant_choice(question: str, choices: list[str], kb: KnowledgeBase, embedder: Embedder | None = None,
+                 least: float = MEANT_COSINE, margin: float = MEANT_MARGIN) -> tuple[int, str] | None:
+    """The choice a fact answers the question with, by meaning: for each choice, the retrieved fact that names all
+    of the choice's own words, no other choice's and denies nothing, read against the question (MiniLM cosine); the
+    best choice when its fact is at least `least` near and `margin` nearer than any other choice's ("Most metals, such
+    as copper and aluminium, are good conductors" for "copper" to "Which is a good conductor of electricity?"). Only
+    a pick it takes is confirmed: a near miss flags nothing. None without the encoder."""
+    try:
+        embedder = embedder or default_embedder()
+    except (ImportError, OSError):
+        return None
+    own = distinct_words(choices, question)
+    best: list[tuple[float, str]] = []
+    for i, choice in enumerate(choices):
+        facts = [hit["text"] for hit in kb.search(f"{question} {choice}", k=6)] if own[i] else []
+        facts = [f for f in facts if names(f, own[i], every=True) and not has_negation(f)
+                 and not any(names(f, words) for j, words in enumerate(own) if j != i)]
+        vectors = embedder.encode([question, *facts])
+        best.append(max(((float(vectors[0] @ v), f) for v, f in zip(vectors[1:], facts)), default=(0.0, "")))
+    ranked = sorted(range(len(choices)), key=lambda i: -best[i][0])
+    top, runner = ranked[0], ranked[1] if len(ranked) > 1 else None
+    ahead = best[top][0] - (best[runner][0] if runner is not None else 0.0)
+    return (top, best[top][1]) if best[top][0] >= least and ahead >= margin else None
 
 
 # "Which of these is a producer?": the kind every choice is asked to be, said of one choice at a time

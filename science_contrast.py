@@ -55,7 +55,9 @@ PAIR_FORMS = [
 ]
 # The words in a term that are the question's, not the thing's: "bonds" stays ("ionic bonds"), "whats" does not
 NOT_THING = re.compile(r"^(?:whats|what|which|is|are|the|a|an|i|im|it|one|ones|both|two|and|or|do|does|how|why|diff|"
-                       r"difference|again|always|confuse|confused|mixed|up|them|those|these)$", re.I)
+                       r"difference|again|always|confuse|confused|mixed|up|them|those|these|"
+                       # a pronoun or a joining word opens what the student says next: "bacteria | my teacher said"
+                       r"my|your|our|their|his|her|we|you|u|they|theyre|he|she|because|bc|but|so|cuz|coz)$", re.I)
 # Where in a fact its subject sits: the thing a fact is about is named in its first words ("Xylem vessels carry ...",
 # "Stars shine because of nuclear fusion ..."), not at the end of a list or an aside ("... even in the veins")
 SUBJECT_WORDS = 6

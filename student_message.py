@@ -11,7 +11,7 @@ import re
 import sys
 
 from common import ABBREVIATIONS, split_sentences
-from text_words import CHAT_WHY, TUTOR_WORDS, content_words, stem, written_out
+from text_words import CHAT_WHY, CHAT_WORDS, TUTOR_WORDS, content_words, stem, written_out
 from science_catalog import FORMULA_TOKEN
 
 PASSAGE_LABEL = re.compile(r"^\W*(?:read\s+)?(?:(?:this|the)\s+)?(?:passage|text|story|article|poem|extract|excerpt)"
@@ -127,7 +127,8 @@ ROLE_OR_ORDER = (r"\b(?:my teacher(?!\s+(?:said|says|told\s+us)\s+(?:that\s+)?(?
                  r"write|i teach|this is (?:mr|mrs|ms|miss|dr|professor)\b)\b|,\s*the (?:[\w-]+ ){0,2}teacher\b|"
                  r"^\W*(?:now |just )?write\b")   # "This is Ms. Park, the science teacher" introduces, claims nothing
 # "y does a ball bounce lower", "how come ice floats": a typed why, never a variable ("y = 2x")
-REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm)|pl[sz]+|ignore|pretend|"
+REQUEST = re.compile(r"\b(?:tell me|give me|just (?:say|tell|give|output|confirm|explain|show)|pl[sz]+|ignore|pretend|"
+                     r"explain (?:it|this|that)(?: to me)?\W*$|"  # "just explain it": asked of the tutor, no idea
                      r"you are (?:now|a|an|no)|"
                      r"system|output|override|developer|authori[sz]\w*|answer key|persona|no tutoring|no rules|"
                      r"dan|answers? (?:only|without)|i need|stop asking|please|confirm (?:it|this|that)|"
@@ -375,8 +376,8 @@ def extract_claim(message: str, question: str = "") -> str | None:
                 or TASK_ORDER.match(sentence) \
                 or re.match(r"\W*not\b.*\?$", sentence):  # "not oxygen?": a doubt, not a pick
             continue
-        if content_words(sentence) and set(content_words(sentence)) <= SCHOOL_TALK - asked:  # "when is the test?"
-            continue   # may be answered "friday": only words the question does not ask about are talk
+        if (talk := set(content_words(sentence)) - CHAT_WORDS) and talk <= SCHOOL_TALK - asked:
+            continue   # "when is the test?", "i have a test tmrw" ("friday" may answer): talk, no word of the question
         head, colon, tail = NAMED_ANSWER.sub(r"\g<name>: ", sentence).partition(":")   # "main idea = X": X
         names_question = len(head.split()) <= 6 and re.search(r"(?i)theme|main idea|claim|purpose|answer|compare", head)
         if colon and tail.strip() and REQUEST.search(head):
