@@ -84,8 +84,10 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
+from figure_words import figure_move
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
-from answer_line import PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing
+from answer_line import (PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing,
+                         told_beside)
 from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, evidence_ask, meaning_move, ranking_query, said_as,
                           shaped_move, term_sentence, vocabulary_move, word_clue, FELT_BY)
@@ -100,7 +102,7 @@ def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list
     own = sentence_question(sentences[top], question, sentences)
     if own and re.sub(r"\W+", " ", own).strip().lower() == re.sub(r"\W+", " ", question).strip().lower():
         return [top]
-    return reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+    return reason_side(sentences, top, focus(sentences, top, question, kind), kind, question)
 
 
 def pointed(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
@@ -127,12 +129,15 @@ REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
 BACK_REFERENCE = re.compile(r"^\W*(?:This|That|These|Those|Doing (?:so|this)|The \w+ing)\b")
 
 
-def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) -> list[int]:
+def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str, question: str = "") -> list[int]:
     """A why-question's best sentence only restating its effect is shown with the neighbour before it (a cause is
     usually told first); but when that one gives no reason and the one after tells what someone found out ("Lena dug
     it out and found that a snail had eaten it") or what the deed is for ("The fluffing traps air bubbles that keep
     the water away"), the reason is told after: point there."""
     after = top + 1
+    beside = told_beside(question, sentences, top, chosen) if kind in ("cause", "motive", "detail") else None
+    if beside:
+        return beside
     if (kind in ("cause", "motive") and chosen == [top - 1, top] and after < len(sentences)
             and not REASONS.search(sentences[top - 1]) and not PURPOSE.search(sentences[top - 1])
             and (FOUND.search(sentences[after]) or PURPOSE.search(sentences[after]) and (
@@ -712,8 +717,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
     if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
-            question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
-        return early
+            question, claim, sentences, where) or (None if claim else figure_move(question, sentences)):
+        return early  # a line the student repeats: built on, not pointed back to; a figure asked: its two sides
     kind = form_of(question, claim)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:
@@ -745,7 +750,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
-                                                                 kind))]
+                                                                 kind, question))]
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)
