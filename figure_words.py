@@ -35,6 +35,16 @@ COPULA = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
+# a remark of disbelief beside the question ("buses dont have knees", "wind cant talk"): no answer to weigh
+DOUBT = re.compile(r"\b(?:can'?t|cannot|don'?t|doesn'?t|isn'?t|aren'?t|not)\b(?:\s+\w+){0,3}?|\bno\s+\w+", re.I)
+
+
+def doubted(claim: str | None) -> bool:
+    """Is the student's remark only disbelief in the figure's words ("buses dont have knees")?"""
+    return bool(claim and DOUBT.search(claim) and len(claim.split()) <= 8 and not re.search(
+        r"\b(?:means?|because|bc|so)\b", claim, re.I))
+
+
 def asked_forms(question: str) -> set[str]:
     """Every base form of the question's content words."""
     return {form for word, _ in content_tokens(question) for form in base_forms(word)}

@@ -84,7 +84,6 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from figure_words import figure_move
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
 from answer_line import (PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing,
                          told_beside)
@@ -717,8 +716,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         NO_CLAIM.search(claim) or NON_ANSWER.search(claim)) else claim
     claim = " ".join(s for s in split_sentences(claim or "") if not GREETING.match(s)) or None  # "Hi, I'm Mr. Dale"
     if early := shaped_move(passage, question, claim, title, sentences, where) or cited_reply(
-            question, claim, sentences, where) or (None if claim else figure_move(question, sentences)):
-        return early  # a line the student repeats: built on, not pointed back to; a figure asked: its two sides
+            question, claim, sentences, where):  # a line the student repeats: built on, not pointed back to
+        return early
     kind = form_of(question, claim)
     built = built_move(kind, question, sentences, where, embedder, claim)  # a structure, a change, a part's purpose
     if built and not claim:

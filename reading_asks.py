@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from evidence import Move, split_sentences
+from figure_words import doubted, figure_move
 from text_words import STOP, base_forms, content_tokens, without_chat, written_out
 from locate import EARLIER, speaker
 from passages import (ASKS_TITLE, COUNTERCLAIM, FEELER, REBUTTAL, classify_question, letter_frame, no_title,
@@ -577,7 +578,8 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
     greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
     (built on, never pointed back at), a title asked of a text with none, what kind of text it is; and a message
-    that asks no question at all ("i read it twice and still dont get it"): which question it is about."""
+    that asks no question at all ("i read it twice and still dont get it"): which question it is about; a figure the
+    student asks about (figure_words.py), worded by what it does."""
     if not claim and not without_own(question):  # "idk", "which part" with no question typed: a line picked is a guess
         return Move(ASK_QUESTION.format(about=f" about \"{title}\"" if title else ""), "detail", None, [])
     if framed := frame_move(passage, question, claim):
@@ -590,7 +592,7 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
         return Move(no_title(passage, claim), "detail", None, [])
     if not claim and ASKS_TEXT_KIND.search(question):
         return Move(text_kind_move(passage, title, sentences), "purpose", None, sentences[:2])
-    return None
+    return figure_move(question, sentences) if not claim or doubted(claim) else None  # a figure: its two sides
 
 
 ASK_QUESTION = ("Which question{about} are you working on? Type it here, and we'll find the line in the passage that "
