@@ -172,6 +172,14 @@ def thing_like(question: str, sentences: list[str]) -> tuple[int, str, str] | No
     return None
 
 
+def up_to(sentence: str, name: str) -> str:
+    """The sentence up to the name it gives a thing ("The sea was a sheet of glass"): what follows may be the very
+    quality the two share ("smooth and gray"), the student's to find."""
+    last = name.split()[-1]
+    end = re.search(rf"\b{re.escape(last)}\b", sentence)
+    return sentence[:end.end()].strip() if end else sentence.strip()
+
+
 def goes_on(sentences: list[str], i: int, thing: str) -> str:
     """The next sentence, when it goes on with the same thing or shows someone reacting: where the figure's meaning
     shows; "" otherwise (a new stanza, another topic)."""
@@ -198,7 +206,7 @@ def figure_move(question: str, sentences: list[str]) -> Move | None:
         i, thing, name = called
         text = (f"The writer calls {thing} {name}, though {thing} {'are' if plural(thing) else 'is'} not really "
                 f"{'that' if plural(name) else 'one'}. Picture {name}: {'what are they' if plural(name) else 'what is it'}"
-                f" like? Which words in {quote(sentences[i].strip())} or around it show {thing} being like that?")
+                f" like? Which words after \"{up_to(sentences[i], name)}\", or around it, show {thing} being like that?")
     elif like := thing_like(question, sentences):
         i, thing, other = like
         other = other if plural(other) else f"{'an' if other[0] in 'aeiou' else 'a'} {other}"

@@ -33,6 +33,9 @@ def test_a_thing_called_something_else_and_a_simile():
     moon = ["The moon is a silver coin tonight.", "It lights the path to the barn."]
     assert thing_called("why is the moon a coin", moon) == (0, "the moon", "a silver coin")
     assert thing_called("what does packed mean", ["The hall was packed."]) is None  # a description, no name
+    lake = ["The lake was a mirror, still and bright.", "A loon called."]
+    move = figure_move("why is the lake a mirror", lake)
+    assert "calls the lake a mirror" in move.text and "still and bright" not in move.text  # the shared quality
     fog = ["The fog moved like a cat across the harbor.", "The boats waited."]
     assert thing_like("why does it say the fog is like a cat", fog) == (0, "the fog", "cat")
     move = figure_move("why does it say the fog is like a cat", fog)
