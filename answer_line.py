@@ -197,7 +197,9 @@ def told_beside(question: str, sentences: list[str], top: int, chosen: list[int]
     line only restates the question ("At first I did not know how to use it.") or gives an order with no reason
     ("keep it out of direct sun"), and the next one tells how things are ("The buttons were tiny ...", "Strong sun can
     dry the towel out"): an explanation follows its claim. None when neither holds."""
-    if not CAUSE_ASKED.search(question) or GIVES_REASON.search(sentences[top]):
+    if not CAUSE_ASKED.search(question) or GIVES_REASON.search(sentences[top]) or any(
+            m.start() and not re.search(r"(?:^|[,;:]|\b(?:but|and))\s*$", sentences[top][:m.start()])
+            for m in PURPOSE.finditer(sentences[top])):  # "feet stop them from sinking": its own reason, not an order
         return None
     if top > 0 and POINTS_BACK.search(sentences[top]) and top - 1 not in chosen:
         return [top - 1, top]
