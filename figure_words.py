@@ -10,7 +10,10 @@ whispers", "why is the cat a cloud", "masters of disguise??"). The passage's str
 Each move names the sentence that carries the figure and, where the next sentence goes on with the same thing or
 shows someone reacting, that sentence too: the comparison's shared quality is read from both.
 
-Round 26 (readpoint26: 52 fresh cases, 25 passages, grades 3-8; half held back): see docs in judged.md there.
+Round 26 (readpoint26: 52 fresh cases, 25 passages, grades 3-8, 26 held back): with reading_asks.told_around (a
+word's clue in how its sentence goes on), answer_line.told_beside (a cause beside a restating or pointing-back line)
+and a thing's change told without a feeling frame: good moves dev 2 -> 12/26, held back 7 -> 11/26; wrong answers
+confirmed unchanged (3, verdicts); tune and foreign reading replies unchanged.
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ from text_words import IRREGULAR, STOP, base_forms, content_tokens
 
 # the student marks the words as strange or asks what they mean or why they are said
 FIGURE_ASK = re.compile(r"\bmean|\bwhy\b[^.?!]*\b(?:say|says|said|call|calls|called|describe|describes|use|uses)\b|"
-                        r"\bwhy (?:is|are|was) (?:the |a |an |my |his |her )?\w+ (?:an?|the|like)\b|\bhow (?:can|could) "
+                        r"\bwhy (?:is|are|was) (?:the |a |an |my |his |her )?\w+ (?:an?|the|like)\b|"
+                        r"\bhow (?:can|could) "
                         r"\w+|\bcan'?t\b|\b(?:don'?t|doesn'?t) have\b|\breally\b|\bcompar|\bsimile|\bmetaphor|"
                         r"\bpersonif|\blike (?:an?|the)\b", re.I)
 DETERMINER = {"the", "a", "an", "its", "their", "his", "her", "my", "our", "this", "that", "these", "those", "every",
@@ -125,7 +129,8 @@ def thing_acts(question: str, sentences: list[str]) -> tuple[int, str, str] | No
 
 
 CALLED = re.compile(r"(?P<thing>(?:\b[A-Za-z']+\s+){0,2}?[A-Za-z']+)\s+(?:is|are|was|were)\s+(?:never\s+)?"
-                    r"(?P<name>(?:(?:an?|the|my|his|her|their|its)\s+)?[a-z][\w'-]*(?:\s+(?:of\s+)?[a-z][\w'-]*){0,2})", re.I)
+                    r"(?P<name>(?:(?:an?|the|my|his|her|their|its)\s+)?[a-z][\w'-]*"
+                    r"(?:\s+(?:of\s+)?[a-z][\w'-]*){0,2})", re.I)
 
 
 def thing_called(question: str, sentences: list[str]) -> tuple[int, str, str] | None:
@@ -204,9 +209,10 @@ def figure_move(question: str, sentences: list[str]) -> Move | None:
                 f"{gerund(did)}?")
     elif called := thing_called(question, sentences):
         i, thing, name = called
+        many = plural(name)
         text = (f"The writer calls {thing} {name}, though {thing} {'are' if plural(thing) else 'is'} not really "
-                f"{'that' if plural(name) else 'one'}. Picture {name}: {'what are they' if plural(name) else 'what is it'}"
-                f" like? Which words after \"{up_to(sentences[i], name)}\", or around it, show {thing} being like that?")
+                f"{'that' if many else 'one'}. Picture {name}: {'what are they' if many else 'what is it'} like? "
+                f"Which words after \"{up_to(sentences[i], name)}\", or around it, show {thing} being like that?")
     elif like := thing_like(question, sentences):
         i, thing, other = like
         other = other if plural(other) else f"{'an' if other[0] in 'aeiou' else 'a'} {other}"

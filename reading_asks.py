@@ -214,8 +214,8 @@ def structure_move(sentences: list[str], where: list[str]) -> tuple[str, list[in
 
 # ----------------------------------------------------------------------------- a character's change
 
-ASKS_CHANGE = re.compile(r"\bhow (?:does|did|has|have) (?P<thing>the \w+) (?:change|grow)s?\b(?=\s*(?:[?.!,]|$)|\s+(?:in|"
-                         r"at|over|from|during|after|when|through|throughout|between)\b)|"
+ASKS_CHANGE = re.compile(r"\bhow (?:does|did|has|have) (?P<thing>the \w+) (?:change|grow)s?\b"
+                         r"(?=\s*(?:[?.!,]|$)|\s+(?:in|at|over|from|during|after|when|through|throughout|between)\b)|"
                          r"\bhow (?:does|did|has|have) (?P<who>\w+|the (?:narrator|speaker|writer|main character))"
                          r"(?:'s \w+)? (?:change|grow)\b|\bhow (?:has|did|does) [^?]*\bchanged? (?P<whom>\w+(?: "
                          r"(?:narrator|speaker|writer))?)\b", re.I)
