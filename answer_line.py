@@ -176,3 +176,39 @@ def reason_ask(sentences: list[str], chosen: list[int], top: int, question: str)
     if other[0] < top:
         return "What does the earlier one say, and how could that lead to this?"
     return "What does the later one say this is for?"
+
+
+# a why asked of a thing or a claim ("why couldnt marco use the camera", "what makes the thunder"), not a who or where
+CAUSE_ASKED = re.compile(r"\b(?:why|how come|what (?:makes|made|causes|caused|builds?|built)|reason|cause)\b", re.I)
+# a sentence telling how things are ("The buttons were tiny", "Strong sun can dry the towel out"), not a new moment
+STATE = re.compile(r"^\W*(?!(?:then|next|after|later|finally|so|now|one|when|but|however|suddenly|soon)\b)"
+                   r"(?:[\w'-]+\s+){0,5}?(?:is|are|was|were|can|could|cannot|can't|may|might|must|would|has|have|had|"
+                   r"needs?)\b", re.I)
+# a sentence whose subject points back at what the one before it told ("That boom is the thunder we hear",
+# "These crashes build up ...", "For this reason, ..."): what it names is told there
+POINTS_BACK = re.compile(r"^\W*(?:(?:this|that|these|those)\s+(?!(?:is|was|are|were|night|day|morning|evening|"
+                         r"afternoon|week|year|time|summer|winter|spring|fall)\b)[a-z]+|for this reason|that is why|"
+                         r"this is why|that's why)\b", re.I)
+
+
+def told_beside(question: str, sentences: list[str], top: int, chosen: list[int]) -> list[int] | None:
+    """For a question asking a cause, the neighbour that tells it where the chosen line cannot: the line before, when
+    the chosen line's subject points back to it ("That boom is the thunder we hear"); the line after, when the chosen
+    line only restates the question ("At first I did not know how to use it.") or gives an order with no reason
+    ("keep it out of direct sun"), and the next one tells how things are ("The buttons were tiny ...", "Strong sun can
+    dry the towel out"): an explanation follows its claim. None when neither holds."""
+    if not CAUSE_ASKED.search(question) or GIVES_REASON.search(sentences[top]) or any(
+            m.start() and not re.search(r"(?:^|[,;:]|\b(?:but|and))\s*$", sentences[top][:m.start()])
+            for m in PURPOSE.finditer(sentences[top])):  # "feet stop them from sinking": its own reason, not an order
+        return None
+    if top > 0 and POINTS_BACK.search(sentences[top]) and top - 1 not in chosen:
+        return [top - 1, top]
+    after = top + 1
+    if after >= len(sentences) or after in chosen or sentences[after].startswith("\n") or any(
+            GIVES_REASON.search(sentences[i]) for i in chosen):
+        return None
+    asked = {form for word, _ in content_tokens(question) for form in base_forms(word)}
+    told = [bool(base_forms(w) & asked) for w, _ in content_tokens(sentences[top])]
+    restates = sum(told) >= 2 or sum(told) >= max(1, len(told) // 2)
+    return [top, after] if restates and STATE.search(sentences[after]) and not POINTS_BACK.search(
+        sentences[after]) else None

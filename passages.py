@@ -330,7 +330,9 @@ QUESTION_TYPES = [  # first match wins: the specific kinds before the broad "why
     # name; "How do leaves change color?" is a cause)
     ("structure", r"\borgani[sz](?:ed|ation)\b|\b(?:text )?structure\b|\bhow is (?:the|this) (?:passage|text|article|"
                   r"story|poem) (?:built|arranged|set up)\b"),
-    ("change", r"\bhow (?:(?:does|did|has|have) (?:\w+|the (?:narrator|speaker|writer|main character))|"
+    ("change", r"\bhow (?:does|did|has|have) the \w+ (?:change|grow)s?\b(?=\s*(?:[?.!,]|$)|\s+(?:in|at|over|from|"
+               r"during|after|when|through|throughout|between)\b)|"
+               r"\bhow (?:(?:does|did|has|have) (?:\w+|the (?:narrator|speaker|writer|main character))|"
                r"(?-i:[A-Z][a-z]+))(?:'s \w+)? (?:change|grow)s?\b(?! (?:into|to|colou?r|shape|state|form)\b)|"
                r"\bhow (?:has|did|does) [^?]*\bchanged? "
                r"(?!(?:over|from|into|in|to|when|after|the (?!narrator|speaker|writer))\b)\w+\b"),

@@ -85,7 +85,8 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
-from answer_line import PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing
+from answer_line import (PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing,
+                         told_beside)
 from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, evidence_ask, meaning_move, ranking_query, said_as,
                           shaped_move, term_sentence, vocabulary_move, word_clue, FELT_BY)
@@ -94,18 +95,18 @@ if TYPE_CHECKING:  # agent.py imports lesson.py, which imports this module: neit
     from retrieval import Embedder
 
 
-def shown_with(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+def shown_with(sentences: list[str], top: int, question: str, kind: str, claim: str | None = None) -> list[int]:
     """The sentences a move shows: `focus`'s, on the side that gives a reason; but a sentence whose own question is
     the student's ("The queen lays all the eggs." for "What does the queen do?") answers alone."""
     own = sentence_question(sentences[top], question, sentences)
     if own and re.sub(r"\W+", " ", own).strip().lower() == re.sub(r"\W+", " ", question).strip().lower():
         return [top]
-    return reason_side(sentences, top, focus(sentences, top, question, kind), kind)
+    return reason_side(sentences, top, focus(sentences, top, question, kind), kind, "" if claim else question)
 
 
-def pointed(sentences: list[str], top: int, question: str, kind: str) -> list[int]:
+def pointed(sentences: list[str], top: int, question: str, kind: str, claim: str | None = None) -> list[int]:
     """The sentences a pointer names: `shown_with`'s, or the one near them that tells alone what is asked."""
-    chosen = shown_with(sentences, top, question, kind)
+    chosen = shown_with(sentences, top, question, kind, claim)
     telling = [i for i in sorted({*chosen, *(i for i in (top - 1, top + 1) if 0 <= i < len(sentences))})
                if tells_asked(question, sentences[i]) and not reason_of_another(question, sentences[i])]  # alone
     return [top] if top in telling else telling if len(telling) == 1 else chosen
@@ -116,7 +117,7 @@ def pointer(sentences: list[str], top: int, question: str, kind: str, where: lis
     what the question asks (a place, a time, a number, a reason: `tells_asked`), the best one or the only one beside
     it, is named alone. The words of the student's own claim may be quoted too (they said them: "Nora laughed..."
     gives nothing away to one who said she laughed)."""
-    chosen = pointed(sentences, top, question, kind)
+    chosen = pointed(sentences, top, question, kind, claim)
     here = named(sentences, top if top in chosen else chosen[0], f"{question} {claim}".strip(), where)
     if len(chosen) == 1:
         return here
@@ -127,12 +128,16 @@ REASONS = re.compile(r"\b(?:because|since|so|therefore|reason)\b", re.I)
 BACK_REFERENCE = re.compile(r"^\W*(?:This|That|These|Those|Doing (?:so|this)|The \w+ing)\b")
 
 
-def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str) -> list[int]:
+def reason_side(sentences: list[str], top: int, chosen: list[int], kind: str, asked: str = "") -> list[int]:
     """A why-question's best sentence only restating its effect is shown with the neighbour before it (a cause is
     usually told first); but when that one gives no reason and the one after tells what someone found out ("Lena dug
     it out and found that a snail had eaten it") or what the deed is for ("The fluffing traps air bubbles that keep
-    the water away"), the reason is told after: point there."""
+    the water away"), the reason is told after: point there. `asked`: the question a stuck student asks with no answer
+    of their own, whose cause may be told beside a line that restates it (answer_line.told_beside)."""
     after = top + 1
+    beside = told_beside(asked, sentences, top, chosen) if asked and kind in ("cause", "motive", "detail") else None
+    if beside:
+        return beside
     if (kind in ("cause", "motive") and chosen == [top - 1, top] and after < len(sentences)
             and not REASONS.search(sentences[top - 1]) and not PURPOSE.search(sentences[top - 1])
             and (FOUND.search(sentences[after]) or PURPOSE.search(sentences[after]) and (
@@ -431,7 +436,7 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     """An answer no verdict decided: its evidence asked for where the pointer sends the student, in the question's
     terms (reading_asks.evidence_ask), never doubted; the words the passage lacks named (a thing the answer brings
     in) with the place the answer is pointed to; a reason told after the event asked about called later."""
-    shown = [sentences[i] for i in shown_with(sentences, top, question, kind)]
+    shown = [sentences[i] for i in shown_with(sentences, top, question, kind, claim)]
     nowhere, also, at = check_against(claim, question, shown, sentences, where)
     nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
@@ -745,7 +750,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
     evidence = [sentences[i] for i in (where_said or reason_side(sentences, aim, focus(sentences, aim, question, kind),
-                                                                 kind))]
+                                                                 kind, "" if claim else question))]
     unsaid = NOT_SAID.search(question)
     if not claim and unsaid:  # true: it is worked out from clues, not found in a line
         return worked_out(question[unsaid.end():], question, kind, sentences, ranked, top, title, where)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from evidence import Move, split_sentences
+from figure_words import doubted, figure_move
 from text_words import STOP, base_forms, content_tokens, without_chat, written_out
 from locate import EARLIER, speaker
 from passages import (ASKS_TITLE, COUNTERCLAIM, FEELER, REBUTTAL, classify_question, letter_frame, no_title,
@@ -213,7 +214,9 @@ def structure_move(sentences: list[str], where: list[str]) -> tuple[str, list[in
 
 # ----------------------------------------------------------------------------- a character's change
 
-ASKS_CHANGE = re.compile(r"\bhow (?:does|did|has|have) (?P<who>\w+|the (?:narrator|speaker|writer|main character))"
+ASKS_CHANGE = re.compile(r"\bhow (?:does|did|has|have) (?P<thing>the \w+) (?:change|grow)s?\b"
+                         r"(?=\s*(?:[?.!,]|$)|\s+(?:in|at|over|from|during|after|when|through|throughout|between)\b)|"
+                         r"\bhow (?:does|did|has|have) (?P<who>\w+|the (?:narrator|speaker|writer|main character))"
                          r"(?:'s \w+)? (?:change|grow)\b|\bhow (?:has|did|does) [^?]*\bchanged? (?P<whom>\w+(?: "
                          r"(?:narrator|speaker|writer))?)\b", re.I)
 AT_START = re.compile(r"\b(?:at first|in the beginning|at the (?:start|beginning)|used to|before)\b", re.I)
@@ -223,7 +226,7 @@ AT_END = re.compile(r"\b(?:now|by the (?:end|last)|in the end|finally|at last|fr
 def changed_one(question: str, sentences: list[str]) -> str | None:
     """Who changes, as the passage spells them ("priya" asked, "Priya" written); "him", "her" are the main one."""
     asked = ASKS_CHANGE.search(question)
-    who = (asked.group("who") or asked.group("whom")) if asked else None
+    who = (asked.group("thing") or asked.group("who") or asked.group("whom")) if asked else None
     cast = characters(sentences)
     if who and who.lower() in ("him", "her", "them"):
         return next((name for name, _ in cast.most_common(1)), None)
@@ -246,7 +249,9 @@ def change_sides(question: str, sentences: list[str], embedder=None) -> tuple[in
     teller = re.fullmatch(r"(?i)the (?:narrator|speaker|writer)", who) or told_as_i(sentences) and not any(
         who in s for s in sentences)
     told = re.compile(r"\b(?:I|my|me)\b" if teller else r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
-    of = [i for i, s in enumerate(sentences) if who and who in s or told.search(s)]
+    thing = re.match(r"the (?!narrator|speaker|writer|main character)(\w+)$", who)  # "the wind": any case, no "he"
+    of = [i for i, s in enumerate(sentences) if who and who in s or (re.search(rf"(?i)\b{thing[1]}\b", s) if thing
+                                                                     else told.search(s))]
     of = of or list(range(len(sentences)))
     start = next((i for i in of if AT_START.search(sentences[i])), of[0])
     later = [i for i in of if i > start + 1 and i >= len(sentences) // 2] or [i for i in of if i > start] or [start]
@@ -263,6 +268,11 @@ def change_move(question: str, sentences: list[str], where: list[str], embedder=
     who = changed_one(question, sentences) or "the character"
     def at(i: int) -> str:
         return f"{where[i] if i < len(where) else f'sentence {i + 1}'}, \"{opening(sentences[i], max_words=4)}\""
+    if re.match(r"(?i)(?:everything|things|life)$|the (?!narrator|speaker|writer|main character|character)", who) and \
+            who.split()[-1] not in characters(sentences):  # a river, a town, "everything": no feelings
+        sides = ("how things were before and after" if who.lower() in ("everything", "things", "life") else
+                 f"the {re.sub(r'^the ', '', who.lower())} at the start and later")
+        return (f"Compare {sides}. Read {at(start)}, then {at(end)}. What is different between the two?"), [start, end]
     return (f"Compare {who} at the start with {who} at the end. Read {at(start)}, then {at(end)}. How is {who} "
             f"feeling or acting in each one, and what changed?"), [start, end]
 
@@ -568,7 +578,8 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
     """The moves a message's own shape decides before any sentence is ranked: who wrote a letter or to whom (its
     greeting or its signature), who says a play's line (its speaker label), a line the student quotes and asks about
     (built on, never pointed back at), a title asked of a text with none, what kind of text it is; and a message
-    that asks no question at all ("i read it twice and still dont get it"): which question it is about."""
+    that asks no question at all ("i read it twice and still dont get it"): which question it is about; a figure the
+    student asks about (figure_words.py), worded by what it does."""
     if not claim and not without_own(question):  # "idk", "which part" with no question typed: a line picked is a guess
         return Move(ASK_QUESTION.format(about=f" about \"{title}\"" if title else ""), "detail", None, [])
     if framed := frame_move(passage, question, claim):
@@ -581,7 +592,7 @@ def shaped_move(passage: str, question: str, claim: str | None, title: str | Non
         return Move(no_title(passage, claim), "detail", None, [])
     if not claim and ASKS_TEXT_KIND.search(question):
         return Move(text_kind_move(passage, title, sentences), "purpose", None, sentences[:2])
-    return None
+    return figure_move(question, sentences) if not claim or doubted(claim) else None  # a figure: its two sides
 
 
 ASK_QUESTION = ("Which question{about} are you working on? Type it here, and we'll find the line in the passage that "
@@ -633,4 +644,29 @@ def word_clue(term: str, sentences: list[str], at: int) -> str:
         pointing = back.group(0).strip() if back else held.group(1)
         return (f"\"{pointing}\" points back to the sentence just before it, \"{before}\": what is "
                 f"described there?")
+    return told_around(term, sentences, at)
+
+
+def told_around(term: str, sentences: list[str], at: int) -> str:
+    """A word's clue in how its sentence goes on or in another line about the same thing: "until ..." (was it done
+    at once, or only then?), the rest of a "When food is scarce, ..." sentence (what must the food be like for that?),
+    another sentence about the thing it describes ("the hall was packed" ... "the whole hall stood up")."""
+    sentence, word = sentences[at], re.escape(term)
+    until = re.search(rf"(?i)\b(?P<who>[a-z]+)\s+(?:was|were|is|are|felt|seemed)\s+{word}\s+to\s+(?P<act>[^.;!?]*?)"
+                      r"\s+until\s+(?P<then>[^.;!?,]+)", sentence)
+    if until:
+        who = until["who"] if until["who"] in characters(sentences) else until["who"].lower()
+        return f"Read on to \"until {until['then']}\": did {who} {until['act']} right away, or only then?"
+    when = re.match(rf"(?i)\W*(?:when|if|whenever|once)\s+(?P<what>[^,]*?)\s+(?:is|are|was|were|gets?|got|becomes?|"
+                    rf"became)\s+(?:very\s+|too\s+|so\s+)?{word}\b[^,]*,\s*(?P<then>[^.;!?]+)", sentence)
+    if when:
+        return (f"The rest of the sentence tells what happens then: \"{when['then']}\". What must {when['what']} be "
+                f"like for that to happen?")
+    thing = re.search(rf"(?i)\b(?:the|his|her|their|its|our|my)\s+(?P<noun>[a-z]+)\s+(?:was|were|is|are)\s+"
+                      rf"(?:very\s+|so\s+|completely\s+)?{word}\b", sentence)
+    noun = re.compile(rf"(?i)\b{re.escape(thing['noun'])}\b") if thing else None
+    other = next((s for k, s in enumerate(sentences) if k != at and noun and noun.search(s)), None)
+    if other:
+        return (f"\"{term}\" tells about the {thing['noun']}. Read another sentence about the {thing['noun']}: "
+                f"{quote(other.strip())} What does that show about the {thing['noun']}?")
     return ""
