@@ -74,3 +74,4 @@ def test_a_change_the_answer_tells_is_no_conflict_with_the_spell_it_ends():
 def test_a_reaction_to_an_event_is_no_thing_the_passage_lacks():
     assert "amazed" not in named_things("the players were amazed that the bridge held")
     assert "wet" in named_things("the tent was wet all night")
+    assert "tired" in named_things("because you are too tired at night to read")  # a state at a time: a fact
