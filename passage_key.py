@@ -14,7 +14,8 @@ confirmed with the line that shows it when
   bees make honey", `limited`).
 Never for a whole-text question (main idea, theme: no one line is their key), an order, a feeling (passages.py's cue
 words decide it), a word's or a quoted line's meaning (the line is the question's premise, not its answer), and only
-where the reading move neither confirmed nor contradicted it, nor took it for a step or a detail (its own moves).
+where the reading move neither confirmed nor contradicted it, nor took it for a step, a detail or a true line off the
+question (its own moves), nor is it a line copied (evidence, asked about).
 
 probes26/readright26 (60 cases, written first; passages 1-6 dev, 7-12 check): `RIGHT_COSINE` chosen on the dev half,
 between the closest wrong answer no guard turned (0.39) and the farthest right one (0.75), nearer the right side.
@@ -32,7 +33,7 @@ from meaning_match import near_lines
 from own_words import own_words, word_forms
 from passages import body, classify_question, quoted_term
 from reading import clue_lines
-from reading_verdict import confirm, quote
+from reading_verdict import confirm, copied_sentence, quote
 from text_words import forms_of, has_negation
 
 if TYPE_CHECKING:  # lesson.py imports this: neither torch nor numpy may load on import
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # lesson.py imports this: neither torch nor numpy may load on
 RIGHT_COSINE = 0.65
 MIN_SHARED = 2
 KINDS = {"cause", "motive", "detail", "inference", "argument", "purpose"}
-KEPT = {"step", "evidence", "detail", "order", "trait", "deed"}  # the reading move's own partial verdicts
+KEPT = {"step", "evidence", "detail", "order", "trait", "deed", "off"}  # the reading move's own partial verdicts
 REASON_CUE = re.compile(r"\b(?:because|since|so that|so|in order to|due to)\b", re.I)
 LIMIT = re.compile(r"\b(?:more than|not just|not only|other than|beyond)\b", re.I)
 
@@ -88,7 +89,8 @@ def derived_line(claim: str, question: str, sentences: list[str], lines: list[in
         shared = [w for w in own if word_forms(w) & forms_of(expected)]
         if cosine < RIGHT_COSINE:
             return None
-        if len(shared) >= MIN_SHARED and 2 * len(shared) >= len(own) and limit_cue(shared, sentences[i], claim) is None and \
+        if len(shared) >= MIN_SHARED and 2 * len(shared) >= len(own) and \
+                limit_cue(shared, sentences[i], claim) is None and \
                 turned(claim, question, expected, sentences[i], sentences, cosine) is None:
             return i
     return None
@@ -100,14 +102,13 @@ def derived_move(passage: str, question: str, claim: str | None, found: Move,
     line that shows it, and the next step (reading_verdict.confirm); None where it does not decide, or the move
     already confirmed, contradicted or weighed the answer as a part of one (see the module's note)."""
     kind = classify_question(question)
-    if not claim or kind not in KINDS or found.verdict == "contradicted" or found.status in KEPT or \
-            found.verdict == "supported" and found.status != "off":  # "off": a true line, not the one asked
+    if not claim or kind not in KINDS or found.verdict in ("supported", "contradicted") or found.status in KEPT:
         return None
     if (term := quoted_term(question)) and len(term.split()) >= 3:  # a line's meaning: the line is no answer
         return None
     embedder = embedder or encoder()
     _, sentences, _ = body(passage)
-    if embedder is None or not sentences:
+    if embedder is None or not sentences or copied_sentence(claim, sentences):  # a line copied: evidence, asked
         return None
     lines = [sentences.index(s) for s in clue_lines(passage, question, embedder) if s in sentences]
     at = derived_line(claim, question, sentences, lines, embedder)
