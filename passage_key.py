@@ -19,6 +19,8 @@ question (its own moves), nor is it a line copied (evidence, asked about).
 
 probes26/readright26 (60 cases, written first; passages 1-6 dev, 7-12 check): `RIGHT_COSINE` chosen on the dev half,
 between the closest wrong answer no guard turned (0.39) and the farthest right one (0.75), nearer the right side.
+The derived key says right for 5/9 eligible right answers and 0/6 wrong on dev, 0/8 and 0/8 on check (no new
+confirmation there, none wrong); replies: right confirmed dev 2 -> 4/15, wrong confirmed dev 2 -> 1 (`limited_move`).
 Without the encoder nothing is derived: the reading move stands.
 """
 from __future__ import annotations
