@@ -38,6 +38,7 @@ import answer_key
 import claim_match
 import evidence
 import text_words
+import passage_key
 import passages
 import reading
 import reading_lesson
@@ -514,6 +515,9 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
             reading_found(lesson, question, claim, work or message)
         if keyed and found is not keyed and found.verdict == "supported" and keyed.status == "near":  # a near miss
             found = keyed  # of the key, or far from it, is not confirmed by the passage either: evidence asked for
+        elif not keyed:  # no teacher's key: the passage's own, derived from the lines the question points at
+            found = passage_key.derived_move(lesson.passage, question, claim, found) or \
+                passage_key.limited_move(question, claim, found) or found
     else:
         # the turn after a gap to fill ("Does fission or fusion fill the gap?"): the pick, or the other side's gap
         found = science_contrast.gap_reply(question, lesson.cited, work or message, kb or Facts(lesson.evidence)) \

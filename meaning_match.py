@@ -151,7 +151,10 @@ NAMING = re.compile(r"\b(?=(?:a|an|the|his|her|their|its|my|your|our|this|these|
 # A state said of someone or something ("the captain was sick", "the gate is broken"): a fact the passage holds or
 # not, unless it is a trait worked out from deeds (THOUGHTS, and the endings of trait words: "reckless", "curious")
 # or a change said in a comparison ("she got faster": the student's summing up of what the lines tell)
-STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really|all)\s+)?([a-z][a-z'-]*)")
+# a state said of an event that follows it ("they were shocked that so many signed", "mad about the game") is a
+# reaction in the student's words, no fact a passage holds or lacks ("too tired at night" is a state, a fact)
+STATE = re.compile(r"\b(?:was|were|is|are|got|became)\s+(?:(?:so|too|very|really|all)\s+)?([a-z][a-z'-]*)\b"
+                   r"(?!\s+(?:that|about|by|to see|to hear|to find)\b)")
 TRAIT_ENDING = ("ing", "ly", "ful", "less", "ous", "ive", "ent", "ant", "ish", "ible", "able", "er")
 
 

@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, INTERPRETIVE, Verdict, claim_core, claim_parts, conflicts, default_embedder,
-                      judge_claim, paraphrases, sides_kept)
+from evidence import (CHANGE, CLAUSE_BREAK, INTERPRETIVE, NOT_SINCE, Verdict, claim_core, claim_parts, conflicts,
+                      default_embedder, judge_claim, paraphrases, sides_kept)
 from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
                       other_step, quoted_term, window)
@@ -763,7 +763,8 @@ def denied_where_asked(claim: str, question: str, kind: str, sentences: list[str
         return None
     for _, i in ranked[:best]:
         no, yes = denied_spans(sentences[i])
-        if any(base_forms(w) & no and not word_forms(w) & yes for w in own):
+        if any(base_forms(w) & no and not word_forms(w) & yes for w in own) and not (  # the spell a change ends
+                CHANGE.search(claim) and NOT_SINCE.search(sentences[i])):
             return sentences[i]
     return None
 
