@@ -118,7 +118,8 @@ def thing_acts(question: str, sentences: list[str]) -> tuple[int, str, str] | No
             while j > 0 and ADVERB.match(words[j]):
                 j -= 1
             subject = words[j]
-            told = re.search(r"(?:s|ed)$", verb) or verb in IRREGULAR or plural(subject)  # "old man": no verb
+            # "old man": no verb; "the mimic octopus", "the glass": a noun ending in s, no verb
+            told = re.search(r"(?:[^su]s|ed)$", verb) or verb in IRREGULAR or plural(subject)
             if not told or subject == verb or not named(subject, asked) or person_word(subject, sentences):
                 continue
             start = next((m for m in range(j, max(-1, j - 3), -1) if words[m].lower() in DETERMINER), j)
@@ -201,7 +202,9 @@ def figure_move(question: str, sentences: list[str]) -> Move | None:
     """The move for a figure the student asks about; None when the question names none."""
     if not FIGURE_ASK.search(question):
         return None
-    if acts := thing_acts(question, sentences):
+    meaning = re.search(r"\bwhat (?:does|do|is) (?:the word )?\W?(\w+)\W? mean", question, re.I)
+    asked_word = meaning.group(1).lower() if meaning else ""
+    if (acts := thing_acts(question, sentences)) and acts[1].split()[-1].lower() != asked_word:   # "mimic" asked
         i, thing, verb = acts
         did = bare(verb)
         text = (f"{thing[0].upper()}{thing[1:]} can't really {did}: the writer is comparing it to someone who can. "

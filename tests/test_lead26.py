@@ -1,9 +1,10 @@
 """Session 22, the lead's mends: "24 and a quarter of that is 6" is two steps, not the mixed number 24 1/4; a
 clock time typed with a dot ("11.50 + 10 mins is 12:00") is checked as a clock time, money with a dot is not; the
 task's own list ("put in order: a, b, c.") is not the student's order, and a whole order told as the passage tells it
-is confirmed."""
+is confirmed; a name made of two nouns ("the mimic octopus") is no figure."""
 from arithmetic_claims import arithmetic_text, claims
 from clock_claims import clock_minutes, clock_steps
+from figure_words import figure_move
 from reading_order import own_order, passage_order, sequence_check
 
 
@@ -41,3 +42,12 @@ def test_a_whole_order_told_as_the_passage_tells_it_is_confirmed_and_a_swap_is_n
     swapped = sequence_check("mended the fence, fed the goats", "what order?", sentences, 0, [])
     assert swapped.startswith('You put "mended the fence" before "fed the goats"')
     assert passage_order(["fed the cows"], sentences) is None   # "fed" and "cows" are told in two sentences alike
+
+
+def test_a_name_made_of_two_nouns_is_no_thing_doing_a_persons_action():
+    sentences = ["Some octopuses hide in plain sight.", "The mimic octopus swims flat like a flatfish."]
+    assert figure_move("what does mimic mean, its in the name of the octopus but they never say what it means",
+                       sentences) is None
+    kneel = figure_move("why does it say the bus kneeled, buses dont have knees",
+                        ["The old bus was tired.", "At every stop the whole bus kneeled so Grandma could climb on."])
+    assert kneel.text.startswith("The bus can't really kneel")
