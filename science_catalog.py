@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from common import ROOT, read_jsonl
@@ -62,6 +62,8 @@ class Misconception:
     about: str = ""  # must match the problem too, so a broad pattern ("melt") only fires on its own topic
     example: str = ""  # the wrong idea as a student writes it: the pattern matches it (tests/test_science_moves.py)
     correct: str = ""  # the right idea in a student's words: no entry's pattern fires on it
+    says: list[str] = field(default_factory=list)  # more ways students word the idea: `resembles_misconception`
+    # weighs a claim against each of them, so a wording the pattern misses is still known by meaning
 
 
 @dataclass
@@ -111,12 +113,19 @@ def plain_claim(claim: str) -> str:
 REASON_WORD = re.compile(r"\b(?:because|since|cause|cuz|bc|so)\b", re.I)
 
 
+# "no the moon has no gravity": a bare "no" that answers the question, its clause after it with no comma between, turns
+# nothing around; "no force is needed" is a denial ("no" before the noun it denies)
+ANSWER_NO = re.compile(r"^\W*(?:no|nope|nah)\b[\s,.!]*(?=(?:the|it|its|it'?s|they|they'?re|there|that|this|we|you|"
+                       r"i|he|she|because|bc|cuz|cause)\b)", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
     """The first misconception the claim states, as typed or plainly (`plain_claim`), un-negated and on its own
     topic; None when it states none we know."""
     for m in MISCONCEPTIONS:
         if re.search(m.about, f"{problem} {claim}", re.I) and any(
-                not NEGATED_IN_CLAUSE.search(said[:found.start()]) and not denied_inside(m.pattern, found.group())
+                not NEGATED_IN_CLAUSE.search(ANSWER_NO.sub("", said[:found.start()]))
+                and not denied_inside(m.pattern, found.group())
                 for said in dict.fromkeys([claim, plain_claim(claim)]) for found in re.finditer(m.pattern, said, re.I)):
             return m
     return None
@@ -303,8 +312,10 @@ def is_help(claim: str) -> bool:
 
 @functools.lru_cache(maxsize=2)
 def catalog_vectors(embedder: Embedder) -> tuple:
-    """Each misconception's wrong idea (its example and its name) and its right idea, encoded once per encoder."""
-    return (embedder.encode([m.example for m in MISCONCEPTIONS]), embedder.encode([m.name for m in MISCONCEPTIONS]),
+    """Each misconception's wrong idea in every wording the catalog has for it (its example, its name, its `says`),
+    one row per wording with the index of its entry, and each entry's right idea, encoded once per encoder."""
+    worded = [(i, text) for i, m in enumerate(MISCONCEPTIONS) for text in (m.example, m.name, *m.says)]
+    return ([i for i, _ in worded], embedder.encode([text for _, text in worded]),
             embedder.encode([m.correct for m in MISCONCEPTIONS]))
 
 
@@ -383,13 +394,16 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
     entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None
-    wrong, named, right = catalog_vectors(embedder)
+    owners, wrong, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
+    nearest = [-1.0] * len(MISCONCEPTIONS)  # each entry's score: its wording nearest the claim
+    for i, score in zip(owners, (float(s) for s in wrong @ vector)):
+        nearest[i] = max(nearest[i], score)
     best, best_score = None, min_cosine
     for i, m in enumerate(MISCONCEPTIONS):
         if m.about and not re.search(m.about, f"{problem} {claim}", re.I) or re.search(m.pattern, claim, re.I):
             continue  # off its topic, or its own words in the claim, negated: "they don't cancel" denies the idea
-        score = max(float(vector @ wrong[i]), float(vector @ named[i]))
+        score = nearest[i]
         if score >= best_score and score - float(vector @ right[i]) >= margin:
             best, best_score = m, score
     return best
