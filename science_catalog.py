@@ -310,13 +310,21 @@ def is_help(claim: str) -> bool:
     return HELP.search(claim) is not None
 
 
+# Each misconception's wrong idea in every wording the catalog has for it (its example, its name, its `says`), with
+# the index of its entry
+WORDINGS = [(i, text) for i, m in enumerate(MISCONCEPTIONS) for text in (m.example, m.name, *m.says)]
+
+
+def denies(text: str) -> bool:
+    """Does the text state a denial ("you can't get the salt back"), a bare answering "no" aside? MiniLM reads
+    "you can get it back" as near it as a paraphrase."""
+    return DENIAL.search(ANSWER_NO.sub("", text)) is not None
+
+
 @functools.lru_cache(maxsize=2)
 def catalog_vectors(embedder: Embedder) -> tuple:
-    """Each misconception's wrong idea in every wording the catalog has for it (its example, its name, its `says`),
-    one row per wording with the index of its entry, and each entry's right idea, encoded once per encoder."""
-    worded = [(i, text) for i, m in enumerate(MISCONCEPTIONS) for text in (m.example, m.name, *m.says)]
-    return ([i for i, _ in worded], embedder.encode([text for _, text in worded]),
-            embedder.encode([m.correct for m in MISCONCEPTIONS]))
+    """Each wording of WORDINGS and each entry's right idea, encoded once per encoder."""
+    return embedder.encode([text for _, text in WORDINGS]), embedder.encode([m.correct for m in MISCONCEPTIONS])
 
 
 @functools.lru_cache(maxsize=2)
@@ -388,17 +396,18 @@ def route_card(question: str, terms: list[str], embedder: Embedder | None, whole
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
                             margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
-    is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
-    on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
+    is at least `min_cosine` from one of the entry's wordings of the wrong idea that denies as the claim does (or
+    neither does), and `margin` nearer to it than to the entry's right idea, on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
     every entry's own right idea unmatched (tests/test_science_moves.py). Called when no pattern took the claim, so an
     entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None
-    owners, wrong, right = catalog_vectors(embedder)
+    wrong, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
-    nearest = [-1.0] * len(MISCONCEPTIONS)  # each entry's score: its wording nearest the claim
-    for i, score in zip(owners, (float(s) for s in wrong @ vector)):
-        nearest[i] = max(nearest[i], score)
+    nearest = [-1.0] * len(MISCONCEPTIONS)  # each entry's score: its wording nearest the claim that denies as it does
+    for (i, text), score in zip(WORDINGS, (float(s) for s in wrong @ vector)):
+        if denies(text) == denies(claim):
+            nearest[i] = max(nearest[i], score)
     best, best_score = None, min_cosine
     for i, m in enumerate(MISCONCEPTIONS):
         if m.about and not re.search(m.about, f"{problem} {claim}", re.I) or re.search(m.pattern, claim, re.I):
