@@ -397,8 +397,9 @@ def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_co
                             margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
     is at least `min_cosine` from one of the entry's wordings of the wrong idea that denies as the claim does (or
-    neither does), and `margin` nearer to it than to the entry's right idea, on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
-    every entry's own right idea unmatched (tests/test_science_moves.py). Called when no pattern took the claim, so an
+    neither does), and `margin` nearer to it than to the entry's right idea, on the entry's topic. Precision first:
+    the thresholds leave every right answer and step of the tune split and every entry's own right idea unmatched
+    (tests/test_science_moves.py; session 22's dev half kept them). Called when no pattern took the claim, so an
     entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None

@@ -43,7 +43,8 @@ def test_the_catalog_holds_the_teacher_guide_topics_with_several_wordings_each()
     ("What gives us energy?", "vitamin pills are what give you energy", "vitamins and water give us energy"),
     ("Why can't we see the Moon at new moon?", "the moon is not there at a new moon it goes somewhere else",
      "at new moon the Moon is gone"),
-    ("Does a tree make food at night?", "yes the leaves keep making sugar in the dark", "photosynthesis goes on in the dark"),
+    ("does a tree make food at night?", "yes the leaves keep making sugar in the dark",
+     "photosynthesis goes on in the dark"),
     ("A truck hits a small car. Which pushes harder?", "the truck pushes way harder on the car cause its bigger",
      "the bigger object pushes harder in a collision"),
 ])
