@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from common import ROOT, read_jsonl
@@ -62,6 +62,8 @@ class Misconception:
     about: str = ""  # must match the problem too, so a broad pattern ("melt") only fires on its own topic
     example: str = ""  # the wrong idea as a student writes it: the pattern matches it (tests/test_science_moves.py)
     correct: str = ""  # the right idea in a student's words: no entry's pattern fires on it
+    says: list[str] = field(default_factory=list)  # more ways students word the idea: `resembles_misconception`
+    # weighs a claim against each of them, so a wording the pattern misses is still known by meaning
 
 
 @dataclass
@@ -111,12 +113,19 @@ def plain_claim(claim: str) -> str:
 REASON_WORD = re.compile(r"\b(?:because|since|cause|cuz|bc|so)\b", re.I)
 
 
+# "no the moon has no gravity": a bare "no" that answers the question, its clause after it with no comma between, turns
+# nothing around; "no force is needed" is a denial ("no" before the noun it denies)
+ANSWER_NO = re.compile(r"^\W*(?:no|nope|nah)\b[\s,.!]*(?=(?:the|it|its|it'?s|they|they'?re|there|that|this|we|you|"
+                       r"i|he|she|because|bc|cuz|cause)\b)", re.I)
+
+
 def match_misconception(claim: str, problem: str = "") -> Misconception | None:
     """The first misconception the claim states, as typed or plainly (`plain_claim`), un-negated and on its own
     topic; None when it states none we know."""
     for m in MISCONCEPTIONS:
         if re.search(m.about, f"{problem} {claim}", re.I) and any(
-                not NEGATED_IN_CLAUSE.search(said[:found.start()]) and not denied_inside(m.pattern, found.group())
+                not NEGATED_IN_CLAUSE.search(ANSWER_NO.sub("", said[:found.start()]))
+                and not denied_inside(m.pattern, found.group())
                 for said in dict.fromkeys([claim, plain_claim(claim)]) for found in re.finditer(m.pattern, said, re.I)):
             return m
     return None
@@ -301,11 +310,21 @@ def is_help(claim: str) -> bool:
     return HELP.search(claim) is not None
 
 
+# Each misconception's wrong idea in every wording the catalog has for it (its example, its name, its `says`), with
+# the index of its entry
+WORDINGS = [(i, text) for i, m in enumerate(MISCONCEPTIONS) for text in (m.example, m.name, *m.says)]
+
+
+def denies(text: str) -> bool:
+    """Does the text state a denial ("you can't get the salt back"), a bare answering "no" aside? MiniLM reads
+    "you can get it back" as near it as a paraphrase."""
+    return DENIAL.search(ANSWER_NO.sub("", text)) is not None
+
+
 @functools.lru_cache(maxsize=2)
 def catalog_vectors(embedder: Embedder) -> tuple:
-    """Each misconception's wrong idea (its example and its name) and its right idea, encoded once per encoder."""
-    return (embedder.encode([m.example for m in MISCONCEPTIONS]), embedder.encode([m.name for m in MISCONCEPTIONS]),
-            embedder.encode([m.correct for m in MISCONCEPTIONS]))
+    """Each wording of WORDINGS and each entry's right idea, encoded once per encoder."""
+    return embedder.encode([text for _, text in WORDINGS]), embedder.encode([m.correct for m in MISCONCEPTIONS])
 
 
 @functools.lru_cache(maxsize=2)
@@ -377,19 +396,24 @@ def route_card(question: str, terms: list[str], embedder: Embedder | None, whole
 def resembles_misconception(claim: str, problem: str, embedder: Embedder, min_cosine: float = 0.75,
                             margin: float = 0.12) -> Misconception | None:
     """A catalogued wrong idea in words its pattern does not know: the claim (three words of four letters or more)
-    is at least `min_cosine` from the entry's wrong idea and `margin` nearer to it than to the entry's right idea,
-    on the entry's topic. Precision first: the thresholds leave every right answer and step of the tune split and
-    every entry's own right idea unmatched (tests/test_science_moves.py). Called when no pattern took the claim, so an
+    is at least `min_cosine` from one of the entry's wordings of the wrong idea that denies as the claim does (or
+    neither does), and `margin` nearer to it than to the entry's right idea, on the entry's topic. Precision first:
+    the thresholds leave every right answer and step of the tune split and every entry's own right idea unmatched
+    (tests/test_science_moves.py; session 22's dev half kept them). Called when no pattern took the claim, so an
     entry whose pattern is in it met a negation there: the claim denies that idea, however near it reads."""
     if len(re.findall(r"[A-Za-z]{4,}", claim)) < 3:
         return None
-    wrong, named, right = catalog_vectors(embedder)
+    wrong, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
+    nearest = [-1.0] * len(MISCONCEPTIONS)  # each entry's score: its wording nearest the claim that denies as it does
+    for (i, text), score in zip(WORDINGS, (float(s) for s in wrong @ vector)):
+        if denies(text) == denies(claim):
+            nearest[i] = max(nearest[i], score)
     best, best_score = None, min_cosine
     for i, m in enumerate(MISCONCEPTIONS):
         if m.about and not re.search(m.about, f"{problem} {claim}", re.I) or re.search(m.pattern, claim, re.I):
             continue  # off its topic, or its own words in the claim, negated: "they don't cancel" denies the idea
-        score = max(float(vector @ wrong[i]), float(vector @ named[i]))
+        score = nearest[i]
         if score >= best_score and score - float(vector @ right[i]) >= margin:
             best, best_score = m, score
     return best

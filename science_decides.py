@@ -461,7 +461,7 @@ def observation_move(question: str, answers: Callable[[str, str], bool]) -> Move
     on the entry's own topic or makes the comparison it asks, or when what is left may state the answer."""
     if LETTERED_OPTIONS.search(question):
         return None
-    right = catalog_vectors(default_embedder())[2]
+    right = catalog_vectors(default_embedder())[1]
     vector = default_embedder().encode([question])[0]
     score, best = max((float(vector @ v), i) for i, v in enumerate(right))
     entry = MISCONCEPTIONS[best]

@@ -82,9 +82,14 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,
                       NEAR_COSINE if claim is None else CLAIM_COSINE)
     # not one shared word, or the card's own question in other words
-    misconception = on_scenario(misconception, card, asked, claim or "", question)
+    stated, misconception = misconception, on_scenario(misconception, card, asked, claim or "", question)
+    off_scene = stated is not None and misconception is None  # a known wrong idea, its observation of another scene
     misconception = None if misconception and quotes_a_fact(claim, asked, kb, embedder) else misconception
     card, said, claim = card_said(card, claim, asked, question, misconception, embedder or default_embedder())
+    if off_scene and card and said != "wrong" and not quotes_a_fact(claim, asked, kb, embedder):
+        # the card's own question meets it; the card's verdict by meaning never confirms it ("there is no gravity in
+        # space so they float")
+        return Move(scene_card(card, f"{asked} {claim}").opening, "card", "contradicted", [])
     card = scene_card(card, f"{asked} {claim or ''}") if card else card
     if claim and misconception is None and (listed := listed_items(answer_of(claim), asked)):
         return list_move(*listed, asked, kb, card, embedder)  # each named thing judged on its own
