@@ -132,7 +132,8 @@ LINKS = {
     "inference": "The passage does not say the answer out loud. What can you work out from that?",
     "vocabulary": "Which words around the one asked about hint at its meaning?",
     "meaning": "What two things does it put side by side, and what do they have in common?",
-    "detail": "Which words there answer the question? Say that part in your own words.",
+    "detail": "Is that what the question asks for, or something that happens around it? If it is, say that part in "
+              "your own words.",
 }
 LINKS["cause"] = LINKS["motive"]
 

@@ -213,7 +213,7 @@ def test_mixing_things_up_is_a_help_request_and_a_quoted_fact_is_evidence_not_an
     list(tutor.respond("q", "What gas do plants give off in photosynthesis?", subject="science"))
     quoted = 'The text says: "Photosynthesis uses carbon dioxide and water to make glucose and releases oxygen."'
     final = list(tutor.respond("q", quoted, subject="science"))[-1]
-    assert final["text"].startswith("The textbook does say that. How does it help you answer") and \
+    assert final["text"].startswith("The textbook does say that, and it is the rule behind") and \
         final["verdict"] == "ask" and "Yes" not in final["text"]
 
 
