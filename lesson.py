@@ -569,8 +569,9 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
                               "fact", "unclear", found.evidence)
     elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") and CITES.search(said):
         # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
+        about = student_message.about(question).replace("the question", "").strip()
         found = evidence.Move(f"You found \"{science_catalog.echo(claim)}\". If that holds, what does it make happen "
-                              f"in this case, {student_message.about(question)}? Say the link in your own words.",
+                              f"in this case{f', {about}' if about else ''}? Say the link in your own words.",
                               "fact", found.verdict, found.evidence)
     elif not CITES.search(said):
         found = from_known_fact(lesson, claim, question, found)
