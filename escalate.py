@@ -147,15 +147,24 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
 
 
 def one_at_a_time(question: str) -> list[tuple[str, str]]:
-    """(lead, question) for each question of a move that asks two or more at once ("If the drops leaked from inside,
-    would they taste of the drink? And why do they also form on a glass of plain ice?"): the same test in smaller
-    steps, one at a time, for a student who met the whole of it and held their idea. One question: none."""
-    asked = [s for s in split_sentences(question) if s.endswith("?")]
-    if len(asked) < 2:
+    """(lead, question) for each question of a move that asks two or more at once ("Hold a magnet near a pile of
+    things. Which ones move? Would it still pick up the clip through paper?"): the same test in smaller steps, one at
+    a time, each with the sentences that set it up, for a student who met the whole of it and held their idea. The
+    student's idea said back ("Your idea: ...") sets up nothing. One question: none."""
+    parts, setup = [], []
+    for sentence in split_sentences(question):
+        if not sentence.endswith("?"):
+            setup += [] if sentence.startswith("Your idea") else [sentence]
+            continue
+        if parts and not setup and len(sentence.split()) < 4:   # "Why?", "How do you know?": the last one's own
+            parts[-1] = f"{parts[-1]} {sentence}"
+        else:
+            parts.append(" ".join([*setup, re.sub(r"^(?:and|but|so|then)\s+", "", sentence, flags=re.I)]))
+        setup = []
+    if len(parts) < 2:
         return []
-    asked = [re.sub(r"^(?:and|but|so|then)\s+", "", q, flags=re.I) for q in asked]
     # a sentence of its own ("One question at a time: if the drops ..."), never the move's sentence said again
-    return [("", f"One question at a time: {q[:1].lower()}{q[1:]}") for q in asked]
+    return [("", f"One question at a time: {q[:1].lower()}{q[1:]}") for q in parts]
 
 
 def _number_sentences(problem: str) -> list[tuple[str, str]]:

@@ -60,6 +60,11 @@ def test_a_two_part_test_is_offered_one_question_at_a_time():
                                      "the water pool first?",
                                      "One question at a time: why does the shady side stay frozen longer?"]
     assert one_at_a_time("Which one would you expect to melt first?") == []
+    setup = one_at_a_time("Your idea: \"snow melts from inside\". Put a snowball on a warm plate. Where does it get "
+                          "wet first? Would a snowball in the fridge do the same? Why?")
+    assert [q for _, q in setup] == ["One question at a time: put a snowball on a warm plate. Where does it get wet "
+                                     "first?",
+                                     "One question at a time: would a snowball in the fridge do the same? Why?"]
 
 
 def test_the_only_approach_left_is_never_said_twice_in_a_row():
