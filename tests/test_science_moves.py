@@ -317,7 +317,7 @@ def test_a_quoted_sentence_no_fact_decides_is_asked_how_it_answers(kb):
     tutor = Tutor(lambda messages, **_: iter(()), knowledge=lambda: kb)
     message = 'Why does a sliding book stop? The text says: "tiny bumps on the table catch on the book."'
     reply = list(tutor.respond("quote", message, "science"))[-1]["text"]
-    assert "What makes you say" not in reply and 'The text says "tiny bumps on the table catch on' in reply
+    assert "What makes you say" not in reply and 'You found "tiny bumps on the table catch on' in reply
 
 
 def test_a_comparison_is_confirmed_only_as_the_fact_makes_it():
