@@ -159,7 +159,7 @@ def one_at_a_time(question: str) -> list[tuple[str, str]]:
         if parts and not setup and len(sentence.split()) < 4:   # "Why?", "How do you know?": the last one's own
             parts[-1] = f"{parts[-1]} {sentence}"
         else:
-            parts.append(" ".join([*setup, re.sub(r"^(?:and|but|so|then)\s+", "", sentence, flags=re.I)]))
+            parts.append(" ".join([*setup, re.sub(r"^(?:(?:and|but|so|then)\s+)+", "", sentence, flags=re.I)]))
         setup = []
     if len(parts) < 2:
         return []
