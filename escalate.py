@@ -48,10 +48,10 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
     mine = set(split_sentences(move.text))
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
-    # or the whole move said a few replies back: a ladder of three rungs that starts over reads as a loop (a student
-    # who holds the same idea hears another approach, in any subject, before the first one comes back)
+    # or (math, science) the whole move said a few replies back: a ladder of three rungs that starts over reads as a
+    # loop (a reading move said again beats the stock re-read of the question that is its only other approach)
     again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]) or
-                            any(mine == earlier for earlier in said))
+                            subject != "reading" and any(mine == earlier for earlier in said))
     if move.kind == "step_right":
         return _next_from_result(move, recent, work)
     if move.kind in ("final_right", "evidence_supported", "which_problem") or not again:
@@ -129,8 +129,8 @@ def _smaller_case(plan: Plan, step: Step) -> str:
 
 
 def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
-    """Reading and science: each passage sentence the move rests on to re-read (reading), then the question itself
-    (math without a plan step: its question sentence alone, never the whole problem)."""
+    """Reading and science: each passage sentence the move rests on to re-read (reading), a science test asked one
+    question at a time, else the question itself (math without a plan step: its question sentence alone)."""
     question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     # "what you said" only when the student said something: "help" offers nothing to fit
@@ -141,9 +141,9 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
     found = [(f"Read this again: \"{sentence}\"", check) for sentence in quoted]
     if subject == "math":   # no plan step: each sentence that holds the problem's numbers, read on its own
         found += _number_sentences(lesson.problem)
-    found += one_at_a_time(move.question) if subject == "science" else []
-    again = question_again(lesson.problem, subject)
-    return found + ([again] if again[0] else [])
+    parts = one_at_a_time(move.question) if subject == "science" else []
+    again = question_again(lesson.problem, subject)   # the test in smaller steps beats the question re-read
+    return found + parts + ([again] if again[0] and not parts else [])
 
 
 def one_at_a_time(question: str) -> list[tuple[str, str]]:
