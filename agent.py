@@ -52,9 +52,9 @@ from tokenizer import Detokenizer, StopText, render_chat
 from toolcalls import parse_tool_calls, tool_call_guide
 from tools import Toolbox
 from wording import (AFFIRM, ANOTHER, ANOTHER_OFFER, FRUSTRATION, GREETING, GREETING_REPLY, NEXT_PROBLEM, NEXT_TURN,
-                     SAFE_REPLY, SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
+                     SIMILAR_OFFER, SOLUTION_REQUEST, SOLVED_REPLY, SUBJECTS, SYSTEM_PROMPT, TEMPLATES,
                      WHICH_PROBLEM, WORD_EVIDENCE, WORD_STEP, answer_attempt, consistent_with, draft_sentences,
-                     guard_lead, parse_choices, sanitise_student, student_flags, topic_of)
+                     guard_lead, parse_choices, safe_reply, sanitise_student, student_flags, topic_of)
 
 GenerateFn = Callable[..., Iterator[str]]
 
@@ -435,7 +435,7 @@ class Tutor:
         yield from turn.say(question)
         if turn.withheld:
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
-            yield from turn.say(SAFE_REPLY, trusted=True)
+            yield from turn.say(safe_reply(turn.lesson.said), trusted=True)
 
     def _word_step(self, turn: Turn, step: Step) -> str:
         """The model's wording of a plan step's question, when it is faithful to the plan, else the plan's own."""
@@ -605,7 +605,7 @@ class Tutor:
             yield from turn.say(template["question"].format(**fill))
         if turn.withheld:
             yield {"type": "step", "name": "leak_guard", "action": "rewrite", "where": "reply"}
-            yield from turn.say(SAFE_REPLY, trusted=True)
+            yield from turn.say(safe_reply(turn.lesson.said), trusted=True)
 
     def _draft(self, turn: Turn, instruction: str, stage: str) -> Iterator[dict[str, Any]]:
         """The model's words for this stage, said sentence by sentence as it writes them, each after the filters

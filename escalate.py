@@ -48,10 +48,10 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
     mine = set(split_sentences(move.text))
     # nothing new since the last reply, or a sentence that would come a third time running (a climbing ladder that
     # repeats its step's question beside a new rung is no repeat)
-    # or (math) the whole move said a few replies back: a ladder of three rungs that starts over reads as a loop, and
-    # a problem's own sentences are there to re-read (a card's rungs come back rather than a stock re-read)
+    # or (math, science) the whole move said a few replies back: a ladder of three rungs that starts over reads as a
+    # loop (a reading move said again beats the stock re-read of the question that is its only other approach)
     again = bool(said) and (mine <= said[-1] or len(said) > 1 and bool(mine & said[-1] & said[-2]) or
-                            subject == "math" and any(mine == earlier for earlier in said))
+                            subject != "reading" and any(mine == earlier for earlier in said))
     if move.kind == "step_right":
         return _next_from_result(move, recent, work)
     if move.kind in ("final_right", "evidence_supported", "which_problem") or not again:
@@ -67,7 +67,15 @@ def vary(move: Move, lesson: Lesson, recent: list[str], work: str, subject: str 
         mine = set(split_sentences(option.text))
         return next((len(said) - i for i in range(len(said) - 1, -1, -1) if mine & said[i]), 0)
     fresh = [o for o in options if last_said(o) == 0]
-    return fresh[0] if fresh else max(options, key=last_said)
+    chosen = fresh[0] if fresh else max(options, key=last_said)
+    held = replace(chosen, lead=HOLD_LEAD[chosen.verdict == "flag"])
+    if said and set(split_sentences(chosen.text)) <= said[-1] and not set(split_sentences(held.text)) <= said[-1]:
+        return held   # one approach only, held against: never the same reply twice in a row; the student is asked
+    return chosen     # to answer the test itself, not to restate their idea
+
+
+HOLD_LEAD = {True: "Put your idea aside for a moment and answer just my question.",
+             False: "Let's stay with this one question a little longer."}
 
 
 def _next_from_result(move: Move, recent: list[str], work: str) -> Move:
@@ -121,8 +129,8 @@ def _smaller_case(plan: Plan, step: Step) -> str:
 
 
 def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple[str, str]]:
-    """Reading and science: each passage sentence the move rests on to re-read (reading), then the question itself
-    (math without a plan step: its question sentence alone, never the whole problem)."""
+    """Reading and science: each passage sentence the move rests on to re-read (reading), a science test asked one
+    question at a time, else the question itself (math without a plan step: its question sentence alone)."""
     question = _question_of(lesson.problem, subject)
     about = f" about \"{question.rstrip('?')}\"" if question else ""
     # "what you said" only when the student said something: "help" offers nothing to fit
@@ -133,8 +141,30 @@ def _grounded_approaches(lesson: Lesson, move: Move, subject: str) -> list[tuple
     found = [(f"Read this again: \"{sentence}\"", check) for sentence in quoted]
     if subject == "math":   # no plan step: each sentence that holds the problem's numbers, read on its own
         found += _number_sentences(lesson.problem)
-    again = question_again(lesson.problem, subject)
-    return found + ([again] if again[0] else [])
+    parts = one_at_a_time(move.question) if subject == "science" else []
+    again = question_again(lesson.problem, subject)   # the test in smaller steps beats the question re-read
+    return found + parts + ([again] if again[0] and not parts else [])
+
+
+def one_at_a_time(question: str) -> list[tuple[str, str]]:
+    """(lead, question) for each question of a move that asks two or more at once ("Hold a magnet near a pile of
+    things. Which ones move? Would it still pick up the clip through paper?"): the same test in smaller steps, one at
+    a time, each with the sentences that set it up, for a student who met the whole of it and held their idea. The
+    student's idea said back ("Your idea: ...") sets up nothing. One question: none."""
+    parts, setup = [], []
+    for sentence in split_sentences(question):
+        if not sentence.endswith("?"):
+            setup += [] if sentence.startswith("Your idea") else [sentence]
+            continue
+        if parts and not setup and len(sentence.split()) < 4:   # "Why?", "How do you know?": the last one's own
+            parts[-1] = f"{parts[-1]} {sentence}"
+        else:
+            parts.append(" ".join([*setup, re.sub(r"^(?:(?:and|but|so|then)\s+)+", "", sentence, flags=re.I)]))
+        setup = []
+    if len(parts) < 2:
+        return []
+    # a sentence of its own ("One question at a time: if the drops ..."), never the move's sentence said again
+    return [("", f"One question at a time: {q[:1].lower()}{q[1:]}") for q in parts]
 
 
 def _number_sentences(problem: str) -> list[tuple[str, str]]:
@@ -262,11 +292,14 @@ def _question_of(problem: str, subject: str) -> str:
 
 def question_again(problem: str, subject: str) -> tuple[str, str]:
     """(lead, question): the problem's question to re-read, and what to look for in it; ("", "") for no text, or
-    when its last sentence is the student's plea rather than a question."""
+    when its last sentence is the student's plea, or (reading, science) their own idea asking nothing."""
     question = _question_of(problem, subject)
     # "if the sun is so big why does it look small" asks too
     last = (problem_sentences(without_requests(problem)) or [""])[-1]
-    last = "" if PLEA.search(last) else last
+    # a reading or science message that asks nothing is the student's own idea ("theme is that old trucks are hard
+    # to fix"): read back as "the problem" it is their words in a frame; a math story's last sentence is the problem's
+    asks = re.search(r"\b(?:what|why|how|where|when|who|which|y)\b", last, re.I)   # "... why does it look small"
+    last = "" if PLEA.search(last) or subject != "math" and not asks else last
     if not (question or last):
         return "", ""
     where = "the question" if question else "this part of the problem"

@@ -567,12 +567,15 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
         # against it too, though a search for the answer's own words may not find it again
         lesson.known = list(dict.fromkeys([*lesson.known, *found.evidence]))
         lesson.quoted = list(dict.fromkeys([*lesson.quoted, *([claim] if claim else [])]))
-        found = evidence.Move(f"The textbook does say that. How does it help you answer "
-                              f"{student_message.about(question)}?", "fact", "unclear", found.evidence)
+        about = student_message.about(question).replace("the question", "this question")
+        found = evidence.Move(f"The textbook does say that, and it is the rule behind {about}. Use it on this case: "
+                              f"what does it make happen here? Say it in your own words.",
+                              "fact", "unclear", found.evidence)
     elif claim and found.kind == "fact" and found.verdict in ("unclear", "absent") and CITES.search(said):
         # a quoted sentence no fact decides is the student's evidence: ask how it answers, not why they said it
-        found = evidence.Move(f"The text says \"{science_catalog.echo(claim)}\": how does that answer "
-                              f"{student_message.about(question)}? What would you expect to see if it holds?",
+        about = student_message.about(question).replace("the question", "").strip()
+        found = evidence.Move(f"You found \"{science_catalog.echo(claim)}\". If that holds, what does it make happen "
+                              f"in this case{f', {about}' if about else ''}? Say the link in your own words.",
                               "fact", found.verdict, found.evidence)
     elif not CITES.search(said):
         found = from_known_fact(lesson, claim, question, found)
@@ -699,14 +702,16 @@ def from_known_fact(lesson: Lesson, claim: str | None, question: str, found: evi
 def still_flagged(lesson: Lesson, claim: str | None, found: evidence.Move) -> evidence.Move:
     """A claim flagged a turn before, held again in fewer words ("I still think it's a fish" after "a whale is a fish
     because it swims"), is still flagged: no card or fact decides the short form alone, yet asking about it as a new
-    idea would take back the flag. Its words must all be the flagged claim's own."""
+    idea would take back the flag. Its words must all be the flagged claim's own, in any of their forms and spelled
+    out ("the lemonade leaks through" holds "the lemonade leaking thru the glass")."""
     if found.verdict == "contradicted" and claim:
         lesson.flagged = claim
     elif found.verdict == "supported":
         lesson.flagged = ""
-    words = set(text_words.content_words(claim or ""))
+    words = text_words.content_tokens(text_words.spelled_out(claim or ""))
+    held = text_words.forms_of(text_words.spelled_out(lesson.flagged))   # "leaks" held of "leaking thru": its forms
     if not words or not lesson.flagged or found.verdict not in (None, "unclear", "absent") \
-            or not words <= set(text_words.content_words(lesson.flagged)):
+            or not all(text_words.forms_of(word) & held for word, _ in words):
         return found
     rest = re.sub(r'^(?:Your idea:|You named) "[^"]*"\.\s*', "", found.text)   # the claim is named just before
     return evidence.Move(f"\"{science_catalog.echo(claim)}\" is still the part that does not fit. {rest}", found.kind,

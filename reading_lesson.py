@@ -107,13 +107,45 @@ def credit_clue(lesson: Lesson, question: str, claim: str | None, said: str, fou
     sent = line in lesson.pointed or first == sentences.index(line)
     if found.verdict == "supported" or sent and found.verdict != "contradicted":   # "That is a good clue.": the tutor
         lesson.credited = list(dict.fromkeys([*lesson.credited, line]))   # named it one, whatever words it shares
+    earlier = [c for c in lesson.clues if c != line]
+    if not sent and found.verdict == "unclear" and not found.status and found.evidence == [line]:
+        return quote_link(passages.classify_question(question), line, earlier, found.kind)
     if found.verdict == "contradicted" or found.status == "step" or not sent:   # "He looked under the porch" is
         return found   # beside where the kite was found, and no clue to where: the move asks whether it answers
     asked = question.rstrip("?. ")
-    earlier = [c for c in lesson.clues if c != line]
     also = f" Together with {quote(earlier[-1])}, what" if earlier else " What"
     return evidence.Move(f"Yes, that line is a clue: {quote(line)}{also} does it tell you about \"{asked}?\" Say the "
                          f"answer in your own words.", found.kind, "unclear", [line], "evidence")
+
+
+# What a line of the passage can give to each kind of question: the step from a quoted line to an answer of that kind
+LINKS = {
+    "theme": "What does the character choose to do there, and what comes of it by the end? What lesson could anyone "
+             "take from that?",
+    "main_idea": "What do most of the other sentences say along with that? Put the main idea in one sentence.",
+    "purpose": "Why would the writer put that in: to inform, to persuade, or to entertain? What does it add?",
+    "argument": "Is that the writer's claim itself, or a reason or fact that backs it up? How can you tell?",
+    "structure": "Which signal words there show how the text is put together?",
+    "change": "How is the character different there from how they were at the start?",
+    "motive": "Is that the reason itself, or something that happens because of it? If it is the reason, say it in "
+              "your own words, starting with \"because\".",
+    "inference": "The passage does not say the answer out loud. What can you work out from that?",
+    "vocabulary": "Which words around the one asked about hint at its meaning?",
+    "meaning": "What two things does it put side by side, and what do they have in common?",
+    "detail": "Is that what the question asks for, or something that happens around it? If it is, say that part in "
+              "your own words.",
+}
+LINKS["cause"] = LINKS["motive"]
+
+
+def quote_link(kind: str, line: str, earlier: list[str], move_kind: str) -> evidence.Move:
+    """A line the student quoted that the tutor did not send them to: it is in the passage, so it is taken as their
+    evidence, and the step from a line to this kind of answer is asked (a reason or its effect, a detail or the main
+    idea, a deed and the lesson it teaches), never "does that sentence answer the question?" (it made them quote
+    another line, then the same one). With a line quoted before, both are put together."""
+    found = "That line is in the passage." if not earlier else \
+        f"That line and the one you found before, {quote(earlier[-1])}, are both in the passage. Put them together."
+    return evidence.Move(f"{found} {LINKS.get(kind, LINKS['detail'])}", move_kind, "unclear", [line], "evidence")
 
 
 def clue_backing(claim: str, question: str, kind: str, sentences: list[str], clues: list[str]) -> str | None:

@@ -528,6 +528,14 @@ NO_PASSAGE = ("I can't see the text you're reading. Paste the passage, or the pa
 GREETING_REPLY = "Hi! What problem are you working on today? Tell me the question and we'll think it through together."
 # "one step" would read as a leak whenever the answer is 1 (scorers.leaks_case): say "step by step"
 SAFE_REPLY = "Let's take it step by step. What do you already know that could help here?"
+# the same safe line twice in a row loses the student: the next one asks for their own latest step instead
+SAFE_REPLIES = (SAFE_REPLY, "Let's go back to your own work. Which part have you worked out so far, and how?",
+                "Tell me the last step you did and what it gave you, and we'll go on from there.")
+
+
+def safe_reply(said: str) -> str:
+    """The safe line (no topic words, no hint) that the tutor's last reply (`said`) did not end with."""
+    return next(line for line in SAFE_REPLIES if not said.endswith(line))
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
 SIMILAR_OFFER = "Would you like a similar problem to try?"
 ANOTHER_OFFER = "Would you like to try another problem?"

@@ -517,7 +517,7 @@ def test_a_quoted_sentence_is_asked_about_and_the_answer_then_confirmed():
     tutor = agent.Tutor(lambda *a, **k: iter([""]))
     list(tutor.respond("r", f"{passage}\n\nWhere did Sam find his kite?", subject="reading"))
     quoted = list(tutor.respond("r", 'The text says: "He looked in the garage and under the porch."', subject="reading"))
-    assert quoted[-1]["verdict"] == "ask" and quoted[-1]["text"].startswith("The passage does say that. Does")
+    assert quoted[-1]["verdict"] == "ask" and quoted[-1]["text"].startswith("That line is in the passage. Is that what")
     answered = list(tutor.respond("r", "He found it in the apple tree behind the shed.", subject="reading"))
     assert answered[-1]["verdict"] == "confirm"
 
