@@ -159,7 +159,7 @@ from fractions import Fraction
 from diagnosis import fraction_operands, operand_text
 from age_patterns import ages_linked
 from catchup_patterns import same_amount
-from chain_patterns import owner_clause, places_left, shared_rest
+from chain_patterns import EACH_PAIR, clause_chain, owner_clause, pair_each, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
                                purchases, save_to_goal, work_together)
@@ -176,7 +176,7 @@ from math_patterns import (conversion, expression, fill_count, for_every, fracti
 from mean_patterns import combined_mean, mean, mean_missing, mean_next
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
-                            scale_length)
+                            scale_length, state_part)
 from factor_patterns import factor_compared
 from gap_patterns import measure_gain, measure_gap
 from portion_patterns import portions
@@ -223,7 +223,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap, same_amount, leftover, mean_next, priced_apart]
+    measure_gap, same_amount, leftover, mean_next, priced_apart, state_part]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -335,7 +335,8 @@ def _plan_dollars(problem: str) -> Plan | None:
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
                           or _in_stated_amount(problem) or _in_weight_unit(problem)
                           or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
-                          or places_left(problem, _plan_all) or _each_said_after(problem))
+                          or places_left(problem, _plan_all) or _each_said_after(problem)
+                          or pair_each(problem, _plan_all) or clause_chain(problem, _plan_all))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:
@@ -467,8 +468,9 @@ def _in_named_unit(found: Plan | None) -> Plan | None:
 
 def _plan_all(problem: str) -> Plan | None:
     read = read_problem(problem)
-    if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
-        return None   # ('how many koalas and kangaroos' asks for two things at once)
+    if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+") or EACH_PAIR.search(read.body):
+        return None   # ('how many koalas and kangaroos' asks for two things at once; two kinds in each group are
+        # added first, by pair_each)
     unexplained = _unexplained_unit(read)
     # only the asked unit is new ('Tom ran for 150 minutes. How many hours did he run?'): conversion reads it itself
     converts = unexplained and not _unexplained_unit(read, but_asked=True) and not read.asks(r"\band\b")
