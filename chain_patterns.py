@@ -246,9 +246,14 @@ def _with_subject(body: str, cut: re.Match) -> str:
     return f"{said} {tail}"
 
 
+def _takes_part(found: Plan) -> bool:
+    """Does the plan take a fraction or a percent of an amount?"""
+    return any(q.unit == "percent" or (q.value < 1 and q.value.denominator != 1) for q in found.quantities)
+
+
 def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: int = 2) -> Plan | None:
     """A story read clause by clause: the clauses up to a cut planned by `plan_all` as the one amount they make
-    ('a bag has 6 rows of 9 cookies': How many cookies are there in all?), that amount said as a sentence of its own
+    ('a bag has 6 rows of 9 cookies': How many cookies are there now?, and asked as what is left, the same), that amount said as a sentence of its own
     in front of the clauses after the cut ('There are 54 cookies. 11 cookies broke. How many are not broken?'),
     which are planned in turn (or cut again), the amount fed in as the head's last step. Every number of both parts
     is placed by its own plan, and the amount fed in must be one the tail's plan uses."""
@@ -264,12 +269,17 @@ def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: in
         head, tail = body[:cut.start()].rstrip(" ,."), _with_subject(body, cut)
         if not re.search(r"\d", head) or not re.search(r"\d", tail):
             continue
-        asks = ([("dollars", "How much money is there now?"), ("dollars", "How much does it cost now?")]
-                if "$" in head else []) + \
-            [(noun, f"How many {noun} are there now?") for noun in _counted_nouns(head, tail, question)]
-        for noun, ask in asks:
-            before = plan_all(f"{head}. {ask}")
-            if before is None or not same_word(before.unit, noun) or before.answer <= 0:
+        asks = ([("dollars", ("How much money is there now?", "How much does it cost now?", "How much money is "
+                              "left?"))] if "$" in head else []) + \
+            [(noun, (f"How many {noun} are there now?", f"How many {noun} are left?"))
+             for noun in _counted_nouns(head, tail, question)]
+        for noun, phrasings in asks:
+            made = [found for ask in phrasings if (found := plan_all(f"{head}. {ask}")) is not None]
+            if not made or len({found.answer for found in made}) > 1 or (_takes_part(made[0]) and len(made) < 2):
+                continue   # what the head makes is one amount however it is asked: a part of a whole ('1/4 of the
+                # water is used', '3/4 of them have a pet') may be the part or the rest, so both askings must agree
+            before = made[0]
+            if not same_word(before.unit, noun) or before.answer <= 0:
                 continue
             amount = f"There is ${fmt(before.answer)}." if noun == "dollars" else \
                 f"There are {fmt(before.answer)} {noun}."
