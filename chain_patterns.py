@@ -218,7 +218,8 @@ def _fed(found: Plan, text: str, plan_all: Callable[[str], Plan | None], problem
 
 # Where a story's clause ends and the next, which acts on what the story so far made, begins: a sentence's end, or
 # ', and then', ', then', ' then', a comma before a new subject ('9 packs of 6 juice boxes, the class drank 20').
-_CLAUSE_END = re.compile(r"(?<=[.!]) +(?=\S)|,? and then |,? then |, (?=(?:the|he|she|they|we|i|it|[a-z]+ and [a-z]+)\b)")
+_CLAUSE_END = re.compile(r"(?<=[.!]) +(?=\S)|,? and then |,? then |"
+                         r", (?=(?:the|he|she|they|we|i|it|[a-z]+ and [a-z]+)\b)")
 _COUNTED = re.compile(r"(?<![\d./$])\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+)\b")
 
 
@@ -253,8 +254,9 @@ def _takes_part(found: Plan) -> bool:
 
 def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: int = 2) -> Plan | None:
     """A story read clause by clause: the clauses up to a cut planned by `plan_all` as the one amount they make
-    ('a bag has 6 rows of 9 cookies': How many cookies are there now?, and asked as what is left, the same), that amount said as a sentence of its own
-    in front of the clauses after the cut ('There are 54 cookies. 11 cookies broke. How many are not broken?'),
+    ('a bag has 6 rows of 9 cookies': How many cookies are there now?, and asked as what is left, the same), that
+    amount said as a sentence of its own in front of the clauses after the cut ('There are 54 cookies. 11 cookies
+    broke. How many are not broken?'),
     which are planned in turn (or cut again), the amount fed in as the head's last step. Every number of both parts
     is placed by its own plan, and the amount fed in must be one the tail's plan uses."""
     read = read_problem(problem)
