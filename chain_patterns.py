@@ -1,5 +1,7 @@
 """Chains the planner reads by parts: a story that leaves some amount, then that amount shared out equally; an owner's
-amount said in a clause of its own ('than Sam, who has 25').
+amount said in a clause of its own ('than Sam, who has 25'); any story read clause by clause, the amount the clauses
+before a cut make fed to the clauses after it (clause_chain: groups then some broken, a price then a fee, a rate over
+days then one more day); two kinds in each group added first ('Each table has 4 chairs and 2 stools': pair_each).
 
 'Kim has 56 stickers. She keeps 3/8 of them and shares the rest equally among her 5 classmates. How many stickers
 does each classmate get?' is a whole story ('Kim has 56 stickers. She keeps 3/8 of them.') and one last step (the

@@ -102,7 +102,11 @@ Round 19b (fresh19.jsonl):
 places left in equal groups of places ('30 rows with 22 seats in each row. 548 seats are taken.': parts_patterns.py);
 a container part full asked what fills it, the unit asked after the question ('..., in centimeters?'); the other
 kind of a two-kind whole ('How many girls are in the class?'); one measure at two moments asked what it gained or
-lost, and two measures compared, across units when the question names the smaller (gap_patterns.py).
+lost, and two measures compared, across units when the question names the smaller (gap_patterns.py). Round 22
+(mathplan26): a story read clause by clause, each clause's amount fed to the next that acts on it, two kinds in each
+group added first (chain_patterns.py), a part in a state of its own taken from the whole ('5 eggs cracked ... How many
+were OK?': parts_patterns.state_part), a fee added to a price (shopping_patterns.fee_added), '$42 plus 15% tip' asked
+as the total.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
