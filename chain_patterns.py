@@ -241,12 +241,18 @@ def _with_subject(body: str, cut: re.Match) -> str:
     """The clauses after the cut, a clause cut inside its sentence ('and then shared the rest') given the subject
     of that sentence ('She shared the rest'), or 'They' when the sentence starts with no one named."""
     tail = body[cut.end():].strip()
-    if "." in cut.group() or re.match(r"(?:the|he|she|they|we|i|it)\b", tail, re.I) or \
+    if body[:cut.start()].rstrip().endswith((".", "!")) or re.match(r"(?:the|he|she|they|we|i|it)\b", tail, re.I) or \
             re.match(r"\d|[a-z]+ and [a-z]+\b", tail):
         return tail
     who = list(_SUBJECT.finditer(body, 0, cut.start()))
     said = who[-1].group("who") if who and who[-1].group("who").lower() != "it" else "they"
     return f"{said} {tail}"
+
+
+# A part of an amount named by a pronoun or a noun ('1/3 of them', '25% of the cards'): of the start or of what the
+# clauses before made, the text does not say; 'of what is left', 'of the rest' says it.
+_OF_WHICH = re.compile(r"(?:\d+/\d+|\d+%) of (?:them|it|those|these|(?:the|her|his|their) (?!rest\b|remaining\b|"
+                       r"remainder\b)[a-z]+)")
 
 
 def _takes_part(found: Plan) -> bool:
@@ -271,7 +277,7 @@ def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: in
 
     for cut in _CLAUSE_END.finditer(body):
         head, tail = body[:cut.start()].rstrip(" ,."), _with_subject(body, cut)
-        if not re.search(r"\d", head) or not re.search(r"\d", tail):
+        if not re.search(r"\d", head) or not re.search(r"\d", tail) or _OF_WHICH.search(tail):
             continue
         asks = ([("dollars", ("How much money is there now?", "How much does it cost now?", "How much money is "
                               "left?"))] if "$" in head else []) + \
@@ -283,8 +289,8 @@ def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: in
                 continue   # what the head makes is one amount however it is asked: a part of a whole ('1/4 of the
                 # water is used', '3/4 of them have a pet') may be the part or the rest, so both askings must agree
             before = made[0]
-            if not same_word(before.unit, noun) or before.answer <= 0:
-                continue
+            if not same_word(before.unit, noun) or before.answer <= 0 or sum(q.given for q in before.quantities) < 2:
+                continue   # a head of one amount only changes its unit ('2 meters' as 200 cm): never a new amount
             amount = f"There is ${fmt(before.answer)}." if noun == "dollars" else \
                 f"There are {fmt(before.answer)} {noun}."
             found = _fed(before, f"{amount} {tail[0].upper()}{tail[1:]} {question}", plan_tail, problem)
