@@ -1,5 +1,7 @@
 """Chains the planner reads by parts: a story that leaves some amount, then that amount shared out equally; an owner's
-amount said in a clause of its own ('than Sam, who has 25').
+amount said in a clause of its own ('than Sam, who has 25'); any story read clause by clause, the amount the clauses
+before a cut make fed to the clauses after it (clause_chain: groups then some broken, a price then a fee, a rate over
+days then one more day); two kinds in each group added first ('Each table has 4 chairs and 2 stools': pair_each).
 
 'Kim has 56 stickers. She keeps 3/8 of them and shares the rest equally among her 5 classmates. How many stickers
 does each classmate get?' is a whole story ('Kim has 56 stickers. She keeps 3/8 of them.') and one last step (the
@@ -16,7 +18,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from fractions import Fraction
 
-from wordproblem import Plan, Quantity, Ref, Step, apply_op, fmt, normalise, number_value, same_word, stem
+from wordproblem import (Plan, Quantity, Ref, Step, apply_op, fmt, normalise, number_value, read_problem, same_word,
+                         stem)
 
 _REST = r"(?:the rest|the remainder|the remaining|the others?|all the others?)\b"
 _SHARE_VERB = r"(?:shared?|shares|divided?|divides|split|splits|packed|packs?|placed|places?|put|puts|gave|gives?|" \
@@ -188,3 +191,135 @@ def places_left(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | 
     left = _then(capacity, "-", people, f"One {stem(place)} for each of the {n.group('n')} {n.group('who')}: how many "
                                         f"of the {fmt(capacity.answer)} {place} are left?")
     return replace(left, problem=problem, pattern="places_left") if left.answer >= 0 else None
+
+
+def _fed(found: Plan, text: str, plan_all: Callable[[str], Plan | None], problem: str) -> Plan | None:
+    """`text`, which says `found`'s answer once as a given amount, planned by `plan_all` with that amount read as
+    `found`'s last step: `found`'s steps, then the text's, the fed amount's own quantity left out. The amount is
+    the one quantity of that value, or of those the one written as it was fed ('6 seats', not '6 tables')."""
+    later = plan_all(text)
+    said = [i for i, q in enumerate(later.quantities) if q.given and q.value == found.answer] if later else []
+    if len(said) > 1:
+        written = f"{fmt(found.answer)} {found.unit}".lower()
+        said = [i for i in said if later.quantities[i].text.lower() in (written, f"${fmt(found.answer)}")]
+    if len(said) != 1 or not any(Ref("quantity", said[0]) in st.operands for st in later.steps):
+        return None
+    n_q, n_s = len(found.quantities), len(found.steps)
+
+    def moved(r: Ref) -> Ref:
+        if r.kind == "step":
+            return Ref("step", r.index + n_s)
+        if r.index == said[0]:
+            return Ref("step", n_s - 1)
+        return Ref("quantity", n_q + r.index - (r.index > said[0]))
+
+    quantities = found.quantities + [q for i, q in enumerate(later.quantities) if i != said[0]]
+    steps = found.steps + [replace(st, operands=tuple(map(moved, st.operands))) for st in later.steps]
+    return Plan(problem, f"{found.pattern}+{later.pattern}", quantities, steps)
+
+
+# Where a story's clause ends and the next, which acts on what the story so far made, begins: a sentence's end, or
+# ', and then', ', then', ' then', a comma before a new subject ('9 packs of 6 juice boxes, the class drank 20').
+_CLAUSE_END = re.compile(r"(?<=[.!]) +(?=\S)|,? and then |,? then |"
+                         r", (?=(?:the|he|she|they|we|i|it|[a-z]+ and [a-z]+)\b)")
+_COUNTED = re.compile(r"(?<![\d./$])\d+(?:\.\d+)? (?:[a-z]+ )?([a-z]+)\b")
+
+
+def _counted_nouns(head: str, tail: str, question: str) -> list[str]:
+    """What the head's amount may count: the question's noun, then the nouns of the tail's amounts, then the
+    head's, last first ('11 cookies broke' counts what '6 rows of 9 cookies' made)."""
+    asked = re.findall(r"\bhow many ([a-z]+)", question, re.I)
+    nouns = asked + [m.group(1) for m in _COUNTED.finditer(tail)] + \
+        [m.group(1) for m in reversed(list(_COUNTED.finditer(head)))]
+    return list(dict.fromkeys(n.lower() for n in nouns))
+
+
+_SUBJECT = re.compile(r"(?:^|(?<=[.!] ))(?P<who>(?:he|she|they|we|i|it|[A-Z][a-z]+)) (?=[a-z]+ )", re.I)
+
+
+def _with_subject(body: str, cut: re.Match) -> str:
+    """The clauses after the cut, a clause cut inside its sentence ('and then shared the rest') given the subject
+    of that sentence ('She shared the rest'), or 'They' when the sentence starts with no one named."""
+    tail = body[cut.end():].strip()
+    if body[:cut.start()].rstrip().endswith((".", "!")) or re.match(r"(?:the|he|she|they|we|i|it)\b", tail, re.I) or \
+            re.match(r"\d|[a-z]+ and [a-z]+\b", tail):
+        return tail
+    who = list(_SUBJECT.finditer(body, 0, cut.start()))
+    said = who[-1].group("who") if who and who[-1].group("who").lower() != "it" else "they"
+    return f"{said} {tail}"
+
+
+# A part of an amount named by a pronoun or a noun ('1/3 of them', '25% of the cards'): of the start or of what the
+# clauses before made, the text does not say; 'of what is left', 'of the rest' says it.
+_OF_WHICH = re.compile(r"(?:\d+/\d+|\d+%) of (?:them|it|those|these|(?:the|her|his|their) (?!rest\b|remaining\b|"
+                       r"remainder\b)[a-z]+)")
+
+
+def _takes_part(found: Plan) -> bool:
+    """Does the plan take a fraction or a percent of an amount?"""
+    return any(q.unit == "percent" or (q.value < 1 and q.value.denominator != 1) for q in found.quantities)
+
+
+def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: int = 2) -> Plan | None:
+    """A story read clause by clause: the clauses up to a cut planned by `plan_all` as the one amount they make
+    ('a bag has 6 rows of 9 cookies': How many cookies are there now?, and asked as what is left, the same), that
+    amount said as a sentence of its own in front of the clauses after the cut ('There are 54 cookies. 11 cookies
+    broke. How many are not broken?'),
+    which are planned in turn (or cut again), the amount fed in as the head's last step. Every number of both parts
+    is placed by its own plan, and the amount fed in must be one the tail's plan uses."""
+    read = read_problem(problem)
+    if read is None or depth == 0:
+        return None
+    body, question = read.body.rstrip(), read.question.strip()
+
+    def plan_tail(text: str) -> Plan | None:
+        return plan_all(text) or clause_chain(text, plan_all, depth - 1)
+
+    for cut in _CLAUSE_END.finditer(body):
+        head, tail = body[:cut.start()].rstrip(" ,."), _with_subject(body, cut)
+        if not re.search(r"\d", head) or not re.search(r"\d", tail) or _OF_WHICH.search(tail):
+            continue
+        asks = ([("dollars", ("How much money is there now?", "How much does it cost now?", "How much money is "
+                              "left?"))] if "$" in head else []) + \
+            [(noun, (f"How many {noun} are there now?", f"How many {noun} are left?"))
+             for noun in _counted_nouns(head, tail, question)]
+        for noun, phrasings in asks:
+            made = [found for ask in phrasings if (found := plan_all(f"{head}. {ask}")) is not None]
+            if not made or len({found.answer for found in made}) > 1 or (_takes_part(made[0]) and len(made) < 2):
+                continue   # what the head makes is one amount however it is asked: a part of a whole ('1/4 of the
+                # water is used', '3/4 of them have a pet') may be the part or the rest, so both askings must agree
+            before = made[0]
+            if not same_word(before.unit, noun) or before.answer <= 0 or sum(q.given for q in before.quantities) < 2:
+                continue   # a head of one amount only changes its unit ('2 meters' as 200 cm): never a new amount
+            amount = f"There is ${fmt(before.answer)}." if noun == "dollars" else \
+                f"There are {fmt(before.answer)} {noun}."
+            found = _fed(before, f"{amount} {tail[0].upper()}{tail[1:]} {question}", plan_tail, problem)
+            if found is not None:
+                return found
+    return None
+
+
+# Groups with two kinds of members: 'Each table has 4 chairs and 2 stools.' The two counts per group are one amount of
+# what the question counts ('How many seats ...?'), added first; read any other way, the second count is said once.
+EACH_PAIR = re.compile(r"\b[Ee]ach (?P<g>[a-z]+) (?:has|have|had|holds|held|carries|carried|gets|got|contains|"
+                       r"seats|sits) (?P<a>\d+) (?P<x>[a-z]+) and (?P<b>\d+) (?P<y>[a-z]+)\b(?! each)")
+
+
+def pair_each(problem: str, plan_all: Callable[[str], Plan | None]) -> Plan | None:
+    """The two counts of each group added as what the question counts, then the story planned with that sum said
+    as each group's one count ('Each table has 6 seats.'); None when the question counts one of the two kinds."""
+    t = normalise(problem)
+    pair = EACH_PAIR.search(t)
+    asked = re.search(r"\b[Hh]ow many (?P<n>[a-z]+)\b", t)
+    if pair is None or asked is None or EACH_PAIR.search(t, pair.end()) or \
+            any(same_word(asked.group("n"), pair.group(k)) for k in ("x", "y")) or \
+            re.match(r"(?:more|fewer|less|are|were|is|was|do|does|did|can|will)$", asked.group("n")):
+        return None
+    noun, a, b = asked.group("n"), Fraction(int(pair.group("a"))), Fraction(int(pair.group("b")))
+    kinds = [Quantity(a, pair.group("x"), f"{pair.group('a')} {pair.group('x')}"),
+             Quantity(b, pair.group("y"), f"{pair.group('b')} {pair.group('y')}")]
+    both = Step("+", (Ref("quantity", 0), Ref("quantity", 1)), (a, b), a + b, noun,
+                f"Each {pair.group('g')} has {kinds[0].text} and {kinds[1].text}: how many {noun} is that for one "
+                f"{pair.group('g')}?")
+    said = f"{t[:pair.start('a')]}{fmt(a + b)} {noun}{t[pair.end():]}"
+    return _fed(Plan(problem, "pair_each", kinds, [both]), said, plan_all, problem)

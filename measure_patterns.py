@@ -134,14 +134,16 @@ def percent_part(p: Problem) -> Plan | None:
     bill, money = p.search(_ON_BILL, "all"), p.search(_MONEY)
     b = Builder(p, "percent")
     if bill and money:
+        added = re.search(r"\$\d+(?:\.\d+)? (?:plus|with|and) (?:an? )?\d+(?:\.\d+)?% ", p.body)   # '$24 plus 6% tax'
         paid = p.asks(r"\b(?:pay|pays|paid|spend|spends|spent|cost|costs)\b.*\b(?:in total|in all|altogether)\b|"
-                      r"\btotal (?:cost|price|bill|amount)\b")   # the tip or tax included
+                      r"\btotal\b" + (r"|\b(?:pay|pays|paid|spend|spends|spent|cost|costs)\b" if added else ""))
+        # the tip or tax included: asked as the total, or as what is paid for a price said with its tax added
         if not p.asks(rf"\b{bill.group('what').split()[-1]}\b") and not paid:
             return None
         whole = b.given(money, "a", "dollars")
         part = b.step("*", [whole, b.given(pc, "p", "percent")], "dollars",
                       f"How much is the {bill.group('what')}: {pc.group('p')} of {money.group('a')}?", kind="percent")
-        if p.asks(r"\b(?:total|in all|including|with (?:the )?(?:tax|tip)|altogether)\b"):
+        if paid or p.asks(r"\b(?:including|with (?:the )?(?:tax|tip))\b"):
             b.step("+", [whole, part], "dollars", f"What is {money.group('a')} with the {bill.group('what')} added?")
         elif not p.asks(r"^how much (?:is|was|will|would|should|does|did)\b"):
             return None

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from math_patterns import PERCENT_DOWN, PERCENT_UP
-from wordproblem import NUM, SENTENCE, Builder, Plan, Problem, Ref, fmt, same_word, stem, whole_count
+from wordproblem import (MOVES_IN, NUM, SENTENCE, Builder, Plan, Problem, Ref, fmt, mentions, same_word, stem,
+                         whole_count)
 
 # Plurals stem() does not know, so 'children' counts the 'child' of a ratio or a price.
 IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "geese": "goose",
@@ -542,6 +543,44 @@ def not_part(p: Problem) -> Plan | None:
     rest = b.step("-", [b.given(whole, "a", whole.group("noun")), b.given(part, "a", whole.group("noun"))],
                   whole.group("noun"), f"Of the {whole.group()}, {re.match(r'[^.?!,]*', p.t[part.start():]).group()}: "
                                        f"how many do not?")
+    whole_count(b.value(rest))
+    return b.finish()
+
+
+# 'There are 36 eggs. 5 eggs cracked. How many eggs were OK?': a whole, then a part of it said in a state of its own
+# (a verb with no object, 'broke', 'cracked'; or a state, 'are dead', 'were rotten and thrown out'), and a question
+# for the others: those 'not' in it, or the ones still good, left, working. The state is never a coming in ('5 were
+# born', '3 more arrived'), and a question that names the state itself asks for the part, not the rest.
+_IN_STATE = re.compile(rf"(?P<a>{NUM})(?: (?P<noun>[a-z]+)| of them| of the (?P<noun_>[a-z]+))? (?:(?:are|were|is|was|"
+                       rf"got) )?(?P<w>[a-z]+)(?: and (?:(?:are|were|got) )?(?P<w2>[a-z]+))?(?: (?:out|away|off|up))?"
+                       rf"[.!] ")
+_THE_REST = re.compile(r"how many\b(?=[^?]*\b(?:not|n't|left|remain\w*|still|good|ok|okay|fine|whole|work|works|"
+                       r"working|usable|unbroken|safe)\b)", re.I)
+_COMING = re.compile(rf"^(?:{MOVES_IN}|born|more|new|extra|added|bought|brought|delivered|made|each|per|of|in|on|at|to|"
+                     rf"for|with|from|and|than|times|[a-z]+ly)$")
+
+
+def state_part(p: Problem) -> Plan | None:
+    """The whole less the part said in a state the question's ones are not in."""
+    starts = p.statements()
+    if len(p.numbers) != 2 or len(starts) != 2 or not p.match_question(_THE_REST):
+        return None
+    whole = re.compile(rf"(?P<a>{NUM}) (?P<noun>[a-z]+)").search(p.t, *starts[0])
+    part = _IN_STATE.match(p.t, p.numbers[1][0])
+    if not whole or whole.span("a") != p.numbers[0] or not part or part.start() != starts[1][0] + \
+            len(p.t[slice(*starts[1])]) - len(p.t[slice(*starts[1])].lstrip()) or part.end() < starts[1][1]:
+        return None
+    noun, states = part.group("noun") or part.group("noun_"), [w for w in part.group("w", "w2") if w]
+    counted = mentions(p.question, whole.group("noun")) or \
+        re.match(r"how many (?:are|were|is|was|do|does|did|can|will)\b", p.question, re.I)
+    said_again = [w for w in states if re.search(rf"(?<!not )\b{stem(w)}", p.question, re.I)]
+    if any(_COMING.match(w) for w in states) or said_again or not counted or \
+            (noun and not same_word(noun, whole.group("noun"))):
+        return None
+    b = Builder(p, "part_whole")
+    said = p.t[part.start():part.end()].strip(" .!")
+    rest = b.step("-", [b.given(whole, "a", whole.group("noun")), b.given(part, "a", whole.group("noun"))],
+                  whole.group("noun"), f"Of the {whole.group()}, {said}: how many are not?")
     whole_count(b.value(rest))
     return b.finish()
 

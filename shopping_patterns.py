@@ -103,3 +103,26 @@ def _bill(p: Problem, items: list, ones: list[re.Match]) -> Plan | None:
     elif pays or not p.asks(r"\b(spend|spent|pay|paid|cost|total|in all|altogether)\b"):
         return None
     return b.finish()
+
+
+# A charge added to a price once: 'a $10 delivery fee', 'a shipping charge of $6', 'Shipping is $5.'
+_FEE = re.compile(r"\b(?:an? )?(?P<f>\$\d+(?:\.\d+)?) (?:[a-z]+ )?(?:fee|charge|surcharge)\b|\b(?:fee|charge|shipping|"
+                  r"delivery|postage|surcharge)(?: fee| charge)? (?:is|was|of|costs?) (?P<f_>\$\d+(?:\.\d+)?)", re.I)
+_PAID = r"\b(?:pay|pays|paid|spend|spends|spent|cost|costs|total|in all|altogether)\b"
+
+
+def fee_added(p: Problem) -> Plan | None:
+    """One price and one fee added to it, asked what is paid: the price plus the fee (a fee 'per month' or 'each' is
+    a rate, the rate readers')."""
+    fees = list(p.finditer(_FEE))
+    prices = [m for m in p.finditer(re.compile(r"\$\d+(?:\.\d+)?")) if not any(f.start() <= m.start() < f.end()
+                                                                                  for f in fees)]
+    if len(fees) != 1 or len(prices) != 1 or len(p.numbers) != 2 or not p.asks(r"^(?:how much|what)\b") or \
+            not p.asks(_PAID) or re.search(r"\b(?:per|each|every|a month|a week|a day|an hour|monthly|weekly)\b", p.t):
+        return None
+    b = Builder(p, "fee_added")
+    fee = fees[0]
+    group = "f" if fee.group("f") else "f_"
+    b.step("+", [b.given(prices[0], 0, "dollars"), b.given(fee, group, "dollars")], "dollars",
+           f"What is {prices[0].group()} with the {re.sub(r'^an? ', '', fee.group()).strip()} added?")
+    return b.finish()

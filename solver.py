@@ -102,7 +102,11 @@ Round 19b (fresh19.jsonl):
 places left in equal groups of places ('30 rows with 22 seats in each row. 548 seats are taken.': parts_patterns.py);
 a container part full asked what fills it, the unit asked after the question ('..., in centimeters?'); the other
 kind of a two-kind whole ('How many girls are in the class?'); one measure at two moments asked what it gained or
-lost, and two measures compared, across units when the question names the smaller (gap_patterns.py).
+lost, and two measures compared, across units when the question names the smaller (gap_patterns.py). Round 22
+(mathplan26): a story read clause by clause, each clause's amount fed to the next that acts on it, two kinds in each
+group added first (chain_patterns.py), a part in a state of its own taken from the whole ('5 eggs cracked ... How many
+were OK?': parts_patterns.state_part), a fee added to a price (shopping_patterns.fee_added), '$42 plus 15% tip' asked
+as the total.
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -159,7 +163,7 @@ from fractions import Fraction
 from diagnosis import fraction_operands, operand_text
 from age_patterns import ages_linked
 from catchup_patterns import same_amount
-from chain_patterns import owner_clause, places_left, shared_rest
+from chain_patterns import EACH_PAIR, clause_chain, owner_clause, pair_each, places_left, shared_rest
 from equation_patterns import (bracket_equation, consecutive, current_speeds, divided_equation, equation,
                                fee_plus_rate, fraction_equation, linear_equation, linear_pair, operations_undone,
                                purchases, save_to_goal, work_together)
@@ -176,7 +180,7 @@ from math_patterns import (conversion, expression, fill_count, for_every, fracti
 from mean_patterns import combined_mean, mean, mean_missing, mean_next
 from parts_patterns import (capacity_left, fraction_left, groups_room_left, not_part, percent_is_of, percent_of_part,
                             percent_twice, ratio_difference, ratio_share, ratio_total, ratio_whole,
-                            scale_length)
+                            scale_length, state_part)
 from factor_patterns import factor_compared
 from gap_patterns import measure_gain, measure_gap
 from portion_patterns import portions
@@ -186,7 +190,7 @@ from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lo
 from rounding_patterns import groups_needed, leftover
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
 from shape_patterns import plane_shape
-from shopping_patterns import priced_apart, shopping
+from shopping_patterns import fee_added, priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, times_difference, two_prices)
@@ -223,7 +227,8 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     totals_compared, ratio_whole, numbers_multiple, kinds_with_difference,
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
-    measure_gap, same_amount, leftover, mean_next, priced_apart]
+    measure_gap, same_amount, leftover, mean_next, priced_apart, state_part,
+    fee_added]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.
@@ -335,7 +340,8 @@ def _plan_dollars(problem: str) -> Plan | None:
     return _in_named_unit(plans[0] if len(plans) == 1 else _in_asked_unit(problem) or _in_one_unit(problem)
                           or _in_stated_amount(problem) or _in_weight_unit(problem)
                           or shared_rest(problem, _plan_all) or owner_clause(problem, _plan_all)
-                          or places_left(problem, _plan_all) or _each_said_after(problem))
+                          or places_left(problem, _plan_all) or _each_said_after(problem)
+                          or pair_each(problem, _plan_all) or clause_chain(problem, _plan_all))
 
 
 def _in_stated_amount(problem: str) -> Plan | None:
@@ -467,8 +473,9 @@ def _in_named_unit(found: Plan | None) -> Plan | None:
 
 def _plan_all(problem: str) -> Plan | None:
     read = read_problem(problem)
-    if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+"):
-        return None   # ('how many koalas and kangaroos' asks for two things at once)
+    if read is None or read.asks(r"^how (many|much) [a-z]+ and [a-z]+") or EACH_PAIR.search(read.body):
+        return None   # ('how many koalas and kangaroos' asks for two things at once; two kinds in each group are
+        # added first, by pair_each)
     unexplained = _unexplained_unit(read)
     # only the asked unit is new ('Tom ran for 150 minutes. How many hours did he run?'): conversion reads it itself
     converts = unexplained and not _unexplained_unit(read, but_asked=True) and not read.asks(r"\band\b")

@@ -483,6 +483,28 @@ OPERATION_ASK = re.compile(r"(?<=[a-z0-9%])\s+(?=(?:so |like |but |and )?(?:do|s
                            r"[^.?!]*[.?!]*\s*$)", re.I)
 
 
+# "... how many eggs were ok 31 eggs", "... how many cookies are left twenty seven cookies": a final answer typed on
+# after the problem's question with no question mark starts a sentence of its own. Only an answer alone at the end (a
+# number, in digits or words, with at most three words after it and none before it but "so", "its", "i got"...), and
+# only after a word that can end a question (never "of 31", "is 31", "times 31": those numbers are the problem's).
+_SAID_NUMBER = r"(?:\$?\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)" \
+               r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|" \
+               r"nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+ANSWER_RUN_ON = re.compile(rf"(?i)\bhow (?:many|much|long|far)\b(?:(?!\b(?:how|what|why|do i|do u)\b)[^.?!\d])*?"
+                           rf"\b(?!(?:of|in|to|for|at|by|after|from|with|than|on|is|are|was|were|and|or|plus|minus|"
+                           rf"times|over|per|each|every|into|among|between|across|around|past|under|up|down|until|till|"
+                           rf"before|the|a|an|about|do|does|did|can|will|would|should|could|has|have|had)\b)[a-z]+"
+                           rf"(?P<cut>)\s+(?=(?:(?:so|its|it's|it is|i got|i think|thats|that's|answer is|=) )?"
+                           rf"(?:(?:she|he|they|we) [a-z]+ )?{_SAID_NUMBER}(?: [a-z]+){{0,3}}\s*[.!]*\s*$)")
+
+
+def answer_apart(message: str) -> str:
+    """`message` with a final answer typed on after its question (no question mark anywhere) made a sentence of its
+    own, so the question ends where the student's answer starts."""
+    m = ANSWER_RUN_ON.search(message) if "?" not in message else None
+    return f"{message[:m.start('cut')]}?{message[m.start('cut'):]}" if m else message
+
+
 def asks_apart(message: str) -> str:
     """`message` with the student's own question or value after an equation, or a question about an operation typed
     on after the problem's question, made a sentence of its own; an operation question whose numbers the problem

@@ -91,7 +91,7 @@ def normalise(text: str) -> str:
     t = re.sub(r"(\d) ?percent\b", r"\1%", t)
     t = re.sub(r"(\d) ?(?:km/h|kph|km/hr)\b", r"\1 km per hour", t)   # speeds in words (m/s is science's)
     t = re.sub(r"(\d) ?mph\b", r"\1 miles per hour", t)
-    t = re.sub(r"\b(" + "|".join(_TENS) + r")-(" + "|".join(_DIGIT_WORDS) + r")\b",
+    t = re.sub(r"\b(" + "|".join(_TENS) + r")[- ](" + "|".join(_DIGIT_WORDS) + r")\b",
                lambda m: str(_WORD_VALUE[m.group(1).lower()] + _DIGIT_WORDS[m.group(2).lower()]), t, flags=re.I)
     t = re.sub(r"\b(\d+) dozen\b", lambda m: str(12 * int(m.group(1))), t)
     t = re.sub(r"\b(an?|the) (\d+)-(pack|box|bag|set|tray|case) of\b", r"\1 \3 of \2", t, flags=re.I)   # 'a 6-pack of'
