@@ -1,8 +1,8 @@
 """Clock times in a student's working, checked exactly: "3:45 to 4:00 is 15 min", "from 5 to 5:20 is 20 minutes",
 "6:10 - 4:45 = 85 min" (time gone by), "9:50 plus 2 hours is 11:50", "then 25 more mins is 12:15" (a time moved on;
-"plus 35 mins is 11:15" goes on from the last time said; "11.50 + 10 mins" is 11:50). Each is an arithmetic_claims.Claim in minutes: a time
-gone by is its length in minutes, a time moved on the clock time in minutes after 12:00 (so "11:40 + 35 min = 11:15"
-is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
+"plus 35 mins is 11:15" goes on from the last time said; "11.50 + 10 mins" is 11:50). Each is an
+arithmetic_claims.Claim in minutes: a time gone by is its length in minutes, a time moved on the clock time in
+minutes after 12:00 (so "11:40 + 35 min = 11:15" is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
 length in hours or minutes. The numbers of a clock time are never read as arithmetic ("9:50 + 2 = 11:50" is no
 claim that 50 + 2 = 11): arithmetic_claims leaves them to this room. A length offered bare ("is it 1 hour 35 min?")
 for two clock times is decided by them (`length_offered`).
