@@ -2,10 +2,10 @@
 "6:10 - 4:45 = 85 min" (time gone by), "9:50 plus 2 hours is 11:50", "then 25 more mins is 12:15" (a time moved on;
 "plus 35 mins is 11:15" goes on from the last time said; "11.50 + 10 mins" is 11:50). Each is an
 arithmetic_claims.Claim in minutes: a time gone by is its length in minutes, a time moved on the clock time in
-minutes after 12:00 (so "11:40 + 35 min = 11:15" is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5 is an hour") counts as a time only beside a
-length in hours or minutes. The numbers of a clock time are never read as arithmetic ("9:50 + 2 = 11:50" is no
-claim that 50 + 2 = 11): arithmetic_claims leaves them to this room. A length offered bare ("is it 1 hour 35 min?")
-for two clock times is decided by them (`length_offered`).
+minutes after 12:00 (so "11:40 + 35 min = 11:15" is wrong and "11:50 + 10 min = 12" is right). A bare hour ("4 to 5
+is an hour") counts as a time only beside a length in hours or minutes. The numbers of a clock time are never read as
+arithmetic ("9:50 + 2 = 11:50" is no claim that 50 + 2 = 11): arithmetic_claims leaves them to this room. A length
+offered bare ("is it 1 hour 35 min?") for two clock times is decided by them (`length_offered`).
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ _GONE = re.compile(rf"(?:from\s+)?(?P<a>{_TIME})\s*(?:to|till|until|-\s*>|->)\s*
                    rf"(?:like\s+|about\s+)?(?P<d>{LENGTH})", re.I)
 _TAKEN = re.compile(rf"(?P<b>{_CLOCK})\s*(?:-|−|minus|take away|takeaway)\s*(?P<a>{_CLOCK}){_IS}(?P<d>{LENGTH})", re.I)
 # "11.50 + 10 mins is 12:00": a time typed with a dot is a clock time only when minutes or hours are added to it
-_DOTTED = rf"(?<![\d:.$])(?:[01]?\d)\.[0-5]\d(?=\s*(?:\+|plus|add|and|then|after)\s*\d+\s*(?:{_MINUTES}|{_HOURS}))"
+_DOTTED = (rf"(?<![\d:.$])(?:[01]?\d)\.[0-5]\d"
+           rf"(?=\s*(?:\+|plus|add|and|then|after)\s*\d+\s*(?:{_MINUTES}|{_HOURS}))")
 _ON = re.compile(rf"(?P<a>{_CLOCK}|{_DOTTED})?{_PLUS}(?P<d>{LENGTH})(?:\s+more|\s+later)?{_IS}(?P<b>{_TIME})", re.I)
 
 
