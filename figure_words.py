@@ -36,6 +36,9 @@ POSSESSIVE = {"its", "their", "his", "her", "my", "our"}
 PERSON = {"i", "we", "you", "he", "she", "they", "it", "someone", "people", "everyone", "nobody"}
 ADVERB = re.compile(r"(?i)^(?:never|always|not|also|still|just|then|often|even|\w+ly)$")
 COPULA = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did"}
+# "the bay feels empty", "the sky looked gray": a thing described through a linking verb, no person's action
+LINKING = {f"{verb}{end}" for verb in ("feel", "seem", "look", "sound", "smell", "taste", "stay")
+           for end in ("", "s", "ed")} | {"felt", "become", "becomes", "became"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -112,7 +115,7 @@ def thing_acts(question: str, sentences: list[str]) -> tuple[int, str, str] | No
     for i, sentence in enumerate(sentences):
         words = WORD.findall(sentence)
         for k, verb in enumerate(words):
-            if k == 0 or verb.lower() in COPULA or not named(verb, asked) or not verb.islower():
+            if k == 0 or verb.lower() in COPULA | LINKING or not named(verb, asked) or not verb.islower():
                 continue
             j = k - 1
             while j > 0 and ADVERB.match(words[j]):
@@ -120,7 +123,8 @@ def thing_acts(question: str, sentences: list[str]) -> tuple[int, str, str] | No
             subject = words[j]
             # "old man": no verb; "the mimic octopus", "the glass": a noun ending in s, no verb
             told = re.search(r"(?:[^su]s|ed)$", verb) or verb in IRREGULAR or plural(subject)
-            if not told or subject == verb or not named(subject, asked) or person_word(subject, sentences):
+            if not told or subject == verb or not named(subject, asked) or person_word(subject, sentences) \
+                    or subject.lower() in COPULA | LINKING:   # "feels empty": no subject and its verb
                 continue
             start = next((m for m in range(j, max(-1, j - 3), -1) if words[m].lower() in DETERMINER), j)
             if start == j and j > 0 or start == j - 1 and words[start].lower() in POSSESSIVE and not plural(subject):
@@ -170,8 +174,8 @@ def thing_like(question: str, sentences: list[str]) -> tuple[int, str, str] | No
         start = next((k for k, w in enumerate(before) if w.lower() in DETERMINER), None)
         if start is None or start + 1 >= len(before):
             continue
-        noun = before[start + 1] if start + 2 >= len(before) or before[start + 2].lower() in COPULA else \
-            before[start + 1 + (before[start + 1].lower() in ("whole", "old", "little", "big"))]
+        phrase = before[start + 1:]   # "a gray heron stands", "These patterns act": the noun is before the verb
+        noun = phrase[-2] if len(phrase) > 1 else phrase[0]
         if person_word(noun, sentences):
             continue
         return i, f"{before[start].lower()} {noun}", " ".join(words[:last + 1])
@@ -204,7 +208,9 @@ def figure_move(question: str, sentences: list[str]) -> Move | None:
         return None
     meaning = re.search(r"\bwhat (?:does|do|is) (?:the word )?\W?(\w+)\W? mean", question, re.I)
     asked_word = meaning.group(1).lower() if meaning else ""
-    if (acts := thing_acts(question, sentences)) and acts[1].split()[-1].lower() != asked_word:   # "mimic" asked
+    like = thing_like(question, sentences) if re.search(r"\blike\b", question, re.I) else None   # the simile asked
+    acts = None if like else thing_acts(question, sentences)
+    if acts and acts[1].split()[-1].lower() != asked_word:   # "mimic" asked: a word's meaning, no figure
         i, thing, verb = acts
         did = bare(verb)
         text = (f"{thing[0].upper()}{thing[1:]} can't really {did}: the writer is comparing it to someone who can. "
@@ -216,7 +222,7 @@ def figure_move(question: str, sentences: list[str]) -> Move | None:
         text = (f"The writer calls {thing} {name}, though {thing} {'are' if plural(thing) else 'is'} not really "
                 f"{'that' if many else 'one'}. Picture {name}: {'what are they' if many else 'what is it'} like? "
                 f"Which words after \"{up_to(sentences[i], name)}\", or around it, show {thing} being like that?")
-    elif like := thing_like(question, sentences):
+    elif like := like or thing_like(question, sentences):
         i, thing, other = like
         other = other if plural(other) else f"{'an' if other[0] in 'aeiou' else 'a'} {other}"
         they = "what are they" if plural(other) else "what is it"

@@ -536,6 +536,8 @@ SAFE_REPLIES = (SAFE_REPLY, "Let's go back to your own work. Which part have you
 def safe_reply(said: str) -> str:
     """The safe line (no topic words, no hint) that the tutor's last reply (`said`) did not end with."""
     return next(line for line in SAFE_REPLIES if not said.endswith(line))
+
+
 SOLVED_REPLY = "You've already solved this one. Would you like to try another problem?"
 SIMILAR_OFFER = "Would you like a similar problem to try?"
 ANOTHER_OFFER = "Would you like to try another problem?"

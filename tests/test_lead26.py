@@ -1,7 +1,8 @@
 """Session 22, the lead's mends: "24 and a quarter of that is 6" is two steps, not the mixed number 24 1/4; a
 clock time typed with a dot ("11.50 + 10 mins is 12:00") is checked as a clock time, money with a dot is not; the
 task's own list ("put in order: a, b, c.") is not the student's order, and a whole order told as the passage tells it
-is confirmed; a name made of two nouns ("the mimic octopus") is no figure."""
+is confirmed; a name made of two nouns ("the mimic octopus") is no figure, nor a
+thing described through a linking verb ("the bay feels empty"); a simile asked about names its noun before the verb."""
 from arithmetic_claims import arithmetic_text, claims
 from clock_claims import clock_minutes, clock_steps
 from figure_words import figure_move
@@ -51,3 +52,14 @@ def test_a_name_made_of_two_nouns_is_no_thing_doing_a_persons_action():
     kneel = figure_move("why does it say the bus kneeled, buses dont have knees",
                         ["The old bus was tired.", "At every stop the whole bus kneeled so Grandma could climb on."])
     assert kneel.text.startswith("The bus can't really kneel")
+
+
+def test_a_simile_asked_about_is_read_as_the_comparison_with_its_noun_before_the_verb():
+    lines = ["At the edge of the marsh, the cattails lean,", "a gray heron stands like a question mark,"]
+    move = figure_move("the heron stands like a question mark?? what does that mean", lines)
+    assert move.text.startswith("The writer compares a heron to a question mark.")
+
+
+def test_a_thing_described_through_a_linking_verb_is_no_figure():
+    assert figure_move("why does lani say the bay feels empty",
+                       ["The whales leave in August.", "Now the bay feels empty without them."]) is None
