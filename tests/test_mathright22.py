@@ -43,8 +43,8 @@ def test_counting_in_equal_groups_is_a_division_claim():
 def test_a_group_count_is_checked_not_asked_where_it_came_from():
     problem = ("A class has 72 markers and puts them in trays of 8. Then 2 trays are lent out. "
                "How many trays are left?")
-    text, verdict = reply(f"{problem} 72 in 8s is 9 trays")
-    assert "72 ÷ 8 = 9" in text and "Which of" not in text and verdict != "flag"
+    text, verdict = reply(f"{problem} 72 in 8s is 9 trays")   # planned now: right, and not yet the answer
+    assert "72 ÷ 8 = 9" in text and "Which of" not in text and "How many trays are left" in text.replace("how", "How")
     text, verdict = reply(f"{problem} 72 in 8s is 8 trays")
     assert verdict == "flag" and "72 ÷ 8" in text
 
