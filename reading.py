@@ -419,7 +419,7 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
             and lacked and not LABEL_ASKED.search(question):
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
-                f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind))}")
+                f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind, claim))}")
     return undecided_move(claim, question, kind, verdict, sentences, top, where, point)
 
 
@@ -442,9 +442,9 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
                                                                  "Your answer's words are in")):  # not found true
         return later
-    ask = asked_there(sentences, top, question, kind)
+    ask = asked_there(sentences, top, question, kind, claim)
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
-    own = ask != fitted_close(sentences, top, question, kind)  # a question of the sentence's own words tests it
+    own = ask != fitted_close(sentences, top, question, kind, claim)  # a question of the sentence's own words tests it
     evidence = None if own else evidence_ask(question, kind, point, asked_about(question, kind))
     if also and nowhere:  # built on another sentence, with words the passage lacks
         check = ("Does that sentence show it, or something else?" if near else  # no quibble about its own words
@@ -493,22 +493,22 @@ def lowered(asked: str) -> str:
     return asked[:1].lower() + asked[1:]
 
 
-def asked_there(sentences: list[str], top: int, question: str, kind: str) -> str:
+def asked_there(sentences: list[str], top: int, question: str, kind: str, claim: str | None = None) -> str:
     """The question the pointed sentences answer in their own words ("What did his mother say about the old
     trumpet?"): the one that tells most beyond the question, asked so that the student tests their answer on it."""
-    shown = [sentences[i] for i in pointed(sentences, top, question, kind)]  # the ones the pointer names
+    shown = [sentences[i] for i in pointed(sentences, top, question, kind, claim)]  # the ones the pointer names
     if kind == "argument" and COUNTERCLAIM.search(shown[0]):  # "Critics say ...": whose view it is decides
         return "Is it the writer's own point, or what other people argue? Which words tell you?"
     said = fresh_sentence(shown, question, sentences)  # "a woman named Rosa came": Rosa, not "a woman"
     own = sentence_question(named_sentence(said, sentences, sentences.index(said)), question, sentences)
-    return own or fitted_close(sentences, top, question, kind)
+    return own or fitted_close(sentences, top, question, kind, claim)
 
 
-def fitted_close(sentences: list[str], top: int, question: str, kind: str) -> str:
+def fitted_close(sentences: list[str], top: int, question: str, kind: str, claim: str | None = None) -> str:
     """The type's closing ask (reading_asks.closing_ask), but a reason asked only of lines that give one: of a cause
     told before its event, or of what a deed is for told after it, what happens there (answer_line.reason_ask)."""
     close = closing_ask(question, kind)
-    return reason_ask(sentences, pointed(sentences, top, question, kind), top, question) if kind == "cause" and \
+    return reason_ask(sentences, pointed(sentences, top, question, kind, claim), top, question) if kind == "cause" and \
         close == REASON_ASK else close
 
 

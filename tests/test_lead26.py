@@ -2,11 +2,14 @@
 clock time typed with a dot ("11.50 + 10 mins is 12:00") is checked as a clock time, money with a dot is not; the
 task's own list ("put in order: a, b, c.") is not the student's order, and a whole order told as the passage tells it
 is confirmed; a name made of two nouns ("the mimic octopus") is no figure, nor a
-thing described through a linking verb ("the bay feels empty"); a simile asked about names its noun before the verb."""
+thing described through a linking verb ("the bay feels empty"); a simile asked about names its noun before the verb;
+the ask after a pointer reads the sentences that pointer names."""
 from arithmetic_claims import arithmetic_text, claims
 from clock_claims import clock_minutes, clock_steps
 from figure_words import figure_move
 from reading_order import own_order, passage_order, sequence_check
+from reading import fitted_close, pointed
+from answer_line import reason_ask
 
 
 def test_and_a_quarter_of_that_starts_a_new_step():
@@ -63,3 +66,14 @@ def test_a_simile_asked_about_is_read_as_the_comparison_with_its_noun_before_the
 def test_a_thing_described_through_a_linking_verb_is_no_figure():
     assert figure_move("why does lani say the bay feels empty",
                        ["The whales leave in August.", "Now the bay feels empty without them."]) is None
+
+
+def test_the_ask_after_a_pointer_reads_the_sentences_the_pointer_names_for_an_answer():
+    door = ["The class hated the back door seat.", "Nobody wanted to sit near the back door.",
+            "It was drafty and cold all winter.", "Then Mr. Ruiz fixed the seal."]
+    question = "why did nobody want to sit near the back door"
+    stuck = pointed(door, 1, question, "cause")
+    answered = pointed(door, 1, question, "cause", "because it was dark")
+    assert stuck == [1, 2] and answered != stuck   # a line beside the restating one, for a stuck student only
+    assert fitted_close(door, 1, question, "cause", "because it was dark") == \
+        reason_ask(door, answered, 1, question)
