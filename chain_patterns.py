@@ -264,9 +264,9 @@ def clause_chain(problem: str, plan_all: Callable[[str], Plan | None], depth: in
     """A story read clause by clause: the clauses up to a cut planned by `plan_all` as the one amount they make
     ('a bag has 6 rows of 9 cookies': How many cookies are there now?, and asked as what is left, the same), that
     amount said as a sentence of its own in front of the clauses after the cut ('There are 54 cookies. 11 cookies
-    broke. How many are not broken?'),
-    which are planned in turn (or cut again), the amount fed in as the head's last step. Every number of both parts
-    is placed by its own plan, and the amount fed in must be one the tail's plan uses."""
+    broke. How many are not broken?'), which are planned in turn (or cut again), the amount fed in as the head's last
+    step. Every number of both parts is placed by its own plan, and the amount fed in must be one the tail's plan
+    uses."""
     read = read_problem(problem)
     if read is None or depth == 0:
         return None
