@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from evidence import Move, default_embedder
+from evidence import Move, encoder
 from text_words import COMMON, content_tokens, forms_of, has_negation, stem
 from own_words import own_words, word_forms
 from claim_match import numbers_unsaid
@@ -84,14 +84,6 @@ def key_error(body_: dict[str, Any]) -> str | None:
         if unknown := set(entry) - {"question", "answer", "accept"}:
             return f"questions[{n}]: unknown field {sorted(unknown)[0]!r} (question, answer, accept)"
     return None
-
-
-def encoder() -> Embedder | None:
-    """MiniLM when its package is installed, else None: the key is then decided by words alone."""
-    try:
-        return default_embedder()
-    except (ImportError, OSError):
-        return None
 
 
 def keyed_question(asked: str, questions: list[dict[str, Any]], embedder: Embedder | None) -> dict[str, Any] | None:

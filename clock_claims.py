@@ -114,14 +114,22 @@ def _ends(step: ClockStep) -> tuple[Fraction, Fraction]:
     return clock_minutes(start), clock_minutes(end)
 
 
+def span_asked(problem: str) -> list[str] | None:
+    """The problem's two clock times as written, when it gives nothing else to count and asks how long between
+    them; None else."""
+    times = re.findall(_CLOCK, problem, re.I)
+    others = re.findall(r"(?<![\d:])\d+(?![\d:])", re.sub(_CLOCK, " ", problem, flags=re.I))
+    return times if len(times) == 2 and not others and _ASKS_LENGTH.search(problem) else None
+
+
 def elapsed_answer(problem: str, work: str) -> tuple[str, list[str]] | None:
     """(the length the student says, their steps) when the problem gives two clock times and nothing else to count,
     asks how long, and the student's times gone by walk from the first time to the second without a gap, each one
     right, with the length they say last (if any) their exact sum: the time between the two, checked exactly."""
-    times = [clock_minutes(t) for t in re.findall(_CLOCK, problem, re.I)]
-    others = re.findall(r"(?<![\d:])\d+(?![\d:])", re.sub(_CLOCK, " ", problem, flags=re.I))
-    if len(times) != 2 or others or not _ASKS_LENGTH.search(problem):
+    said = span_asked(problem)
+    if said is None:
         return None
+    times = [clock_minutes(t) for t in said]
     steps = [s for s in clock_steps(work) if "+" not in s.expression]
     if not steps or any(s.stated != s.true for s in steps):
         return None
@@ -163,10 +171,9 @@ def length_offered(problem: str, work: str) -> tuple[str, str, str, str] | None:
     two clock times and nothing else to count and asks how long: the time between them decides. The right length is
     confirmed; the minutes up to the next whole hour are confirmed as that part, the rest asked; any other length is
     questioned at counting on (an hour has 60 minutes, never 100), its right value never said."""
-    times = re.findall(_CLOCK, problem, re.I)
-    others = re.findall(r"(?<![\d:])\d+(?![\d:])", re.sub(_CLOCK, " ", problem, flags=re.I))
+    times = span_asked(problem)
     lengths = list(re.finditer(rf"\d+\s*{_HOURS}\s*(?:and\s*)?\d+\s*{_MINUTES}|{LENGTH}", without_clocks(work), re.I))
-    if len(times) != 2 or others or not _ASKS_LENGTH.search(problem) or len(lengths) != 1 or clock_steps(work) \
+    if times is None or len(lengths) != 1 or clock_steps(work) \
             or re.search(r"\d+\s*(?:\+|-|−|x|×|\*|/|÷)\s*\d", without_clocks(work)):
         return None
     start, end = (clock_minutes(t) for t in times)

@@ -64,6 +64,14 @@ def default_embedder() -> Embedder:
     return Embedder()
 
 
+def encoder() -> Embedder | None:
+    """MiniLM when its package is installed, else None: the caller then decides by words alone."""
+    try:
+        return default_embedder()
+    except (ImportError, OSError):
+        return None
+
+
 # Answers the text never states word for word, or that pick among its sentences: overlap alone never confirms them.
 INTERPRETIVE = {"main_idea", "theme", "purpose", "inference", "motive", "feeling", "argument"}
 

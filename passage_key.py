@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from evidence import Move, Verdict
-from answer_key import encoder, turned
+from evidence import Move, Verdict, encoder
+from answer_key import turned
 from claim_match import DENIAL, SPAN_END
 from meaning_match import near_lines
 from own_words import own_words, word_forms

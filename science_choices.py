@@ -15,7 +15,7 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
-from evidence import KnowledgeBase, Move, default_embedder, judge_claim, key_terms
+from evidence import KnowledgeBase, Move, encoder, judge_claim, key_terms
 from text_words import base_forms, content_tokens, forms_of, has_negation
 from science_catalog import TopicCard, card_verdict, echo, match_card, plural
 from science_moves import science_move
@@ -132,9 +132,8 @@ def meant_choice(question: str, choices: list[str], kb: KnowledgeBase, embedder:
     best choice when its fact is at least `least` near and `margin` nearer than any other choice's ("Most metals, such
     as copper and aluminium, are good conductors" for "copper" to "Which is a good conductor of electricity?"). Only
     a pick it takes is confirmed: a near miss flags nothing. None without the encoder."""
-    try:
-        embedder = embedder or default_embedder()
-    except (ImportError, OSError):
+    embedder = embedder or encoder()
+    if embedder is None:
         return None
     own = distinct_words(choices, question)
     best: list[tuple[float, str]] = []

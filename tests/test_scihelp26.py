@@ -2,7 +2,7 @@
 every other choice, is confirmed, and only confirmed (a near miss, or a fact that fits a wrong choice nearly as well,
 decides nothing; without the encoder nothing is decided by meaning); chat about a test or a plea to the tutor to
 explain is no claim of the student's; a pair question's second thing ends where the student's own words begin."""
-import science_choices
+import evidence
 from lesson import Facts
 from science_choices import choice_move, meant_choice
 from science_contrast import asked_pair
@@ -43,7 +43,7 @@ def test_a_near_miss_decides_nothing():
 def test_without_the_encoder_nothing_is_decided_by_meaning(monkeypatch):
     def missing() -> None:
         raise OSError("no encoder")
-    monkeypatch.setattr(science_choices, "default_embedder", missing)
+    monkeypatch.setattr(evidence, "default_embedder", missing)
     assert meant_choice("Which material does a magnet pick up?", FABRICS, MAGNET) is None
 
 
