@@ -1,0 +1,35 @@
+"""Lead mends of session 23: a step on a number's size is never read as the problem's number below zero."""
+from fractions import Fraction
+
+import agent
+from classroom import CaseStudent, run_lesson
+from local_step import amounts
+
+
+def stub_chat():
+    """The tutor with a silent model: every reply is the code's own move."""
+    tutor = agent.Tutor(lambda *a, **k: iter([""]))
+
+    def chat(session: str, message: str, subject: str) -> tuple[str, list[dict]]:
+        events = list(tutor.respond(session, message, subject=subject))
+        return events[-1]["text"], events
+    return chat
+
+
+def test_a_number_below_zero_keeps_its_sign() -> None:
+    read = amounts("The pond was -8 C at dawn and 6 C by noon. How many degrees warmer was it at noon?")
+    assert [a.value for a in read] == [Fraction(-8), Fraction(6)]
+    # a range ("9-14 beads") is two counts, never a negative one
+    assert [a.value for a in amounts("Each kit holds 9-14 beads. Ana uses 5. How many kits?")][:2] == [9, 14]
+
+
+def test_a_repeated_step_that_drops_the_sign_is_never_praised() -> None:
+    case = {"id": "lead27-sign", "subject": "math", "kind": "wrong_attempt", "problem": "", "passage": None,
+            "student_message": "a cave was -15 m below the path and the ledge is 4 m above it. how far is it from the "
+                               "cave to the ledge. 15 - 4 = 11",
+            "attempt": "15 - 4 = 11", "answer": "19 m", "steps": [{"text": "distance", "expr": "4 - (-15)",
+                                                                   "value": "19"}]}
+    lesson = run_lesson(stub_chat(), CaseStudent("misconception", case), turns=4)
+    replies = [m["content"] for m in lesson["transcript"] if m["role"] == "tutor"]
+    assert not lesson["endorsed"], replies
+    assert not any(r.startswith("Right, 15") for r in replies), replies
