@@ -101,7 +101,7 @@ def question_target(question: str) -> str:
 
 
 
-NUM = r"\d+(?:\.\d+)?(?:/\d+)?"
+NUM = r"(?:\d+\.\d+|\d+(?:/\d+)?)"   # a decimal over a number ("7.5/100") is a division
 
 SENTENCES = re.compile(r"(?:[^.?!]|\.(?=\d))+(?:[.?!]+|$)")  # "7.60" does not end a sentence
 

@@ -77,7 +77,7 @@ _WORD_VALUE = {w: i + 2 for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, 
 _WORD_VALUE |= {"hundred": 100, "dozen": 12}
 _DIGIT_WORDS = {"one": 1} | {w: i + 2 for i, w in enumerate(_UNITS[:8])}
 
-NUM = r"\$?\d+(?:\.\d+)?(?:/\d+)?%?"
+NUM = r"\$?(?:\d+\.\d+|\d+(?:/\d+)?)%?"   # "7.5/100" is 7.5 divided by 100, no fraction
 NUMBER = re.compile(NUM)
 
 

@@ -33,3 +33,11 @@ def test_a_repeated_step_that_drops_the_sign_is_never_praised() -> None:
     replies = [m["content"] for m in lesson["transcript"] if m["role"] == "tutor"]
     assert not lesson["endorsed"], replies
     assert not any(r.startswith("Right, 15") for r in replies), replies
+
+
+def test_a_decimal_over_a_number_is_a_division_never_a_crash() -> None:
+    chat = stub_chat()
+    chat("t", "a meal costs $40 and the tax is 8.5%. how much is the tax", "math")
+    reply, events = chat("t", "Tax: 40 * 8.5/100 = 3.4", "math")
+    assert not any(e.get("type") == "error" for e in events), events
+    assert "3.4" in reply and "went wrong" not in reply
