@@ -46,7 +46,7 @@ _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how
               ("-", r"\b(?:left|remain\w*|still|change|(?:more|less)(?: [a-z]+){0,4} than|fewer|longer|shorter|"
                     r"how (?:much|many) more (?:to|is|are|do|does)\b(?![^.?!]*\bthan\b)|"
                     r"taller|older|by how much|younger|heavier|lighter|difference|not|empty|rest|farther|third|other|"
-                    r"missing)\b|n't\b"),
+                    r"missing|dont|doesnt|didnt|isnt|arent|wasnt|werent|cant|wont)\b|n't\b"),   # typed bare too
               ("+*", r"\b(?:in all|altogether|total|together|combined)\b"),
               ("/", r"\bwhat (?:fraction|part)\b"))   # after the take-away: "what fraction is left" is a rest
 _AROUND = re.compile(r"\b(?:around|perimeter|border|edge|fence|fencing)\b", re.I)
@@ -277,9 +277,12 @@ def _ratio_part(route: list[str], problem: str, question: str) -> bool | None:
     m = _RATIO_NAMES.search(problem)
     asked = {wordproblem.stem(w) for w in re.findall(r"[a-z]+", question.lower())}
     terms = [Fraction(m.group(i + 2)) for i in (1, 2) if wordproblem.stem(m.group(i).lower()) in asked] if m else []
+    numbers, ops = _operands(route[-1])
+    if m and not terms and re.search(_LAST_STEP[2][1], question, re.I):   # "how many students in total": both
+        whole = Fraction(m.group(3)) + Fraction(m.group(4))   # kinds, all the parts (× 9) or the two counts added
+        return ops[-1:] == "+" or ops[-1:] == "*" and whole in numbers
     if len(terms) != 1 or m.group(3) == m.group(4):
         return None
-    numbers, ops = _operands(route[-1])
     a, b = Fraction(m.group(3)), Fraction(m.group(4))
     names = {wordproblem.stem(m.group(1).lower()): a, wordproblem.stem(m.group(2).lower()): b}
     counts = [p for v, p in given_numbers(problem) if v not in (a, b) and " " in p]

@@ -41,3 +41,17 @@ def test_a_decimal_over_a_number_is_a_division_never_a_crash() -> None:
     reply, events = chat("t", "Tax: 40 * 8.5/100 = 3.4", "math")
     assert not any(e.get("type") == "error" for e in events), events
     assert "3.4" in reply and "went wrong" not in reply
+
+
+def test_a_part_is_never_confirmed_as_a_total_or_a_rest_typed_without_an_apostrophe() -> None:
+    chat = stub_chat()
+    chat("r", "ratio of red to blue beads is 3:4 and there are 12 blue beads how many beads total", "math")
+    chat("r", "Beads in one part: 12 / 4 = 3.", "math")
+    reply, _ = chat("r", "Red beads: 3 * 3 = 9.", "math")
+    assert not reply.startswith("Yes, 9"), reply
+    chat("w", "32 kids in grade 4 and 5/8 ride the bus. how many dont ride the bus", "math")
+    chat("w", "One eighth: 32 / 8 = 4.", "math")
+    reply, _ = chat("w", "Bus riders: 4 * 5 = 20.", "math")
+    assert not reply.startswith("Yes, 20"), reply
+    reply, _ = chat("w", "32 - 20 = 12, so the answer is 12 kids.", "math")
+    assert reply.startswith("Yes, 12"), reply
