@@ -151,7 +151,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
-    message = student_message.lettered(message)   # "A rock B mushroom C cloud" as "A) rock B) mushroom C) cloud"
+    message = student_message.objection_joined(student_message.lettered(message))   # "A rock B mushroom C cloud" as
+    # "A) rock B) mushroom C) cloud"; "isnt X? then why Y" as one question
     if "\n" not in message.strip():   # "ok so a pizza is cut in 8 slices ...": the chat before it is no sentence of it
         message = student_message.FILLER.sub("", message) or message
     if (answered := student_message.answered_apart(message)) is not None:   # "is it B. which is a conductor ...":
