@@ -216,9 +216,9 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
 
 def objection_start(question: str) -> str | None:
     """A point raised against what the student was told, then their why ("isnt the plant also doing respiration?
-    then why do we say plants make oxygen"): the point is neither confirmed nor denied. Something "the same" in both
-    cases cannot make the difference, so what differs is asked; anything else both happening at once is set side by
-    side, to compare how much of each and when."""
+    then why do we say plants make oxygen"): the point is neither confirmed nor denied, and checked first. Something
+    "the same" in both cases cannot make the difference, so what differs is asked; anything else, what else goes on
+    at the same time."""
     m = OBJECTION.match(question.strip())
     if not m:
         return None
@@ -227,8 +227,8 @@ def objection_start(question: str) -> str | None:
     if re.search(r"\bsame\b", m.group("point"), re.I):
         return (f"Check that point first: is it really the same in both? If it is, it cannot be what makes the "
                 f"difference, so what else is different between the two that could explain {why}?")
-    return (f"Check that point first: is it true, and how do you know? If it is, both things happen, and {why} "
-            f"must come from how they compare: which one is bigger, and when does each one happen?")
+    return (f"Check that point first: is it true, and how do you know? If it is, what else is going on at the same "
+            f"time that could still explain {why}?")
 
 
 def shortcut_start(question: str) -> str | None:
