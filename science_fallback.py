@@ -223,7 +223,7 @@ def objection_start(question: str) -> str | None:
     if not m:
         return None
     outcome = outcome_of(m.group("why"))
-    why = f"why {outcome}" if outcome else "the why"
+    why = f"why {outcome}" if outcome else "it"  # "why is one stronger": no statement to turn it into
     if re.search(r"\bsame\b", m.group("point"), re.I):
         return (f"Check that point first: is it really the same in both? If it is, it cannot be what makes the "
                 f"difference, so what else is different between the two that could explain {why}?")

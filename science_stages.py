@@ -211,13 +211,14 @@ def sequence_told(known: str, message: str) -> Sequence | None:
 
 def next_stage_move(message: str) -> Move | None:
     """The stage after the one the student says they have (see the module's note): that stage named as theirs, and
-    the next one's question, never its name; None where the known part names no stage of one process, or a part of
-    it is no stage (a detail false of it, a denial)."""
+    the next one's question, never its name; None where the known part names no stage of one process, a part of it
+    is no stage (a detail false of it, a denial), its stages are out of order, or the last stage is told."""
     known = known_part(message)
     sequence = sequence_told(known, message) if known and not has_negation(known) else None
     told = told_stages(known, sequence) if sequence else None
-    if not told:
-        return None
+    pieces = [piece for piece in PIECE_BREAK.split(known) if piece and says_something(piece)]
+    if not told or out_of_order(told, sequence) is not None or len(told) > len(pieces):
+        return None  # stages out of order, or two in one event ("the butterfly comes out of the chrysalis")
     last, size = told[-1][0], len(sequence.stages)
     if last + 1 >= size and not sequence.cycle:
         return None  # the last stage: nothing follows it
