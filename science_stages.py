@@ -216,7 +216,7 @@ def next_stage_move(message: str) -> Move | None:
     known = known_part(message)
     sequence = sequence_told(known, message) if known and not has_negation(known) else None
     told = told_stages(known, sequence) if sequence else None
-    pieces = [piece for piece in PIECE_BREAK.split(known) if piece and says_something(piece)]
+    pieces = [piece for piece in PIECE_BREAK.split(known) if piece and says_something(piece)] if told else []
     if not told or out_of_order(told, sequence) is not None or len(told) > len(pieces):
         return None  # stages out of order, or two in one event ("the butterfly comes out of the chrysalis")
     last, size = told[-1][0], len(sequence.stages)

@@ -48,6 +48,7 @@ def test_the_stage_after_the_one_the_student_has():
 
 def test_no_next_stage_for_a_denial_the_last_stage_or_no_process():
     assert next_stage_move("i dont get that it evaporates, then what") is None
+    assert next_stage_move("the kidneys clean the blood") is None  # no part had, no ask for what follows
     assert next_stage_move("the butterfly comes out of the chrysalis ok then what") is None  # out of order
     assert next_stage_move("i get that the waste goes out through the rectum, then what") is None  # the last stage
     assert next_stage_move("i get that the magnet attracts the nail but then what") is None
