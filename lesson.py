@@ -488,8 +488,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = claim or offered or None
     # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
     claim = None if claim and subject == "science" and (science_help.asks_back(claim, work or message) or
-                                                        science_contrast.asked_pair(claim) or
-                                                        science_contrast.names_only_pair(claim, work or message)) else claim
+                                                        science_contrast.pair_asked(claim, work or message)) else claim
     seen = student_message.why_of(work or message) if subject == "science" and claim else None
     if seen and claim in seen and science_catalog.match_misconception(claim, question) is None:
         claim = None  # "adding bulbs in series makes them dimmer but why": what they ask about, no idea of theirs

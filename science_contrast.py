@@ -42,7 +42,8 @@ CONFUSED = (r"(?:which|whats|what's|what\s+is|(?:are|r|is|arent|aren't)\s+(?:the
 # names no two things to tell apart
 SIDE_BY_SIDE = (r"(?:which\s+(?:one|ones|is\s+which|of\s+(?:them|the\s+\w+))|(?:are|r|is|arent|aren't)\s+(?:they|these|"
                 r"those)\b|(?:the\s+)?same\s+thing|(?:(?:i|im|i'm)\s+)?(?:always\s+|keep\s+|get\s+)?(?:mix|confus\w*|"
-                r"muddl\w*|do\s+not\s+get\s+which|don'?t\s+get\s+which)|what'?s\s+the\s+diff|diff(?:erence)?\s+between)\b")
+                r"muddl\w*|do\s+not\s+get\s+which|don'?t\s+get\s+which)|what'?s\s+the\s+diff|"
+                r"diff(?:erence)?\s+between)\b")
 # The forms a pair question takes; the ask that follows the pair ("which one gets cold") is kept as its tail
 PAIR_FORMS = [
     # "fission vs fusion", "exothermic versus endothermic which one gets cold"
@@ -128,9 +129,12 @@ def asked_pair(question: str) -> Pair | None:
     return None
 
 
-def names_only_pair(claim: str, message: str) -> bool:
-    """Is the claim nothing but the things the message asks to tell apart ("transverse longitudinal" out of
-    "transverse longitudinal... which one is sound")? Then it is the question, not an idea of the student's."""
+def pair_asked(claim: str, message: str) -> bool:
+    """Is the claim a pair question itself, or nothing but the things the message asks to tell apart ("transverse
+    longitudinal" out of "transverse longitudinal... which one is sound")? Then it is the question, not an idea of
+    the student's."""
+    if asked_pair(claim):
+        return True
     pair = asked_pair(message)
     said = {w.lower() for w in content_words(claim)}
     return bool(pair and said) and said <= {w for term in (pair.x, pair.y, *pair.rest) for w in term.split()}

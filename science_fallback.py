@@ -82,12 +82,14 @@ MEANS = re.compile(r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term)\s+)?['\"]?((?
 CAUSES = re.compile(r"^\W*what\s+(?:causes|makes)\s+(.+)$", re.I)
 # "is not the plant also doing respiration? then why do we say plants make oxygen", "isnt the powder the same amount
 # of stuff? then why is it faster": a point the student raises against what they were told, then their why
-OBJECTION = re.compile(r"^\W*(?:but\s+)?(?:is|are|does|do|was|were|can|will)\s*(?:n'?t|\s+not)\s+(?P<point>[^?]+?)\?*\s*"
+OBJECTION = re.compile(r"^\W*(?:but\s+)?(?:is|are|does|do|was|were|can|will)\s*(?:n'?t|\s+not)\s+"
+                       r"(?P<point>[^?]+?)\?*\s*"
                        r"(?:then|so|and|but)\s+(?P<why>why\b[^?]*)\W*$", re.I)
 # "why cannot i just pour the water into the acid, is not it the same", "why can't we use the moon's g here": a rule
 # the student wants to skip, and the step they would take instead
-SHORTCUT = re.compile(r"^\W*why\s+(?:can\s*not|can'?t|cant|do\s+not|don'?t|dont)\s+(?:i|we|you|u)\s+(?:just\s+|simply\s+)"
-                      r"(?P<act>[^,.?!]+?)(?=\s*[,.?!]|\s+(?:it'?s|its|it\s+is|is\s+not|isnt|since|because|bc|cause)\b|\W*$)",
+SHORTCUT = re.compile(r"^\W*why\s+(?:can\s*not|can'?t|cant|do\s+not|don'?t|dont)\s+(?:i|we|you|u)\s+"
+                      r"(?:just\s+|simply\s+)(?P<act>[^,.?!]+?)"
+                      r"(?=\s*[,.?!]|\s+(?:it'?s|its|it\s+is|is\s+not|isnt|since|because|bc|cause)\b|\W*$)",
                       re.I)
 
 
@@ -238,8 +240,9 @@ def shortcut_start(question: str) -> str | None:
     m = SHORTCUT.match(question.strip())
     if not m or len(m.group("act").split()) < 2:
         return None
-    return (f"Picture doing it: if you {to_you(m.group('act').strip())}, what would happen, step by step? What would go "
-            f"wrong, or what would it fail to do?")
+    act = to_you(m.group("act").strip())
+    return f"Picture doing it: if you {act}, what would happen, step by step? What would go wrong, or what would it " \
+           f"fail to do?"
 
 
 def asked_thing(question: str) -> str | None:

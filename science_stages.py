@@ -45,7 +45,8 @@ THEN_WHAT = re.compile(rf"^\W*{KNOWN}{KNOWN_MARK}\W*\s(?:but\s+|and\s+|so\s+)?(?
                        r"what\s+(?:happens\s+|comes\s+)?(?:next|after(?:\s+that)?|then)\b.*)$", re.I)
 GOT_BUT = re.compile(rf"^\W*(?:ok(?:ay)?\W+)?i\s+(?:get|know|understand|got)\s+(?:that\s+)?(?P<known>.+?),?\s+but\s+"
                      r"(?P<ask>(?:then\s+)?(?:how|what|where)\b.*)$|"
-                     rf"^\W*(?:ok(?:ay)?\W+)?(?P<known2>.+?)\W+(?:ok(?:ay)?|i\s+(?:get|know|understand|got)\s+(?:that|it))"
+                     rf"^\W*(?:ok(?:ay)?\W+)?(?P<known2>.+?)\W+"
+                     r"(?:ok(?:ay)?|i\s+(?:get|know|understand|got)\s+(?:that|it))"
                      r"\W+but\s+(?P<ask2>(?:then\s+)?(?:how|what|where)\b.*)$", re.I)
 
 

@@ -3,7 +3,7 @@
 "i get X but then what" gets the stage after X; "isnt X? then why Y" and "why cant i just X" get their own first
 step, never "What do you know about ... so far?"; a word ending in "right?" is no check of the student's."""
 from lesson import Facts, split_problem
-from science_contrast import asked_pair, contrast_move, names_only_pair
+from science_contrast import asked_pair, contrast_move, pair_asked
 from science_fallback import honest_start, objection_start, shortcut_start
 from science_stages import known_part, next_stage_move
 from student_message import CHECKING, objection_joined
@@ -35,8 +35,9 @@ def test_a_gap_for_three_names_every_one_and_never_a_fact_naming_another():
 
 
 def test_the_pair_itself_is_no_claim():
-    assert names_only_pair("xylem phloem", "xylem phloem which one carries sugar")
-    assert not names_only_pair("xylem carries water", "xylem phloem which one carries sugar")
+    assert pair_asked("xylem phloem", "xylem phloem which one carries sugar")
+    assert not pair_asked("xylem carries water", "xylem phloem which one carries sugar")
+    assert pair_asked("ionic vs covalent which one shares electrons", "")
 
 
 def test_the_stage_after_the_one_the_student_has():
