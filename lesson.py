@@ -151,7 +151,8 @@ def split_problem(message: str, exercises: bool = True) -> tuple[str, str]:
     sentence of its own, and so do work and a plea typed on after the question ("... its area i did 12 + 7 = 19",
     "... to read i dont get it"); work typed on after a retelling with no question mark is theirs (retold.work_apart:
     "... 4 are broke. so thats 24 chairs")."""
-    message = student_message.lettered(message)   # "A rock B mushroom C cloud" as "A) rock B) mushroom C) cloud"
+    message = student_message.objection_joined(student_message.lettered(message))   # "A rock B mushroom C cloud" as
+    # "A) rock B) mushroom C) cloud"; "isnt X? then why Y" as one question
     if "\n" not in message.strip():   # "ok so a pizza is cut in 8 slices ...": the chat before it is no sentence of it
         message = student_message.FILLER.sub("", message) or message
     if (answered := student_message.answered_apart(message)) is not None:   # "is it B. which is a conductor ...":
@@ -487,7 +488,7 @@ def grounded_move(lesson: Lesson, subject: str, work: str, kb: evidence.Knowledg
     claim = claim or offered or None
     # "is it from the soil or from the air?", "Explain.": the student asking back or the task's own word, no claim
     claim = None if claim and subject == "science" and (science_help.asks_back(claim, work or message) or
-                                                        science_contrast.asked_pair(claim)) else claim
+                                                        science_contrast.pair_asked(claim, work or message)) else claim
     seen = student_message.why_of(work or message) if subject == "science" and claim else None
     if seen and claim in seen and science_catalog.match_misconception(claim, question) is None:
         claim = None  # "adding bulbs in series makes them dimmer but why": what they ask about, no idea of theirs

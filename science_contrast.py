@@ -33,6 +33,17 @@ from science_help import ARTICLES, LISTED, MAY_BE_MET, headed, names
 
 TERM = r"(?:the\s+|an?\s+)?(?P<{0}>[a-z][\w-]*(?:\s+(?!(?:which|what|whats|how|why|i|im|is|are|do|does|and|or)\b)" \
        r"[a-z][\w-]*)?)"
+# What a student says after naming the two things they mix up: a "which", a "same", a confusion ("i do not get which
+# is which", "i always get them backwards", "r they the same thing")
+CONFUSED = (r"(?:which|whats|what's|what\s+is|(?:are|r|is|arent|aren't)\s+(?:they|it|these|those)\b|(?:the\s+)?same\b|"
+            r"(?:(?:i|im|i'm)\s+)?(?:always|keep|never|get|mix|confus\w*|can'?t|cant|can\s+not|cannot|don'?t\s+get|"
+            r"do\s+not\s+get|backwards))\b")
+# With no joining word the things must be followed by the confusion itself: "plants need sunlight which is why"
+# names no two things to tell apart
+SIDE_BY_SIDE = (r"(?:which\s+(?:one|ones|is\s+which|of\s+(?:them|the\s+\w+))|(?:are|r|is|arent|aren't)\s+(?:they|these|"
+                r"those)\b|(?:the\s+)?same\s+thing|(?:(?:i|im|i'm)\s+)?(?:always\s+|keep\s+|get\s+)?(?:mix|confus\w*|"
+                r"muddl\w*|do\s+not\s+get\s+which|don'?t\s+get\s+which)|what'?s\s+the\s+diff|"
+                r"diff(?:erence)?\s+between)\b")
 # The forms a pair question takes; the ask that follows the pair ("which one gets cold") is kept as its tail
 PAIR_FORMS = [
     # "fission vs fusion", "exothermic versus endothermic which one gets cold"
@@ -47,20 +58,35 @@ PAIR_FORMS = [
     # "how are reptiles different from amphibians", "how is weather different to climate"
     re.compile(rf"^\W*how\s+(?:are|is|do|does)\s+{TERM.format('x')}\s+(?:different|differ)\s+(?:from|to|than)\s+"
                rf"{TERM.format('y')}(?P<tail>(?:\W.*)?)$", re.I),
-    # "arteries and veins which one goes to the heart", "xylem and phloem i always confuse them"
-    # ("plants and animals i think both breathe" is an idea: only a confusion or a "which" follows the pair here)
-    re.compile(rf"^\W*{TERM.format('x')}\s+(?:and|or|&)\s+{TERM.format('y')}\W+(?P<tail>(?:which|whats|what's|"
-               r"what\s+is|(?:(?:i|im|i'm)\s+)?(?:always|keep|never|get|mix|confus\w*|can'?t|cant|don'?t\s+get))"
-               r"\b.*)$", re.I),
+    # "arteries and veins which one goes to the heart", "xylem and phloem i always confuse them", "gene and
+    # chromosome are they the same thing" ("plants and animals i think both breathe" is an idea: only a confusion,
+    # a "which" or a "same" follows the pair here)
+    re.compile(rf"^\W*{TERM.format('x')}\s+(?:and|or|&)\s+{TERM.format('y')}\W+(?P<tail>{CONFUSED}.*)$", re.I),
+    # "mitosis meiosis ugh which one makes sex cells", "producer consumer decomposer i mix them all up": the things
+    # named side by side with no joining word, one word each, a third kept as `rest`
+    re.compile(rf"^\W*(?P<x>[a-z][\w-]+)[\s,/]+(?P<y>[a-z][\w-]+)(?:[\s,/]+(?:and\s+|or\s+)?(?P<z>[a-z][\w-]+))?"
+               rf"\W+(?:[a-z]+\W+)?(?P<tail>{SIDE_BY_SIDE}.*)$", re.I),
+    # "is a thermometer or a barometer for air pressure", "which one measures the pull the thermometer or the force
+    # meter": two things offered as the answer; the question's own description keeps a fact that names it unshown
+    re.compile(rf"^\W*(?:is|was|are)\s+(?:it\s+)?{TERM.format('x')}\s+or\s+{TERM.format('y')}(?P<tail>\W.*)?$",
+               re.I),
+    re.compile(rf"^\W*(?P<tail>(?:which|what)\b.+?)\s+(?:the\s+|an?\s+)(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+or\s+"
+               r"(?:the\s+|an?\s+)?(?P<y>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\W*$", re.I),
 ]
 # The words in a term that are the question's, not the thing's: "bonds" stays ("ionic bonds"), "whats" does not
 NOT_THING = re.compile(r"^(?:whats|what|which|is|are|the|a|an|i|im|it|one|ones|both|two|and|or|do|does|how|why|diff|"
                        r"difference|again|always|confuse|confused|mixed|up|them|those|these|"
                        # a pronoun or a joining word opens what the student says next: "bacteria | my teacher said"
-                       r"my|your|our|their|his|her|we|you|u|they|theyre|he|she|because|bc|but|so|cuz|coz)$", re.I)
+                       r"my|your|our|their|his|her|we|you|u|they|theyre|he|she|because|bc|but|so|cuz|coz|"
+                       # a preposition opens the question's own description: "barometer | for air pressure"
+                       r"for|to|in|of|on|at|with|that|when|if)$", re.I)
 # Where in a fact its subject sits: the thing a fact is about is named in its first words ("Xylem vessels carry ...",
 # "Stars shine because of nuclear fusion ..."), not at the end of a list or an aside ("... even in the veins")
 SUBJECT_WORDS = 6
+# Where a fact that sets things side by side starts its next one: "; amphibians ...", ", a rain gauge measures ...",
+# " and a barometer measures ..."
+CLAUSES = re.compile(r";\s*|,\s+(?:and\s+)?(?=(?:an?|the)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:is|are|measures?|makes?|has|have|"
+                     r"carr(?:y|ies))\b)|\s+and\s+(?=(?:an?|the)\s+[a-z]+\s+(?:measures?|is|are)\b)")
 OPENING = 16  # characters before the term in a fact that opens with it: "In an ionic bond"
 MOST_WORDS = 30
 
@@ -71,6 +97,7 @@ class Pair:
     x: str
     y: str
     tail: str = ""
+    rest: tuple[str, ...] = ()  # a third thing named beside them ("producer consumer decomposer")
 
 
 def thing(words: str) -> str:
@@ -92,13 +119,25 @@ def asked_pair(question: str) -> Pair | None:
         if not (m := form.search(asked)):
             continue
         x, y = thing(m.group("x")), thing(m.group("y"))
+        z = thing(m.groupdict().get("z") or "")
         if x and y and x != y:
             x, y = headed(x, y)
             if len(x.split()) == 1 and len(y.split()) == 2 and y.split()[0].endswith(x):  # "complete vs incomplete
                 x = f"{x} {y.split()[1]}"  # metamorphosis": the noun goes on both
             tail = m.group("tail").strip(" ,.!?-")
-            return Pair(x, y, tail if re.match(r"which\b", tail, re.I) else "")
+            return Pair(x, y, tail if re.match(r"which\b", tail, re.I) else "", (z,) if z and z not in (x, y) else ())
     return None
+
+
+def pair_asked(claim: str, message: str) -> bool:
+    """Is the claim a pair question itself, or nothing but the things the message asks to tell apart ("transverse
+    longitudinal" out of "transverse longitudinal... which one is sound")? Then it is the question, not an idea of
+    the student's."""
+    if asked_pair(claim):
+        return True
+    pair = asked_pair(message)
+    said = {w.lower() for w in content_words(claim)}
+    return bool(pair and said) and said <= {w for term in (pair.x, pair.y, *pair.rest) for w in term.split()}
 
 
 def proper_use(fact: str, term: str) -> bool:
@@ -150,12 +189,14 @@ def feature_fact(term: str, other: str, question: str, pair: Pair, kb: Knowledge
     hits = [hit["text"] for query in (term, f"{term} {other}", f"what is {term}") for hit in kb.search(query, k=8)]
     # "Birds have feathers ...; reptiles have dry scales; amphibians start life in water": each clause of a fact
     # that sets things side by side is a feature of one of them
-    pool = dict.fromkeys(clause.strip() + ("" if clause.strip().endswith(".") else ".") for fact in hits
-                         for clause in [fact, *(fact.split(";") if ";" in fact else [])]
+    pool = dict.fromkeys(clause.strip()[:1].upper() + clause.strip()[1:] + ("" if clause.strip().endswith(".") else ".")
+                         for fact in hits
+                         for clause in [fact, *CLAUSES.split(fact)]
                          if len(clause.split()) >= 4)
     found = []
     for rank, fact in enumerate(pool):
-        if not names(fact, term) or names(fact, other) or has_negation(fact) or proper_use(fact, term) \
+        if not names(fact, term) or any(names(fact, o) for o in (other, *pair.rest)) or has_negation(fact) \
+                or proper_use(fact, term) \
                 or not subject_of(fact, term) or LISTED.match(fact) or MAY_BE_MET.search(fact) \
                 or len(fact.split()) > MOST_WORDS or own & forms_of(fact):
             continue
@@ -171,13 +212,14 @@ def contrast_move(question: str, kb: KnowledgeBase | None) -> Move | None:
     pair = asked_pair(question)
     if not pair:
         return None
+    named = [f"\"{t}\"" for t in (pair.x, pair.y, *pair.rest)]
     for term, other in ((pair.x, pair.y), (pair.y, pair.x)):
         gap = feature_fact(term, other, question, pair, kb) if kb else None
         if gap:
             back = f" Then back to your question: {pair.tail}?" if pair.tail else ""
-            return Move(f"Here is one feature that tells them apart, from the textbook: \"{gap}\" Does \"{pair.x}\" or "
-                        f"\"{pair.y}\" fill the gap? And what is true of the other one instead?{back}", "fact", None,
-                        [gap])
+            return Move(f"Here is one feature that tells them apart, from the textbook: \"{gap}\" Does "
+                        f"{', '.join(named[:-1])} or {named[-1]} fill the gap? And what is true of the "
+                        f"{'others' if pair.rest else 'other one'} instead?{back}", "fact", None, [gap])
     return Move(pair_start(pair), "fact", None, [])
 
 

@@ -80,6 +80,17 @@ BECAUSE_LINK = re.compile(r"^\W*(?P<a>.+?),?\s+(?:because|since|cause|cuz|bc)\s+
 MEANS = re.compile(r"\bwhat\s+(?:does|do)\s+(?:the\s+(?:word|term)\s+)?['\"]?((?:the\s+)?[a-z][\w\s-]{1,40}?)['\"]?"
                    r"\s+mean\b", re.I)
 CAUSES = re.compile(r"^\W*what\s+(?:causes|makes)\s+(.+)$", re.I)
+# "is not the plant also doing respiration? then why do we say plants make oxygen", "isnt the powder the same amount
+# of stuff? then why is it faster": a point the student raises against what they were told, then their why
+OBJECTION = re.compile(r"^\W*(?:but\s+)?(?:is|are|does|do|was|were|can|will)\s*(?:n'?t|\s+not)\s+"
+                       r"(?P<point>[^?]+?)\?*\s*"
+                       r"(?:then|so|and|but)\s+(?P<why>why\b[^?]*)\W*$", re.I)
+# "why cannot i just pour the water into the acid, is not it the same", "why can't we use the moon's g here": a rule
+# the student wants to skip, and the step they would take instead
+SHORTCUT = re.compile(r"^\W*why\s+(?:can\s*not|can'?t|cant|do\s+not|don'?t|dont)\s+(?:i|we|you|u)\s+"
+                      r"(?:just\s+|simply\s+)(?P<act>[^,.?!]+?)"
+                      r"(?=\s*[,.?!]|\s+(?:it'?s|its|it\s+is|is\s+not|isnt|since|because|bc|cause)\b|\W*$)",
+                      re.I)
 
 
 def asked_line(question: str) -> str:
@@ -192,6 +203,8 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
     if named := NAME_REASON.match(asked):
         return (f"What does the word \"{named.group(2).split()[0]}\" suggest in everyday words? What do you know about "
                 f"{named.group(1)} that could explain why they got that name?")
+    if found := objection_start(question) or shortcut_start(question):
+        return found
     both = " and ".join(terms)
     outcome = outcome_of(question) if re.match(r"\W*why\b", asked, re.I) else None
     if outcome:  # a why-question: the case set beside one where it does not happen
@@ -201,6 +214,35 @@ def honest_start(question: str, terms: list[str], quoted: str) -> str:
         return f"What do you know about {both}? Name one thing about them that could explain {quoted}, and how you " \
                f"could test it."
     return f"What do you know about {both} so far? Start there, and we will work toward {quoted}."
+
+
+def objection_start(question: str) -> str | None:
+    """A point raised against what the student was told, then their why ("isnt the plant also doing respiration?
+    then why do we say plants make oxygen"): the point is neither confirmed nor denied, and checked first. Something
+    "the same" in both cases cannot make the difference, so what differs is asked; anything else, what else goes on
+    at the same time."""
+    m = OBJECTION.match(question.strip())
+    if not m:
+        return None
+    outcome = outcome_of(m.group("why"))
+    why = f"why {outcome}" if outcome else "it"  # "why is one stronger": no statement to turn it into
+    if re.search(r"\bsame\b", m.group("point"), re.I):
+        return (f"Check that point first: is it really the same in both? If it is, it cannot be what makes the "
+                f"difference, so what else is different between the two that could explain {why}?")
+    return (f"Check that point first: is it true, and how do you know? If it is, what else is going on at the same "
+            f"time that could still explain {why}?")
+
+
+def shortcut_start(question: str) -> str | None:
+    """A rule the student wants to skip ("why cant i just pour the water into the acid"): the step they would take,
+    pictured through to what it would do, and what would go wrong asked for. The rule's reason is the answer: never
+    said."""
+    m = SHORTCUT.match(question.strip())
+    if not m or len(m.group("act").split()) < 2:
+        return None
+    act = to_you(m.group("act").strip())
+    return f"Picture doing it: if you {act}, what would happen, step by step? What would go wrong, or what would it " \
+           f"fail to do?"
 
 
 def asked_thing(question: str) -> str | None:

@@ -40,7 +40,7 @@ from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move
                               part_move, undecided_move)
 from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
-from science_stages import stage_move
+from science_stages import next_stage_move, stage_move
 from science_stuck import answers, stuck_move
 from science_support import (backing_fact, card_meant, next_stage, reason_doubted, right_part, weighed_verdict,
                              why_said)
@@ -76,7 +76,7 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
         return Move(worked.text, "formula", "supported" if worked.verdict == "confirm" else "contradicted", [])
     asked = question_of(question) or question
     # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
-    if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
+    if exact := cross_move(asked, claim) or claim and (next_stage_move(question) or stage_move(asked, claim)):
         return exact
     misconception = match_misconception(claim, question) if claim else None
     card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,

@@ -13,6 +13,9 @@ known stage:
   sky?") is flagged as coming later. Never endorsed.
 One stage alone is judged only where it is the first the question asks for: the whole answer to "How does sea water
 get up into the sky?", one stage credited ("Yes: burial, the first stage.") and the next asked for otherwise.
+A student who says which stage they already understand and asks what follows ("i get that water evaporates from the
+ocean but then what happens", "the stomach breaks down the food and after that what") gets that stage named and the
+next one's own question (`next_stage_move`), never the stage they already have asked again.
 An answer with a part that is no stage ("then it goes to the liver"), a denial, or "before"/"after" (which turn the
 order of the words round) is left to the fact checks."""
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 
 from common import ROOT, read_jsonl
 from evidence import Move
-from text_words import COMMON, content_tokens, has_negation
+from text_words import COMMON, content_tokens, forms_of, has_negation
 from science_catalog import answer_of, yes
 
 SEQUENCES_FILE = ROOT / "data" / "science_sequences.jsonl"
@@ -31,6 +34,20 @@ PIECE_BREAK = re.compile(r"[,;]|\b(?:then|next|after\s+that|afterwards|finally|a
 # Words that put the later stage first in the sentence ("it condenses after it evaporates"): order is not position
 TURNS_ORDER = re.compile(r"\b(?:before|after(?!\s+that)|once|following|until)\b", re.I)
 LEADS = {"first", "firstly", "it", "they", "them", "then", "next", "also", "and", "so", "the"}
+
+
+# "i get that X but then what", "X ok then what", "X and after that what", "i know X but how does it ...": the part
+# the student already has, then their ask for what follows it
+KNOWN = r"(?:ok(?:ay)?\W+|so\W+)?(?:i\s+(?:get|know|understand|got)\s+(?:that\s+)?)?(?P<known>.+?)"
+KNOWN_MARK = r"(?:\W+(?:ok(?:ay)?|i\s+(?:get|know|understand|got)\s+(?:that|it|this)))?"
+THEN_WHAT = re.compile(rf"^\W*{KNOWN}{KNOWN_MARK}\W*\s(?:but\s+|and\s+|so\s+)?(?P<ask>(?:then|and\s+then|after\s+that|"
+                       r"next)\s+(?:what|where)\b.*|(?:(?:i'?m\s+)?not\s+sure\s+|idk\s+|i\s+do\s*n[o']?t\s+know\s+)?"
+                       r"what\s+(?:happens\s+|comes\s+)?(?:next|after(?:\s+that)?|then)\b.*)$", re.I)
+GOT_BUT = re.compile(rf"^\W*(?:ok(?:ay)?\W+)?i\s+(?:get|know|understand|got)\s+(?:that\s+)?(?P<known>.+?),?\s+but\s+"
+                     r"(?P<ask>(?:then\s+)?(?:how|what|where)\b.*)$|"
+                     rf"^\W*(?:ok(?:ay)?\W+)?(?P<known2>.+?)\W+"
+                     r"(?:ok(?:ay)?|i\s+(?:get|know|understand|got)\s+(?:that|it))"
+                     r"\W+but\s+(?P<ask2>(?:then\s+)?(?:how|what|where)\b.*)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -166,3 +183,47 @@ def after_told(missing: list[Stage], told: list[tuple[int, str]], sequence: Sequ
         return missing[min(range(len(order)), key=lambda k: (order[k] - start) % size)]
     later = [k for k in range(len(order)) if order[k] > last]
     return missing[later[0] if later else 0]
+
+
+def known_part(message: str) -> str | None:
+    """The part a student says they already have before asking what follows it ("water evaporates from the ocean" in
+    "i get that water evaporates from the ocean but then what happens"), or None."""
+    own = re.split(r"(?<=\?)\s+(?=\S)", message.strip())[-1]  # the student's words after a question they pasted
+    m = THEN_WHAT.match(own) or GOT_BUT.match(own)
+    if not m:
+        return None
+    known = m.groupdict().get("known") or m.groupdict().get("known2") or ""
+    return known.strip(" ,.") or None
+
+
+def sequence_told(known: str, message: str) -> Sequence | None:
+    """The process whose stages the known part names: the one the message asks about, else the one with the most
+    stages named in it, its own topic's words in the message breaking a tie ("the stomach breaks down the food" is the
+    path of food, not rock broken down)."""
+    asked = sequence_for(message)
+    if asked and stages_in(known, asked):
+        return asked
+    scored = [(len(stages_in(known, s)) + len(forms_of(s.topic) & forms_of(message)), s) for s in SEQUENCES
+              if stages_in(known, s)]
+    best = max((score for score, _ in scored), default=0)
+    top = [s for score, s in scored if score == best]
+    return top[0] if len(top) == 1 else None
+
+
+def next_stage_move(message: str) -> Move | None:
+    """The stage after the one the student says they have (see the module's note): that stage named as theirs, and
+    the next one's question, never its name; None where the known part names no stage of one process, a part of it
+    is no stage (a detail false of it, a denial), its stages are out of order, or the last stage is told."""
+    known = known_part(message)
+    sequence = sequence_told(known, message) if known and not has_negation(known) else None
+    told = told_stages(known, sequence) if sequence else None
+    pieces = [piece for piece in PIECE_BREAK.split(known) if piece and says_something(piece)] if told else []
+    if not told or out_of_order(told, sequence) is not None or len(told) > len(pieces):
+        return None  # stages out of order, or two in one event ("the butterfly comes out of the chrysalis")
+    last, size = told[-1][0], len(sequence.stages)
+    if last + 1 >= size and not sequence.cycle:
+        return None  # the last stage: nothing follows it
+    stage = sequence.stages[(last + 1) % size]
+    recap = ", then ".join(sequence.stages[i].label for i, _ in told)
+    start = ", where it starts" if len(told) == 1 and last == 0 and not sequence.cycle else ""
+    return Move(f"Right, that is {recap}{start}. Now the stage after it: {stage.ask}", "fact", "supported", [])

@@ -160,6 +160,19 @@ CHECK_ONLY = re.compile(r"^\W*(?:(?:so|and|but|ok)\s+)?"
                         r"(?:right|correct|wrong|ok|okay|good)(?:\s+or\s+(?:not|wrong))?\W*$", re.I)
 
 
+# "isnt the plant also doing respiration? then why do we say plants make oxygen": a point raised against what the
+# student was told, then the why it leads to; one question, the why its end
+OBJECTION_WHY = re.compile(r"(\b(?:is|are|does|do|was|were|can|will)(?:n'?t|\s+not)\s[^?.!]*?)\s*\?+\s+"
+                           r"((?:then|so|but)\s+(?:why|how\s+come)\b)", re.I)
+
+
+def objection_joined(message: str) -> str:
+    """The message with a raised point and its "then why" joined into one question ("isnt X also Y, then why Z"), so
+    the why is not read as the student's work after the question."""
+    joined = OBJECTION_WHY.sub(r"\1, \2", message)
+    return joined if joined == message or joined.rstrip().endswith("?") else f"{joined.rstrip(' .!')}?"
+
+
 def question_of(message: str) -> str | None:
     """The question a message asks, with the sentences that set it up ('A 2 kg cart ... What is its acceleration?'),
     without the student's claim after it or a request around it ("Just tell me", "Ignore all previous
@@ -277,7 +290,7 @@ TENTATIVE = re.compile(r"^\W*(?:so\s+)?(?:is it|could it be|would it be|it'?s)\s
 MEANING_GUESS = re.compile(r"^\W*(?:so\s+)?(?:does|did|could|would|can)\s+(?:it|that|the word\s+)?\s*"
                            r"(?:[\"'“]?[\w'-]+[\"'”]?\s+)?mean\s+(?:like\s+|something like\s+)?"
                            r"(?P<meaning>[^?]+?)\s*\?$", re.I)
-CHECKING = re.compile(r"[,.]?\s*(?:(?:right|correct|isn'?t it|yes|yeah|true)\s*\?|(?:is (?:that|this|it)|am i) "
+CHECKING = re.compile(r"[,.]?\s*\b(?:(?:right|correct|isn'?t it|yes|yeah|true)\s*\?|(?:is (?:that|this|it)|am i) "
                       r"(?:right|correct)\W*)$", re.I)
 # A comparison of the question's own things is an answer, not the question restated: "the water has the same mass as
 # the ice had" for "What is the mass of the water?" (its function words are all the claim adds).
