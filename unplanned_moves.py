@@ -32,6 +32,7 @@ from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
+from next_unplanned import next_after
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
 from solver import Plan, Step, fmt
@@ -370,6 +371,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif gap := compared_step(problem, given, (set(solver.numbers_in(latest.expression)), operations(latest)[-1])
                               if operations(latest) else None):
         question = gap   # "45 + 9" of "45 stickers, 9 more than zoe", asked for Zoe: which way the gap goes
+    elif unused and len(found) == 1 and (following := next_after(problem, latest, work)):
+        lead, question = following   # "4 + 5 = 9" of 4:5 and 72 beads: the 72 shared into 9 parts, asked
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
