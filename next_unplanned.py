@@ -44,7 +44,8 @@ def _ratio_shared(problem: str, claim: Claim) -> tuple[str, str] | None:
     before = problem[:ratio.start()].split(".")[-1]
     names = _NAMES.findall(before)
     totals = [p for v, p in given_numbers(problem) if v not in terms and not re.search(_CLOCK, p) and " " in p]
-    if not names or len(totals) != 1 or any(n.lower() in totals[0].lower().split() for n in names[-1]):
+    said = re.search(rf"{re.escape(totals[0])}[^.,;:?!]*", problem) if len(totals) == 1 else None
+    if not names or said is None or any(n.lower() in said.group().lower().split() for n in names[-1]):
         return None   # "20 cups of flour": one named thing's count, divided by its own parts, not by all of them
     return (f"Yes, {claim} is right: {fmt(claim.stated)} parts in all.",
             f"If the {totals[0]} are shared into {fmt(claim.stated)} equal parts, how many are in one part?")
