@@ -9,7 +9,9 @@ A student who works one step right and then asks "what now" needs the step that 
     on the other pair, named by the problem's own phrases, then the two compared where the question compares;
   - a time counted on from the start to a time short of the end ("4:15 to 5:15" of 4:15 to 5:40): the minutes
     from there to the end.
-Each gives (lead, question), the lead confirming the step; None when the problem has none of these forms."""
+Each gives (lead, question), the lead confirming the step; None when the problem has none of these forms.
+`compared_choice` confirms the pick of a "which store has the lower price per can?" question the same way: two
+right steps, one on each sentence's numbers, and the one named whose result the question's word asks for."""
 from __future__ import annotations
 
 import re
@@ -18,6 +20,7 @@ from fractions import Fraction
 from arithmetic_claims import Claim, operations
 from problem_text import given_numbers, problem_sentences, question_sentence
 from solver import fmt, numbers_in
+from wordproblem import stem
 
 _RATIO = re.compile(r"(?<![\d:.])(\d+)\s*:\s*(\d+)(?![\d:])")
 _NAMES = re.compile(r"\b([a-z]+) (?:to|and) ([a-z]+)\b", re.I)
@@ -87,3 +90,68 @@ def _clock_rest(problem: str, work: str) -> tuple[str, str] | None:
     start, stop, amount, unit = counted[0]
     return (f"Yes, {start} to {stop} is {amount} {unit}.",
             f"How many minutes are there from {stop} to {times[1]}?")
+
+
+_LOW = r"lower|cheaper|less|fewer|smaller|slower|shorter|lighter|cheapest|lowest|least|fewest|smallest|slowest"
+_HIGH = r"higher|greater|faster|farther|further|longer|bigger|larger|heavier|most|highest|greatest|fastest|biggest|" \
+        r"largest|longest"
+
+
+def compared_choice(problem: str, found: list[Claim], work: str) -> tuple[str, str] | None:
+    """(lead, offer) for a right pick of "which store has the lower price per can?": two right steps of one operation,
+    each on the numbers of its own sentence ("4.20 ÷ 6 = 0.70", "5.20 ÷ 8 = 0.65"), and the student names after them
+    the one whose result the question's word asks (lower, faster, ...), by the word that tells the sentences apart
+    ("store B", "Noah"). None when any of that does not hold, or the pick is the other one."""
+    asked = question_sentence(problem_sentences(problem))
+    low, high = (re.search(rf"\b(?:{words})\b", asked, re.I) for words in (_LOW, _HIGH))
+    if not re.match(r"\s*(?:which|who)\b", asked, re.I) or re.search(r"\bhow (?:much|many)\b", asked, re.I) \
+            or bool(low) == bool(high) or len(found) != 2 \
+            or not all(c.right for c in found) or found[0].stated == found[1].stated \
+            or len(operations(found[0])) != 1 or operations(found[0]) != operations(found[1]):
+        return None
+    sentences = [s for s in problem_sentences(problem) if s != asked]
+    used = [set(numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", c.expression))) for c in found]   # "12/2" is 12 and 2
+    homes = [[s for s in sentences if numbers <= set(numbers_in(s))] for numbers in used]
+    if any(len(home) != 1 for home in homes) or homes[0] == homes[1]:
+        return None
+    if operations(found[0]) == ["/"] and not all(_per_asked(problem, asked, c) for c in found):
+        return None   # "6 ÷ 4.20" counts cans for a dollar: the lower of those is no lower price
+    labels = [_label(homes[i][0], homes[1 - i][0]) for i in (0, 1)]
+    tail = work[work.rfind(found[-1].written) + len(found[-1].written):].lower()
+    named = [bool(label) and re.search(rf"\b{re.escape(label.lower())}\b", tail) is not None for label in labels]
+    if named.count(True) != 1:
+        return None
+    pick = named.index(True)
+    best = (min if low else max)(found[0].stated, found[1].stated)
+    if found[pick].stated != best:
+        return None
+    than = "less" if low else "more"
+    return (f"Yes, {labels[pick]} is right! Your steps: {found[0]}, then {found[1]}, and {found[pick].written} is "
+            f"{than} than {found[1 - pick].written}.", "Would you like a similar problem to try?")
+
+
+def _label(sentence: str, other: str) -> str:
+    """The capitalised word that names this sentence's one and not the other's ("Noah"; "Store B", a letter with
+    the word before it); "" when there is not exactly one."""
+    theirs = set(re.findall(r"[A-Za-z]+", other))
+    mine = [m for m in re.finditer(r"\b[A-Z][a-z]*\b", sentence) if m.group() not in theirs]
+    if len(mine) != 1:
+        return ""
+    if len(mine[0].group()) > 1:
+        return mine[0].group()
+    before = re.search(r"([A-Za-z]+) $", sentence[:mine[0].start()])
+    return f"{before.group(1)} {mine[0].group()}" if before else ""
+
+
+_TIME = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?)\b", re.I)
+
+
+def _per_asked(problem: str, asked: str, claim: Claim) -> bool:
+    """Does the division share by what the question asks "per" ("per can": a number of cans), or, for "faster" or
+    "slower", by a time?"""
+    divisor = numbers_in(re.sub(r"(?<=\d)/(?=\d)", " / ", claim.expression))[-1]
+    phrase = next((p for v, p in given_numbers(problem) if v == divisor), "")
+    per = re.search(r"\bper ([a-z]+)", asked, re.I)
+    if per:
+        return bool(phrase) and stem(per.group(1).lower()) in {stem(w) for w in re.findall(r"[a-z]+", phrase.lower())}
+    return bool(re.search(r"\b(?:faster|slower|quicker)\b", asked, re.I)) and bool(_TIME.search(phrase))

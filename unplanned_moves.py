@@ -32,7 +32,7 @@ from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
-from next_unplanned import next_after
+from next_unplanned import compared_choice, next_after
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
 from solver import Plan, Step, fmt
@@ -188,6 +188,9 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
+    if mixed_before is None and (picked := compared_choice(problem, found, work)):   # "so store B is cheaper"
+        lesson.solved = True
+        return Move("confirm", *picked, kind="final_right")
     steps = chain_answer(problem, lesson.worked, said, work) if mixed_before is None else None
     if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
         lesson.solved = True

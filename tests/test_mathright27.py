@@ -2,7 +2,8 @@
 offered to be checked, or joined by "so", is the student's answer and decided as a whole; "how much did she spend"
 asks for a sum of costs; units rule out a route when two measures share units; after a right first step without a
 plan, the next step is read from a ratio, a matching pair or a clock walk; a number the student worked out is never
-flagged as the given it equals; "10% is 6.20 so 30% is 18.60" is no percent slip; time counted on in words."""
+flagged as the given it equals; "10% is 6.20 so 30% is 18.60" is no percent slip; time counted on in words; the
+right pick of "which is cheaper per ..." confirmed; "3.60/4" is a division, never a crash."""
 from fractions import Fraction
 
 import agent
@@ -10,7 +11,7 @@ from answer_check import chain_answer
 from arithmetic_claims import claims
 from clock_claims import elapsed_answer
 from local_step import local_flag
-from next_unplanned import next_after
+from next_unplanned import compared_choice, next_after
 from step_rules import percent_slip
 
 
@@ -101,3 +102,18 @@ def test_time_counted_on_in_words_then_the_whole_said():
     assert said == "1 hr 30 min" and steps[-1] == "30 more"
     assert elapsed_answer(problem, "6:35 to 7:35 is 1 hour then 30 more min so 1 hr 40 min") is None
     assert elapsed_answer(problem, "6:35 to 7:35 is 1 hour then 40 more min so 1 hr 40 min") is None
+
+
+def test_the_right_pick_of_a_comparison_is_confirmed_and_a_wrong_one_is_not():
+    problem = "Shop A sells 4 pens for $3.60. Shop B sells 5 pens for $4.00. Which shop has the lower price per pen?"
+    work = "3.60/4 = 0.90 and 4.00/5 = 0.80 so shop b is cheaper"
+    lead, offer = compared_choice(problem, claims(work), work)
+    assert lead.startswith("Yes, Shop B is right!") and "0.80 is less than 0.90" in lead
+    wrong = "3.60/4 = 0.90 and 4.00/5 = 0.80 so shop a"
+    assert compared_choice(problem, claims(wrong), wrong) is None
+    flipped = "4/3.60 = 1.11 and 5/4.00 = 1.25 so shop a"   # pens for a dollar: the lower is no lower price
+    assert compared_choice(problem, claims(flipped), flipped) is None
+    runs = "Mo runs 20 km in 4 hours. Di runs 18 km in 2 hours. Who runs faster, and by how much?"
+    assert compared_choice(runs, claims("20/4 = 5, 18/2 = 9 so di"), "20/4 = 5, 18/2 = 9 so di") is None
+    text, verdict = reply(f"{problem} {work}")
+    assert verdict == "confirm" and text.startswith("Yes, Shop B is right")
