@@ -188,13 +188,10 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
-    if mixed_before is None and (picked := compared_choice(problem, found, work)):   # "so store B is cheaper"
+    answered = _answer_checked(problem, lesson.worked, found, said, work) if mixed_before is None else None
+    if answered is not None:
         lesson.solved = True
-        return Move("confirm", *picked, kind="final_right")
-    steps = chain_answer(problem, lesson.worked, said, work) if mixed_before is None else None
-    if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
-        lesson.solved = True
-        return Move("confirm", *confirmed_words(said[-1], work, steps, problem), kind="final_right")
+        return Move("confirm", *answered, kind="final_right")
     through = right_through(lesson.worked, given, said, work, problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
@@ -391,6 +388,16 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _answer_checked(problem: str, worked: list[str], found: list[Claim], said: list[Fraction],
+                    work: str) -> tuple[str, str] | None:
+    """(lead, offer) for a right answer decided without a plan: the pick of a comparison ("so store B is cheaper")
+    or a chain using every given, the last step the question's own (answer_check.chain_answer); None else."""
+    if picked := compared_choice(problem, found, work):
+        return picked
+    steps = chain_answer(problem, worked, said, work)
+    return confirmed_words(said[-1], work, steps, problem) if steps is not None else None
 
 
 def _used_values(texts: list[str]) -> set[Fraction]:
