@@ -11,10 +11,10 @@ these hold (each guards against a wrong route whose arithmetic is right):
   - the last step is the operation the question's own words ask for: "each", "per", "average", "how many times
     as heavy" a division; "left", "more than", "by how much", "not" a take-away; "in all", "together", "how much
     did she spend" a sum or product; "what fraction of" (nothing left) a division; "around" a perimeter; "in 5
-    hours" a step on the 5 the question names. A question whose words name no last step is decided by units alone (`_measured`): the route
-    must end in the units the question asks (measure_kinds.route_units), where every given is a measure or a
-    percent, no two share units, and no part of a change or fraction is asked; a route whose units miss the
-    question is never confirmed.
+    hours" a step on the 5 the question names. A question whose words name no last step is decided by units
+    alone (`_measured`): the route must end in the units the question asks (measure_kinds.route_units), where
+    every given is a measure or a percent, no two share units, and no part of a change or fraction is asked; a
+    route whose units miss the question is never confirmed (where two measures share units, units only rule out).
 Anything short of that stays undecided (math_moves.py says the arithmetic is right and asks about the meaning).
 """
 from __future__ import annotations
