@@ -9,12 +9,12 @@ these hold (each guards against a wrong route whose arithmetic is right):
     "around" a rectangle or "twice", 180 for a triangle's angles, 100 for a percent, ...);
   - no step adds or takes away two of the problem's quantities of different kinds ("16 rows + 22 seats");
   - the last step is the operation the question's own words ask for: "each", "per", "average", "how many times
-    as heavy" a division; "left", "more than", "by how much", "not" a take-away; "in all", "together" a sum or
-    product; "what fraction of" (nothing left) a division; "around" a perimeter; "in 5 hours" a step on the 5 the
-    question names. A question whose words name no last step is decided by units alone (`_measured`): the route
-    must end in the units the question asks (measure_kinds.route_units), where every given is a measure or a
-    percent, no two share units, and no part of a change or fraction is asked; a route whose units miss the
-    question is never confirmed.
+    as heavy" a division; "left", "more than", "by how much", "not" a take-away; "in all", "together", "how much
+    did she spend" a sum or product; "what fraction of" (nothing left) a division; "around" a perimeter; "in 5
+    hours" a step on the 5 the question names. A question whose words name no last step is decided by units
+    alone (`_measured`): the route must end in the units the question asks (measure_kinds.route_units), where
+    every given is a measure or a percent, no two share units, and no part of a change or fraction is asked; a
+    route whose units miss the question is never confirmed (where two measures share units, units only rule out).
 Anything short of that stays undecided (math_moves.py says the arithmetic is right and asks about the meaning).
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from collections import Counter
 from fractions import Fraction
 
 import wordproblem
-from arithmetic_claims import (OP_SIGN, Claim, arithmetic_text, as_written, claims, convertible, measure_kind,
-                               operations, path_to, presented_as_answer, result_of)
+from arithmetic_claims import (CHECK_TAIL, OP_SIGN, Claim, arithmetic_text, as_written, claims, convertible,
+                               measure_kind, operations, path_to, presented_as_answer, result_of)
 from measure_kinds import asked_units, measures, route_units
 from problem_text import ROUND_TRIP, given_numbers, problem_sentences, question_sentence
 from solver import fmt
@@ -44,10 +44,11 @@ _CONSTANTS = ((2, r"\b(?:around|perimeter|border|edge|fence|fencing|frame|twice|
 # what the question's words ask the last step to be
 _LAST_STEP = (("/", r"\b(?:each|per|equally|evenly|average|mean|in one|every|how many times|times as)\b"),
               ("-", r"\b(?:left|remain\w*|still|change|(?:more|less)(?: [a-z]+){0,4} than|fewer|longer|shorter|"
-                    r"how (?:much|many) more (?:to|is|are|do|does)\b(?![^.?!]*\bthan\b)|"
+                    r"how (?:much|many) more\b(?![^.?!]*\bthan\b)|"
                     r"taller|older|by how much|younger|heavier|lighter|difference|not|empty|rest|farther|third|other|"
                     r"missing|dont|doesnt|didnt|isnt|arent|wasnt|werent|cant|wont)\b|n't\b"),   # typed bare too
-              ("+*", r"\b(?:in all|altogether|total|together|combined)\b"),
+              ("+*", r"\b(?:in all|altogether|total|together|combined)\b|"
+                     r"\bhow much (?:money )?(?:(?:do|does|did|will|would) )?(?:[a-z]+ )?(?:spend|spent|pay|paid)\b"),
               ("/", r"\bwhat (?:fraction|part)\b"))   # after the take-away: "what fraction is left" is a rest
 _AROUND = re.compile(r"\b(?:around|perimeter|border|edge|fence|fencing)\b", re.I)
 
@@ -316,6 +317,8 @@ def _priced(route: list[str], problem: str, question: str) -> bool | None:
     if len(prices) != 1 or not re.search(r"\bhow much\b|\bcost\b|\bpay\b", question, re.I):
         return None
     numbers, ops = _operands(route[-1])
+    if ops[-1:] == "+" and any(prices[0] in _operands(c)[0] and "*" in _operands(c)[1] for c in route[:-1]):
+        return None   # "3 × 2 = 6, 6 + 5 = 11": the priced items' cost, then another's added: the cue decides
     # a price per square unit prices an area: its sides multiplied, never added
     square = re.search(r"\$\d[\d.]*\s+(?:a|an|per|each|for each)\s+square\b", problem, re.I)
     return ops[-1:] == "*" and prices[0] in numbers and \
@@ -378,11 +381,12 @@ def _units_fit(route: list[str], problem: str) -> bool | None:
     wanted, given = asked_units(problem), measures(problem)
     measured = {v for v, _, _ in given} | _percents(problem)
     dims = [tuple(sorted(d.items())) for _, d, _ in given]
-    if len(set(dims)) < len(dims):   # "96 litres in 4 minutes ... in 7 minutes": units cannot pair them
-        return None
     if not wanted or not route or any(v not in measured for v, _ in _given(problem)) or ROUND_TRIP.search(problem):
         return None   # "20 minutes each way": the one measure counts twice, which units cannot tell
-    return wanted in route_units(problem, [c for claim in route for c in claims(claim)])
+    ends = route_units(problem, [c for claim in route for c in claims(claim)])
+    if len(set(dims)) < len(dims):   # "96 litres in 4 minutes ... in 7 minutes": units cannot pair them right, but
+        return False if ends and wanted not in ends else None   # "60 L × 4 L a minute" is no time: ruled out
+    return wanted in ends
 
 
 def _measured(route: list[str], problem: str) -> bool:
@@ -452,7 +456,8 @@ def _ends_on(work: str, value: Fraction) -> bool:
     """Does the message end on the result of its last step ("..., 11 x 3 = $33", "= 60 km")? A step said last, with
     nothing after it, is where the student stopped: their answer, to be checked like one."""
     number = re.escape(as_written(value, work).lstrip("$"))
-    return bool(re.search(rf"=\s*\$?{number}(?: ?[a-z]+){{0,3}}[.!]?\s*$", work.strip(), re.I))
+    said = CHECK_TAIL.sub("", arithmetic_text(work).strip())   # "... = 62, is that right?": offered to be checked
+    return bool(re.search(rf"=\s*\$?{number}(?: ?[a-z]+){{0,3}}[.!]?\s*$", said, re.I))
 
 
 def _rest_named(problem: str, text: str) -> tuple[Fraction, Fraction] | None:

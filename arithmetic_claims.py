@@ -94,7 +94,11 @@ _WORDED = ((rf"\b(?:divided|divide|shared|split) ({NUM}) (?:by|into|between|amon
             r"/ \1"),
            # "to get 12" is "= 12", but "I subtracted 5 to get 3x = 21" names an equation: its "3x" is no result
            (r"(?<=\d)\s*,?\s*(?:and (?:i )?got|to get|which (?:is|gives|makes)|that'?s|and it'?s)\s+"
-            r"(?=-?\d(?![\d.]*[a-z]))", " = "))
+            r"(?=-?\d(?![\d.]*[a-z]))", " = "),
+           # "8 take away 3 so 5", "63 / 9, which means 7": a result joined to the operation by "so", said once
+           (rf"({NUM}\s*(?:[-+*/x×÷]|take away|minus|plus|times|divided by)\s*{NUM})\s*,?\s*(?:so|which means|"
+            rf"that leaves|leaves|leaving)\s+(?=-?{NUM}(?![\d.,]*\s*(?:[-+*/x×÷=%]|take\b|minus|plus|times|divided)))",
+            r"\1 = "))
 
 
 def arithmetic_text(text: str) -> str:
@@ -105,6 +109,7 @@ def arithmetic_text(text: str) -> str:
                lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", spoken_numbers(text))
     t = spoken_operations(wordproblem.normalise(t)).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
+    t = re.sub(r"(?<![\d.])(\d*\.\d+)/(?=\d)", r"\1 / ", t)   # "4.20/6" divides a price: no fraction's top is a decimal
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
                t)
@@ -577,7 +582,8 @@ def _claimed(m: re.Match, found: list[Claim]) -> Fraction:
 
 
 # a result the student asks to have checked, typed after it: "36. is that right?", "8 weeks, right", "i think thats it?"
-_CHECK_TAIL = re.compile(r"(?:[.,!]?\s*\b(?:is (?:that|it|this) (?:right|correct)|am i right|right|correct|"
+CHECK_TAIL = re.compile(r"(?:[.,!]?\s*\b(?:is (?:that|it|this) (?:right|correct)|is (?:that|this)(?=\W*$)|am i right|"
+                        r"right|correct|"
                          r"i think (?:that'?s|thats) it|(?:is )?that it)\b\s*\??)+\W*$", re.I)
 
 
@@ -594,7 +600,7 @@ def results(text: str, found: list[Claim]) -> list[Fraction]:
                         rf"\s*(?:(?:square|cubic)\s+)?"   # "54 square meters"
                         rf"(?:\w{{1,12}}(?:\s*(?:/|\bper\b|\ban?\b)\s*[a-z]\w{{0,11}})?)?"   # "12 km per hour"
                         rf"(?:\W*\b(?:first|so far|for now))?\W*",   # "375 trees first": a result on the way
-                        _CHECK_TAIL.sub("", t), re.I)
+                        CHECK_TAIL.sub("", t), re.I)
     if bare:
         placed.append((bare.end(1), Fraction(bare.group(1))))
     elif not found and _stated(t):
@@ -710,7 +716,7 @@ def presented_as_answer(work: str, value: Fraction) -> bool:
     t = arithmetic_text(work).strip()
     if CONTINUING.search(t):
         return False
-    t = _CHECK_TAIL.sub("", t) or t   # "26. is that right?": offered, and asked to be checked
+    t = CHECK_TAIL.sub("", t) or t   # "26. is that right?": offered, and asked to be checked
     statement = _stated(t)
     if statement is not None and Fraction(statement.group("n")) == value:   # "so she spends $47"
         return True

@@ -135,10 +135,15 @@ def elapsed_answer(problem: str, work: str) -> tuple[str, list[str]] | None:
         return None
     ends = [_ends(s) for s in steps]
     joined = all(ends[i][1] == ends[i + 1][0] for i in range(len(ends) - 1))
-    if not joined or ends[0][0] != times[0] or ends[-1][1] != times[1]:
-        return None
     total = sum(s.stated for s in steps)
     last = list(re.finditer(LENGTH, work[steps[-1].end:], re.I))
+    rest = (times[1] - ends[-1][1]) % 720   # "7:50 to 8:50 is 1 hour then 25 more min so 1 hr 25 min" of 7:50 to 9:15
+    if joined and ends[0][0] == times[0] and rest and len(last) == 2 and minutes_of(last[0].group()) == rest \
+            and minutes_of(last[1].group()) == total + rest:   # the rest counted on in words, then the whole said
+        return _shown_time(last[1].group()), [*(f"{s.expression} = {s.written}" for s in steps),
+                                              f"{_shown_time(last[0].group())} more"]
+    if not joined or ends[0][0] != times[0] or ends[-1][1] != times[1]:
+        return None
     if last and minutes_of(last[-1].group()) != total or not last and len(steps) > 1:   # the total not said yet
         return None
     said = _shown_time(last[-1].group()) if last else steps[-1].written

@@ -288,7 +288,9 @@ def local_flag(problem: str, found: list[Claim], used: set[Fraction]) -> tuple[s
     """A right sum that adds or takes two kinds the problem links ("96 − 3" of 96 eggs and 3 cartons of 12), or a
     part of one group's amount where the sentence speaks of all ("15 ÷ 5" for 1/5 of 4 shelves of 15 books), set
     against the sentence that says so ("flag": the arithmetic is true, the step is not the text's); else None."""
-    readings = [(c, read_claim(problem, c)) for c in found if c.right]
+    # "144 ÷ 12 = 12 rows, 12 − 3 = 9": a number the student made is theirs, though the problem gives it too
+    readings = [(c, read_claim(problem, c)) for i, c in enumerate(found) if c.right
+                and not set(solver.numbers_in(c.expression)) & {e.stated for e in found[:i]}]
     mixed = next(((c, r) for c, r in readings if r is not None and r.verdict == "mixed"), None)
     if mixed is not None:
         return "flag", *_mixed_words(problem, *mixed), "claim_wrong"

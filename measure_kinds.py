@@ -132,6 +132,9 @@ def asked_dim(problem: str) -> Dim:
     if time := _TIME_ASKED.search(asked):
         unit = _unit(time.group("unit")) if time.group("unit") else ""
         return {unit: 1} if unit else {"time": 1}
+    times = {u for _, d, _ in measures(problem) for u, p in d.items() if u in KINDS["time"] and p > 0}
+    if not lengths and len(times) == 1 and re.search(r"\bhow long\b", asked, re.I):   # "how long for 60 L?"
+        return {times.pop(): 1}   # of 12 L in 3 minutes: a time, in the one unit of time the problem gives
     if _angle_asked(problem, asked):
         return {"degree": 1}
     if not lengths:

@@ -307,7 +307,8 @@ def wrong_factor(problem: str, found: list[Claim]) -> tuple[str, str] | None:
 
 # "34/40 = 0.85 so 8.5%": a decimal said as a percent
 _AS_PERCENT = re.compile(r"(?<![\d.])(\d*\.\d+)\s*,?\s*(?:so|which is|that is|=|is|means|makes)\s*"
-                         r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+                         r"(\d+(?:\.\d+)?)\s*(?:%|percent)"   # "10% is 4.50 so 20% is 9": a next percent's amount
+                         r"(?!\s*(?:is|=|would be|will be|makes|of)\s*\$?\d)")
 
 
 def percent_slip(work: str) -> tuple[str, str] | None:

@@ -32,6 +32,7 @@ from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
 from measure_kinds import measure_check, shape_words, span_hours
+from next_unplanned import compared_choice, next_after
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
 from solver import Plan, Step, fmt
@@ -187,10 +188,10 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
-    steps = chain_answer(problem, lesson.worked, said, work) if mixed_before is None else None
-    if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
+    answered = _answer_checked(problem, lesson.worked, found, said, work) if mixed_before is None else None
+    if answered is not None:
         lesson.solved = True
-        return Move("confirm", *confirmed_words(said[-1], work, steps, problem), kind="final_right")
+        return Move("confirm", *answered, kind="final_right")
     through = right_through(lesson.worked, given, said, work, problem, lesson.last_hint)
     if through is not None and mixed_before is None:   # every given number used once by right steps
         return Move("confirm", through[0], fresh_hint(lesson, through[1], _full_answer(problem)),
@@ -370,6 +371,8 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     elif gap := compared_step(problem, given, (set(solver.numbers_in(latest.expression)), operations(latest)[-1])
                               if operations(latest) else None):
         question = gap   # "45 + 9" of "45 stickers, 9 more than zoe", asked for Zoe: which way the gap goes
+    elif unused and len(found) == 1 and (following := next_after(problem, latest, work)):
+        lead, question = following   # "4 + 5 = 9" of 4:5 and 72 beads: the 72 shared into 9 parts, asked
     elif unused:
         verb = "do" if unused[0].endswith("s") else "does"
         question = f"Where {verb} the {unused[0]} come in?"   # the quantity left out; the step itself not judged
@@ -385,6 +388,16 @@ def _claims_checked(problem: str, given: list[tuple[Fraction, str]], found: list
     else:
         question = meaning_question(problem, first)
     return Move("confirm", lead, question, kind="claim_checked")
+
+
+def _answer_checked(problem: str, worked: list[str], found: list[Claim], said: list[Fraction],
+                    work: str) -> tuple[str, str] | None:
+    """(lead, offer) for a right answer decided without a plan: the pick of a comparison ("so store B is cheaper")
+    or a chain using every given, the last step the question's own (answer_check.chain_answer); None else."""
+    if picked := compared_choice(problem, found, work):
+        return picked
+    steps = chain_answer(problem, worked, said, work)
+    return confirmed_words(said[-1], work, steps, problem) if steps is not None else None
 
 
 def _used_values(texts: list[str]) -> set[Fraction]:
