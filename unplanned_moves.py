@@ -31,6 +31,7 @@ from clock_claims import elapsed_answer, length_offered
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
+from meaning_cues import meaning_cue
 from measure_kinds import measure_check, shape_words, span_hours
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
     said_list, told_apart
@@ -186,6 +187,8 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
             and (not found or true_of_work(diagnosis.says, work, problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
+    if found and (meant := meaning_cue(problem, found, work)):   # "5 + 12" for -5 risen 12: the sign, asked
+        return Move("ask", meant[0], fresh_hint(lesson, meant[1], meant[1]), kind="meaning")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
     steps = chain_answer(problem, lesson.worked, said, work) if mixed_before is None else None
     if steps is not None:   # every given used by right steps, the last one the question's own: a right answer
