@@ -199,7 +199,7 @@ def _rate_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str] | 
     amount = f"${fmt(other)}" if money else fmt(other)
     den = rate.group("den")
     return (f"{claim.shown} multiplies {fmt(other)} by the {price} for each {den}.",
-            f"At {price} for each {den}, what would {claim.result} {den} come to? Is that {amount}?")
+            f"At {price} for each {den}, what would {claim.result} {wanted.group(1)} come to? Is that {amount}?")
 
 
 _PERCENT = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)")
@@ -228,13 +228,15 @@ def _percent_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str]
         return (f"You took {p}% of {of}, but {of} is what there is after the {p}% {change}: the {p}% was of "
                 f"the amount before.",
                 f"So {of} is what percent of the amount before?")
-    named, other = _PART_NAMED.search(facts), re.search(r"\bhow many ([a-z]+)", asked, re.I)
-    if named is None or other is None or len(found) != 1 or not presented_as_answer(work, first.stated):
+    named = _PART_NAMED.search(facts)
+    other = re.search(r"\bhow many (?P<noun>[a-z]+)(?: (?:are|were|is|was) (?P<kind>[a-z]+))?", asked, re.I)
+    if named is None or other is None or len(found) != 1 or not _offered(work, first):
         return None
-    part, wanted = named.group("noun").lower(), other.group(1).lower()
+    part, wanted = named.group("noun").lower(), (other.group("kind") or other.group("noun")).lower()
     if wanted in ("are", "is", "do", "does", "did") or _alike(part, wanted) or part in ("of", "off", "more", "less"):
         return None
-    return (f"Who are the {p}% in the problem: the {part} or the {wanted}?",
+    things = f" {other.group('noun').lower()}" if other.group("kind") else ""
+    return (f"Who are the {p}% in the problem: the {part}{things} or the {wanted}{things}?",
             f"So what does your {first.result} count, and is it what the question asks?")
 
 
@@ -324,8 +326,8 @@ def _sum_for_difference(problem: str, found: list[Claim], work: str) -> tuple[st
         return None
     made = {c.stated for c in found[:-1]}
     given = {v for v, _ in given_numbers(problem)}
-    if not set(operands) <= given | made or len(given_numbers(problem)) > 3:
-        return None
+    if not (set(operands) <= made or set(operands) == given and len(given_numbers(problem)) == 2):
+        return None   # "12 red + 9 blue" of Ann's beads against Ben's 30: a total on the way, no gap
     low, high = sorted(operands)
     return (f"{claim.result} is {fmt(high)} and {fmt(low)} put together, and the question asks \"{asked.strip()}\"",
             f"How much bigger is {fmt(high)} than {fmt(low)}?")

@@ -1,0 +1,117 @@
+"""Right arithmetic read the wrong way (issue #22): a start below zero used as above it, a drop past zero turned
+round, a remainder dropped where one more group is needed or offered for the leftover, a rate turned over or
+multiplied, a percent of the amount after the change, a percent's own part offered for the other part, a comparison
+worked the other way, a gap answered by adding (meaning_cues.py; hooked into unplanned_moves._unplanned and
+math_moves._unexplained). Each is asked at its meaning, never called right, and right work is left alone."""
+from arithmetic_claims import claims
+from meaning_cues import meaning_cue
+from tests.test_mathconf16 import reply_to
+
+
+def _cue(problem: str, work: str) -> tuple[str, str] | None:
+    return meaning_cue(problem, claims(work), work)
+
+
+def test_a_start_below_zero_taken_as_above_it_is_asked_on_a_number_line():
+    cue = _cue("The freezer was at -8 degrees. It warmed up 15 degrees. What is the temperature now?", "8 + 15 = 23")
+    assert cue is not None and "-8" in cue[0] and "below zero" in cue[0] and "start at -8 and go up 15" in cue[1]
+    assert "7" not in " ".join(cue)
+
+
+def test_the_signed_answer_and_a_plain_rise_are_left_alone():
+    assert _cue("The freezer was at -8 degrees. It warmed up 15 degrees. What is the temperature now?",
+                "15 - 8 = 7") is None
+    assert _cue("It was 4 degrees and it warmed up 9 degrees. What is the temperature now?", "4 + 9 = 13") is None
+
+
+def test_a_drop_past_zero_worked_backwards_is_asked_whether_it_passes_zero():
+    cue = _cue("The pool was 2 degrees. Overnight it dropped 9 degrees. What was the temperature in the morning?",
+               "9 - 2 = 7")
+    assert cue is not None and "starts at 2 and goes down 9" in cue[0] and "past" in cue[1]
+
+
+def test_a_difference_across_zero_counts_both_sides():
+    cue = _cue("The warmest day was 11 degrees and the coldest was -4 degrees. What is the difference?", "11 - 4 = 7")
+    assert cue is not None and "from 11 down to 0" in cue[1] and "down to -4" in cue[1]
+    assert _cue("The warmest day was 11 degrees and the coldest was -4 degrees. What is the difference?",
+                "11 + 4 = 15") is None
+
+
+def test_depth_below_sea_level_moving_up_is_asked_which_way_it_moves():
+    cue = _cue("A whale is 50 m below sea level. It swims up 20 m. How far below sea level is it now?", "50 + 20 = 70")
+    assert cue is not None and "sea level" in cue[1] and "30" not in " ".join(cue)
+    assert _cue("A whale is 50 m below sea level. It swims up 20 m. How far below sea level is it now?",
+                "50 - 20 = 30") is None
+
+
+def test_a_quotient_offered_where_one_more_group_is_needed():
+    cue = _cue("62 players travel in buses that seat 8 players each. How many buses are needed?",
+               "62 / 8 = 7 r 6 so 7 buses")
+    assert cue is not None and "6" in cue[0] and "left over" in cue[0] and "8 buses" not in " ".join(cue)
+
+
+def test_a_quotient_offered_for_the_leftover_and_full_groups_left_alone():
+    cue = _cue("There are 38 stickers and each page holds 5 stickers. How many stickers are left over?",
+               "38 / 5 = 7 r 3 so 7")
+    assert cue is not None and "left over" in cue[1]
+    assert _cue("There are 38 stickers and each page holds 5 stickers. How many full pages can she fill?",
+                "38 / 5 = 7 r 3 so 7 pages") is None
+
+
+def test_a_rate_divided_the_other_way_is_checked_against_the_story():
+    cue = _cue("6 notebooks cost $3 altogether. How much does one notebook cost?", "6 / 3 = 2 so $2")
+    assert cue is not None and "If one notebook cost $2" in cue[1] and "6 notebooks" in cue[1]
+    assert _cue("6 notebooks cost $3 altogether. How much does one notebook cost?", "3 / 6 = 0.5") is None
+
+
+def test_a_rate_multiplied_where_it_should_share_is_checked_by_its_cost():
+    cue = _cue("Grapes cost $3.50 per pound. How many pounds can you buy with $14?", "14 x 3.50 = 49 pounds")
+    assert cue is not None and "$3.50" in cue[1] and "$14" in cue[1]
+
+
+def test_a_percent_taken_of_the_amount_after_the_change():
+    cue = _cue("After spending 25% of his savings, Omar has $90 left. How much did he have at first?",
+               "25% of 90 = 22.5 so 90 + 22.5 = 112.5")
+    assert cue is not None and "after the 25%" in cue[0] and "what percent" in cue[1] and "120" not in " ".join(cue)
+
+
+def test_the_part_a_percent_names_offered_for_the_other_part():
+    cue = _cue("A team played 40 games and won 75% of them. How many games did they lose?",
+               "75% of 40 = 30 so 30 games")
+    assert cue is None or "30" in cue[1]
+    cue = _cue("In a box of 20 pens, 35% are red. How many pens are blue?", "35% of 20 = 7")
+    assert cue is not None and "red" in cue[0] and "pens" in cue[0]
+
+
+def test_a_comparison_worked_the_other_way_is_asked_who_has_more():
+    cue = _cue("Rosa baked 15 fewer cookies than Tim. Tim baked 48 cookies. How many cookies did Rosa bake?",
+               "48 + 15 = 63")
+    assert cue is not None and "Rosa" in cue[1] and "48" in cue[1] and "33" not in " ".join(cue)
+    assert _cue("Rosa baked 15 fewer cookies than Tim. Tim baked 48 cookies. How many cookies did Rosa bake?",
+                "48 - 15 = 33") is None
+
+
+def test_an_older_sibling_given_and_the_younger_asked():
+    cue = _cue("Noah is 7 years older than his sister and he is 19. How old is his sister?", "19 + 7 = 26")
+    assert cue is not None and "his sister" in cue[1] and "19" in cue[1]
+
+
+def test_a_gap_asked_and_answered_by_adding():
+    cue = _cue("A red rope is 72 cm and a blue rope is 45 cm. How much longer is the red rope than the blue rope?",
+               "72 + 45 = 117")
+    assert cue is not None and "put together" in cue[0]
+    assert _cue("Ann has 12 red and 9 blue beads. Ben has 30 beads. How many more beads does Ben have than Ann?",
+                "12 + 9 = 21") is None
+
+
+def test_the_tutor_never_confirms_a_rate_multiplied_the_wrong_way():
+    reply = reply_to("Rice costs $1.25 per kg. How many kg of rice can I buy with $10? 10 x 1.25 = 12.5 kg")
+    assert not reply["text"].startswith("Yes") and "is right" not in reply["text"]
+    reply = reply_to("rope is 1.25 a metre. how many metres can i buy for 10 dollars. 10 x 1.25 = 12.5 metres")
+    assert "is right" not in reply["text"] and "12.5 metres come to" in reply["text"]
+
+
+def test_the_tutor_asks_the_sign_instead_of_praising_the_arithmetic():
+    reply = reply_to("the temperature was -9 in the morning and rose 14 by lunch. whats the temp at lunch. "
+                     "9 + 14 = 23 so 23")
+    assert "arithmetic is right" not in reply["text"] and "-9" in reply["text"]
