@@ -36,6 +36,7 @@ from asked_forms import asked_form
 from arithmetic_claims import OP_SIGN, as_written, claims, results
 from common import ROOT
 from confusion_reader import answer as answer_named
+from meaning_cues import phrase_asked
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
 from solver import Plan, fmt
@@ -63,7 +64,8 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
         found = rule(problem, plan, done, said)
         if found:
             return found
-    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said)
+    return phrase_asked(problem, work) or answer_named(problem, plan, done, said) or \
+        _named_part(problem, plan, done, said)
 
 
 # a help request: the student says they are stuck, or asks what comes next

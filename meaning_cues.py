@@ -22,8 +22,8 @@ from fractions import Fraction
 
 import solver
 import wordproblem
-from arithmetic_claims import Claim, operations, presented_as_answer
-from problem_text import given_numbers, problem_sentences, question_sentence
+from arithmetic_claims import Claim, claims, operations, presented_as_answer
+from problem_text import given_numbers, problem_sentences, question_sentence, said_list
 from solver import fmt
 
 _UP = re.compile(r"\b(?:rose|rises?|risen|rising|up|warm\w*|climb\w*|deposit\w*|gain\w*|increas\w*|higher|"
@@ -69,8 +69,9 @@ def _clause(problem: str, value: Fraction) -> str:
 def _signed(problem: str) -> list[Fraction]:
     """The problem's amounts with their signs: "-5" and "30 m below sea level" are below zero."""
     below = {Fraction(m.group("n")) for m in _BELOW.finditer(problem)}
+    clock = {Fraction(m.group(1)) for m in re.finditer(r"(?<![\d.:])(\d+)\s*(?:[ap]\.?m\b|o'?clock)", problem, re.I)}
     return [-v if v in below and v > 0 else v for v, text in given_numbers(problem)
-            if not re.search(r"\d:\d\d|[ap]\.?m\b", text, re.I)]
+            if not re.search(r"\d:\d\d|[ap]\.?m\b", text, re.I) and v not in clock]
 
 
 def _sign_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str] | None:
@@ -339,6 +340,178 @@ def meaning_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str] 
         return None
     for cue in (_sign_cue, _remainder_cue, _rate_cue, _percent_cue, _comparison_cue, _sum_for_difference):
         said = cue(problem, found, work)
+        if said is not None:
+            return said
+    return None
+
+
+# a help request that asks what the problem's words mean, or which way to work: "does 4 times as many mean i add
+# 4?", "fewer means take away right??", "does of mean times or divide", "is rising more negative or less"
+_ASKS_MEANING = re.compile(r"\bmeans?\b|\b(?:do|should|would|can) (?:i|we|u)\b|\bor\b|\bright\s*\?|\bjust\b[^.!]*\?|"
+                           r"\bconfus\w*|\b(?:dont|don't|do not) get\b|\bidk\b|\bwhat (?:is|does) an?\b", re.I)
+_TIMES_AS = re.compile(r"(?<![\d.])(?P<n>\d+) times as (?P<way>[a-z]+)(?: [a-z]+)?(?: as (?P<who>[a-z]+(?:'s)?))?",
+                       re.I)
+_FRACTION_OF = re.compile(r"(?<![\d/.])(?P<a>\d+)/(?P<b>\d+) of (?:the |her |his |their |all )?(?P<whole>\d+)"
+                          r"(?: (?P<noun>[a-z]+))?", re.I)
+
+
+def _asking(problem: str, work: str) -> tuple[str, str]:
+    """(the student's words that ask, the problem's facts): a question of theirs typed into the retold problem
+    ("lena 6 shells omar has 4 times as many. does 4 times as many mean i add 4?") is theirs, not the problem's."""
+    theirs = [p for p in problem_sentences(problem) if _ASKS_MEANING.search(p) and re.search(r"\b(?:i|we|u|im|me|my)\b|\bmeans?\b", p, re.I) or not re.search(r"\d", p)
+              and re.search(r"\bor\b|\bmeans?\b", p, re.I)]
+    facts = problem
+    for sentence in theirs:
+        facts = facts.replace(sentence, " ")
+    return " ".join([*theirs, work]), facts
+
+
+def _times_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    times = _TIMES_AS.search(facts)
+    if times is None or not re.search(r"\btimes\b", asking, re.I) or not re.search(r"\b(?:add|plus|more|\+)", asking,
+                                                                                  re.I):
+        return None
+    n = Fraction(times.group("n"))
+    others = [(v, text) for v, text in given_numbers(facts) if v != n]
+    if len(others) != 1:
+        return None
+    value, text = others[0]
+    owner = _subject(facts[:facts.find(text)]) if text in facts else ""
+    whose = f"{owner}'s {text}" if owner and owner.lower() not in text.lower() else text
+    noun = (text.split() + [""])[1]
+    return (f"\"{times.group().strip()}\" means {fmt(n)} groups the size of {whose}, not {fmt(n)} more.",
+            f"How many {noun or 'is that'} {'are' if noun else ''} in {fmt(n)} groups of {fmt(value)}?".replace(
+                "  ", " ").replace("is that in", "is"))
+
+
+def _than_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    gaps = list(_THAN.finditer(facts))
+    if len(gaps) != 1 or gaps[0].group("way").lower() not in asking.lower():
+        return None
+    gap = gaps[0]
+    size = Fraction(gap.group("n").lstrip("$"))
+    values = [v for v, _ in given_numbers(facts) if v != size]
+    who = _subject(facts[:gap.start()])
+    if len(values) != 1 or not who:
+        return None
+    at = re.search(rf"(?<![\d.]){re.escape(fmt(values[0]))}", facts)
+    said_than = gap.group("than") or (_subject(facts[:at.start()]) if at else "")
+    than = said_than.split()[-1] if said_than else ""
+    if not than or _alike(who, than) or _owner(facts, values[0], who, than) != than:
+        return None
+    way = gap.group("way").lower()
+    kind = "have" if way in ("more", "fewer", "less") else "be"
+    wording = f"does {who} have more than {said_than}'s {fmt(values[0])} or fewer" if kind == "have" else \
+        f"is {who} {' or '.join(_WAYS_PAIR.get(way, (way, 'not')))} than {said_than}'s {fmt(values[0])}"
+    return (f"\"{gap.group().strip()}\" compares {who} with {said_than}.",
+            f"So {wording}? That tells you whether to add the {fmt(size)} or take it away.")
+
+
+_WAYS_PAIR = {way: pair for pair in (("older", "younger"), ("taller", "shorter"), ("longer", "shorter"),
+                                     ("heavier", "lighter")) for way in pair}
+
+
+def _fraction_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    part = _FRACTION_OF.search(facts)
+    if part is None or not re.search(r"\bof\b", asking, re.I):
+        return None
+    a, b, whole = part.group("a"), part.group("b"), part.group("whole")
+    noun = f" {part.group('noun')}" if part.group("noun") else ""
+    return (f"{a}/{b} of {whole}{noun} means {a} of the {b} equal parts of the {whole}{noun}.",
+            f"How many{noun} are in one of those {b} equal parts?")
+
+
+def _sign_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    values = _signed(facts)
+    if len(values) != 2 or not (values[0] < 0 < values[1]) or not re.search(
+            r"\bnegative|\bminus\b|\bbelow\b|\bzero\b|\b(?:add|subtract)\b", asking, re.I):
+        return None
+    start, change = values
+    clause = _clause(facts, change)
+    way = 1 if _UP.search(clause) and not _DOWN.search(clause) else -1 if _DOWN.search(clause) and not \
+        _UP.search(clause) else 0
+    if way == 0:
+        return None
+    toward = "up, toward 0" if way > 0 else "down, away from 0"
+    return (f"{fmt(start)} is {fmt(-start)} below zero, and \"{clause}\" moves it {toward}.",
+            f"Starting at {fmt(start)} and moving {fmt(change)} {'up' if way > 0 else 'down'}, do you pass 0 or "
+            f"stay below it?" if way > 0 else f"Starting at {fmt(start)}, where are you after moving {fmt(change)} "
+                                              f"further down?")
+
+
+def _mean_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    if not re.search(r"\b(?:average|mean)\b", asking, re.I) or not re.search(r"\b(?:average|mean)\b", facts, re.I):
+        return None
+    given = given_numbers(facts)
+    counted = [(v, text) for v, text in given if len(text.split()) > 1 and v == len(given) - 1][-1:]   # "on 3 days"
+    scores = [fmt(v) for v, text in given if (v, text) not in counted]
+    if len(scores) < 2:
+        return None
+    over = f"the {counted[0][1]}" if counted else f"the {len(scores)} numbers"
+    return (f"The average (mean) is what each would be if the total were shared out evenly over {over}.",
+            f"So first: what is the total of {said_list(scores)}, before you share it out?")
+
+
+_PARTS_ASKED = re.compile(r"\b(?:top|bottom|numerator|denominator)\b|\bthe \d+ or the \d+\b", re.I)
+_SCALED = re.compile(r"\bbottom (?:is|to be|of)\b|\bdenominator\b|\bequivalent\b|\bout of \d+\b", re.I)
+
+
+def _fraction_parts(facts: str, asking: str) -> tuple[str, str] | None:
+    """"do i multiply the top or the bottom by 4" of 3/5 written over 20: both, to keep its size; "do i times the 2
+    or the 3 by 6" of 6 batches of 2/3 cup: the thirds stay thirds, only how many of them changes."""
+    fraction = re.search(r"(?<![\d/.])(\d+)/(\d+)(?![\d/])", facts)
+    if fraction is None or not _PARTS_ASKED.search(asking):
+        return None
+    top, bottom = fraction.groups()
+    shown = f"{top}/{bottom}"
+    if _SCALED.search(facts):
+        return (f"To keep {shown} the same size, whatever you multiply the bottom by, you multiply the top by too.",
+                f"What do you multiply {bottom} by to get the new bottom, and what does that make the top?")
+    lots = [v for v, _ in given_numbers(facts.replace(shown, " ")) if v > 1 and v.denominator == 1]
+    if len(lots) != 1:
+        return None
+    n, name = fmt(lots[0]), {2: "halves", 3: "thirds", 4: "fourths", 5: "fifths", 6: "sixths", 8: "eighths",
+                             10: "tenths", 12: "twelfths"}.get(int(bottom), f"parts of {bottom}")
+    return (f"{n} lots of {shown} is {n} lots of {top} {name}: the {name} stay {name}, only how many of them "
+            f"changes.", f"So {n} lots of {top} {name} is how many {name}?")
+
+
+_PERCENT_CHANGE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*%\s*(?P<way>off|discount|more|less|increase|decrease|"
+                             r"tax|tip)|(?P<verb>increased|decreased|raised|reduced|goes up|goes down|went up|went down|"
+                             r"up|down|off) by (?P<q>\d+(?:\.\d+)?)\s*%", re.I)
+
+
+def _percent_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    """"is the 25% the price i pay or the part they take off", "is increased by 20% just 20 dollars": a percent
+    change is that percent OF the amount it changes, taken off or added on."""
+    change = _PERCENT_CHANGE.search(facts)
+    if change is None or not re.search(r"%|\bpercent\b", asking, re.I):
+        return None
+    p = change.group("p") or change.group("q")
+    amounts = [(v, text) for v, text in given_numbers(facts) if fmt(v) != p]
+    if len(amounts) != 1:
+        return None
+    words = (change.group("way") or change.group("verb")).lower()
+    off = re.search(r"off|discount|less|decrease|reduced|down", words) is not None
+    whole = amounts[0][1] if amounts[0][1].startswith("$") else fmt(amounts[0][0])
+    dollars = re.search(r"\bdollars?\b|\$|\bbucks\b", asking, re.I) is not None
+    then = f"{p} out of every 100, not {p} dollars" if dollars else \
+        f"what you pay is what is left" if off else "the new amount is the old one and that part"
+    return (f"{p}% {'off' if off else 'more'} means {p}% of {whole} is {'taken off' if off else 'added on'}: {then}.",
+            f"How much is {p}% of {whole}?")
+
+
+def phrase_asked(problem: str, work: str) -> tuple[str, str] | None:
+    """(lead, question) for a help request that asks what the problem's relating words mean or which way to work
+    ("does 4 times as many mean i add 4?", "fewer means take away right??", "does of mean times or divide",
+    "is rising more negative or less", "whats an average even mean"): the phrase said in this problem's own
+    quantities, and a question that settles the doubt; None when the student asks nothing of the kind."""
+    asking, facts = _asking(problem, work)
+    if not _ASKS_MEANING.search(asking) or claims(work):
+        return None
+    for meaning in (_times_meaning, _than_meaning, _fraction_parts, _fraction_meaning, _percent_meaning,
+                    _sign_meaning, _mean_meaning):
+        said = meaning(facts, asking)
         if said is not None:
             return said
     return None

@@ -4,7 +4,7 @@ multiplied, a percent of the amount after the change, a percent's own part offer
 worked the other way, a gap answered by adding (meaning_cues.py; hooked into unplanned_moves._unplanned and
 math_moves._unexplained). Each is asked at its meaning, never called right, and right work is left alone."""
 from arithmetic_claims import claims
-from meaning_cues import meaning_cue
+from meaning_cues import meaning_cue, phrase_asked
 from tests.test_mathconf16 import reply_to
 
 
@@ -115,3 +115,46 @@ def test_the_tutor_asks_the_sign_instead_of_praising_the_arithmetic():
     reply = reply_to("the temperature was -9 in the morning and rose 14 by lunch. whats the temp at lunch. "
                      "9 + 14 = 23 so 23")
     assert "arithmetic is right" not in reply["text"] and "-9" in reply["text"]
+
+
+def _asked(problem: str, work: str = "") -> tuple[str, str] | None:
+    return phrase_asked(problem, work)
+
+
+def test_times_as_many_asked_as_adding_is_met_with_groups_of_the_other_amount():
+    said = _asked("Priya has 7 marbles. Sam has 3 times as many marbles as Priya.", "does 3 times as many mean plus 3?")
+    assert said is not None and "3 groups the size of" in said[0] and "7" in said[1] and "21" not in " ".join(said)
+
+
+def test_a_question_of_theirs_typed_into_the_retold_problem_is_read_as_theirs():
+    said = _asked("2/5 of 30 marbles are blue. does of mean i divide or multiply")
+    assert said is not None and "2 of the 5 equal parts" in said[0] and "12" not in " ".join(said)
+
+
+def test_top_or_bottom_of_a_fraction_kept_the_same_size_or_taken_several_times():
+    scaled = _asked("Write 2/7 as an equivalent fraction with a denominator of 28.", "do i times the top or bottom by 4")
+    assert scaled is not None and "the top by too" in scaled[0] and "8/28" not in " ".join(scaled)
+    lots = _asked("Each bottle holds 3/4 litre. How much do 5 bottles hold?", "do i times the 3 or the 4 by 5")
+    assert lots is not None and "fourths stay fourths" in lots[0] and "15" not in " ".join(lots)
+
+
+def test_a_percent_off_asked_as_dollars_is_said_out_of_100():
+    said = _asked("Shoes cost $50 and are 30% off. What do they cost now?", "is 30% off just 30 dollars off?")
+    assert said is not None and "not 30 dollars" in said[0] and "$50" in said[1] and "$35" not in " ".join(said)
+
+
+def test_rising_from_below_zero_is_asked_whether_it_passes_zero():
+    said = _asked("A bird is at -30 m in a canyon and it flies up 50 m.", "is going up more negative or less negative?")
+    assert said is not None and "toward 0" in said[0] and "pass 0" in said[1]
+
+
+def test_an_average_asked_is_the_total_shared_evenly():
+    said = _asked("Leo ran 3 km, 5 km and 4 km on 3 days. What is the average distance?",
+                  "what does average even mean")
+    assert said is not None and "shared out evenly" in said[0] and "3, 5 and 4" in said[1]
+
+
+def test_no_meaning_asked_when_the_student_asks_nothing_of_the_kind():
+    assert _asked("Priya has 7 marbles. Sam has 3 times as many marbles as Priya. How many does Sam have?",
+                  "i think its 21") is None
+    assert _asked("Mel is 4 years younger than Ty, who is 13. How old is Mel?", "can you give me a hint") is None
