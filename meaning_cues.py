@@ -334,11 +334,44 @@ def _sum_for_difference(problem: str, found: list[Claim], work: str) -> tuple[st
             f"How much bigger is {fmt(high)} than {fmt(low)}?")
 
 
+_AT_FIRST = re.compile(r"\b(?:at first|to (?:start|begin) with|in the beginning|originally|at the start|"
+                       r"(?:did|does) (?:she|he|they|it) (?:start|begin) with)\b", re.I)
+_AWAY = re.compile(r"\b(?:away|gave|give[ns]?|ate|eaten|spen[dt]\w*|sold|lost|used|took|left|broke|popped|"
+                   r"fell|drove off|got off)\b", re.I)
+_GAINED = re.compile(r"\b(?:got|gets|more|received|found|bought|added|joined|came|won|earned|picked)\b", re.I)
+_REST = re.compile(r"\b(?:left|remain\w*|now|still|ended up)\b", re.I)
+
+
+def _start_unknown(problem: str, found: list[Claim], work: str) -> tuple[str, str] | None:
+    """A start asked ("how many at first?") from what was left after a change: the claim on the two amounts that
+    goes the way of the change ("14 - 8" after 8 flew away and 14 were left) instead of undoing it."""
+    asked, claim = _question(problem), found[-1]
+    facts = problem.replace(asked, " ") if asked else problem
+    values = [v for v, _ in given_numbers(facts)]
+    if not _AT_FIRST.search(asked) or len(values) != 2 or len(found) != 1 or sorted(_operands(claim)) != sorted(values):
+        return None
+    rest = next((v for v in values if _REST.search(_clause(facts, v))), None)
+    change = next((v for v in values if v != rest), None)
+    if rest is None or change is None:
+        return None
+    said = _clause(facts, change)
+    away = bool(_AWAY.search(said)) and not _GAINED.search(said)
+    gained = bool(_GAINED.search(said)) and not _AWAY.search(said)
+    if away == gained or _one_op(claim) != ("-" if away else "+"):
+        return None
+    noun = re.search(r"\bhow many ([a-z]+)", asked, re.I)
+    things = f" {noun.group(1)}" if noun and noun.group(1).lower() not in ("are", "were", "did", "do", "was", "at", "in",
+                                                                          "of", "had", "there") else ""
+    return (f"{fmt(rest)} is what there was after \"{said}\".",
+            f"At first, before that, were there more{things} than {fmt(rest)} or fewer?")
+
+
 def meaning_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str] | None:
     """(lead, question) for right arithmetic read the wrong way in this problem; None when no cue is sure."""
     if not found or not all(c.right for c in found):
         return None
-    for cue in (_sign_cue, _remainder_cue, _rate_cue, _percent_cue, _comparison_cue, _sum_for_difference):
+    for cue in (_sign_cue, _remainder_cue, _rate_cue, _percent_cue, _comparison_cue, _sum_for_difference,
+                _start_unknown):
         said = cue(problem, found, work)
         if said is not None:
             return said

@@ -158,3 +158,11 @@ def test_no_meaning_asked_when_the_student_asks_nothing_of_the_kind():
     assert _asked("Priya has 7 marbles. Sam has 3 times as many marbles as Priya. How many does Sam have?",
                   "i think its 21") is None
     assert _asked("Mel is 4 years younger than Ty, who is 13. How old is Mel?", "can you give me a hint") is None
+
+
+def test_a_start_asked_after_a_change_is_asked_whether_it_was_more_or_fewer():
+    cue = _cue("Some crayons were in a box. Kim took 6 crayons and 19 were left. How many crayons were in the box at "
+               "first?", "19 - 6 = 13")
+    assert cue is not None and "19" in cue[0] and "more crayons than 19 or fewer" in cue[1]
+    assert _cue("Some crayons were in a box. Kim took 6 crayons and 19 were left. How many crayons were in the box at "
+                "first?", "19 + 6 = 25") is None
