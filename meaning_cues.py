@@ -534,6 +534,33 @@ def _percent_meaning(facts: str, asking: str) -> tuple[str, str] | None:
             f"How much is {p}% of {whole}?")
 
 
+_AROUND = re.compile(r"\b(?:around|fenc\w*|border|edge|trim|frame|perimeter)\b", re.I)
+_INSIDE = re.compile(r"\b(?:area|cover\w*|carpet\w*|tiles?|paint\w*|inside|surface)\b", re.I)
+
+
+def _measure_meaning(facts: str, asking: str) -> tuple[str, str] | None:
+    """"is this area or perimeter", "do i add all the sides or multiply" of a box's volume: what the measure
+    counts (the distance around, the squares that cover, the cubes that fill), asked on this shape's own sides."""
+    if not re.search(r"\b(?:area|perimeter|volume|add|plus|multiply|times)\b", asking, re.I):
+        return None
+    sides = [fmt(v) for v, _ in given_numbers(facts)]
+    if len(sides) == 3 and re.search(r"\bvolume\b", facts + " " + asking, re.I):
+        return ("Volume counts the unit cubes that fill the box.",
+                f"How many cubes cover the bottom layer, {sides[0]} by {sides[1]}, and how many layers stack up to "
+                f"{sides[2]}?")
+    if len(sides) != 2:
+        return None
+    around, inside = _AROUND.search(facts), _INSIDE.search(facts)
+    if around and not inside:
+        return ("Going around measures the edge: the distance all the way round, the perimeter, not the space "
+                "inside.", f"Walking all the way around the {sides[0]} by {sides[1]} shape, which sides do you walk "
+                           f"along, and how many of each?")
+    if inside and not around:
+        return ("Covering measures the space inside: the unit squares that cover it, the area.",
+                f"How many rows of {sides[1]} squares fit along the {sides[0]}?")
+    return None
+
+
 def phrase_asked(problem: str, work: str) -> tuple[str, str] | None:
     """(lead, question) for a help request that asks what the problem's relating words mean or which way to work
     ("does 4 times as many mean i add 4?", "fewer means take away right??", "does of mean times or divide",
@@ -543,7 +570,7 @@ def phrase_asked(problem: str, work: str) -> tuple[str, str] | None:
     if not _ASKS_MEANING.search(asking) or claims(work):
         return None
     for meaning in (_times_meaning, _than_meaning, _fraction_parts, _fraction_meaning, _percent_meaning,
-                    _sign_meaning, _mean_meaning):
+                    _sign_meaning, _mean_meaning, _measure_meaning):
         said = meaning(facts, asking)
         if said is not None:
             return said

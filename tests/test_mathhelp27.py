@@ -166,3 +166,12 @@ def test_a_start_asked_after_a_change_is_asked_whether_it_was_more_or_fewer():
     assert cue is not None and "19" in cue[0] and "more crayons than 19 or fewer" in cue[1]
     assert _cue("Some crayons were in a box. Kim took 6 crayons and 19 were left. How many crayons were in the box at "
                 "first?", "19 + 6 = 25") is None
+
+
+def test_area_or_perimeter_asked_is_met_with_what_the_story_measures():
+    around = _asked("A yard is 12 m long and 9 m wide. How much fencing goes around it?", "is it area or perimeter??")
+    assert around is not None and "perimeter" in around[0] and "12 by 9" in around[1]
+    cover = _asked("A rug is 6 ft by 4 ft. How much floor does it cover?", "do i add or multiply them")
+    assert cover is not None and "area" in cover[0] and "24" not in " ".join(cover)
+    box = _asked("A tank is 10 cm by 6 cm by 3 cm. What is its volume?", "do i add the sides or times them")
+    assert box is not None and "cubes" in box[0] and "180" not in " ".join(box)
