@@ -242,8 +242,8 @@ def _percent_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str]
 
 
 _THAN = re.compile(r"(?<![\d/.])(?P<n>\$?\d+(?:\.\d+)?)(?: ?[a-z]+)? (?P<way>more|fewer|less|older|younger|taller|"
-                   r"shorter|longer|heavier|lighter)\b(?: (?!than\b)[a-z]+)?(?: than (?P<than>(?:the |a |his |her |their )?"
-                   r"[a-z]+))?", re.I)
+                   r"shorter|longer|heavier|lighter)\b(?: (?!than\b)[a-z]+)?"
+                   r"(?: than (?P<than>(?:the |a |his |her |their )?[a-z]+))?", re.I)
 _LESS = ("fewer", "less", "younger", "shorter", "lighter")
 _VERBS = {"is", "has", "have", "read", "are", "was", "a", "the", "and", "its", "it", "had", "weighs", "costs", "got",
           "ran", "scored", "made", "sold", "saved", "collected", "picked", "baked", "earned", "spent", "drank", "ate"}
@@ -360,8 +360,8 @@ def _start_unknown(problem: str, found: list[Claim], work: str) -> tuple[str, st
     if away == gained or _one_op(claim) != ("-" if away else "+"):
         return None
     noun = re.search(r"\bhow many ([a-z]+)", asked, re.I)
-    things = f" {noun.group(1)}" if noun and noun.group(1).lower() not in ("are", "were", "did", "do", "was", "at", "in",
-                                                                          "of", "had", "there") else ""
+    stop = ("are", "were", "did", "do", "was", "at", "in", "of", "had", "there")
+    things = f" {noun.group(1)}" if noun and noun.group(1).lower() not in stop else ""
     return (f"{fmt(rest)} is what there was after \"{said}\".",
             f"At first, before that, were there more{things} than {fmt(rest)} or fewer?")
 
@@ -388,11 +388,14 @@ _FRACTION_OF = re.compile(r"(?<![\d/.])(?P<a>\d+)/(?P<b>\d+) of (?:the |her |his
                           r"(?: (?P<noun>[a-z]+))?", re.I)
 
 
+_MINE = re.compile(r"\b(?:i|we|u|im|me|my)\b|\bmeans?\b", re.I)
+
+
 def _asking(problem: str, work: str) -> tuple[str, str]:
     """(the student's words that ask, the problem's facts): a question of theirs typed into the retold problem
     ("lena 6 shells omar has 4 times as many. does 4 times as many mean i add 4?") is theirs, not the problem's."""
-    theirs = [p for p in problem_sentences(problem) if _ASKS_MEANING.search(p) and re.search(r"\b(?:i|we|u|im|me|my)\b|\bmeans?\b", p, re.I) or not re.search(r"\d", p)
-              and re.search(r"\bor\b|\bmeans?\b", p, re.I)]
+    theirs = [p for p in problem_sentences(problem) if _ASKS_MEANING.search(p) and _MINE.search(p)
+              or not re.search(r"\d", p) and re.search(r"\bor\b|\bmeans?\b", p, re.I)]
     facts = problem
     for sentence in theirs:
         facts = facts.replace(sentence, " ")
@@ -509,9 +512,9 @@ def _fraction_parts(facts: str, asking: str) -> tuple[str, str] | None:
             f"changes.", f"So {n} lots of {top} {name} is how many {name}?")
 
 
-_PERCENT_CHANGE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*%\s*(?P<way>off|discount|more|less|increase|decrease|"
-                             r"tax|tip)|(?P<verb>increased|decreased|raised|reduced|goes up|goes down|went up|went down|"
-                             r"up|down|off) by (?P<q>\d+(?:\.\d+)?)\s*%", re.I)
+_PERCENT_CHANGE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*%\s*(?P<way>off|discount|more|less|increase|"
+                             r"decrease|tax|tip)|(?P<verb>increased|decreased|raised|reduced|goes up|goes down|went up|"
+                             r"went down|up|down|off) by (?P<q>\d+(?:\.\d+)?)\s*%", re.I)
 
 
 def _percent_meaning(facts: str, asking: str) -> tuple[str, str] | None:

@@ -132,7 +132,8 @@ def test_a_question_of_theirs_typed_into_the_retold_problem_is_read_as_theirs():
 
 
 def test_top_or_bottom_of_a_fraction_kept_the_same_size_or_taken_several_times():
-    scaled = _asked("Write 2/7 as an equivalent fraction with a denominator of 28.", "do i times the top or bottom by 4")
+    scaled = _asked("Write 2/7 as an equivalent fraction with a denominator of 28.",
+                    "do i times the top or bottom by 4")
     assert scaled is not None and "the top by too" in scaled[0] and "8/28" not in " ".join(scaled)
     lots = _asked("Each bottle holds 3/4 litre. How much do 5 bottles hold?", "do i times the 3 or the 4 by 5")
     assert lots is not None and "fourths stay fourths" in lots[0] and "15" not in " ".join(lots)
