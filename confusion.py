@@ -64,8 +64,8 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
         found = rule(problem, plan, done, said)
         if found:
             return found
-    return phrase_asked(problem, work) or answer_named(problem, plan, done, said) or \
-        _named_part(problem, plan, done, said)
+    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said) or \
+        phrase_asked(problem, work)
 
 
 # a help request: the student says they are stuck, or asks what comes next

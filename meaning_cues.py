@@ -128,7 +128,9 @@ def _remainder_cue(problem: str, found: list[Claim], work: str) -> tuple[str, st
     if parts is None or _one_op(claim) != "/":
         return None
     whole, left = int(parts.group(1)), int(parts.group(2))
-    if not left or not presented_as_answer(work, Fraction(whole)):
+    written = list(re.finditer(r"\d+\s*(?:r|R|rem\w*)\s*\d+", work))
+    tail = work[written[-1].end():] if written else ""
+    if not left or not re.search(rf"(?<![\d.]){whole}(?![\d.])", tail):   # "... = 11 r 1 so 11 cars": offered
         return None
     asked = _question(problem)
     noun = re.search(r"\bhow many ([a-z]+)", asked, re.I)
@@ -500,6 +502,8 @@ def _fraction_parts(facts: str, asking: str) -> tuple[str, str] | None:
         return None
     top, bottom = fraction.groups()
     shown = f"{top}/{bottom}"
+    if re.search(rf"{shown} of\b", facts):   # "2/5 of the 45 cars": a part of a whole, no lots of it
+        return None
     if _SCALED.search(facts):
         return (f"To keep {shown} the same size, whatever you multiply the bottom by, you multiply the top by too.",
                 f"What do you multiply {bottom} by to get the new bottom, and what does that make the top?")
