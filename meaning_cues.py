@@ -78,7 +78,7 @@ def _sign_cue(problem: str, found: list[Claim], work: str) -> tuple[str, str] | 
     """A start below zero used as above it, or a drop past zero turned round; the one claim, on the two amounts."""
     values, claim = _signed(problem), found[-1]
     if len(values) != 2 or not claim.right or sorted(_operands(claim)) != sorted(abs(v) for v in values) \
-            or re.search(r"(?<![\d\s])[-−]\s?\d|[-−]\$?\d+(?:\.\d+)?\s*$", work.split("=")[-1]):
+            or re.search(r"(?<!\d)(?<!\d )[-−]\$?\d|\b(?:negative|minus) \d|\d+ below\b", work.split("=")[-1], re.I):
         return None   # the student's own result written below zero ("= -5") is theirs, read elsewhere
     start, change = values
     asked, below = _question(problem), _BELOW.search(problem)

@@ -176,3 +176,10 @@ def test_area_or_perimeter_asked_is_met_with_what_the_story_measures():
     assert cover is not None and "area" in cover[0] and "24" not in " ".join(cover)
     box = _asked("A tank is 10 cm by 6 cm by 3 cm. What is its volume?", "do i add the sides or times them")
     assert box is not None and "cubes" in box[0] and "180" not in " ".join(box)
+
+
+def test_a_drop_past_zero_said_below_zero_by_the_student_is_theirs():
+    problem = "It was 3 degrees and then it dropped 8 degrees. What is the temperature now?"
+    assert _cue(problem, "8 - 3 = 5 so its -5") is None
+    assert _cue(problem, "8 - 3 = 5 so 5 below zero") is None
+    assert _cue(problem, "8 - 3 = 5 so its 5") is not None
