@@ -524,9 +524,10 @@ _PERCENT_CHANGE = re.compile(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*%\s*(?P<way>off|
 def _percent_meaning(facts: str, asking: str) -> tuple[str, str] | None:
     """"is the 25% the price i pay or the part they take off", "is increased by 20% just 20 dollars": a percent
     change is that percent OF the amount it changes, taken off or added on."""
-    change = _PERCENT_CHANGE.search(facts)
-    if change is None or not re.search(r"%|\bpercent\b", asking, re.I):
-        return None
+    change, asked = _PERCENT_CHANGE.search(facts), _question(facts)
+    if change is None or not re.search(r"%|\bpercent\b", asking, re.I) or _ORIGINAL.search(asked) \
+            or re.search(r"\b(?:after|now|left|sale price)\b", facts.replace(asked, " ") if asked else facts, re.I):
+        return None   # "after a 15% discount, shoes cost $68": $68 is no amount the 15% is of
     p = change.group("p") or change.group("q")
     amounts = [(v, text) for v, text in given_numbers(facts) if fmt(v) != p]
     if len(amounts) != 1:

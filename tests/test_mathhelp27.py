@@ -183,3 +183,8 @@ def test_a_drop_past_zero_said_below_zero_by_the_student_is_theirs():
     assert _cue(problem, "8 - 3 = 5 so its -5") is None
     assert _cue(problem, "8 - 3 = 5 so 5 below zero") is None
     assert _cue(problem, "8 - 3 = 5 so its 5") is not None
+
+
+def test_a_percent_of_the_original_asked_from_the_price_after_is_not_said_of_that_price():
+    assert _asked("After a 20% discount, a lamp costs $40. What was the original price?", "do i add 20%?") is None
+    assert _asked("A coat is on sale for $45 after 25% off. What was the price before?", "is it 25% of 45?") is None
