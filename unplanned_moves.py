@@ -9,8 +9,9 @@ expanded or simplified); a story read change by change (`_story_move`, story_cha
 number that applies one change the wrong way at that change, and asks the next change; right arithmetic read the
 wrong way (meaning_cues.py: a sign, a remainder, a rate, a percent's base, a comparison, a start) is asked at that
 meaning, never called right; other right arithmetic is said to be right and its meaning asked (`_claims_checked`); a
-number without its working is asked about, never judged (`_unexplained_value`, `_given_offered`); a help request starts from the part of the story that can be worked out
-first, else the relation the problem names, else its first move (`_first_without_plan`).
+number without its working is asked about, never judged (`_unexplained_value`, `_given_offered`); a help request
+starts from the part of the story that can be worked out first, else the relation the problem names, else its first
+move (`_first_without_plan`).
 `by_chance` (with a plan or without): the answer's number reached by one claim that leaves a quantity out is asked
 about, never confirmed. The lesson state (`lesson.Lesson`) is named for the reader only (TYPE_CHECKING)."""
 from __future__ import annotations
