@@ -22,6 +22,9 @@ the hour are counted on to the whole hour the span passes, then on to the end; a
 minutes ("4:75") is turned into the next hour; a count that passes 0 ("how can it go below zero") is split at 0 on
 the plan's step; a percent change asked of "80 or 60" (or "what do I divide by") is of the amount before it, the
 plan's divisor; a percent used as a whole number ("do I times 25 by 8" of 8%) is said out of 100.
+Session 23: when none of these reads the words, what the problem's relating words mean is asked back in its own
+quantities (meaning_cues.phrase_asked: "times as many", "fewer than", "3/8 of", a fraction's top or bottom, "25%
+off", rising from below zero, an average, area or perimeter or volume).
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from asked_forms import asked_form
 from arithmetic_claims import OP_SIGN, as_written, claims, results
 from common import ROOT
 from confusion_reader import answer as answer_named
+from meaning_cues import phrase_asked
 from problem_text import (content_words, given_numbers, problem_sentences, question_sentence, question_target,
                           written_equation)
 from solver import Plan, fmt
@@ -63,7 +67,8 @@ def confusion_words(problem: str, plan: Plan | None, done: list[int], work: str)
         found = rule(problem, plan, done, said)
         if found:
             return found
-    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said)
+    return answer_named(problem, plan, done, said) or _named_part(problem, plan, done, said) or \
+        phrase_asked(problem, work)
 
 
 # a help request: the student says they are stuck, or asks what comes next

@@ -44,6 +44,8 @@ from arithmetic_claims import (CLAIM, CONTINUING, Claim, alternatives, arithmeti
 from claim_slips import exercise_claim, point_slip, wrong_claim_words
 from confusion import already_have, concept_asked, confusion_words
 from mathcheck import unbalanced_step
+from known_steps import percent_base
+from meaning_cues import meaning_cue
 from measure_kinds import fact_numbers, span_hours
 from problem_text import (answer_sentence, given_numbers, problem_sentences, problem_terms, question_sentence,
                           written_equation)
@@ -431,6 +433,9 @@ def _unexplained(lesson: Lesson, plan: Plan, work: str, found: list[Claim], valu
         where = f" in {said}" if claim else ""   # never "16 in 16": a bare number is only itself
         return Move("ask", f"What does {as_written(value, work)}{where} stand for in the problem?",
                     f"If you are not sure, try this: {nxt.question}", nxt, kind="route_unknown")
+    meant = percent_base(plan.problem, work) or meaning_cue(plan.problem, found, work)
+    if meant is not None:   # "10/40" for a drop from $50 to $40, "5 + 12" for -5 risen 12: the meaning, asked
+        return Move("ask", meant[0], meant[1], nxt, kind="meaning")
     slip = point_slip(exercise_claim(plan, value, work)) if len(plan.steps) == 1 and len(nxt.values) == 2 else None
     if slip is not None:   # "2.5 × 0.3? i got 7.5": the one step's digits, its decimal point misplaced
         return Move("flag", *slip, nxt, kind="final_wrong")

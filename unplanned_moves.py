@@ -6,10 +6,12 @@ passes them on (lesson.py, agent.py, escalate.py and science_numbers.py import t
 student's to propose, never invented. What the checker verifies alone is judged (`_checked_exactly`: an equation's
 root put back into it, numbers kept to a stated sum, gap or run, a change of unit or a part of a whole, an expression
 expanded or simplified); a story read change by change (`_story_move`, story_changes.py) confirms its answer, points a
-number that applies one change the wrong way at that change, and asks the next change; right arithmetic is said to be
-right and its meaning asked (`_claims_checked`); a number without its working is asked about, never judged
-(`_unexplained_value`, `_given_offered`); a help request starts from the part of the story that can be worked out
-first, else the relation the problem names, else its first move (`_first_without_plan`).
+number that applies one change the wrong way at that change, and asks the next change; right arithmetic read the
+wrong way (meaning_cues.py: a sign, a remainder, a rate, a percent's base, a comparison, a start) is asked at that
+meaning, never called right; other right arithmetic is said to be right and its meaning asked (`_claims_checked`); a
+number without its working is asked about, never judged (`_unexplained_value`, `_given_offered`); a help request
+starts from the part of the story that can be worked out first, else the relation the problem names, else its first
+move (`_first_without_plan`).
 `by_chance` (with a plan or without): the answer's number reached by one claim that leaves a quantity out is asked
 about, never confirmed. The lesson state (`lesson.Lesson`) is named for the reader only (TYPE_CHECKING)."""
 from __future__ import annotations
@@ -31,6 +33,7 @@ from clock_claims import elapsed_answer, length_offered
 from diagnosis import diagnose
 from known_steps import all_alike_words, compared_step, percent_base
 from local_step import local_flag, local_move, local_start
+from meaning_cues import meaning_cue
 from measure_kinds import measure_check, shape_words, span_hours
 from next_unplanned import compared_choice, next_after
 from problem_text import given_numbers, meaning_question, problem_sentences, question_sentence, question_target, \
@@ -187,6 +190,8 @@ def _unplanned(lesson: Lesson, problem: str, found: list[Claim], said: list[Frac
             and (not found or true_of_work(diagnosis.says, work, problem)):
         return Move("ask", diagnosis.says, fresh_hint(lesson, part.steps[0].question, solver.hints(part, 0)[0]),
                     kind="diagnosed_midway")
+    if found and (meant := meaning_cue(problem, found, work)):   # "5 + 12" for -5 risen 12: the sign, asked
+        return Move("ask", meant[0], fresh_hint(lesson, meant[1], meant[1]), kind="meaning")
     mixed_before = mixed_kinds_words(given, [c for w in lesson.worked for c in claims(w)])
     answered = _answer_checked(problem, lesson.worked, found, said, work) if mixed_before is None else None
     if answered is not None:
