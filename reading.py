@@ -77,7 +77,7 @@ from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
-                                tells_asked, unproven_move, up_to)
+                                tells_asked, told_at, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
@@ -197,8 +197,9 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
             return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
                     f"passage says?")
         clue = word_clue(term, sentences, sentences.index(context)) if context in sentences else ""
+        asked = "" if term.lower() in clue.rpartition(". ")[2].lower() else f" So what does \"{term}\" mean here?"
         return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". " + (  # the clue beside it
-            f"{clue} What meaning of \"{term}\" fits?" if clue else "Read the words around it: what is happening "
+            f"{clue}{asked}" if clue else "Read the words around it: what is happening "
             f"there, and what meaning of \"{term}\" fits that sentence?"))
     if kind in ("main_idea", "theme", "purpose"):
         ideas = repeated_ideas(sentences)
@@ -226,7 +227,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "sequence" and (same := step_with_event(question, sentences, top)):
         return same  # no sentence "just after it" holds the step
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
-        return (f"{found_event(event.group(2))}, then read "
+        return (f"{found_event(event.group(2), sentences, told_at(event, top, len(sentences)))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
     if kind == "sequence":
         edge = EDGE_EVENT.search(question)  # "what happened last?": the text's own end, not the best-matching line
@@ -251,7 +252,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "cause":
         return f"Look at {point}. {own}" if generic else f"Look at {point}. {own} How could that be the reason?"
     if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
-        return (f"{found_event(event.group(2))}, then read "
+        return (f"{found_event(event.group(2), sentences, told_at(event, top, len(sentences)))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. "
                 f"{closing_ask(question, kind)}")
     return f"Find {point}. {closing_ask(question, kind)}"

@@ -55,10 +55,22 @@ PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|a
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
 
 
-def found_event(event: str) -> str:
+def told_at(event: re.Match, step: int, count: int) -> int:
+    """The sentence telling the event a before/after question names, beside the step pointed at (`step`): the one
+    just before it for "after", just after it for "before"."""
+    return max(0, min(count - 1, step - 1 if event.group(1).lower() == "after" else step + 1))
+
+
+def found_event(event: str, sentences: list[str] | None = None, told: int | None = None) -> str:
     """Where to look for the moment a before/after question names: an event is "told" ("Find where the passage tells
-    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage")."""
+    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage"); an event in the
+    student's own words ("after the coach sees her") is no quote of the passage: the sentence telling it is named by
+    how it begins ("In high school she became...")."""
     event = event.strip(" ?.")
+    flat = " ".join(" ".join(sentences or []).lower().split())
+    if sentences and " ".join(event.lower().split()) not in flat:
+        told = rank_sentences(event, sentences)[0][1] if told is None else told
+        return f"Find the sentence that begins \"{opening(sentences[told])}\""
     if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
         return f"Find \"{event}\" in the passage"
     return f"Find where the passage tells \"{event}\""
