@@ -85,8 +85,8 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
 from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
-from answer_line import (PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing,
-                         told_beside)
+from answer_line import (PURPOSE, REASON_ASK, doer_line, evidence_line, reason_ask, reason_line, request_line,
+                         same_thing, told_beside)
 from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, evidence_ask, meaning_move, ranking_query, said_as,
                           shaped_move, term_sentence, vocabulary_move, word_clue, FELT_BY)
@@ -690,6 +690,7 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     told = deed_elsewhere(question, sentences, sentences[top]) if kind == "detail" else None
     if told is not None and not (re.match(r"\W*where\b", question, re.I) and not re.search(PLACE, sentences[told])):
         return told
+    top = evidence_line(question, kind, sentences, ranked, top)  # a deed not done; how someone came to know
     top = reason_line(question, kind, sentences, doer_line(question, sentences, ranked, top))
     top = request_line(question, sentences, top) if kind == "detail" else top
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top

@@ -143,6 +143,10 @@ LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(
 # a word of the text asked on its own, as students type it: "whats slinks", "what is a patent"
 BARE_WORD = re.compile(r"^\W*(?:what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?(?P<what>[a-z]+)|"
                        r"(?P<word>[a-z]+)\s*(?:=|means?\s+what\b|\?))\W*$", re.I)  # "substance??", "pestered = ?"
+# a part of the text named by its own words: "i dont get the waves to every car part", "what about 'bare'"
+PART_NAMED = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|dont|can'?t|cant)\s+(?:get|understand)\s+"
+                        r"(?:the\s+(?:part|line|bit)\s+(?:about|that says|where it says)\s+|the\s+)?[\"'“]?"
+                        r"(?P<words>[^\"'”]+?)[\"'”]?(?:\s+(?:part|line|bit))?\W*$", re.I)
 STUCK_WORDS = {"help", "stuck", "ok", "okay", "idk", "hmm", "huh", "lost", "confused", "yes", "no", "really"}
 
 
@@ -157,6 +161,9 @@ def asked_only(question: str, sentences: list[str]) -> str:
     term = bare and (bare["what"] or bare["word"])
     if term and term.lower() not in STOP | STUCK_WORDS and re.search(rf"\b{term}\b", " ".join(sentences), re.I):
         return f"What does \"{term}\" mean?"  # "whats slinks": a word of the text, its meaning
+    named = PART_NAMED.match(question)
+    if named and len(named["words"].split()) >= 2 and named["words"].lower() in " ".join(sentences).lower():
+        return f"What does \"{named['words']}\" mean?"  # the line they name: its meaning, not a question back
     if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
         question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
@@ -669,12 +676,12 @@ def built_clue(term: str, sentence: str) -> str:
     if against and against["other"].lower() not in FILLER:
         return (f"The sentence sets \"{term}\" against \"{against['other']}\": \"{against.group(0)}\". How is "
                 f"something {term} different from something {against['other']}?")
-    if re.search(rf"(?i),\s+(?:called|known as|named)\s+{word}\b", sentence):
-        return f"Read the words just before \"called {term}\": what does the sentence say {term} is?"
+    if called := re.search(rf"(?i),\s+(?P<name>(?:called|known as|named)\s+(?:the\s+|an?\s+)?{word})\b", sentence):
+        return f"Read the words just before \"{called['name']}\": what does the sentence say {term} is?"
     paired = re.search(rf"(?i)\b{DESCRIBED}\s+(?:[a-z]+ly\s+)?(?P<pair>(?P<other>[a-z]+)\s+(?:and|or)\s+{word}\b|"
                        rf"{word}\s+(?:and|or)\s+(?P<after>[a-z]+)\b)", sentence)  # two words describing one thing
     other = paired and (paired["other"] or paired["after"])
-    if other and other.lower() not in FILLER and not other.lower().endswith("ly"):
+    if other and other.lower() not in FILLER:
         return (f"The sentence puts \"{term}\" beside \"{other}\": \"{paired['pair']}\". What do the two words "
                 f"tell you together?")
     does = re.search(rf"(?i)\b{word}\s+(?:that|which|who)\s+(?P<does>[^,.;!?]{{4,50}})", sentence)
