@@ -144,8 +144,8 @@ def negated_line(question: str, sentences: list[str], ranked: list[tuple[float, 
 
 
 # "how did he figure out ...", "how could she tell ...": what someone came to know, asked how
-KNOWING = re.compile(r"\bhow\s+(?:did|do|does|could|would|can)\s+(?:[\w.']+\s+){1,3}?(?:know|tell|figure|find out|realize|"
-                     r"realise|learn|work out|see|notice)\b", re.I)
+KNOWING = re.compile(r"\bhow\s+(?:did|do|does|could|would|can)\s+(?:[\w.']+\s+){1,3}?(?:know|tell|figure|find out|"
+                     r"realize|realise|learn|work out|see|notice)\b", re.I)
 # the line telling that someone came to know it: the clue that told them is in the line before
 CONCLUDED = re.compile(r"\b(?:realized|realised|knew|understood|figured|concluded|learned|guessed|worked out|"
                        r"decided|noticed that|saw that|could tell)\b", re.I)

@@ -84,7 +84,7 @@ from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, 
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
+from reading_frames import FEELER_OF, felt_frame, one_detail, place, structure_move, text_kind, whole_text
 from answer_line import (PURPOSE, REASON_ASK, doer_line, evidence_line, reason_ask, reason_line, request_line,
                          same_thing, told_beside)
 from reading_order import named, order_move, out_of_order, sequence_check
@@ -243,8 +243,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "feeling":
         who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
         who = who.group(1) if who and who.group(1) not in places_named(sentences) else FEELER_OF[genre]
-        does = "do" if who == "the people" else "does"  # "What does Houston feel like": a place feels nothing
-        return f"Look at {point}. What {does} {who} do or say there, and what feeling does that show?"
+        # "What does Houston feel like": a place feels nothing; a line of facts tells no one's deed
+        return felt_frame(point, who, sentences[top], sentences)
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == fitted_close(sentences, top, question, kind)  # no question of the clue's own words: the type's
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
