@@ -159,7 +159,11 @@ def asked_only(question: str, sentences: list[str]) -> str:
         return f"What is the {whole.group(1).lower()} mostly about?"
     bare = BARE_WORD.match(question)
     term = bare and (bare["what"] or bare["word"])
-    if term and term.lower() not in STOP | STUCK_WORDS and re.search(rf"\b{term}\b", " ".join(sentences), re.I):
+    text = " ".join(sentences)
+    if term and term.lower() not in STOP | STUCK_WORDS and re.search(rf"\b{term}\b", text, re.I):
+        name = re.search(rf"\b{term[0].upper()}{term[1:].lower()}\b", text)
+        if name and not re.search(rf"\b{term.lower()}\b", text):  # "whats biscuit": a name, no word to define
+            return f"Who or what is {name.group(0)} in the passage?"
         return f"What does \"{term}\" mean?"  # "whats slinks": a word of the text, its meaning
     named = PART_NAMED.match(question)
     if named and len(named["words"].split()) >= 2 and named["words"].lower() in " ".join(sentences).lower():

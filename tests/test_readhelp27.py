@@ -10,6 +10,7 @@ from figure_words import figure_move
 from passages import body
 from reading import reading_move
 from reading_asks import asked_only, built_clue, meaning_in
+from reading_frames import felt_frame
 from sentence_questions import found_event
 
 FOX = ("A fox trotted across the frozen field. He smelled mice under the snow, but he could not break the crust. "
@@ -44,6 +45,7 @@ def test_a_bare_word_or_a_named_part_is_asked_about():
     assert asked_only("canopy??", sentences) == "What does \"canopy\" mean?"
     assert asked_only("dim = ?", sentences) == "What does \"dim\" mean?"
     assert asked_only("help?", sentences) == "help?"  # chat, not a word of the text
+    assert asked_only("whats rufus", body(DETECTIVE)[1]) == "Who or what is Rufus in the passage?"  # a name
     assert asked_only("i dont get the thick roof of leaves part", sentences) == \
         "What does \"thick roof of leaves\" mean?"
     assert meaning_in("drowsy means what", "drowsy") is None
@@ -77,3 +79,11 @@ def test_how_someone_knew_points_to_what_they_saw():
     assert evidence_line("what did she realize", "detail", sentences, [(0.8, 2)], 2) == 2
     move = reading_move(DETECTIVE, "how did ms ortiz figure out the dog ate the cookies")
     assert move.evidence[0].startswith("Crumbs led")
+
+
+def test_a_feeling_frame_fits_the_line_it_is_put_on():
+    lines = ["The flood reached the town at noon.", "The neighbors carried sandbags to the school."]
+    assert felt_frame("the first sentence", "the people", lines[0], lines) == \
+        "Look at the first sentence. Which words there show a feeling, and whose feeling is it?"
+    assert "What do the neighbors do or say there" in felt_frame("the second sentence", "the neighbors", lines[1],
+                                                                  lines)
