@@ -143,6 +143,10 @@ LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(
 # a word of the text asked on its own, as students type it: "whats slinks", "what is a patent"
 BARE_WORD = re.compile(r"^\W*(?:what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?(?P<what>[a-z]+)|"
                        r"(?P<word>[a-z]+)\s*(?:=|means?\s+what\b|\?))\W*$", re.I)  # "substance??", "pestered = ?"
+# the part that tells about a topic, asked as "where": "where does it talk about the eyes", "where does it prove it"
+TALKS_ABOUT = re.compile(r"^\W*where\s+(?:does|did|do)\s+(?:it|the\s+(?:story|text|passage|article|letter|author|"
+                         r"writer|poem))\s+(?:talk\s+about|mention|describe|explain|prove|show)\s+"
+                         r"(?P<topic>(?!(?:who|what|why|how|when|which|where)\b)[^?]{2,60}?)\W*$", re.I)
 # a part of the text named by its own words: "i dont get the waves to every car part", "what about 'bare'"
 PART_NAMED = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|dont|can'?t|cant)\s+(?:get|understand)\s+"
                         r"(?:the\s+(?:part|line|bit)\s+(?:about|that says|where it says)\s+|the\s+)?[\"'“]?"
@@ -168,6 +172,8 @@ def asked_only(question: str, sentences: list[str]) -> str:
     named = PART_NAMED.match(question)
     if named and len(named["words"].split()) >= 2 and named["words"].lower() in " ".join(sentences).lower():
         return f"What does \"{named['words']}\" mean?"  # the line they name: its meaning, not a question back
+    if about := TALKS_ABOUT.match(question):  # "where does it talk about the eyes": the part about them, no place
+        return f"Which part of the passage tells about {about['topic']}?"
     if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
         question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left

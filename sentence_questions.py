@@ -67,10 +67,17 @@ def found_event(event: str, sentences: list[str] | None = None, told: int | None
     student's own words ("after the coach sees her") is no quote of the passage: the sentence telling it is named by
     how it begins ("In high school she became...")."""
     event = event.strip(" ?.")
-    flat = " ".join(" ".join(sentences or []).lower().split())
-    if sentences and " ".join(event.lower().split()) not in flat:
+    asked = [base_forms(w) for w, _ in content_tokens(event)]
+    said = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences or []]
+    if sentences and asked and not any(all(forms & line for forms in asked) for line in said):
         told = rank_sentences(event, sentences)[0][1] if told is None else told
-        return f"Find the sentence that begins \"{opening(sentences[told])}\""
+        begins = opening(sentences[told], event)  # up to a word the event does not name: the step is not read out
+        if len(begins.rstrip(".").split()) >= 2:
+            return f"Find the sentence that begins \"{begins}\""
+        unit = "sentence" if sum(s.rstrip(" \"'”").endswith((".", "!", "?")) for s in sentences) * 2 >= len(
+            sentences) else "line"  # a poem's lines end without a stop
+        if told < len(ORDINALS):
+            return f"Find the {ORDINALS[told]} {unit} of the passage"
     if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
         return f"Find \"{event}\" in the passage"
     return f"Find where the passage tells \"{event}\""
@@ -115,8 +122,10 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
     starts_named = bool(words) and words[0][:1].isupper() and not re.match(DETERMINER + "$", words[0], re.I)
     first = 1 if re.match(DETERMINER + "$", words[0] if words else "", re.I) else 0
     for end in range(first + 1, min(first + 4, len(words))):
-        verb = words[end].strip(",.;!?")
+        verb = words[end].strip(",.;!?")  # never a name ("the northern United States"): a verb is lower case
         phrase = " ".join(words[:end])
+        if not verb[:1].islower():
+            continue
         noun = words[first:end]  # every word of it a content word: never "When light", "The next morning he"
         if not VERB.match(verb) or not re.fullmatch(r"[A-Za-z' .-]+", phrase) or \
                 len(content_words(" ".join(noun))) != len(noun) or any(PRONOUN.match(w) for w in noun):

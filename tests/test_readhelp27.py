@@ -11,7 +11,7 @@ from passages import body
 from reading import reading_move
 from reading_asks import asked_only, built_clue, meaning_in
 from reading_frames import felt_frame
-from sentence_questions import found_event
+from sentence_questions import found_event, subject_of
 
 FOX = ("A fox trotted across the frozen field. He smelled mice under the snow, but he could not break the crust. "
        "He jumped high and landed nose first. The snow cracked open, and he caught a mouse. At last the fox could "
@@ -59,9 +59,9 @@ def test_a_simile_is_said_of_the_thing_before_its_that_clause():
 
 def test_an_event_in_the_students_words_is_named_by_its_sentence():
     sentences = body(FOX)[1]
-    said = found_event("he jumps", sentences, 2)
-    assert said == "Find the sentence that begins \"He jumped high and landed nose...\""
-    assert found_event("he jumped high", sentences) == "Find where the passage tells \"he jumped high\""
+    assert found_event("he leaps up", sentences, 2) == "Find the third sentence of the passage"
+    assert found_event("the fox leaps", sentences, 0) == "Find the sentence that begins \"A fox...\""
+    assert found_event("he jumps", sentences, 2) == "Find where the passage tells \"he jumps\""  # told as asked
 
 
 def test_a_deed_not_done_points_where_it_could_not_be_done():
@@ -87,3 +87,17 @@ def test_a_feeling_frame_fits_the_line_it_is_put_on():
         "Look at the first sentence. Which words there show a feeling, and whose feeling is it?"
     assert "What do the neighbors do or say there" in felt_frame("the second sentence", "the neighbors", lines[1],
                                                                   lines)
+
+
+def test_where_it_talks_about_a_topic_asks_for_the_part_not_a_place():
+    owls = ("Owls hunt at night. Their eyes are huge and face forward, so they can judge distance well. Soft "
+            "feathers on their wings let them fly without a sound. Owls swallow small prey whole.")
+    assert asked_only("where does it talk about the wings", body(owls)[1]) == \
+        "Which part of the passage tells about the wings?"
+    move = reading_move(owls, "where does it talk about the wings")
+    assert "What place" not in move.text and move.evidence == [body(owls)[1][2]]
+
+
+def test_a_name_after_a_noun_is_no_verb_of_its_subject():
+    assert subject_of("the northern United States begin a long journey south") != ("the northern", "United", "States")
+    assert subject_of("the old Packard started with a bang") == ("the old Packard", "started", "with")
