@@ -200,7 +200,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
         asked = "" if term.lower() in clue.rpartition(". ")[2].lower() else f" So what does \"{term}\" mean here?"
         return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". " + (  # the clue beside it
             f"{clue}{asked}" if clue else "Read the words around it: what is happening "
-            f"there, and what meaning of \"{term}\" fits that sentence?"))
+            f"there, and what would \"{term}\" have to mean to fit?"))
     if kind in ("main_idea", "theme", "purpose"):
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
