@@ -165,8 +165,10 @@ SOMEONE = re.compile(r"\b(?:i|we|you|they|me|us|them|my|our|their|people|persons
 def felt_frame(point: str, who: str, sentence: str, sentences: list[str]) -> str:
     """The ask for a feeling at the line pointed at: what someone does or says there when it tells of someone
     (a name, a pronoun, a word for people); where it tells only of things or facts ("The dam held back the river"),
-    asking what "the people" do there asks about no one, so the words showing a feeling, and whose it is, are asked."""
+    asking what "the people" do there asks about no one, so the words showing a feeling, and whose it is, are asked;
+    a line told by "I" or "we" is the writer's."""
     named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in characters(sentences))
+    who = "the writer" if who == "the people" and re.search(r"\b(?:I|me|my|we|us|our)\b", sentence, re.I) else who
     if named or REFERS.search(sentence) or SOMEONE.search(sentence):
         many = who == "the people" or who.lower().startswith("the ") and who.endswith("s")  # "the families"
         return f"Look at {point}. What {'do' if many else 'does'} {who} do or say there, and what feeling does " \

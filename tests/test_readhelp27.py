@@ -88,6 +88,8 @@ def test_a_feeling_frame_fits_the_line_it_is_put_on():
         "Look at the first sentence. Which words there show a feeling, and whose feeling is it?"
     assert "What do the neighbors do or say there" in felt_frame("the second sentence", "the neighbors", lines[1],
                                                                   lines)
+    assert "What does the writer do or say there" in felt_frame("the first line", "the people",
+                                                                 "We packed the car before dawn.", ["We packed."])
 
 
 def test_where_it_talks_about_a_topic_asks_for_the_part_not_a_place():
