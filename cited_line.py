@@ -151,5 +151,5 @@ def step_with_event(question: str, sentences: list[str], top: int) -> str | None
     if not event or event.group(1).lower() != "after" or not any(
             step_in_sentence(event.group(2), sentences[i]) for i in {top, max(0, top - 1)}):
         return None
-    return f"{found_event(event.group(2), sentences)}. What comes next is in that same sentence: read on past those words. " \
+    return f"{found_event(event.group(2))}. What comes next is in that same sentence: read on past those words. " \
            "What happens next?"
