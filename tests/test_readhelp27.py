@@ -30,6 +30,7 @@ def test_a_words_clue_is_built_from_its_own_sentence():
     assert "what it does" in built_clue("enzyme", "Saliva holds an enzyme that breaks starch into sugar.")
     assert "\"so the crowd cheered\"" in built_clue("flawless", "Her landing was flawless, so the crowd cheered.")
     assert "\"to feed the colony in winter\"" in built_clue("gather", "Ants gather seeds to feed the colony in winter.")
+    assert built_clue("suited", "Moles are suited to life underground.") == ""  # "to" right after it: no aim
     # two deeds joined by "and" are no pair of describing words: no clue there to ask about
     assert built_clue("shrugged", "Sam shrugged and kept eating his cereal.") == ""
 
