@@ -679,9 +679,11 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
     return Move(text, kind, verdict.label, [sentences[other]], status)
 
 
-def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int,
+             claim: str | None = None) -> int:
     """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
-    line; a cause to what was told before its event, never what followed it, or to what was found out later."""
+    line; a cause to what was told before its event, never what followed it, or to what was found out later; for a
+    help request (no `claim`), a deed not done to where it was not, how someone knew to what they saw."""
     if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
         asked = asked_sentence(question, sentences, -1)
         return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
@@ -690,7 +692,7 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     told = deed_elsewhere(question, sentences, sentences[top]) if kind == "detail" else None
     if told is not None and not (re.match(r"\W*where\b", question, re.I) and not re.search(PLACE, sentences[told])):
         return told
-    top = evidence_line(question, kind, sentences, ranked, top)  # a deed not done; how someone came to know
+    top = top if claim else evidence_line(question, kind, sentences, ranked, top)  # a deed not done; how known
     top = reason_line(question, kind, sentences, doer_line(question, sentences, ranked, top))
     top = request_line(question, sentences, top) if kind == "detail" else top
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
@@ -733,7 +735,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
-    top = kind_top(kind, question, sentences, ranked, top)
+    top = kind_top(kind, question, sentences, ranked, top, claim)
     # where the move points, by the question's type: the sentence holding the time asked about (a step, a detail, a
     # feeling then), the one asked about named near the moment (a feeling); the verdict weighs the claim there too
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None
