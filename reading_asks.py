@@ -393,7 +393,8 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     if meaning:
         return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
                 f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
-    return f"Find \"{term}\" in the sentence: {quote(context)} " + (built_clue(term, context) or (
+    found = f"\"{term}\"" if len(term.split()) <= 2 else "it"  # a line asked is no word to find inside itself
+    return f"Find {found} in the sentence: {quote(context)} " + (built_clue(term, context) or (
         f"What is happening there, and what do the words around \"{term}\" tell you it means?"))
 
 
