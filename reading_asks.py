@@ -705,8 +705,8 @@ def built_clue(term: str, sentence: str) -> str:
         told = "gives the reason" if then["link"].lower() == "because" else "tells what came of it"
         return (f"The rest of the sentence {told}: \"{then['link']} {then['then'].strip()}\". What must "
                 f"\"{term}\" mean for that to make sense?")
-    purpose = re.search(rf"(?i)\b{word}\s+[^.;!?,]*?\w\s(?P<aim>(?:in order )?to (?!(?:the|a|an|his|her|their|its|my|our|"
-                        rf"school|bed|town)\b)[a-z]+(?:\s+[a-z]+){{0,4}})", sentence)
+    purpose = re.search(rf"(?i)\b{word}\s+[^.;!?,]*?\w\s(?P<aim>(?:in order )?to (?!(?:the|a|an|his|her|their|its|my|"
+                        rf"our|school|bed|town)\b)[a-z]+(?:\s+[a-z]+){{0,4}})", sentence)
     if purpose:  # "cluster together on fir trees to stay warm": what it is done for ("suited to life": no aim)
         return (f"The sentence says what it is done for: \"{purpose['aim']}\". What would \"{term}\" have to mean "
                 f"to do that?")
