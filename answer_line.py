@@ -127,6 +127,42 @@ def doer_line(question: str, sentences: list[str], ranked: list[tuple[float, int
     return next((i for _, i in ranked[:REACH] if acts(doer, sentences[i])), top)
 
 
+# a deed that did not or could not happen: "why cant she drink", "her beak could not reach it"
+NEGATED = re.compile(r"\b(?:not|never|cannot|cant|couldnt|didnt|wont|wouldnt|wasnt|werent|isnt|doesnt|dont|unable)\b|"
+                     r"n't\b", re.I)
+
+
+def negated_line(question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """For a question about a deed that did not or could not happen ("Why can't she drink?"), the best-ranked of the
+    top `REACH` lines telling something that did not, when the top line tells that very deed done ("At last the crow
+    could drink": every word the question asks about, none negated): the end of the trouble is not its cause. `top`
+    else."""
+    asked = forms(NEGATED.sub(" ", question))
+    if not NEGATED.search(question) or NEGATED.search(sentences[top]) or not asked or asked - forms(sentences[top]):
+        return top
+    return next((i for _, i in ranked[:REACH] if NEGATED.search(sentences[i])), top)
+
+
+# "how did he figure out ...", "how could she tell ...": what someone came to know, asked how
+KNOWING = re.compile(r"\bhow\s+(?:did|do|does|could|would|can)\s+(?:[\w.']+\s+){1,3}?(?:know|tell|figure|find out|"
+                     r"realize|realise|learn|work out|see|notice)\b", re.I)
+# the line telling that someone came to know it: the clue that told them is in the line before
+CONCLUDED = re.compile(r"\b(?:realized|realised|knew|understood|figured|concluded|learned|guessed|worked out|"
+                       r"decided|noticed that|saw that|could tell)\b", re.I)
+
+
+def evidence_line(question: str, kind: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+    """Where a question's answer lies beside the line sharing its words: for a deed that did not happen
+    (`negated_line`), among the lines telling what did not; for how someone knew or worked something out, the line
+    before the one telling that they realized it ("Fleming realized that the mold ..."), which tells what they saw
+    (the best-ranked such line among the top `REACH`). `top` else."""
+    if kind in ("cause", "motive", "inference"):
+        top = negated_line(question, sentences, ranked, top)
+    realized = next((i for _, i in ranked[:REACH] if CONCLUDED.search(sentences[i])), None) if KNOWING.search(
+        question) else None
+    return realized - 1 if realized else top
+
+
 # "What does Rosa ask Mr. Patel to do?", "What is the writer asking for?": a request, wherever the names are told
 REQUEST_ASKED = re.compile(r"^\W*what\s+(?:does|did|is|was)\s+[^?]{1,40}?\b(?:asks?|asking|asked|wants?|wanted|"
                            r"requests?|requesting|urges?|urging|suggests?|suggesting)\b", re.I)

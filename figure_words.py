@@ -171,15 +171,32 @@ def thing_like(question: str, sentences: list[str]) -> tuple[int, str, str] | No
         if last < 0:
             continue
         before = WORD.findall(sentence[:like.start()])
+        held = relative_head(before)
         start = next((k for k, w in enumerate(before) if w.lower() in DETERMINER), None)
-        if start is None or start + 1 >= len(before):
+        if held is None and (start is None or start + 1 >= len(before)):
             continue
-        phrase = before[start + 1:]   # "a gray heron stands", "These patterns act": the noun is before the verb
-        noun = phrase[-2] if len(phrase) > 1 else phrase[0]
-        if person_word(noun, sentences):
+        phrase = before[start + 1:] if held is None else []  # "a gray heron stands": the noun is before the verb
+        thing = held or f"{before[start].lower()} {phrase[-2] if len(phrase) > 1 else phrase[0]}"
+        if person_word(thing.split()[-1], sentences):
             continue
-        return i, f"{before[start].lower()} {noun}", " ".join(words[:last + 1])
+        return i, thing, " ".join(words[:last + 1])
     return None
+
+
+IN_PHRASE = {"in", "on", "of", "at", "with", "from", "under", "over", "near", "inside"}
+
+
+def relative_head(before: list[str]) -> str | None:
+    """The thing a "that"/"which" clause before a simile tells about, with its determiner: "patterns on their petals
+    that act like ..." tells about "the patterns" (a place phrase after the noun is passed over); None without one."""
+    rel = max((k for k, w in enumerate(before) if w.lower() in ("that", "which")), default=0)
+    k = rel - 1
+    if k >= 3 and before[k - 1].lower() in DETERMINER and before[k - 2].lower() in IN_PHRASE:
+        k -= 3  # "patterns on their petals that": the patterns
+    if rel < 1 or k < 0 or before[k].lower() in STOP:
+        return None
+    det = before[k - 1].lower() if k > 0 and before[k - 1].lower() in DETERMINER else "the"
+    return f"{det} {before[k].lower()}"
 
 
 def up_to(sentence: str, name: str) -> str:

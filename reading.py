@@ -77,16 +77,16 @@ from people import actor, places_named
 from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
-                                tells_asked, unproven_move, up_to)
+                                tells_asked, told_at, unproven_move, up_to)
 from inferred import INFERRED_STATUS, MOOD, inferred_move
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
 from traits import trait_move
 from cited_line import cited_reply, step_with_event
-from reading_frames import FEELER_OF, one_detail, place, structure_move, text_kind, whole_text
-from answer_line import (PURPOSE, REASON_ASK, doer_line, reason_ask, reason_line, request_line, same_thing,
-                         told_beside)
+from reading_frames import FEELER_OF, felt_frame, one_detail, place, structure_move, text_kind, whole_text
+from answer_line import (PURPOSE, REASON_ASK, doer_line, evidence_line, reason_ask, reason_line, request_line,
+                         same_thing, told_beside)
 from reading_order import named, order_move, out_of_order, sequence_check
 from reading_asks import (asked_only, built_move, closing_ask, evidence_ask, meaning_move, ranking_query, said_as,
                           shaped_move, term_sentence, vocabulary_move, word_clue, FELT_BY)
@@ -197,9 +197,10 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
             return (f"Look at {point}. What is happening there, and what meaning of \"{term}\" fits what the "
                     f"passage says?")
         clue = word_clue(term, sentences, sentences.index(context)) if context in sentences else ""
+        asked = "" if term.lower() in clue.rpartition(". ")[2].lower() else f" So what does \"{term}\" mean here?"
         return (f"Find \"{term}\" in the sentence that begins \"{opening(context)}\". " + (  # the clue beside it
-            f"{clue} What meaning of \"{term}\" fits?" if clue else "Read the words around it: what is happening "
-            f"there, and what meaning of \"{term}\" fits that sentence?"))
+            f"{clue}{asked}" if clue else "Read the words around it: what is happening "
+            f"there, and what would \"{term}\" have to mean to fit?"))
     if kind in ("main_idea", "theme", "purpose"):
         ideas = repeated_ideas(sentences)
         again = f" Which idea keeps coming back ({', '.join(ideas)})?" if ideas else ""
@@ -226,7 +227,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "sequence" and (same := step_with_event(question, sentences, top)):
         return same  # no sentence "just after it" holds the step
     if kind == "sequence" and beside(question, sentences, top):  # the step beside a named event
-        return (f"{found_event(event.group(2))}, then read "
+        return (f"{found_event(event.group(2), sentences, told_at(event, top, len(sentences)))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. What happens there?")
     if kind == "sequence":
         edge = EDGE_EVENT.search(question)  # "what happened last?": the text's own end, not the best-matching line
@@ -242,8 +243,8 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "feeling":
         who = FEELER.search(question) or FELT_BY.search(question)  # "how Dev feels about Priya": Dev
         who = who.group(1) if who and who.group(1) not in places_named(sentences) else FEELER_OF[genre]
-        does = "do" if who == "the people" else "does"  # "What does Houston feel like": a place feels nothing
-        return f"Look at {point}. What {does} {who} do or say there, and what feeling does that show?"
+        # "What does Houston feel like": a place feels nothing; a line of facts tells no one's deed
+        return felt_frame(point, who, sentences[top], sentences)
     own = asked_there(sentences, top, question, kind) if kind in ("inference", "motive", "cause") else ""
     generic = own == fitted_close(sentences, top, question, kind)  # no question of the clue's own words: the type's
     if kind in ("inference", "motive"):  # a question the clue's own words answer, when it parses into one
@@ -251,7 +252,7 @@ def type_move(kind: str, question: str, sentences: list[str], top: int, title: s
     if kind == "cause":
         return f"Look at {point}. {own}" if generic else f"Look at {point}. {own} How could that be the reason?"
     if kind == "detail" and beside(question, sentences, top):  # name the event it is beside: a bare place says nothing
-        return (f"{found_event(event.group(2))}, then read "
+        return (f"{found_event(event.group(2), sentences, told_at(event, top, len(sentences)))}, then read "
                 f"{named(sentences, top, question, where)}, just {event.group(1).lower()} it. "
                 f"{closing_ask(question, kind)}")
     return f"Find {point}. {closing_ask(question, kind)}"
@@ -678,9 +679,11 @@ def side_move(claim: str, kind: str, verdict: Verdict, status: str, sentences: l
     return Move(text, kind, verdict.label, [sentences[other]], status)
 
 
-def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int) -> int:
+def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[float, int]], top: int,
+             claim: str | None = None) -> int:
     """Where a kind of question points beyond the ranking: a meaning to the sentence it names, else to its figure's
-    line; a cause to what was told before its event, never what followed it, or to what was found out later."""
+    line; a cause to what was told before its event, never what followed it, or to what was found out later; for a
+    help request (no `claim`), a deed not done to where it was not, how someone knew to what they saw."""
     if kind == "meaning":  # the line the question names or quotes, as typed; else the best-ranked figure
         asked = asked_sentence(question, sentences, -1)
         return asked if asked >= 0 else figure_line(question, sentences, ranked, top)
@@ -689,6 +692,7 @@ def kind_top(kind: str, question: str, sentences: list[str], ranked: list[tuple[
     told = deed_elsewhere(question, sentences, sentences[top]) if kind == "detail" else None
     if told is not None and not (re.match(r"\W*where\b", question, re.I) and not re.search(PLACE, sentences[told])):
         return told
+    top = top if claim else evidence_line(question, kind, sentences, ranked, top)  # a deed not done; how known
     top = reason_line(question, kind, sentences, doer_line(question, sentences, ranked, top))
     top = request_line(question, sentences, top) if kind == "detail" else top
     before = cause_before(question, sentences, top) if kind in ("cause", "motive") else top
@@ -731,7 +735,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     ranked = rank_sentences(query, sentences, embedder, kind=kind)
     reaction = reaction_to_event(question, sentences, embedder) if kind == "feeling" else None
     top = answer_sentence(kind, question, claim, sentences, ranked, embedder) if reaction is None else reaction
-    top = kind_top(kind, question, sentences, ranked, top)
+    top = kind_top(kind, question, sentences, ranked, top, claim)
     # where the move points, by the question's type: the sentence holding the time asked about (a step, a detail, a
     # feeling then), the one asked about named near the moment (a feeling); the verdict weighs the claim there too
     when = dated(question, sentences) if kind in ("sequence", "detail", "feeling") else None

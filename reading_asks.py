@@ -141,7 +141,17 @@ LOOKED_FOR = re.compile(r"^\W*(?:(?:i\s+)?(?:can'?t|cannot|couldn'?t|don'?t)\s+(
 
 
 # a word of the text asked on its own, as students type it: "whats slinks", "what is a patent"
-BARE_WORD = re.compile(r"^\W*what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?([a-z]+)\W*$", re.I)
+BARE_WORD = re.compile(r"^\W*(?:what(?:'?s| is| are| r)\s+(?:an?\s+|the\s+)?(?P<what>[a-z]+)|"
+                       r"(?P<word>[a-z]+)\s*(?:=|means?\s+what\b|\?))\W*$", re.I)  # "substance??", "pestered = ?"
+# the part that tells about a topic, asked as "where": "where does it talk about the eyes", "where does it prove it"
+TALKS_ABOUT = re.compile(r"^\W*where\s+(?:does|did|do)\s+(?:it|the\s+(?:story|text|passage|article|letter|author|"
+                         r"writer|poem))\s+(?:talk\s+about|mention|describe|explain|prove|show)\s+"
+                         r"(?P<topic>(?!(?:who|what|why|how|when|which|where)\b)[^?]{2,60}?)\W*$", re.I)
+# a part of the text named by its own words: "i dont get the waves to every car part", "what about 'bare'"
+PART_NAMED = re.compile(r"^\W*(?:i\s+)?(?:still\s+)?(?:don'?t|do not|dont|can'?t|cant)\s+(?:get|understand)\s+"
+                        r"(?:the\s+(?:part|line|bit)\s+(?:about|that says|where it says)\s+|the\s+)?[\"'“]?"
+                        r"(?P<words>[^\"'”]+?)[\"'”]?(?:\s+(?:part|line|bit))?\W*$", re.I)
+STUCK_WORDS = {"help", "stuck", "ok", "okay", "idk", "hmm", "huh", "lost", "confused", "yes", "no", "really"}
 
 
 def asked_only(question: str, sentences: list[str]) -> str:
@@ -151,9 +161,19 @@ def asked_only(question: str, sentences: list[str]) -> str:
     the passage uses ("will", "hope") stays as typed."""
     if whole := WHOLE_STUCK.match(question):  # "i dont get the poem": what the whole of it is about
         return f"What is the {whole.group(1).lower()} mostly about?"
-    if (bare := BARE_WORD.match(question)) and bare.group(1).lower() not in STOP and re.search(
-            rf"\b{bare.group(1)}\b", " ".join(sentences), re.I):  # "whats slinks": a word of the text, its meaning
-        return f"What does \"{bare.group(1)}\" mean?"
+    bare = BARE_WORD.match(question)
+    term = bare and (bare["what"] or bare["word"])
+    text = " ".join(sentences)
+    if term and term.lower() not in STOP | STUCK_WORDS and re.search(rf"\b{term}\b", text, re.I):
+        name = re.search(rf"\b{term[0].upper()}{term[1:].lower()}\b", text)
+        if name and not re.search(rf"\b{term.lower()}\b", text):  # "whats biscuit": a name, no word to define
+            return f"Who or what is {name.group(0)} in the passage?"
+        return f"What does \"{term}\" mean?"  # "whats slinks": a word of the text, its meaning
+    named = PART_NAMED.match(question)
+    if named and len(named["words"].split()) >= 2 and named["words"].lower() in " ".join(sentences).lower():
+        return f"What does \"{named['words']}\" mean?"  # the line they name: its meaning, not a question back
+    if about := TALKS_ABOUT.match(question):  # "where does it talk about the eyes": the part about them, no place
+        return f"Which part of the passage tells about {about['topic']}?"
     if looked := LOOKED_FOR.match(question):  # "where does it say what they eat in winter": what they eat, asked
         question = f"{looked.group('asked')[0].upper()}{looked.group('asked')[1:]}?"
     asked = without_own(question)  # "I know its the word X but I dont know what it means": nothing asked is left
@@ -325,7 +345,8 @@ def meaning_in(claim: str, term: str) -> str | None:
     said = re.split(r"[,;]|\bbecause\b|\blike\b", said)[0].strip(" .")
     # "its something with rain", "something to do with rain": a hedge that points at the clue, no meaning to try
     hedged = re.match(r"(?i)(?:it'?s\s+)?something\s+(?:with|about|to do with|like)\b", said)
-    return said if said and len(said.split()) <= 5 and not hedged else None  # a long explanation does not fit
+    asked = re.fullmatch(r"(?i)(?:what|which|idk|huh|\?+)\W*", said)  # "improved means what": asked, no meaning
+    return said if said and len(said.split()) <= 5 and not hedged and not asked else None  # a long one won't fit
 
 
 SPLICED = 2  # a meaning this short takes the word's place whole; a longer one is tested beside the sentence
@@ -372,8 +393,9 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     if meaning:
         return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
                 f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
-    return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
-            f"\"{term}\" tell you it means?")
+    found = f"\"{term}\"" if len(term.split()) <= 2 else "it"  # a line asked is no word to find inside itself
+    return f"Find {found} in the sentence: {quote(context)} " + (built_clue(term, context) or (
+        f"What is happening there, and what do the words around \"{term}\" tell you it means?"))
 
 
 def term_sentence(question: str, sentences: list[str]) -> int | None:
@@ -644,7 +666,51 @@ def word_clue(term: str, sentences: list[str], at: int) -> str:
         pointing = back.group(0).strip() if back else held.group(1)
         return (f"\"{pointing}\" points back to the sentence just before it, \"{before}\": what is "
                 f"described there?")
-    return told_around(term, sentences, at)
+    return told_around(term, sentences, at) or built_clue(term, sentences[at])
+
+
+# a word beside the asked one that is no clue to it: an article, a pronoun, a linking verb, a number word
+FILLER = STOP | {"very", "so", "too", "all", "quite", "really", "more", "most", "one", "two", "three"}
+# what comes before two describing words joined by "and": a linking verb ("were cold and damp") or an article
+DESCRIBED = (r"(?:is|are|was|were|be|been|feel|feels|felt|look|looks|looked|seem|seems|seemed|get|gets|got|became|"
+             r"grew|stayed|a|an|the)")
+
+
+def built_clue(term: str, sentence: str) -> str:
+    """The clue a word's own sentence builds around it, asked about without reading the meaning out: a contrast
+    before it ("damp but not soggy"), a name given after a description ("melted rock, called magma"), a word it is
+    paired with ("cold and damp"), what the thing named does ("a substance that killed germs"), or what follows
+    from it ("has improved, so I am entering the fair"); "" when the sentence builds none."""
+    word = re.escape(term)
+    against = re.search(rf"(?i)\b(?P<other>[a-z]+)\s*,?\s+(?:but|yet|and)\s+not\s+(?:too\s+|very\s+|so\s+)?{word}\b",
+                        sentence)
+    if against and against["other"].lower() not in FILLER:
+        return (f"The sentence sets \"{term}\" against \"{against['other']}\": \"{against.group(0)}\". How is "
+                f"something {term} different from something {against['other']}?")
+    if called := re.search(rf"(?i),\s+(?P<name>(?:called|known as|named)\s+(?:the\s+|an?\s+)?{word})\b", sentence):
+        return f"Read the words just before \"{called['name']}\": what does the sentence say {term} is?"
+    paired = re.search(rf"(?i)\b{DESCRIBED}\s+(?:[a-z]+ly\s+)?(?P<pair>(?P<other>[a-z]+)\s+(?:and|or)\s+{word}\b|"
+                       rf"{word}\s+(?:and|or)\s+(?P<after>[a-z]+)\b)", sentence)  # two words describing one thing
+    other = paired and (paired["other"] or paired["after"])
+    if other and other.lower() not in FILLER:
+        return (f"The sentence puts \"{term}\" beside \"{other}\": \"{paired['pair']}\". What do the two words "
+                f"tell you together?")
+    does = re.search(rf"(?i)\b{word}\s+(?:that|which|who)\s+(?P<does>[^,.;!?]{{4,50}})", sentence)
+    if does:
+        return (f"The words right after it tell what it does: \"{does.group(0).strip()}\". What kind of thing "
+                f"could do that?")
+    then = re.search(rf"(?i)\b{word}\b[^.;!?]*?,?\s+(?P<link>so|so that|and so|because)\s+(?P<then>[^.;!?]{{6,}})",
+                     sentence)
+    if then:
+        told = "gives the reason" if then["link"].lower() == "because" else "tells what came of it"
+        return (f"The rest of the sentence {told}: \"{then['link']} {then['then'].strip()}\". What must "
+                f"\"{term}\" mean for that to make sense?")
+    purpose = re.search(rf"(?i)\b{word}\s+[^.;!?,]*?\w\s(?P<aim>(?:in order )?to (?!(?:the|a|an|his|her|their|its|my|"
+                        rf"our|school|bed|town)\b)[a-z]+(?:\s+[a-z]+){{0,4}})", sentence)
+    if purpose:  # "cluster together on fir trees to stay warm": what it is done for ("suited to life": no aim)
+        return (f"The sentence says what it is done for: \"{purpose['aim']}\". What would \"{term}\" have to mean "
+                f"to do that?")
+    return ""
 
 
 def told_around(term: str, sentences: list[str], at: int) -> str:

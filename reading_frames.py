@@ -11,7 +11,7 @@ from evidence import split_sentences
 from text_words import content_words
 from locate import read_units
 from passages import REQUEST, TURN, body, is_story, letter_frame, repeated_ideas, time_word
-from people import OPENERS, actor
+from people import OPENERS, REFERS, actor, characters
 from reading_verdict import WHOLE_ORDER
 from sentence_questions import opening, up_to
 
@@ -153,3 +153,25 @@ def one_detail(claim: str, kind: str, genre: str, sentences: list[str], keys: li
 # the words a student puts before their main idea: "main idea is that", "its mostly about"
 ABOUT_LEAD = re.compile(r"^\W*(?:i think\s+)?(?:the\s+)?(?:main (?:idea|point)\s+(?:is|was)|(?:it'?s|it is|its)"
                         r"(?:\s+mostly)?\s+about)\s+(?:that\s+)?", re.I)
+
+
+# someone a sentence tells of without a name: a pronoun, or a word for people
+SOMEONE = re.compile(r"\b(?:i|we|you|they|me|us|them|my|our|their|people|persons?|kids?|child(?:ren)?|students?|"
+                     r"workers?|friends?|family|families|crowds?|neighbou?rs?|fans|visitors|scientists?|farmers?|"
+                     r"players?|teams?|class|citizens|residents|everyone|someone|nobody|(?:wo)?m[ae]n|boys?|girls?)\b",
+                     re.I)
+
+
+def felt_frame(point: str, who: str, sentence: str, sentences: list[str]) -> str:
+    """The ask for a feeling at the line pointed at: what someone does or says there when it tells of someone
+    (a name, a pronoun, a word for people); where it tells only of things or facts ("The dam held back the river"),
+    asking what "the people" do there asks about no one, so the words showing a feeling, and whose it is, are asked;
+    a line told by "I" or "we" is the writer's."""
+    named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in characters(sentences))
+    who = "the writer" if who == "the people" and re.search(r"\b(?:I|me|my|we|us|our)\b", sentence, re.I) else who
+    if named or REFERS.search(sentence) or SOMEONE.search(sentence):
+        many = who == "the people" or who.lower().startswith("the ") and who.endswith("s")  # "the families"
+        return f"Look at {point}. What {'do' if many else 'does'} {who} do or say there, and what feeling does " \
+               f"that show?"
+    return f"Look at {point}. Which words there show a feeling, and whose feeling is it?"
+

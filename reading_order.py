@@ -85,7 +85,7 @@ def sequence_check(claim: str, question: str, sentences: list[str], top: int, wh
     edge = edge if edge and not content_words(question[:edge.start()]) else None  # "which legs come first" asks legs
     if edge or event or dated(question, sentences) is not None:  # the step asked about is where the text tells it
         aim = (0 if edge.group(1).lower() == "first" else len(sentences) - 1) if edge else top
-        found = (f"{found_event(event.group(2))}, then read "
+        found = (f"{found_event(event.group(2), sentences)}, then read "
                  f"{named(sentences, aim, question, where)}, just {event.group(1).lower()} it" if event and not edge
                  else f"Read {named(sentences, aim, question, where)}")
         return f"{found}. What happens there? Does it match {said_as(claim)}?"

@@ -55,10 +55,29 @@ PLACE_WORDS = r"\b(?:from|to|in|on|at|by|into|onto|for|with|of|near|under|over|a
 PLURAL_ALWAYS = {"sheep", "people", "children", "geese", "mice", "fish", "deer", "men", "women", "feet", "teeth"}
 
 
-def found_event(event: str) -> str:
+def told_at(event: re.Match, step: int, count: int) -> int:
+    """The sentence telling the event a before/after question names, beside the step pointed at (`step`): the one
+    just before it for "after", just after it for "before"."""
+    return max(0, min(count - 1, step - 1 if event.group(1).lower() == "after" else step + 1))
+
+
+def found_event(event: str, sentences: list[str] | None = None, told: int | None = None) -> str:
     """Where to look for the moment a before/after question names: an event is "told" ("Find where the passage tells
-    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage")."""
+    "Aunt Rosa lit the candles""), a bare thing is only found ("Find "the square" in the passage"); an event in the
+    student's own words ("after the coach sees her") is no quote of the passage: the sentence telling it is named by
+    how it begins ("In high school she became...")."""
     event = event.strip(" ?.")
+    asked = [base_forms(w) for w, _ in content_tokens(event)]
+    said = [{f for w, _ in content_tokens(s) for f in base_forms(w)} for s in sentences or []]
+    if sentences and asked and not any(all(forms & line for forms in asked) for line in said):
+        told = rank_sentences(event, sentences)[0][1] if told is None else told
+        begins = opening(sentences[told], event)  # up to a word the event does not name: the step is not read out
+        if len(begins.rstrip(".").split()) >= 2:
+            return f"Find the sentence that begins \"{begins}\""
+        unit = "sentence" if sum(s.rstrip(" \"'”").endswith((".", "!", "?")) for s in sentences) * 2 >= len(
+            sentences) else "line"  # a poem's lines end without a stop
+        if told < len(ORDINALS):
+            return f"Find the {ORDINALS[told]} {unit} of the passage"
     if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
         return f"Find \"{event}\" in the passage"
     return f"Find where the passage tells \"{event}\""
@@ -103,8 +122,10 @@ def subject_of(clause: str) -> tuple[str, str, str] | None:
     starts_named = bool(words) and words[0][:1].isupper() and not re.match(DETERMINER + "$", words[0], re.I)
     first = 1 if re.match(DETERMINER + "$", words[0] if words else "", re.I) else 0
     for end in range(first + 1, min(first + 4, len(words))):
-        verb = words[end].strip(",.;!?")
+        verb = words[end].strip(",.;!?")  # never a name ("the northern United States"): a verb is lower case
         phrase = " ".join(words[:end])
+        if not verb[:1].islower():
+            continue
         noun = words[first:end]  # every word of it a content word: never "When light", "The next morning he"
         if not VERB.match(verb) or not re.fullmatch(r"[A-Za-z' .-]+", phrase) or \
                 len(content_words(" ".join(noun))) != len(noun) or any(PRONOUN.match(w) for w in noun):

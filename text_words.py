@@ -48,7 +48,8 @@ CHAT_SPELLINGS = {
     "b/c": "because", "cuz": "because", "coz": "because", "bcuz": "because", "becuz": "because", "becuase": "because",
     "becasue": "because", "thru": "through", "w/o": "without", "alot": "a lot", "gonna": "going to",
     "wanna": "want to", "kinda": "kind of", "sorta": "sort of", "rly": "really", "tho": "though",
-    "there own": "their own", "abt": "about", "lil": "little", "wat": "what", "wut": "what"}
+    "there own": "their own", "abt": "about", "lil": "little", "wat": "what", "wut": "what",
+    "happend": "happened", "happends": "happens", "hapened": "happened", "happenes": "happens"}
 CHAT_SPELLING = re.compile(r"(?<![\w/-])(?:" + "|".join(map(re.escape, sorted(CHAT_SPELLINGS, key=len, reverse=True)))
                            + r")(?![\w/'-])", re.I)   # "U-bend", "bcc": no chat word inside another
 # Chat words never written out, only never looked for in a passage: no one wording ("cause" is also a noun, "ngl"
