@@ -503,9 +503,10 @@ def reasoning_ask(said: str, question: str) -> str:
     linked, because = SO_LINK.match(bare), BECAUSE_LINK.match(bare)
     parts = linked or because
     reason = parts.group("r").strip(" ,.!?") if parts else bare
-    given = parts and forms_of(reason) <= forms_of(question) | forms_of("is are the a an so")  # the problem retold
-    # "it has fur so it's a pet": the answer drawn is what they worked out; "11 protons is sodium so B": the reason
-    drawn = linked and not because and len(linked.group("a").split()) >= 2
+    given = parts and forms_of(reason) <= forms_of(question) | forms_of("is are the a an so") \
+        and not forms_of(bare) <= forms_of(question)  # the problem retold, where the question is not the message
+    # "it has fur so it's a pet": what they drew from a short observation; "11 protons is sodium so B": the reason
+    drawn = linked and not because and len(reason.split()) <= 3 and len(linked.group("a").split()) >= 2
     reason = parts.group("a").strip(" ,.!?") if given or drawn else reason
     reason = reason if len(reason.split()) >= 2 else bare
     if not 2 <= len(reason.split()) <= 14:

@@ -14,6 +14,8 @@ def test_a_denial_of_the_claims_own_is_no_contradiction_but_the_facts_denial_is(
                                   "Why doesn't a plastic bucket rust?", None)
     assert real_contradiction("the moon gives out its own light", "The Moon does not give out light of its own.",
                               "Why does the Moon shine?", None)
+    assert real_contradiction("sound can not travel through water", "Sound travels through water faster than air.",
+                              "Can sound travel through water?", None)  # the fact speaks of the claim's subject
 
 
 def test_a_right_idea_a_fact_only_fails_to_match_is_asked_not_doubted():
