@@ -486,15 +486,25 @@ def honest_test(claim: str, question: str) -> str:
     return reasoning_ask(said, question)
 
 
+# a yes or no said before the idea ("ya the bigger one is always stronger"): the idea is what is asked about
+POLAR_LEAD = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|ya|yep|yup)\b[\s,.!]*(?=\w)", re.I)
+# a question inside the student's words, or what someone else says: nothing of theirs to ask how they worked out
+ASKS_OR_REPORTS = re.compile(r"\b(?:how|why|what|where|which|when)\s+(?:does|do|did|is|are|can|could|would|will)\b|"
+                             r"\b(?:are|is)\s+(?:they|it|these|those)\s+(?:\w+\s+){0,3}\w+\s*$|"
+                             r"\b(?:friend|teacher|mum|mom|dad|brother|sister|book)\s+(?:says|said|told)\b", re.I)
+
+
 def reasoning_ask(said: str, question: str) -> str:
-    """The student's own reasoning asked for, about their own claim, with no doubt cast and no frame of ours around
-    it (session 23): the link from their reason to a why-question's outcome ("How does that lead to the fact that
-    milk goes sour?"), else the reason they gave ("11 protons is sodium so B": "How did you work out that 11 protons is
-    sodium?"; the answer when the reason only retells the question), else the claim itself; a claim too long to say
-    back is asked for its steps. Said of right and wrong ideas alike, since nothing has decided which it is: it
-    neither praises nor doubts ("Check the link: does X always mean Y?", "What have you seen that shows it?" read as
-    doubt of right work)."""
-    bare = CAUSE_LEAD.sub("", CAUSED_BY.sub("", said)).strip(" ,.!?")
+    """The student's own reasoning asked for, about their own claim, with no doubt cast and no frame of ours around it
+    (session 23): the link from their reason to a why-question's outcome ("How does that lead to the fact that milk goes
+    sour?"), else the reason they gave ("11 protons is sodium so B": "How did you work out that 11 protons is sodium?";
+    the answer when the reason only retells the question), else the claim itself; a claim too long to say back is asked
+    for its steps; a question or another's words inside it, for the student's own answer. Said of right and wrong ideas
+    alike, since nothing has decided which it is: it neither praises nor doubts ("Check the link: does X always mean
+    Y?", "What have you seen that shows it?" read as doubt of right work)."""
+    bare = CAUSE_LEAD.sub("", CAUSED_BY.sub("", POLAR_LEAD.sub("", said))).strip(" ,.!?")
+    if ASKS_OR_REPORTS.search(bare):  # "but how does it get to my ear", "my friend says no": no claim to ask about
+        return "What do you think the answer is, and why?"
     outcome = outcome_of(question) if re.match(r"\W*why\b", asked_line(question), re.I) else None
     if outcome and not re.match(r"not\b", outcome):  # a why-question's outcome: the link to it is theirs to say
         return f"How does that lead to the fact that {outcome}?"

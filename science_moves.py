@@ -42,7 +42,7 @@ from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
-from science_trust import card_about, operation_turned, real_contradiction
+from science_trust import operation_turned, real_contradiction
 from science_support import (backing_fact, card_meant, next_stage, reason_doubted, right_part, weighed_verdict,
                              why_said)
 from science_decides import (WHY, answered_first, compares_alike, compares_things, contrast_move, cross_move,
@@ -465,7 +465,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                                                                                           bool(reasons))
         why = why_said(claim, question, backed) if backed else ""
         return Move(f"{yes(claim)} {why}{deeper}", "fact", "supported", [verdict.sentence])
-    if card and card_about(card, claim, embedder):  # a card the idea reads far from asks of another phenomenon
+    if card:
         return Move(f"Your idea: \"{echo(claim)}\". {card.opening}", "card", verdict.label, [])  # no doubt cast
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "

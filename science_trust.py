@@ -10,9 +10,6 @@ right step followed by "then what" gets the next link, not a question about some
   slow the light one down" beside a fact about light in water) is no contradiction: the claim is left undecided.
 - `operation_turned`: a rule said with another operation than the fact's ("speed = distance x time" beside "distance
   travelled divided by time") is never borne out by the words it shares with the fact.
-- `card_about`: a topic card's opening question follows "Your idea: ..." only when the idea reads near the card's
-  key by the encoder; a card routed by a shared word asks of another phenomenon, and the idea is asked for its own
-  reasoning instead (science_fallback.reasoning_ask).
 - `next_link`: a confirmed step the student wants to go on from ("... so 300 and 60, then what", "first the water
   evaporates. idk the rest") is confirmed and the next link is asked: numbers into a rule, boxes into a chance, the
   next stage of a process; never "Where else have you seen it?" or a question about another phenomenon.
@@ -24,8 +21,7 @@ from typing import TYPE_CHECKING
 
 from evidence import Move, encoder, first_denied, negated
 from text_words import content_words
-from science_catalog import TopicCard, as_said, match_misconception, own_words, resembles_misconception
-from science_support import key_cosines
+from science_catalog import as_said, match_misconception, own_words, resembles_misconception
 
 if TYPE_CHECKING:
     from retrieval import Embedder
@@ -44,8 +40,9 @@ RULE = re.compile(r"\b[A-Za-z]+\s*=\s*[A-Za-z]|\b(?:equals|is)\s+\w+\s+(?:[x×*/
                   re.I)
 CHANCE = re.compile(r"\b(?:chance|odds|probability|likel\w*|fraction|percent\w*|proportion|ratio|how many out of)\b",
                     re.I)
-GENOTYPES = re.compile(r"(?:\b[A-Z][a-z]\b|\b[A-Z]{2}\b|\b([a-z])\1\b)(?:[\s,]+(?:[A-Z][a-z]|[A-Z]{2}|([a-z])\2)\b){2,}")
-CARD_NEAR = 0.5  # dev half: off-topic cards 0.32-0.43 from the claim, cards on its phenomenon 0.61-0.72
+GENOTYPES = re.compile(r"(?:\b[A-Z][a-z]\b|\b[A-Z]{2}\b|\b([a-z])\1\b)"  # "BB Bb Bb bb", "Tt, tt, Tt": a square's boxes
+                       r"(?:[\s,]+(?:[A-Z][a-z]|[A-Z]{2}|([a-z])\2)\b){2,}")
+POLAR_WORD = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|ya|yep|yup)\b[\s,.!]*", re.I)
 STAGE_WORDS = re.compile(r"\b(?:first|firstly|starts?|begins?|to\s+start|at\s+the\s+start|stage|step)\b", re.I)
 
 
@@ -55,6 +52,7 @@ def real_contradiction(claim: str, fact: str, question: str, embedder: Embedder 
     can travel through a vacuum"), or the claim is a catalogued wrong idea (its pattern, or its meaning with the
     catalog's margin when the encoder is there)? A denial the claim makes of another subject's word ("it doesn't
     rust" beside "Rust is ..."), or an opposite word the fact uses of something else, is not."""
+    claim = POLAR_WORD.sub("", claim)  # "no plants only take in carbon dioxide": the no answers, it denies no plant
     fact_denies = (set(negated(fact)) - set(negated(claim))) & set(content_words(claim)) & first_denied(fact)
     said, stated = content_words(claim), content_words(fact)
     if fact_denies or said and stated and said[0] == stated[0] and said[0] not in first_denied(claim):
@@ -63,15 +61,6 @@ def real_contradiction(claim: str, fact: str, question: str, embedder: Embedder 
         return True
     embedder = embedder or encoder()
     return embedder is not None and resembles_misconception(claim, question, embedder) is not None
-
-
-def card_about(card: TopicCard, claim: str, embedder: Embedder | None) -> bool:
-    """Is the card's opening question about the student's own idea: the claim reads at least `CARD_NEAR` from the
-    card's key (its idea or right example) by the encoder? A card routed by a word or two of the message ("decomposers"
-    for big leaves on the forest floor, burning candles for magnesium's mass) asks of another phenomenon, and put
-    after "Your idea: ..." it reads as doubt of a right idea. Without the encoder every card is kept."""
-    embedder = embedder or encoder()
-    return embedder is None or key_cosines(card, claim, embedder)[0] >= CARD_NEAR
 
 
 def operations(text: str) -> set[str]:
@@ -110,11 +99,16 @@ def next_link(claim: str, question: str) -> str:
 
 
 def next_link_move(found: Move, claim: str | None, question: str, message: str) -> Move:
-    """A confirmed step the student asks to go on from: confirmed plainly, then the next link (`next_link`), instead
-    of a question about where else it happens. A card's move (its own question asks for the rest) and any other
-    move are kept as they are."""
-    if found.verdict != "supported" or found.kind != "fact" or not claim or not going_on(message) \
-            or not found.text.startswith(("Yes", "That's right", "Right")):
+    """A confirmed step the student asks to go on from: confirmed plainly, then the next link (`next_link`), instead of
+    a question about where else it happens; a step nothing decides (no rule, whose operation may be wrong) is taken on
+    from ("what happens next?"), never asked how it was worked out, which would have the student redo it. A card's move
+    (its own question asks for the rest) and any other move are kept as they are."""
+    if found.kind != "fact" or not claim or not going_on(message):
+        return found
+    if found.verdict in ("unclear", "absent") and not RULE.search(claim) and not operations(claim) \
+            and found.text.startswith("How did you work out"):  # a step nothing decides: neither praised nor redone
+        return Move("Take it from there: what happens next?", found.kind, found.verdict, found.evidence)
+    if found.verdict != "supported" or not found.text.startswith(("Yes", "That's right", "Right")):
         return found
     said = own_words(GOING_ON.split(claim)[0]).strip(" .,!?")
     return Move(f"Yes: {as_said(said)}. {next_link(said, question)}", found.kind, found.verdict, found.evidence,

@@ -53,8 +53,12 @@ def test_a_confirmed_step_the_student_goes_on_from_gets_the_next_link():
     assert "equally likely" in cross.text and "aa" in cross.text
     card = Move("Yes: it melts. That is one part of the answer. What happens to its mass?", "card", "supported", [])
     assert next_link_move(card, "it melts", "What happens to ice?", "it melts then what") is card
-    unsure = Move("How did you work out that it melts?", "fact", "unclear", [])
-    assert next_link_move(unsure, "it melts", "What happens to ice?", "it melts then what") is unsure
+    unsure = Move("How did you work out that v = d x t?", "fact", "unclear", [])  # a rule nothing decides: not
+    assert next_link_move(unsure, "v = d x t", "How fast is a 40 m run in 8 s?", "v = d x t then what") is unsure
+    first = Move("How did you work out that first the seed takes in water?", "fact", "unclear", [])
+    taken_on = next_link_move(first, "first the seed takes in water", "How does a seed grow into a plant?",
+                              "first the seed takes in water, not sure what comes next")
+    assert taken_on.text == "Take it from there: what happens next?" and taken_on.verdict == "unclear"
 
 
 def test_an_idea_nothing_decides_is_asked_for_the_students_own_reasoning():
