@@ -49,6 +49,7 @@ import science_contrast
 import science_help
 import science_moves
 import science_support
+import science_trust
 import solver
 import student_message
 from arithmetic_claims import claims, with_start_amount
@@ -562,6 +563,7 @@ def science_found(lesson: Lesson, question: str, claim: str | None, choices: lis
         found = science_help.help_move(said, question, facts, science_moves.answers, lesson.problem) or \
             science_contrast.contrast_move(question, facts) or found
     found = card_rung(lesson, question, claim, found)
+    found = science_trust.next_link_move(found, claim, question, said)  # a right step, then what: the next link
     found.text = science_moves.proper_names(found.text)
     if found.verdict == "supported" and CITES.search(said):   # a quoted fact is evidence, no answer
         # the knowledge that bears it out stays with the lesson: the answer the student draws from it is judged

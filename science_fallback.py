@@ -10,8 +10,8 @@ What it supports
   decides, while another fact names the question's own description without it.
 - `side_move`: one side of a difference question as a fact describes it, the other side asked for.
 - `honest_test`: a claim nothing decides is neither praised nor ruled out: a short name is asked why and checked
-  against the question, a reason for the missing step to the outcome the why-question names (`outcome_of`), an answer
-  given with its own reason for its link, a description of a term for an example; the
+  against the question, a reason or any other idea for how the student worked it out (`reasoning_ask`: no doubt,
+  no frame), a description of a term for an example; the
   student's words are said back as they are ("Your idea: ..."), never pasted into a sentence of ours.
 - `two_part_start`, `list_start`, `honest_start`: a stuck student on a question no card or fact covers: two questions
   in one are taken one part at a time, a list of parts from any one remembered, a "What is X?" or "What does X
@@ -485,8 +485,8 @@ def next_link(said: str, question: str) -> str | None:
 
 def honest_test(claim: str, question: str) -> str:
     """A claim that no fact decides, neither praised nor ruled out, taken up by its shape: a short name is asked why
-    and checked against the question, a vague word is asked to be named, a reason for its missing link (`link_ask`),
-    a description of a term for an example; any other idea for what shows it."""
+    and checked against the question, a vague word is asked to be named, a description of a term for an example; a
+    reason or any other idea for how the student worked it out (`reasoning_ask`)."""
     said, quoted = own_words(answer_of(claim)).strip(" .!?"), about(question)
     kind = asked_kind(question)
     if len(said.split()) > 3 and (ask := condition_ask(said, question) or next_link(said, question)):
@@ -515,9 +515,7 @@ def honest_test(claim: str, question: str) -> str:
     cause = CAUSED_BY.match(said)
     if cause or gives_reason(claim) or CAUSE_LEAD.match(claim) or re.match(r"\W*(?:why\b|what\s+causes\b)",
                                                                            asked_line(question), re.I):
-        reason = said_back(CAUSE_LEAD.sub("", CAUSED_BY.sub("", said)))
-        told = f"You gave a reason: {reason} " if reason else told
-        return f"{told}{link_ask(said, question)}"
+        return reasoning_ask(said, question)
     if listed := list_asked(question):  # some of a list: the student checks for the rest
         return f"{told}Is that all the {listed[0]} of {listed[1]}, or are there more? Say what each one does, and " \
                f"look for any you have not named yet."
@@ -527,24 +525,46 @@ def honest_test(claim: str, question: str) -> str:
     if term := definition_term(question):
         return f"{told}How would you check that description of {term}? Give one example of {term}, and show how " \
                f"what you said fits it."
-    return f"{told}What have you seen, read or tried that shows it? Give one example, and say how it answers {quoted}."
+    return reasoning_ask(said, question)
 
 
-def link_ask(said: str, question: str) -> str:
-    """The link from a reason to the outcome a why-question names, asked ("How does that lead to the fact that there
-    are fewer lions than zebras?"), said as a chain the student can check link by link, the step it leaves out found
-    there; an answer given with its own reason to another question ("it swims so it's a fish") is checked at its link
-    with another case. A reason tested in general ("How could you test that reason?") names nothing of this one."""
-    parts = SO_LINK.match(said) or BECAUSE_LINK.match(said)
-    if parts and not re.match(r"\W*(?:why|what\s+causes|what\s+makes)\b", asked_line(question), re.I):
-        reason, answer = (part.strip(" ,.") for part in (parts.group("r"), parts.group("a")))
-        reason, answer = (f"{part[:1].lower()}{part[1:]}" if not re.match(r"[A-Z]{2}", part) else part
-                          for part in (reason, answer))
-        return (f"Check the link: does \"{reason}\" always mean \"{answer}\"? Think of another case where "
-                f"\"{reason}\" is true, and see whether the rest holds there too.")
-    outcome = outcome_of(question)
-    ask = f"How does that lead to the fact that {outcome}?" if outcome else f"How does that answer {about(question)}?"
-    return f"{ask} Say it step by step as a chain (this happens, so that happens), and check each link."
+# a yes or no said before the idea ("ya the bigger one is always stronger"): the idea is what is asked about
+POLAR_LEAD = re.compile(r"^\W*(?:no|nope|nah|yes|yeah|ya|yep|yup)\b[\s,.!]*(?=\w)", re.I)
+# a question inside the student's words, or what someone else says: nothing of theirs to ask how they worked out
+ASKS_OR_REPORTS = re.compile(r"\b(?:how|why|what|where|which|when)\s+(?:does|do|did|is|are|can|could|would|will)\b|"
+                             r"\b(?:are|is)\s+(?:they|it|these|those)\s+(?:\w+\s+){0,3}\w+\s*$|"
+                             r"\b(?:friend|teacher|mum|mom|dad|brother|sister|book)\s+(?:says|said|told)\b", re.I)
+
+
+def reasoning_ask(said: str, question: str) -> str:
+    """The student's own reasoning asked for, about their own claim, with no doubt cast and no frame of ours around it
+    (session 23): the link from their reason to a why-question's outcome ("How does that lead to the fact that milk goes
+    sour?"), else the reason they gave ("11 protons is sodium so B": "How did you work out that 11 protons is sodium?";
+    the answer when the reason only retells the question), else the claim itself; a claim too long to say back is asked
+    for its steps; a question or another's words inside it, for the student's own answer. Said of right and wrong ideas
+    alike, since nothing has decided which it is: it neither praises nor doubts ("Check the link: does X always mean
+    Y?", "What have you seen that shows it?" read as doubt of right work)."""
+    bare = CAUSE_LEAD.sub("", CAUSED_BY.sub("", POLAR_LEAD.sub("", said))).strip(" ,.!?")
+    if ASKS_OR_REPORTS.search(bare):  # "but how does it get to my ear", "my friend says no": no claim to ask about
+        return "What do you think the answer is, and why?"
+    outcome = outcome_of(question) if re.match(r"\W*why\b", asked_line(question), re.I) else None
+    if outcome and not re.match(r"not\b", outcome):  # a why-question's outcome: the link to it is theirs to say
+        return f"How does that lead to the fact that {outcome}?"
+    if CAUSED_BY.match(said) or re.match(r"\W*(?:because\s+of|due\s+to)\s", said, re.I):  # a thing, no clause
+        bare = f"it is caused by {bare}"
+    linked, because = SO_LINK.match(bare), BECAUSE_LINK.match(bare)
+    parts = linked or because
+    reason = parts.group("r").strip(" ,.!?") if parts else bare
+    given = parts and forms_of(reason) <= forms_of(question) | forms_of("is are the a an so") \
+        and not forms_of(bare) <= forms_of(question)  # the problem retold, where the question is not the message
+    # "it has fur so it's a pet": what they drew from a short observation; "11 protons is sodium so B": the reason
+    drawn = linked and not because and len(reason.split()) <= 3 and len(linked.group("a").split()) >= 2
+    reason = parts.group("a").strip(" ,.!?") if given or drawn else reason
+    reason = reason if len(reason.split()) >= 2 else bare
+    if not 2 <= len(reason.split()) <= 14:
+        return "How did you work that out? Tell me the steps you took to get there."
+    reason = reason if re.match(r"[A-Z]{2}|[A-Z][a-z]*\d|I\b", reason) else reason[:1].lower() + reason[1:]
+    return f"How did you work out that {to_you(reason)}?"
 
 
 def undecided_move(claim: str, question: str, facts: list[str], kb: KnowledgeBase | None, label: str) -> Move:

@@ -42,6 +42,7 @@ from science_numbers import number_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import next_stage_move, stage_move
 from science_stuck import answers, stuck_move
+from science_trust import operation_turned, real_contradiction
 from science_support import (backing_fact, card_meant, next_stage, reason_doubted, right_part, weighed_verdict,
                              why_said)
 from science_decides import (WHY, answered_first, compares_alike, compares_things, contrast_move, cross_move,
@@ -443,10 +444,14 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         verdict = Verdict("unclear", verdict.sentence)  # "goes in" where the fact says only "breathed out"
     if verdict.label == "supported" and turned(claim, verdict.sentence, question):  # "absorbs the red light", the
         return Move(lever(claim, verdict.sentence, question) or "", "fact", "contradicted", [])  # fact reflects it
+    if verdict.label == "supported" and operation_turned(claim, verdict.sentence):
+        verdict = Verdict("unclear", verdict.sentence)  # "speed = distance x time" beside "divided by time"
     if verdict.label == "supported" and roles_swapped(claim, verdict.sentence):  # the fact's words, paired otherwise
         return Move(f"Not quite: \"{echo(claim)}\" has its parts the wrong way round. Take each part of "
                     f"{about(question)} on its own: which one does what, and how do you know?", "fact",
                     "contradicted", [])
+    if verdict.label == "contradicted" and not real_contradiction(claim, verdict.sentence, question, embedder):
+        return undecided_move(claim, question, facts, kb, "unclear")  # a mere mismatch: the idea is asked, not doubted
     if verdict.label == "contradicted" and (case := left_out_move(claim, question, facts)):
         return case  # "only in air" asked of water, a thing the fact lists beside air: its answer says otherwise
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):

@@ -251,7 +251,8 @@ NOT_A_CLAIM = re.compile(
     r"\bno (?:questions?|hints?|steps|explanations?)\b|\b(?:don'?t|dont|do not) ask\b|\bjust the (?:number|word)\b|"
     r"\bforget (?:your|all|the|about the|previous) (?:\w+ )?(?:rules|instructions|tutor\w*|prompt|stuff)\b|"
     r"\b(?:answer|number|word) only\b|\b(?:need|needs|needed) (?:it|this|that) for\b|"
-    r"\bfor (?:my |the |a )?(?:hw|homework|worksheet|assignment|quiz)\b|"
+    r"\bfor (?:my |the |a )?(?:hw|homework|worksheet|assignment|quiz)\b|\bno time\b|"
+    r"\b(?:test|exam|quiz) is (?:in|tomorrow|today|soon|next)\b|"   # "my test is in 10 minutes": the hurry
     r"^\W*(?:thanks|thank you|thx)\W*$", re.I)  # "Put these in order:", "print the answer", "Thanks.": no claim
 # The student about their own reading, effort or feelings ("i read it twice", "im bad at poems", "i keep mixing up
 # mass and weight", "i have to hand this in"): no claim about the problem, yet it was quoted back as "Your idea: ..."

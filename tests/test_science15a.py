@@ -68,10 +68,9 @@ def test_a_claim_no_fact_decides_is_tested_by_its_shape_in_the_questions_terms()
     described = honest_test("A group of planets", "What is a galaxy?")
     assert described.startswith("Your idea: A group of planets. How would you check that description of a galaxy?")
     reason = honest_test("Because their legs are weak", "Why do bats hang upside down?")
-    assert reason.startswith("You gave a reason: Their legs are weak. How does that lead to the fact that bats hang "
-                             "upside down?")
+    assert reason == "How does that lead to the fact that bats hang upside down?"  # no "say it as a chain" frame
     cause = honest_test("it's caused by the wind", "What causes ocean currents?")
-    assert cause.startswith("You gave a reason: The wind.")
+    assert cause == "How did you work out that it is caused by the wind?"
     job = honest_test("They stop blood flowing backwards", "What are the valves in veins for?")
     assert "if the valves in veins were missing or stopped working" in job
     step = honest_test("The element gets hot", "How does a kettle boil water?")

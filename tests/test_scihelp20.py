@@ -32,7 +32,7 @@ def test_a_reason_is_asked_for_its_missing_link_to_this_outcome():
 
 def test_an_answer_with_its_own_reason_is_checked_at_its_link():
     said = science_fallback.honest_test("it has fur so it's a pet", "Is a polar bear a pet?")
-    assert "\"it has fur\" always mean \"it's a pet\"" in said
+    assert said == "How did you work out that it's a pet?"  # their own reasoning, no "always mean" frame
     assert "test that reason" not in said
     # a pick between two options with its reason is set beside the other option (sciwrong22), not "always mean"
     said = science_fallback.honest_test("it has fur so it's a mammal", "Is a polar bear a mammal or a fish?")
