@@ -210,6 +210,24 @@ _VERBLESS_MUCH = re.compile(r"\b(how much) (?=(now|left)\b)", re.I)
 # "total?", "whats the total": the total of the story's amounts asked
 _TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|altogether|all together)\s*\??$", re.I)
 
+# "just tell me the total.", "pls find how many are left": a request that asks what the question would (no number in
+# it): said as that question ("What is the total?", "How many are left?")
+_REQUEST = re.compile(r"^(?:so |ok |okay )?(?:(?:just|pls|plz|please|can you|could you) )*(?:tell me|give me|find|"
+                      r"work out|figure out|calculate)(?: just)?(?:(?=[\s.?!]*$)| (?P<q>how (?:many|much|far|long)\b"
+                      r"[^.?!\d]*)| (?P<what>the (?:[a-z]+ )?(?:total|cost|price|bill|amount|change|area|perimeter|mean|"
+                      r"average)(?: cost| price| bill| amount)?))(?: (?:pls|plz|please))?\s*[.?!]*$", re.I)
+
+
+def _request_asked(piece: str) -> str:
+    """A request said as its question ("Just tell me the total." -> "What is the total?"), one that asks nothing
+    itself ("Just tell me.", before the question it asks) as nothing, any other piece as it is."""
+    if (m := _REQUEST.match(piece.strip())) is None:
+        return piece
+    if not m.group("q") and not m.group("what"):
+        return ""
+    return f"{m.group('q')[0].upper()}{m.group('q')[1:].rstrip()}?" if m.group("q") else f"What is {m.group('what')}?"
+
+
 # "so 125 left right", "i got 85 is that the number of apples left": the student's own number said as the question's
 # answer: the question it answers, without the number (the tutor reads the number as the student's answer)
 _CLAIM_LEFT = re.compile(r"[,.]?\s*(?:and )?so (?:there are |it is |its )?\$?\d+(?:\.\d+)?(?: [a-z]+s)? "
@@ -513,6 +531,8 @@ def normalised(text: str) -> str:
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
     for piece in pieces:
+        if not (piece := _request_asked(piece)):
+            continue
         if _TOTAL_ASKED.match(piece.strip()):
             piece = "how much in total?" if "$" in text else "how many in total?"
         asked = re.match(rf"\s*{_ASKED}\b", piece, re.I) or piece.rstrip().endswith("?")

@@ -420,3 +420,101 @@ def how_many_times(p: Problem) -> Plan | None:
     b.step("/", [values[big], values[1 - big]], "times", f"How many lots of {amounts[1 - big].group()} make "
            f"{amounts[big].group()}?")
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- two kinds of thing, one k times the other
+
+# 'There are 4 times as many adults as children', 'The farm has twice as many hens as cows': two kinds of thing (no
+# one's name), read either way round by the count told of one of them ('There are 120 adults.', 'There are 8 cows.').
+_KINDS_TIMES = re.compile(rf"(?:\b[Tt]here (?:are|were|is|was)|\b(?:has|had|have|holds|keeps|sells|sold|grows|owns)) "
+                          rf"(?:{_n('k')} times|(?P<twice>twice)) as many {_w('a')} as {_w('b')}\b")
+_KIND_COUNT = r"(?<![\d/.$]){n} (?:[a-z]+ )?(?P<u>{kinds})\b"
+# what the question may say after the kind it counts: where they are or who has them, never a kind of its own ('How
+# many roses are red?')
+_COUNT_ASKED = r"(?:\s*\?| than\b|,? (?:are|were|is|was) there\b|,? (?:are|were) (?:at|in|on)\b|,? (?:does|do|did|will) " \
+               r"(?:the |a |an )?[a-z]+ (?:have|has|own|keep|hold|grow|sell|need)\b|" \
+               r" (?:in all|altogether|in total|together)\b)"
+_IN_ALL = r"\b(?:in all|altogether|all together|in total|total|together|combined)\b"
+
+
+def kinds_times(p: Problem) -> Plan | None:
+    """The other kind's count (120 adults, 4 times as many as children: 120 ÷ 4 children; 8 cows, twice as many hens:
+    8 x 2 hens), then the two together or the difference when the question asks for it."""
+    m = p.search(_KINDS_TIMES)
+    if not m or same_word(m.group("a"), m.group("b")):
+        return None
+    kinds = "|".join(re.escape(m.group(g)) for g in ("a", "b"))
+    said = [c for c in p.finditer(re.compile(_KIND_COUNT.format(n=_n("n"), kinds=kinds))) if c.start() != m.start("k")]
+    asked = re.match(rf"how many (?:[a-z]+ )?(?P<u>{kinds})\b(?={_COUNT_ASKED})", p.question, re.I)
+    if len(said) != 1 or said[0].start() in range(*m.span()):
+        return None
+    b = Builder(p, "comparison")
+    known, big = said[0].group("u"), m.group("a")
+    other = m.group("b") if known == big else big
+    k = b.given(m, "k", "") if m.group("k") else b.fact(2, "", "twice: 2 times")
+    n = b.given(said[0], "n", known)
+    times = f"{m.group('k') or 2} times as many {big} as {m.group('b')}"
+    if known == big:
+        found = b.step("/", [n, k], other, f"There are {times}: how many {other} go with {said[0].group()}?")
+        whole_count(b.value(found))
+    else:
+        found = b.step("*", [n, k], other, f"There are {times}: how many {other} go with {said[0].group()}?")
+    if asked and asked.group("u") == other and not p.asks(rf"\b(?:more|fewer|less|than)\b|{_IN_ALL}"):
+        return b.finish()
+    if asked is None and p.asks(_IN_ALL):
+        whole = re.match(rf"how many {_w('w')}", p.question, re.I)
+        b.step("+", [n, found], whole.group("w") if whole else "", f"How many {known} and {other} are there together?")
+        return b.finish()
+    if asked and asked.group("u") == big and p.asks(r"\bmore\b[^?]*\bthan\b"):
+        b.step("-", [found if known != big else n, n if known != big else found], big,
+               f"How many more {big} than {m.group('b')} are there?")
+        return b.finish()
+    return None
+
+
+# ----------------------------------------------------------------------------- a comparison whose reference is implied
+
+# 'A class collected 125 cans. Another class collected 38 fewer cans.', 'The first box weighs 45 kg. The second box
+# weighs 12 kg less.': no 'than'; the amount compared with is the one told just before, of the same thing.
+_TOLD = re.compile(rf"\s*(?P<s>[A-Z][A-Za-z]*(?: [A-Za-z]+){{0,3}}?) (?P<v>[a-z]+) {_n('a')} {_w('i')}"
+                   rf"(?: (?:on|in|at|last|during|yesterday|today)(?: [A-Za-z]+){{0,2}})?\s*[.!]?\s*$")
+_AGAINST_IT = re.compile(rf"\s*(?P<s>[A-Z][A-Za-z]*(?: [A-Za-z]+){{0,3}}?) (?P<v>[a-z]+) {_n('d')} "
+                         rf"(?:{_w('u')} )?(?P<dir>more|fewer|less)(?: {_w('i')})?\s*[.!]?\s*$")
+_PRONOUN_OR_TIME = r"(?:he|she|they|it|we|i|you|his|her|their|then|on|in|at|after|later|next)\b"
+
+
+def _who(subject: str) -> str:
+    return re.sub(r"^(?:the|a|an|another|one) ", "", subject.lower())
+
+
+def implied_compared(p: Problem) -> Plan | None:
+    """The second amount from the first (125 - 38 cans, 45 - 12 kg), then both together when the question asks. 'More'
+    is a comparison only for someone else ('Another class collected 17 more'): 'then he picked 17 more' adds."""
+    spans = p.statements()
+    first = _TOLD.match(p.t, *spans[0]) if len(spans) == 2 else None
+    second = _AGAINST_IT.match(p.t, *spans[1]) if first else None
+    if second is None or re.search(r"\bthan\b", p.t[slice(*spans[1])]):
+        return None
+    noun = first.group("i")
+    if first.group("v") != second.group("v"):
+        return None   # the same deed by another ('collected ... collected'), never 'gave him 5 more'
+    if not (same_word(second.group("i"), noun) or not second.group("i") and same_word(second.group("u"), noun)):
+        return None
+    one, other = _who(first.group("s")), _who(second.group("s"))
+    if second.group("dir") == "more" and (one == other or re.match(_PRONOUN_OR_TIME, other)):
+        return None
+    b = Builder(p, "comparison")
+    a, d = b.given(first, "a", noun), b.given(second, "d", noun)
+    op = "+" if second.group("dir") == "more" else "-"
+    said = f"{second.group('d')} {noun} {second.group('dir')} than {first.group('a')}"
+    found = b.step(op, [a, d], noun, f"How many {noun} is {said}?")
+    if (two := p.search(re.compile(r"\bthe (2) "), "question")) is not None:
+        b.label(two, 1)   # 'the two classes' (read as 'the 2 classes') names the two, it adds no amount
+    if p.asks(rf"{_IN_ALL}|\bboth\b|\bthe (?:two|2)\b"):
+        b.step("+", [a, found], noun, f"How many {noun} are {first.group('a')} and the {second.group('d')} "
+               f"{second.group('dir')} together?")
+    elif not (other != one and p.asks(rf"\b{re.escape(other)}\b")) or p.asks(rf"\b(?:more|fewer|less)\b"):
+        return None
+    if b.value(found) <= 0:
+        return None
+    return b.finish()
