@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from text_words import spelled_out
+from wordproblem import is_unit
 
 # A retold problem's shorthand for the planner's words ("5 are broke", "tot", "30 min", "how many r left"), written
 # out after the chat spellings (text_words.spelled_out: "didnt" -> "did not", "theres" -> "there is"): the planner's
@@ -209,6 +210,15 @@ _VERBLESS_MUCH = re.compile(r"\b(how much) (?=(now|left)\b)", re.I)
 
 # "total?", "whats the total": the total of the story's amounts asked
 _TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|altogether|all together)\s*\??$", re.I)
+
+# "3/8 of a mile", "2/3 of a cup of flour": a fraction of one unit is that many of the unit ("3/8 mile"), the way the
+# planner adds and takes away measures; "1/3 of a bottle", a part of one whole thing, stays as it is
+_OF_A_UNIT = re.compile(r"(?<![\d/.])(\d+/\d+) of an? ([a-z]+)\b")
+
+
+def _unit_parts(text: str) -> str:
+    return _OF_A_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_unit(m.group(2)) else m.group(), text)
+
 
 # "just tell me the total.", "pls find how many are left": a request that asks what the question would (no number in
 # it): said as that question ("What is the total?", "How many are left?")
@@ -504,7 +514,7 @@ def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
     text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()],
                            spelled_out(_N_FOR_AND.sub("and", " ".join(text.split()))))
-    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))))
+    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", _unit_parts(text)))))
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
