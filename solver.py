@@ -189,7 +189,7 @@ from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lo
                            rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed, leftover
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
-from shape_patterns import plane_shape
+from shape_patterns import composite_area, plane_shape
 from shopping_patterns import fee_added, priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
@@ -228,7 +228,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
     measure_gap, same_amount, leftover, mean_next, priced_apart, state_part,
-    fee_added, kinds_times, implied_compared]
+    fee_added, kinds_times, implied_compared, composite_area]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

@@ -1,0 +1,96 @@
+"""Planner coverage of whole problems (session 23): two kinds of thing k times the other read both ways, a comparison
+whose reference is the amount told before it, a request said as its question, a fraction of one unit."""
+from fractions import Fraction
+
+import lesson
+import retold
+import solver
+
+
+def test_kinds_times_read_from_the_bigger_kind():
+    found = solver.plan("The library has 6 times as many novels as atlases. There are 84 novels. "
+                        "How many atlases are there?")
+    assert found is not None and found.answer == 14
+    assert [st.op for st in found.steps] == ["/"]
+
+
+def test_kinds_times_read_from_the_smaller_kind_then_together():
+    found = solver.plan("A pond has twice as many frogs as turtles. There are 13 turtles. "
+                        "How many animals are there in all?")
+    assert found is not None and found.answer == 39
+    assert [st.op for st in found.steps] == ["*", "+"]
+
+
+def test_kinds_times_how_many_more():
+    found = solver.plan("A shop sells 5 times as many pens as rulers. It sold 9 rulers. "
+                        "How many more pens than rulers did it sell?")
+    assert found is not None and found.answer == 36
+
+
+def test_kinds_times_abstains_on_another_question_or_a_part_count():
+    assert solver.plan("A pond has 3 times as many frogs as turtles. There are 12 turtles. "
+                       "How many frogs are green?") is None
+    assert solver.plan("There are 4 times as many cars as vans. There are 30 cars. How many vans are there?") is None
+
+
+def test_implied_reference_is_the_amount_told_before():
+    found = solver.plan("The first truck carried 240 boxes. The second truck carried 65 fewer boxes. "
+                        "How many boxes did both trucks carry?")
+    assert found is not None and found.answer == 415
+    assert [st.op for st in found.steps] == ["-", "+"]
+    found = solver.plan("The green bag weighs 14 kg. The yellow bag weighs 3 kg less. "
+                        "How much does the yellow bag weigh?")
+    assert found is None or found.answer == 11
+
+
+def test_implied_more_of_the_same_person_is_no_comparison():
+    found = lesson.plan_of("Rosa baked 36 cookies. Then she baked 12 more cookies. How many cookies did she bake in all?")
+    assert found is None or found.answer == 48
+    assert lesson.plan_of("Omar sold 20 tickets. Omar sold 5 more tickets. How many tickets in all?") is None or \
+        lesson.plan_of("Omar sold 20 tickets. Omar sold 5 more tickets. How many tickets in all?").answer == 25
+
+
+def test_request_said_as_its_question():
+    said = retold.forms("Shoes cost $50 plus 10 percent tax. pls just tell me the total")[0]
+    assert "tell me" not in said and said.endswith("total?")
+    found = lesson.plan_of("Shoes cost $50 plus 10 percent tax. pls just tell me the total")
+    assert found is not None and found.answer == 55
+    found = lesson.plan_of("A jug held 2000 mL. 750 mL was poured out. just tell me how many mL are left")
+    assert found is None or found.answer == 1250
+
+
+def test_fraction_of_one_unit_read_as_that_many_units():
+    assert "5/8 cup" in retold.forms("Kai used 5/8 of a cup of milk and 1/8 of a cup of cream.")[0]
+    assert "1/2 of a pie" in retold.forms("Lu ate 1/2 of a pie.")[0]   # a whole thing, no unit
+    found = lesson.plan_of("Ida swam 1/4 of a mile on Monday and 3/4 of a mile on Tuesday. How far did she swim "
+                           "in all?")
+    assert found is not None and found.answer == Fraction(1)
+
+
+def test_composite_area_adds_two_parts():
+    found = solver.plan("A barn wall is a rectangle with a triangle above it. The rectangle is 12 m wide and 4 m tall. "
+                        "The triangle has a base of 12 m and a height of 5 m. What is the area of the wall?")
+    assert found is not None and found.answer == 78
+    assert [st.op for st in found.steps] == ["*", "*", "/", "+"]
+    found = solver.plan("A patio is made of two rectangles: one is 7 ft by 3 ft and the other is 2 ft by 5 ft. "
+                        "What is the total area of the patio?")
+    assert found is not None and found.answer == 31
+
+
+def test_composite_area_takes_away_a_part_cut_out():
+    found = solver.plan("A poster is 30 cm long and 20 cm wide. A square with sides of 10 cm is cut out of it. "
+                        "What is the area left?")
+    assert found is not None and found.answer == 500
+
+
+def test_composite_area_abstains_when_one_part_is_asked():
+    found = solver.plan("A sign is a rectangle with a triangle on top. The rectangle is 6 m wide and 2 m tall. "
+                        "The triangle has a base of 6 m and a height of 2 m. What is the area of the triangle?")
+    assert found is None or found.answer == 6
+    assert solver.plan("A square with sides of 4 cm is on the left and a rectangle 6 cm long and 2 cm wide is on the "
+                       "right. What is their total area?").answer == 28   # 'on the left' takes nothing away
+
+
+def test_rectangle_said_wide_and_tall():
+    found = solver.plan("A rectangle painted on the wall is 3 feet wide and 4 feet tall. What is its area?")
+    assert found is not None and found.answer == 12
