@@ -194,7 +194,7 @@ from shopping_patterns import fee_added, priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, how_many_times, implied_compared, kinds_times, kinds_with_difference, numbers_multiple,
+from total_patterns import (age_later, compared_back, how_many_times, implied_compared, kinds_times, two_price_count, kinds_with_difference, numbers_multiple,
                             shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
@@ -228,7 +228,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
     measure_gap, same_amount, leftover, mean_next, priced_apart, state_part,
-    fee_added, kinds_times, implied_compared, composite_area]
+    fee_added, kinds_times, implied_compared, composite_area, two_price_count]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

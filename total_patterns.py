@@ -518,3 +518,58 @@ def implied_compared(p: Problem) -> Plan | None:
     if b.value(found) <= 0:
         return None
     return b.finish()
+
+
+# ----------------------------------------------------------------------------- a count and its cost, at two prices
+
+# 'A store sold 20 shirts for $279. Some shirts cost $12 and the rest cost $15.', 'She bought 30 pens and pencils for
+# $39. Pens cost $2 and pencils cost $1.': how many of one kind, from the count, the total and the two prices.
+_MONEY = r"\$\d+(?:\.\d+)?"
+_COUNT_COST = re.compile(rf"(?<![$\d.])(?P<n>\d+) (?P<things>(?:[a-z]+ ){{0,3}}?[a-z]+)(?: in all| altogether)? "
+                         rf"(?:for|cost|costing|worth|totaling|that cost) (?:a total of )?(?P<t>{_MONEY})")
+_COST_COUNT = re.compile(rf"\b(?:paid|pays|spent|spends) (?:a total of )?(?P<t>{_MONEY}) (?:for|on) (?P<n>\d+) "
+                         rf"(?P<things>(?:[a-z]+ ){{0,3}}?[a-z]+)\b")
+_KIND_PRICE = re.compile(rf"(?P<kind>\b[A-Za-z]+(?: [a-z]+)?) (?:cost|costs|are|were|sell for|sold for) (?P<p>{_MONEY})"
+                         rf"(?: each| apiece| a piece)?")
+_NOT_KIND = {"some", "the", "rest", "others", "other", "of", "them", "each", "and", "a"}
+
+
+def _kind_asked(question: str, kinds: list[re.Match]) -> int | None:
+    """Which of the two prices the question counts: its price named ('How many $15 shirts') or its own words."""
+    said = [i for i, k in enumerate(kinds) if k.group("p") in question]
+    words = [{stem(w) for w in k.group("kind").lower().split()} - _NOT_KIND for k in kinds]
+    asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    named = [i for i, w in enumerate(words) if w - words[1 - i] and w - words[1 - i] <= asked]
+    found = said or named
+    return found[0] if len(found) == 1 else None
+
+
+def two_price_count(p: Problem) -> Plan | None:
+    """As if all of them cost the other price, the money left over, what one of the asked kind costs more (or less),
+    then how many of the asked kind: (279 - 20 x 15) / (12 - 15) ... always with whole counts between 0 and all."""
+    told = p.search(_COUNT_COST) or p.search(_COST_COUNT)
+    kinds = [k for k in p.finditer(_KIND_PRICE) if told and k.start("p") != told.start("t")]
+    asked = re.match(r"how many\b", p.question, re.I)
+    if not told or len(kinds) != 2 or not asked or kinds[0].group("p") == kinds[1].group("p"):
+        return None
+    which = _kind_asked(p.question, kinds)
+    if which is None:
+        return None
+    b = Builder(p, "sum_difference")
+    for named in p.finditer(re.compile(re.escape(kinds[which].group("p"))), "question"):
+        b.label(named, 0)   # 'How many $15 shirts': the price names the kind asked, it adds no amount
+    count, total = b.given(told, "n", told.group("things")), b.given(told, "t", "dollars")
+    price, other = (b.given(kinds[i], "p", "dollars") for i in (which, 1 - which))
+    things, at = told.group("things"), kinds[1 - which].group("p")
+    all_other = b.step("*", [count, other], "dollars", f"How much would {told.group('n')} {things} cost if all were "
+                       f"{at}?")
+    dear = b.value(price) > b.value(other)
+    gap = b.step("-", [total, all_other] if dear else [all_other, total], "dollars",
+                 f"How far is {told.group('t')} from that?")
+    each = b.step("-", [price, other] if dear else [other, price], "dollars",
+                  f"How much does one at {kinds[which].group('p')} differ from one at {at}?")
+    found = b.step("/", [gap, each], things, f"How many at {kinds[which].group('p')} make up that difference?")
+    whole_count(b.value(found))
+    if not 0 < b.value(found) < b.value(count):
+        return None
+    return b.finish()

@@ -94,3 +94,17 @@ def test_composite_area_abstains_when_one_part_is_asked():
 def test_rectangle_said_wide_and_tall():
     found = solver.plan("A rectangle painted on the wall is 3 feet wide and 4 feet tall. What is its area?")
     assert found is not None and found.answer == 12
+
+
+def test_two_price_count_either_kind():
+    found = solver.plan("A bakery sold 25 pies for $230. Some pies cost $8 and the rest cost $10. "
+                        "How many $10 pies were sold?")
+    assert found is not None and found.answer == 15
+    found = solver.plan("Red roses cost $3 and white roses cost $5. Nia bought 12 roses for $44. "
+                        "How many red roses did she buy?")
+    assert found is not None and found.answer == 8
+
+
+def test_two_price_count_abstains_on_a_count_that_is_not_whole():
+    assert solver.plan("A bakery sold 25 pies for $231. Some pies cost $8 and the rest cost $10. "
+                       "How many $10 pies were sold?") is None
