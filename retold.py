@@ -220,6 +220,17 @@ def _unit_parts(text: str) -> str:
     return _OF_A_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_unit(m.group(2)) else m.group(), text)
 
 
+# "bought 2/3 yard of ribbon and then 1/6 yard more": a second amount without its verb does what the first amount's
+# verb did ("and then bought 1/6 yard more")
+_MORE_AGAIN = re.compile(r"\b(?P<v>(?!(?:of|for|with|to|in|on|at|by|and|the|a|an|is|are|was|were|has|have|had|than|"
+                         r"about|over|under|each|per)\b)[a-z]+) (?P<first>\$?\d[^.?!,]*?),? and then "
+                         r"(?=\$?\d[\d/.]* (?:[a-z]+ )?more\b)", re.I)
+
+
+def _more_again(text: str) -> str:
+    return _MORE_AGAIN.sub(r"\g<v> \g<first> and then \g<v> ", _unit_parts(text))
+
+
 # "just tell me the total.", "pls find how many are left": a request that asks what the question would (no number in
 # it): said as that question ("What is the total?", "How many are left?")
 _REQUEST = re.compile(r"^(?:so |ok |okay )?(?:(?:just|pls|plz|please|can you|could you) )*(?:tell me|give me|find|"
@@ -514,7 +525,7 @@ def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
     text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()],
                            spelled_out(_N_FOR_AND.sub("and", " ".join(text.split()))))
-    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", _unit_parts(text)))))
+    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", _more_again(text)))))
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))

@@ -108,3 +108,12 @@ def test_two_price_count_either_kind():
 def test_two_price_count_abstains_on_a_count_that_is_not_whole():
     assert solver.plan("A bakery sold 25 pies for $231. Some pies cost $8 and the rest cost $10. "
                        "How many $10 pies were sold?") is None
+
+
+def test_second_amount_without_its_verb_does_what_the_first_did():
+    assert "and then poured 1/4 liter more" in retold.forms("Ann poured 1/2 of a liter of milk and then 1/4 of a "
+                                                             "liter more. How much milk did she pour?")[0]
+    found = lesson.plan_of("Ann poured 1/2 of a liter of milk and then 1/4 of a liter more. How many liters of milk "
+                           "did she pour in all?")
+    assert found is not None and found.answer == Fraction(3, 4)
+    assert "then had" not in retold.forms("Bo had 5 cards and then 3 more. How many cards now?")[0]
