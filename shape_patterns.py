@@ -135,11 +135,10 @@ def composite_area(p: Problem) -> Plan | None:
                                           "") or "").lower()
         end = marks[i + 1].start() if i + 1 < len(marks) else p.q
         parts += _part_measures(p, m.start(), end, shape)
-    units = {unit_name(g.group(u).lower()) for _, ms, _ in parts for g in ms for u in ("u", "u2")
-             if u in g.groupdict() and g.group(u)}
-    if len(parts) != 2 or len(units) > 1:
+    written = [g.group(u) for _, ms, _ in parts for g in ms for u in ("u", "u2") if u in g.groupdict() and g.group(u)]
+    if len(parts) != 2 or len({unit_name(u.lower()) for u in written}) > 1:
         return None
-    unit = next(iter(units), "")
+    unit = written[0] if written else ""   # as the problem writes it: '52 square feet', never 'square foot'
     area = f"square {unit}".strip()
     b = Builder(p, "shape")
     b.read += [m.start() for m in marks]   # 'shaped like a rectangle with a triangle on top' names the parts

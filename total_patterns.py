@@ -560,9 +560,10 @@ def two_price_count(p: Problem) -> Plan | None:
         b.label(named, 0)   # 'How many $15 shirts': the price names the kind asked, it adds no amount
     count, total = b.given(told, "n", told.group("things")), b.given(told, "t", "dollars")
     price, other = (b.given(kinds[i], "p", "dollars") for i in (which, 1 - which))
-    things, at = told.group("things"), kinds[1 - which].group("p")
-    all_other = b.step("*", [count, other], "dollars", f"How much would {told.group('n')} {things} cost if all were "
-                       f"{at}?")
+    own = [w for w in kinds[which].group("kind").lower().split() if w not in _NOT_KIND]
+    things, at = " ".join(own) or told.group("things"), kinds[1 - which].group("p")
+    all_other = b.step("*", [count, other], "dollars", f"How much would {told.group('n')} {told.group('things')} cost "
+                       f"if all were {at}?")
     dear = b.value(price) > b.value(other)
     gap = b.step("-", [total, all_other] if dear else [all_other, total], "dollars",
                  f"How far is {told.group('t')} from that?")
