@@ -426,9 +426,14 @@ def how_many_times(p: Problem) -> Plan | None:
 
 # 'There are 4 times as many adults as children', 'The farm has twice as many hens as cows': two kinds of thing (no
 # one's name), read either way round by the count told of one of them ('There are 120 adults.', 'There are 8 cows.').
-_KINDS_TIMES = re.compile(rf"(?:\b[Tt]here (?:are|were|is|was)|\b(?:has|had|have|holds|keeps|sells|sold|grows|owns)) "
+_KINDS_TIMES = re.compile(rf"(?:\b[Tt]here (?:are|were|is|was)|\b(?P<deed>has|had|have|holds|keeps|sells|sold|grows|"
+                          rf"grew|owns)) "
                           rf"(?:{_n('k')} times|(?P<twice>twice)) as many {_w('a')} as {_w('b')}\b")
-_KIND_COUNT = r"(?<![\d/.$]){n} (?:[a-z]+ )?(?P<u>{kinds})\b"
+# the count of one kind told as it stands ('There are 120 adults', 'It has 16 tulips') or by the deed the two kinds
+# were compared in ('sells 5 times as many pens ... It sold 9 rulers'), never another change ('12 more girls join')
+_DEEDS = {"sells": "sells|sold", "sold": "sells|sold", "grows": "grows|grew", "grew": "grows|grew"}
+_KIND_COUNT = r"\b(?:[Tt]here (?:are|were|is|was)|has|have|had|holds|keeps|owns|counted|counts{deed}) {n} " \
+              r"(?:(?!(?:more|fewer|less|extra|new|other)\b)[a-z]+ )?(?P<u>{kinds})\b"
 # what the question may say after the kind it counts: where they are or who has them, never a kind of its own ('How
 # many roses are red?')
 _COUNT_ASKED = r"(?:\s*\?| than\b|,? (?:are|were|is|was) there\b|,? (?:are|were) (?:at|in|on)\b|,? (?:does|do|did|will) " \
@@ -444,7 +449,8 @@ def kinds_times(p: Problem) -> Plan | None:
     if not m or same_word(m.group("a"), m.group("b")):
         return None
     kinds = "|".join(re.escape(m.group(g)) for g in ("a", "b"))
-    said = [c for c in p.finditer(re.compile(_KIND_COUNT.format(n=_n("n"), kinds=kinds))) if c.start() != m.start("k")]
+    deed = f"|{_DEEDS[m.group('deed')]}" if m.group("deed") in _DEEDS else ""
+    said = [c for c in p.finditer(re.compile(_KIND_COUNT.format(n=_n("n"), kinds=kinds, deed=deed)))]
     asked = re.match(rf"how many (?:[a-z]+ )?(?P<u>{kinds})\b(?={_COUNT_ASKED})", p.question, re.I)
     if len(said) != 1 or said[0].start() in range(*m.span()):
         return None

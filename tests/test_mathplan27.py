@@ -117,3 +117,10 @@ def test_second_amount_without_its_verb_does_what_the_first_did():
                            "did she pour in all?")
     assert found is not None and found.answer == Fraction(3, 4)
     assert "then had" not in retold.forms("Bo had 5 cards and then 3 more. How many cards now?")[0]
+
+
+def test_kinds_times_reads_a_count_as_it_stands_never_a_change():
+    assert solver.plan("A shop has 4 times as many pens as pencils. It sold 20 pens. How many pencils are there?") \
+        is None
+    found = solver.plan("A club has 3 times as many boys as girls. It has 12 girls. How many boys does it have?")
+    assert found is not None and found.answer == 36
