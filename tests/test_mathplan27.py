@@ -124,3 +124,9 @@ def test_kinds_times_reads_a_count_as_it_stands_never_a_change():
         is None
     found = solver.plan("A club has 3 times as many boys as girls. It has 12 girls. How many boys does it have?")
     assert found is not None and found.answer == 36
+
+
+def test_more_by_someone_else_is_never_planned_as_a_second_deed():
+    found = lesson.plan_of("Mia sold 30 tickets. Her brother sold 8 more tickets. How many tickets did they sell in "
+                           "all?")
+    assert found is None or found.answer == 68   # never 38: 8 more than Mia's 30, not 8 tickets
