@@ -235,8 +235,8 @@ def _more_again(text: str) -> str:
 # it): said as that question ("What is the total?", "How many are left?")
 _REQUEST = re.compile(r"^(?:so |ok |okay )?(?:(?:just|pls|plz|please|can you|could you) )*(?:tell me|give me|find|"
                       r"work out|figure out|calculate)(?: just)?(?:(?=[\s.?!]*$)| (?P<q>how (?:many|much|far|long)\b"
-                      r"[^.?!\d]*)| (?P<what>the (?:[a-z]+ )?(?:total|cost|price|bill|amount|change|area|perimeter|mean|"
-                      r"average)(?: cost| price| bill| amount)?))(?: (?:pls|plz|please))?\s*[.?!]*$", re.I)
+                      r"[^.?!\d]*)| (?P<what>the (?:[a-z]+ )?(?:total|cost|price|bill|amount|change|area|perimeter|"
+                      r"mean|average)(?: cost| price| bill| amount)?))(?: (?:pls|plz|please))?\s*[.?!]*$", re.I)
 
 
 def _request_asked(piece: str) -> str:

@@ -128,7 +128,7 @@ def composite_area(p: Problem) -> Plan | None:
             r"\b(?:total|whole|together|in all|altogether|combined|both)\b"):
         return None   # the area of one part ('What is the area of the triangle?') is plane_shape's
     marks = [m for m in p.finditer(_PART)]
-    # a thing 'A long and B wide' told before any shape is named ('A poster is 30 cm long and 20 cm wide') is a rectangle
+    # a thing 'A long and B wide' told before any shape is named ('A poster is 30 cm long and 20 cm wide'): a rectangle
     parts = _part_measures(p, 0, marks[0].start(), "rectangle") if marks else []
     for i, m in enumerate(marks):
         shape = (m.group("shape") or next((k.group("shape") for k in reversed(marks[:i]) if k.group("shape")),

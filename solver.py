@@ -106,7 +106,11 @@ lost, and two measures compared, across units when the question names the smalle
 (mathplan26): a story read clause by clause, each clause's amount fed to the next that acts on it, two kinds in each
 group added first (chain_patterns.py), a part in a state of its own taken from the whole ('5 eggs cracked ... How many
 were OK?': parts_patterns.state_part), a fee added to a price (shopping_patterns.fee_added), '$42 plus 15% tip' asked
-as the total.
+as the total. Session 23 (mathplan27, whole problems): a comparison whose reference is the amount told before it
+('Another class collected 38 fewer cans.'), two kinds of thing 'k times as many A as B' read from either count, how
+many of one kind from a count, its cost and two prices (total_patterns.py), a shape made of two shapes
+(shape_patterns.composite_area); retold.py says a request as its question ('just tell me the total'), '3/8 of a mile'
+as '3/8 mile', and a second amount without its verb with the first one's ('and then 1/6 yard more').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -143,6 +147,10 @@ points at the staged data; before round 5 in brackets):
       9), check 39.1% (17.4%), 100% precise before and after
   fresh11 (64 problems of the round 12 families, written before it): dev 81.2% (37.5%), check 75.0% (37.5%), 100%
       precise before and after; GSM8K train, a fixed sample of 1,000 (random.Random(12)): 23 planned before and after
+  probes27/mathplan27 (60 grade 3-8 worksheet problems written before session 23's whole-problem readers: a
+      comparison's implied reference, 'k times as many A as B' both ways, composite areas, two prices, requests):
+      dev 93.3% (56.7%), check 73.3% (46.7%); 100% precise on dev, check's one wrong plan ('His sister picked 17
+      more', read as a second deed) now abstains as the two readings disagree
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 100% (98.1%), precision 100%; every gold step value of the planned problems is a step of the plan
   GSM8K train (7,473): even indices (tuned on) 1.7% (63 planned; 43 before round 5b, 48 before round 6, 62 before
@@ -194,8 +202,9 @@ from shopping_patterns import fee_added, priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, how_many_times, implied_compared, kinds_times, two_price_count, kinds_with_difference, numbers_multiple,
-                            shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
+from total_patterns import (age_later, compared_back, how_many_times, implied_compared, kinds_times,
+                            kinds_with_difference, numbers_multiple, shared_with_difference, shared_with_multiple,
+                            sum_difference, totals_compared, two_price_count)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression

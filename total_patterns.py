@@ -5,7 +5,11 @@ shares of a total with one more or fewer than the other ('Jada is 4 years older 
 ages is 30'), and two people's total with one k times the other ('Omar is 4 times as old as his cousin. The sum of
 their ages is 35': k + 1 equal parts). Round 15: the amount a known one was said against ('Ana scored 36 points,
 which is 4 times as many as Ben': Ben's is 36 ÷ 4) and how many times one amount is another ('How many times longer is
-the whale?'). Apart from equation_patterns.py to keep each file short; each pattern returns a `Plan` or None.
+the whale?'). Session 23: two kinds of thing, one k times the other, read from either count ('There are 4 times as many
+adults as children. There are 120 adults.'), a comparison whose reference is the amount told just before it ('A class
+collected 125 cans. Another class collected 38 fewer cans.'), and how many of one kind from a count, its cost and two
+prices ('20 shirts for $279 ... $12 and the rest $15'). Apart from equation_patterns.py to keep each file short; each
+pattern returns a `Plan` or None.
 """
 from __future__ import annotations
 
@@ -422,7 +426,7 @@ def how_many_times(p: Problem) -> Plan | None:
     return b.finish()
 
 
-# ----------------------------------------------------------------------------- two kinds of thing, one k times the other
+# ------------------------------------------------------------------------- two kinds of thing, one k times the other
 
 # 'There are 4 times as many adults as children', 'The farm has twice as many hens as cows': two kinds of thing (no
 # one's name), read either way round by the count told of one of them ('There are 120 adults.', 'There are 8 cows.').
@@ -436,8 +440,8 @@ _KIND_COUNT = r"\b(?:[Tt]here (?:are|were|is|was)|has|have|had|holds|keeps|owns|
               r"(?:(?!(?:more|fewer|less|extra|new|other)\b)[a-z]+ )?(?P<u>{kinds})\b"
 # what the question may say after the kind it counts: where they are or who has them, never a kind of its own ('How
 # many roses are red?')
-_COUNT_ASKED = r"(?:\s*\?| than\b|,? (?:are|were|is|was) there\b|,? (?:are|were) (?:at|in|on)\b|,? (?:does|do|did|will) " \
-               r"(?:the |a |an )?[a-z]+ (?:have|has|own|keep|hold|grow|sell|need)\b|" \
+_COUNT_ASKED = r"(?:\s*\?| than\b|,? (?:are|were|is|was) there\b|,? (?:are|were) (?:at|in|on)\b|" \
+               r",? (?:does|do|did|will) (?:the |a |an )?[a-z]+ (?:have|has|own|keep|hold|grow|sell|need)\b|" \
                r" (?:in all|altogether|in total|together)\b)"
 _IN_ALL = r"\b(?:in all|altogether|all together|in total|total|together|combined)\b"
 

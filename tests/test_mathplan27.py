@@ -44,7 +44,8 @@ def test_implied_reference_is_the_amount_told_before():
 
 
 def test_implied_more_of_the_same_person_is_no_comparison():
-    found = lesson.plan_of("Rosa baked 36 cookies. Then she baked 12 more cookies. How many cookies did she bake in all?")
+    found = lesson.plan_of("Rosa baked 36 cookies. Then she baked 12 more cookies. How many cookies did she bake in "
+                           "all?")
     assert found is None or found.answer == 48
     assert lesson.plan_of("Omar sold 20 tickets. Omar sold 5 more tickets. How many tickets in all?") is None or \
         lesson.plan_of("Omar sold 20 tickets. Omar sold 5 more tickets. How many tickets in all?").answer == 25
