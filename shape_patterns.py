@@ -98,6 +98,9 @@ def plane_shape(p: Problem) -> Plan | None:
 _PART = re.compile(r"\b(?P<shape>triangle|rectangle|square)s?\b|\b(?:the other|another)\b", re.I)
 _BY = re.compile(rf"(?<![\d.])(?P<a>{NUM}) ?(?P<u>{_UNITS})? ?(?:by|x|×) ?(?P<b>{NUM}) ?(?P<u2>{_UNITS})?")
 _ON_EACH_SIDE = re.compile(rf"(?<![\d.])(?P<n>{NUM}) ?(?:{_UNIT})? (?:on|along) (?:each|every|a) side\b")
+# one part placed in the other: never added, taken away only when the text says so
+_INSIDE = r"\b(?:inside|within|in the (?:middle|center|centre|corner)|in (?:one|a|each) corner|on it|covers?|" \
+          r"covered|surrounded)\b"
 _TAKEN = r"\b(?:cut (?:out|from|away)|removed?|taken (?:out|away)|without|area (?:is |that is )?left|left over|" \
          r"remaining area|area remaining|not covered|a hole)\b"
 
@@ -157,6 +160,8 @@ def composite_area(p: Problem) -> Plan | None:
         areas.append(both if shape != "triangle" else b.step(
             "/", [both, b.fact(2, "", "half of the rectangle")], area, "A triangle is half of that rectangle: what "
             "is its area?", kind="area"))
+    if not re.search(_TAKEN, p.t, re.I) and re.search(_INSIDE, p.t, re.I):
+        return None   # a patio inside a garden: the garden's area already holds it, and 'the grass' is what is left
     if re.search(_TAKEN, p.t, re.I):
         if b.value(areas[1]) >= b.value(areas[0]):
             return None

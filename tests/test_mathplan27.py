@@ -131,3 +131,12 @@ def test_more_by_someone_else_is_never_planned_as_a_second_deed():
     found = lesson.plan_of("Mia sold 30 tickets. Her brother sold 8 more tickets. How many tickets did they sell in "
                            "all?")
     assert found is None or found.answer == 68   # never 38: 8 more than Mia's 30, not 8 tickets
+
+
+def test_composite_area_never_adds_a_part_placed_inside_the_other():
+    found = solver.plan("A yard is 12 m by 9 m and there is a square pool 4 m on each side inside it. How much area is "
+                        "lawn?")
+    assert found is None or found.answer == 92
+    found = solver.plan("A yard is 12 m by 9 m with a square pool 4 m on each side in the middle. What is the area of "
+                        "the yard without the pool?")
+    assert found is not None and found.answer == 92
