@@ -127,7 +127,7 @@ operation with the numbers filled in; never the result).
 Measured with `python -m bench.solver` (quality, not timing; 2026-12-05, fresh7 and GSM8K 2026-12-06; $NANOTUTOR_DATA
 points at the staged data; before round 5 in brackets):
   authored cases (tests/fixtures/solver/cases.jsonl, 122 grade 3-10 problems, developed against):
-      coverage 98.4%, precision 100% (every pattern 100% precise; coverage 67-100% per pattern)
+      coverage 99.2% (98.4% before session 23), precision 100% (every pattern 100% precise; 67-100% per pattern)
   authored held-out cases (heldout.jsonl, 50 problems written after the planner, never tuned on): coverage 96.0%
       (48 planned; 44 before quantity_patterns.py), precision 100%
   fresh grade 3-8 cases (fresh.jsonl, written before quantity_patterns.py, both halves now developed on): dev
@@ -149,8 +149,8 @@ points at the staged data; before round 5 in brackets):
       precise before and after; GSM8K train, a fixed sample of 1,000 (random.Random(12)): 23 planned before and after
   probes27/mathplan27 (60 grade 3-8 worksheet problems written before session 23's whole-problem readers: a
       comparison's implied reference, 'k times as many A as B' both ways, composite areas, two prices, requests):
-      dev 93.3% (56.7%), check 73.3% (46.7%); 100% precise on dev, check's one wrong plan ('His sister picked 17
-      more', read as a second deed) now abstains as the two readings disagree
+      dev 93.3% (56.7%), check 70.0% (46.7%); 100% precise after, check's one wrong plan before ('His sister picked
+      17 more', read as a second deed) now abstains as the two readings disagree
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 100% (98.1%), precision 100%; every gold step value of the planned problems is a step of the plan
   GSM8K train (7,473): even indices (tuned on) 1.7% (63 planned; 43 before round 5b, 48 before round 6, 62 before
