@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from text_words import spelled_out
+from wordproblem import is_unit
 
 # A retold problem's shorthand for the planner's words ("5 are broke", "tot", "30 min", "how many r left"), written
 # out after the chat spellings (text_words.spelled_out: "didnt" -> "did not", "theres" -> "there is"): the planner's
@@ -209,6 +210,44 @@ _VERBLESS_MUCH = re.compile(r"\b(how much) (?=(now|left)\b)", re.I)
 
 # "total?", "whats the total": the total of the story's amounts asked
 _TOTAL_ASKED = re.compile(r"^(?:so )?(?:what is )?(?:the )?(?:total|in total|altogether|all together)\s*\??$", re.I)
+
+# "3/8 of a mile", "2/3 of a cup of flour": a fraction of one unit is that many of the unit ("3/8 mile"), the way the
+# planner adds and takes away measures; "1/3 of a bottle", a part of one whole thing, stays as it is
+_OF_A_UNIT = re.compile(r"(?<![\d/.])(\d+/\d+) of an? ([a-z]+)\b")
+
+
+def _unit_parts(text: str) -> str:
+    return _OF_A_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_unit(m.group(2)) else m.group(), text)
+
+
+# "bought 2/3 yard of ribbon and then 1/6 yard more": a second amount without its verb does what the first amount's
+# verb did ("and then bought 1/6 yard more")
+_MORE_AGAIN = re.compile(r"\b(?P<v>(?!(?:of|for|with|to|in|on|at|by|and|the|a|an|is|are|was|were|has|have|had|than|"
+                         r"about|over|under|each|per)\b)[a-z]+) (?P<first>\$?\d[^.?!,]*?),? and then "
+                         r"(?=\$?\d[\d/.]* (?:[a-z]+ )?more\b)", re.I)
+
+
+def _more_again(text: str) -> str:
+    return _MORE_AGAIN.sub(r"\g<v> \g<first> and then \g<v> ", _unit_parts(text))
+
+
+# "just tell me the total.", "pls find how many are left": a request that asks what the question would (no number in
+# it): said as that question ("What is the total?", "How many are left?")
+_REQUEST = re.compile(r"^(?:so |ok |okay )?(?:(?:just|pls|plz|please|can you|could you) )*(?:tell me|give me|find|"
+                      r"work out|figure out|calculate)(?: just)?(?:(?=[\s.?!]*$)| (?P<q>how (?:many|much|far|long)\b"
+                      r"[^.?!\d]*)| (?P<what>the (?:[a-z]+ )?(?:total|cost|price|bill|amount|change|area|perimeter|"
+                      r"mean|average)(?: cost| price| bill| amount)?))(?: (?:pls|plz|please))?\s*[.?!]*$", re.I)
+
+
+def _request_asked(piece: str) -> str:
+    """A request said as its question ("Just tell me the total." -> "What is the total?"), one that asks nothing
+    itself ("Just tell me.", before the question it asks) as nothing, any other piece as it is."""
+    if (m := _REQUEST.match(piece.strip())) is None:
+        return piece
+    if not m.group("q") and not m.group("what"):
+        return ""
+    return f"{m.group('q')[0].upper()}{m.group('q')[1:].rstrip()}?" if m.group("q") else f"What is {m.group('what')}?"
+
 
 # "so 125 left right", "i got 85 is that the number of apples left": the student's own number said as the question's
 # answer: the question it answers, without the number (the tutor reads the number as the student's answer)
@@ -486,7 +525,7 @@ def normalised(text: str) -> str:
     """The student's retelling of a problem in the planner's sentences (see the module's docstring)."""
     text = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group().lower()],
                            spelled_out(_N_FOR_AND.sub("and", " ".join(text.split()))))
-    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", text))))
+    text = _claims_asked(_capitalised(_THERE_IS_MANY.sub("there are ", _ITS_AMOUNT.sub("it is", _more_again(text)))))
     if (first := _QUESTION_FIRST.match(text)) is not None:
         text = f"{text[first.end():]}. {first.group(1).strip()}?"
     text = _BY_PART.sub(lambda m: f"by {_PERCENT_OF_PART[m.group(1).lower()]}", _in_dollars(text))
@@ -513,6 +552,8 @@ def normalised(text: str) -> str:
     pieces = re.findall(r"(?:[^.?!]|\.(?=\d))+[.?!]*", text)
     said = []
     for piece in pieces:
+        if not (piece := _request_asked(piece)):
+            continue
         if _TOTAL_ASKED.match(piece.strip()):
             piece = "how much in total?" if "$" in text else "how many in total?"
         asked = re.match(rf"\s*{_ASKED}\b", piece, re.I) or piece.rstrip().endswith("?")

@@ -106,7 +106,11 @@ lost, and two measures compared, across units when the question names the smalle
 (mathplan26): a story read clause by clause, each clause's amount fed to the next that acts on it, two kinds in each
 group added first (chain_patterns.py), a part in a state of its own taken from the whole ('5 eggs cracked ... How many
 were OK?': parts_patterns.state_part), a fee added to a price (shopping_patterns.fee_added), '$42 plus 15% tip' asked
-as the total.
+as the total. Session 23 (mathplan27, whole problems): a comparison whose reference is the amount told before it
+('Another class collected 38 fewer cans.'), two kinds of thing 'k times as many A as B' read from either count, how
+many of one kind from a count, its cost and two prices (total_patterns.py), a shape made of two shapes
+(shape_patterns.composite_area); retold.py says a request as its question ('just tell me the total'), '3/8 of a mile'
+as '3/8 mile', and a second amount without its verb with the first one's ('and then 1/6 yard more').
 
 Steps follow the school breakdown the dev set's gold steps use, so the tutor can recognise a student's
 intermediate value: a non-unit fraction is 1/8 of the whole first, then 5 of those parts; two numbers from their
@@ -123,7 +127,7 @@ operation with the numbers filled in; never the result).
 Measured with `python -m bench.solver` (quality, not timing; 2026-12-05, fresh7 and GSM8K 2026-12-06; $NANOTUTOR_DATA
 points at the staged data; before round 5 in brackets):
   authored cases (tests/fixtures/solver/cases.jsonl, 122 grade 3-10 problems, developed against):
-      coverage 98.4%, precision 100% (every pattern 100% precise; coverage 67-100% per pattern)
+      coverage 99.2% (98.4% before session 23), precision 100% (every pattern 100% precise; 67-100% per pattern)
   authored held-out cases (heldout.jsonl, 50 problems written after the planner, never tuned on): coverage 96.0%
       (48 planned; 44 before quantity_patterns.py), precision 100%
   fresh grade 3-8 cases (fresh.jsonl, written before quantity_patterns.py, both halves now developed on): dev
@@ -143,6 +147,10 @@ points at the staged data; before round 5 in brackets):
       9), check 39.1% (17.4%), 100% precise before and after
   fresh11 (64 problems of the round 12 families, written before it): dev 81.2% (37.5%), check 75.0% (37.5%), 100%
       precise before and after; GSM8K train, a fixed sample of 1,000 (random.Random(12)): 23 planned before and after
+  probes27/mathplan27 (60 grade 3-8 worksheet problems written before session 23's whole-problem readers: a
+      comparison's implied reference, 'k times as many A as B' both ways, composite areas, two prices, requests):
+      dev 93.3% (56.7%), check 70.0% (46.7%); 100% precise after, check's one wrong plan before ('His sister picked
+      17 more', read as a second deed) now abstains as the two readings disagree
   dev set, math of the `tune` split (data/eval/tutor_cases.jsonl, 52 problems; holdout never read):
       coverage 100% (98.1%), precision 100%; every gold step value of the planned problems is a step of the plan
   GSM8K train (7,473): even indices (tuned on) 1.7% (63 planned; 43 before round 5b, 48 before round 6, 62 before
@@ -189,13 +197,14 @@ from rate_patterns import (group_priced, groups_then_each, nested_groups, per_lo
                            rate_over_periods, simple_interest)
 from rounding_patterns import groups_needed, leftover
 from science_patterns import acceleration, density, falling_energy, kinetic_energy, moles, speed, work_done
-from shape_patterns import plane_shape
+from shape_patterns import composite_area, plane_shape
 from shopping_patterns import fee_added, priced_apart, shopping
 from story_patterns import (as_many_total, change, comparison, difference, equal_groups, grouping, groups_then_price,
                             groups_then_share, level_difference, measure_change, measure_comparison, missing_part,
                             part_whole, rate, sharing, times_difference, two_prices)
-from total_patterns import (age_later, compared_back, how_many_times, kinds_with_difference, numbers_multiple,
-                            shared_with_difference, shared_with_multiple, sum_difference, totals_compared)
+from total_patterns import (age_later, compared_back, how_many_times, implied_compared, kinds_times,
+                            kinds_with_difference, numbers_multiple, shared_with_difference, shared_with_multiple,
+                            sum_difference, totals_compared, two_price_count)
 from wordproblem import (NUM, OP_SIGN, NoPlan, Plan, Problem, Quantity, Ref, Step, apply_op, as_written, fmt, is_unit,
                          mentions, number_value, numbers_in, read_problem, same_word, shown_in_sum, stem, unit_factor)
 from words_patterns import word_expression
@@ -228,7 +237,7 @@ PATTERNS: list[Callable[[Problem], Plan | None]] = [
     nested_groups, groups_then_each, linear_equation, plane_shape, ratio_share, compared_back, percent_is_of,
     how_many_times, not_part, scale_length, debt, portions, factor_compared, ages_linked, measure_gain,
     measure_gap, same_amount, leftover, mean_next, priced_apart, state_part,
-    fee_added]
+    fee_added, kinds_times, implied_compared, composite_area, two_price_count]
 
 
 # Words that change the arithmetic in ways no pattern reads: a plan that ignored them would teach a wrong chain.

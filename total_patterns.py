@@ -5,7 +5,11 @@ shares of a total with one more or fewer than the other ('Jada is 4 years older 
 ages is 30'), and two people's total with one k times the other ('Omar is 4 times as old as his cousin. The sum of
 their ages is 35': k + 1 equal parts). Round 15: the amount a known one was said against ('Ana scored 36 points,
 which is 4 times as many as Ben': Ben's is 36 ÷ 4) and how many times one amount is another ('How many times longer is
-the whale?'). Apart from equation_patterns.py to keep each file short; each pattern returns a `Plan` or None.
+the whale?'). Session 23: two kinds of thing, one k times the other, read from either count ('There are 4 times as many
+adults as children. There are 120 adults.'), a comparison whose reference is the amount told just before it ('A class
+collected 125 cans. Another class collected 38 fewer cans.'), and how many of one kind from a count, its cost and two
+prices ('20 shirts for $279 ... $12 and the rest $15'). Apart from equation_patterns.py to keep each file short; each
+pattern returns a `Plan` or None.
 """
 from __future__ import annotations
 
@@ -419,4 +423,165 @@ def how_many_times(p: Problem) -> Plan | None:
         return None   # the question's subject must be the larger amount's, never the smaller's
     b.step("/", [values[big], values[1 - big]], "times", f"How many lots of {amounts[1 - big].group()} make "
            f"{amounts[big].group()}?")
+    return b.finish()
+
+
+# ------------------------------------------------------------------------- two kinds of thing, one k times the other
+
+# 'There are 4 times as many adults as children', 'The farm has twice as many hens as cows': two kinds of thing (no
+# one's name), read either way round by the count told of one of them ('There are 120 adults.', 'There are 8 cows.').
+_KINDS_TIMES = re.compile(rf"(?:\b[Tt]here (?:are|were|is|was)|\b(?P<deed>has|had|have|holds|keeps|sells|sold|grows|"
+                          rf"grew|owns)) "
+                          rf"(?:{_n('k')} times|(?P<twice>twice)) as many {_w('a')} as {_w('b')}\b")
+# the count of one kind told as it stands ('There are 120 adults', 'It has 16 tulips') or by the deed the two kinds
+# were compared in ('sells 5 times as many pens ... It sold 9 rulers'), never another change ('12 more girls join')
+_DEEDS = {"sells": "sells|sold", "sold": "sells|sold", "grows": "grows|grew", "grew": "grows|grew"}
+_KIND_COUNT = r"\b(?:[Tt]here (?:are|were|is|was)|has|have|had|holds|keeps|owns|counted|counts{deed}) {n} " \
+              r"(?:(?!(?:more|fewer|less|extra|new|other)\b)[a-z]+ )?(?P<u>{kinds})\b"
+# what the question may say after the kind it counts: where they are or who has them, never a kind of its own ('How
+# many roses are red?')
+_COUNT_ASKED = r"(?:\s*\?| than\b|,? (?:are|were|is|was) there\b|,? (?:are|were) (?:at|in|on)\b|" \
+               r",? (?:does|do|did|will) (?:the |a |an )?[a-z]+ (?:have|has|own|keep|hold|grow|sell|need)\b|" \
+               r" (?:in all|altogether|in total|together)\b)"
+_IN_ALL = r"\b(?:in all|altogether|all together|in total|total|together|combined)\b"
+
+
+def kinds_times(p: Problem) -> Plan | None:
+    """The other kind's count (120 adults, 4 times as many as children: 120 ÷ 4 children; 8 cows, twice as many hens:
+    8 x 2 hens), then the two together or the difference when the question asks for it."""
+    m = p.search(_KINDS_TIMES)
+    if not m or same_word(m.group("a"), m.group("b")):
+        return None
+    kinds = "|".join(re.escape(m.group(g)) for g in ("a", "b"))
+    deed = f"|{_DEEDS[m.group('deed')]}" if m.group("deed") in _DEEDS else ""
+    said = [c for c in p.finditer(re.compile(_KIND_COUNT.format(n=_n("n"), kinds=kinds, deed=deed)))]
+    asked = re.match(rf"how many (?:[a-z]+ )?(?P<u>{kinds})\b(?={_COUNT_ASKED})", p.question, re.I)
+    if len(said) != 1 or said[0].start() in range(*m.span()):
+        return None
+    b = Builder(p, "comparison")
+    known, big = said[0].group("u"), m.group("a")
+    other = m.group("b") if known == big else big
+    k = b.given(m, "k", "") if m.group("k") else b.fact(2, "", "twice: 2 times")
+    n = b.given(said[0], "n", known)
+    times = f"{m.group('k') or 2} times as many {big} as {m.group('b')}"
+    if known == big:
+        found = b.step("/", [n, k], other, f"There are {times}: how many {other} go with {said[0].group()}?")
+        whole_count(b.value(found))
+    else:
+        found = b.step("*", [n, k], other, f"There are {times}: how many {other} go with {said[0].group()}?")
+    if asked and asked.group("u") == other and not p.asks(rf"\b(?:more|fewer|less|than)\b|{_IN_ALL}"):
+        return b.finish()
+    if asked is None and p.asks(_IN_ALL):
+        whole = re.match(rf"how many {_w('w')}", p.question, re.I)
+        b.step("+", [n, found], whole.group("w") if whole else "", f"How many {known} and {other} are there together?")
+        return b.finish()
+    if asked and asked.group("u") == big and p.asks(r"\bmore\b[^?]*\bthan\b"):
+        b.step("-", [found if known != big else n, n if known != big else found], big,
+               f"How many more {big} than {m.group('b')} are there?")
+        return b.finish()
+    return None
+
+
+# ----------------------------------------------------------------------------- a comparison whose reference is implied
+
+# 'A class collected 125 cans. Another class collected 38 fewer cans.', 'The first box weighs 45 kg. The second box
+# weighs 12 kg less.': no 'than'; the amount compared with is the one told just before, of the same thing.
+_TOLD = re.compile(rf"\s*(?P<s>[A-Z][A-Za-z]*(?: [A-Za-z]+){{0,3}}?) (?P<v>[a-z]+) {_n('a')} {_w('i')}"
+                   rf"(?: (?:on|in|at|last|during|yesterday|today)(?: [A-Za-z]+){{0,2}})?\s*[.!]?\s*$")
+_AGAINST_IT = re.compile(rf"\s*(?P<s>[A-Z][A-Za-z]*(?: [A-Za-z]+){{0,3}}?) (?P<v>[a-z]+) {_n('d')} "
+                         rf"(?:{_w('u')} )?(?P<dir>more|fewer|less)(?: {_w('i')})?\s*[.!]?\s*$")
+# ('His sister picked 17 more' is someone else's deed, compared; 'She picked 17 more' may be the same person's second)
+_PRONOUN_OR_TIME = r"(?:he|she|they|it|we|i|you|then|on|in|at|after|later|next)\b"
+
+
+def _who(subject: str) -> str:
+    return re.sub(r"^(?:the|a|an|another|one) ", "", subject.lower())
+
+
+def implied_compared(p: Problem) -> Plan | None:
+    """The second amount from the first (125 - 38 cans, 45 - 12 kg), then both together when the question asks. 'More'
+    is a comparison only for someone else ('Another class collected 17 more'): 'then he picked 17 more' adds."""
+    spans = p.statements()
+    first = _TOLD.match(p.t, *spans[0]) if len(spans) == 2 else None
+    second = _AGAINST_IT.match(p.t, *spans[1]) if first else None
+    if second is None or re.search(r"\bthan\b", p.t[slice(*spans[1])]):
+        return None
+    noun = first.group("i")
+    if first.group("v") != second.group("v"):
+        return None   # the same deed by another ('collected ... collected'), never 'gave him 5 more'
+    if not (same_word(second.group("i"), noun) or not second.group("i") and same_word(second.group("u"), noun)):
+        return None
+    one, other = _who(first.group("s")), _who(second.group("s"))
+    if second.group("dir") == "more" and (one == other or re.match(_PRONOUN_OR_TIME, other)):
+        return None
+    b = Builder(p, "comparison")
+    a, d = b.given(first, "a", noun), b.given(second, "d", noun)
+    op = "+" if second.group("dir") == "more" else "-"
+    said = f"{second.group('d')} {noun} {second.group('dir')} than {first.group('a')}"
+    found = b.step(op, [a, d], noun, f"How many {noun} is {said}?")
+    if (two := p.search(re.compile(r"\bthe (2) "), "question")) is not None:
+        b.label(two, 1)   # 'the two classes' (read as 'the 2 classes') names the two, it adds no amount
+    if p.asks(rf"{_IN_ALL}|\bboth\b|\bthe (?:two|2)\b"):
+        b.step("+", [a, found], noun, f"How many {noun} are {first.group('a')} and the {second.group('d')} "
+               f"{second.group('dir')} together?")
+    elif not (other != one and p.asks(rf"\b{re.escape(other)}\b")) or p.asks(rf"\b(?:more|fewer|less)\b"):
+        return None
+    if b.value(found) <= 0:
+        return None
+    return b.finish()
+
+
+# ----------------------------------------------------------------------------- a count and its cost, at two prices
+
+# 'A store sold 20 shirts for $279. Some shirts cost $12 and the rest cost $15.', 'She bought 30 pens and pencils for
+# $39. Pens cost $2 and pencils cost $1.': how many of one kind, from the count, the total and the two prices.
+_MONEY = r"\$\d+(?:\.\d+)?"
+_COUNT_COST = re.compile(rf"(?<![$\d.])(?P<n>\d+) (?P<things>(?:[a-z]+ ){{0,3}}?[a-z]+)(?: in all| altogether)? "
+                         rf"(?:for|cost|costing|worth|totaling|that cost) (?:a total of )?(?P<t>{_MONEY})")
+_COST_COUNT = re.compile(rf"\b(?:paid|pays|spent|spends) (?:a total of )?(?P<t>{_MONEY}) (?:for|on) (?P<n>\d+) "
+                         rf"(?P<things>(?:[a-z]+ ){{0,3}}?[a-z]+)\b")
+_KIND_PRICE = re.compile(rf"(?P<kind>\b[A-Za-z]+(?: [a-z]+)?) (?:cost|costs|are|were|sell for|sold for) (?P<p>{_MONEY})"
+                         rf"(?: each| apiece| a piece)?")
+_NOT_KIND = {"some", "the", "rest", "others", "other", "of", "them", "each", "and", "a"}
+
+
+def _kind_asked(question: str, kinds: list[re.Match]) -> int | None:
+    """Which of the two prices the question counts: its price named ('How many $15 shirts') or its own words."""
+    said = [i for i, k in enumerate(kinds) if k.group("p") in question]
+    words = [{stem(w) for w in k.group("kind").lower().split()} - _NOT_KIND for k in kinds]
+    asked = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    named = [i for i, w in enumerate(words) if w - words[1 - i] and w - words[1 - i] <= asked]
+    found = said or named
+    return found[0] if len(found) == 1 else None
+
+
+def two_price_count(p: Problem) -> Plan | None:
+    """As if all of them cost the other price, the money left over, what one of the asked kind costs more (or less),
+    then how many of the asked kind: (279 - 20 x 15) / (12 - 15) ... always with whole counts between 0 and all."""
+    told = p.search(_COUNT_COST) or p.search(_COST_COUNT)
+    kinds = [k for k in p.finditer(_KIND_PRICE) if told and k.start("p") != told.start("t")]
+    asked = re.match(r"how many\b", p.question, re.I)
+    if not told or len(kinds) != 2 or not asked or kinds[0].group("p") == kinds[1].group("p"):
+        return None
+    which = _kind_asked(p.question, kinds)
+    if which is None:
+        return None
+    b = Builder(p, "sum_difference")
+    for named in p.finditer(re.compile(re.escape(kinds[which].group("p"))), "question"):
+        b.label(named, 0)   # 'How many $15 shirts': the price names the kind asked, it adds no amount
+    count, total = b.given(told, "n", told.group("things")), b.given(told, "t", "dollars")
+    price, other = (b.given(kinds[i], "p", "dollars") for i in (which, 1 - which))
+    own = [w for w in kinds[which].group("kind").lower().split() if w not in _NOT_KIND]
+    things, at = " ".join(own) or told.group("things"), kinds[1 - which].group("p")
+    all_other = b.step("*", [count, other], "dollars", f"How much would {told.group('n')} {told.group('things')} cost "
+                       f"if all were {at}?")
+    dear = b.value(price) > b.value(other)
+    gap = b.step("-", [total, all_other] if dear else [all_other, total], "dollars",
+                 f"How far is {told.group('t')} from that?")
+    each = b.step("-", [price, other] if dear else [other, price], "dollars",
+                  f"How much does one at {kinds[which].group('p')} differ from one at {at}?")
+    found = b.step("/", [gap, each], things, f"How many at {kinds[which].group('p')} make up that difference?")
+    whole_count(b.value(found))
+    if not 0 < b.value(found) < b.value(count):
+        return None
     return b.finish()
