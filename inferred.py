@@ -33,6 +33,7 @@ from text_words import COMMON, base_forms, content_tokens, content_words, forms_
 from locate import compared_sides
 from own_words import own_words, synonym_meant, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
+from people import characters
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -91,12 +92,24 @@ def felt_word(claim: str, sentence: str) -> str:
                  if set().union(*feelings_named(w)) & shown_), "")
 
 
+def acted_by_feeler(question: str, sentences: list[str], line: str) -> bool:
+    """Does the line open on the one whose feeling is asked acting ("He slumped in his chair"): a pronoun, or a name
+    the question says, as its subject? "Within an hour, a line of sweaty runners had formed" shows others."""
+    asked = [name for name in characters(sentences) if re.search(rf"\b{name}\b", question, re.I)]
+    who = "|".join(["he", "she", "they", "i", "we", *asked])
+    return bool(re.match(rf"\W*(?:(?:then|and|but|so|now)\s+)?(?:{who})\b", line, re.I))
+
+
 def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int]:
     """Where a feeling's clues are: the lines near the moment, or a short text's every line when the question asks
     for the mood of the scene (a poem's mood is in all its lines) or the moment's lines show no feeling (the
     mother's relief two lines after "Leo's name")."""
     now = next((i for i, s in enumerate(sentences) if NOW.search(s)), 0) if NOW.search(question) else 0
     near = [i for i in near if i >= now] or near   # "When I was twelve, I was embarrassed" is not how they feel now
+    after = max(near) + 1  # the moment told ("By noon he had sold only two cups"), the reaction in the next line
+    if after < len(sentences) and not any(feelings_shown(sentences[i]) for i in near) and feelings_shown(
+            sentences[after]) and acted_by_feeler(question, sentences, sentences[after]):
+        return sorted({*near, after})
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
                                                                              for i in near))
     if whole:  # a short text's lines, where the moment shows none

@@ -46,7 +46,7 @@ INJECTION = re.compile(
     r"ignore (?:\w+ ){0,3}(?:instructions|rules|prompts?|role|persona)|disregard (?:\w+ ){0,3}(?:rules|instructions)"
     r"|you are now (?:a|an|in|my|the)\b|you are (?:a |an )\w+ now\b|you are (?-i:[A-Z]{2,}) now\b"
     r"|new instructions|system prompt|developer (?:mode|override)|jailbreak"
-    r"|pretend (?:to be|you are|you'?re)|act as (?:a|an|my)|you are now (?-i:[A-Z]{2,})\b|\brole ?play\b"
+    r"|pretend (?:to be|you are|you'?re)|(?:^|[.?!,:]\s*|\b(?:and|you|please|pls|now|just)\s+)act as (?:a|an|my)\b|you are now (?-i:[A-Z]{2,})\b|\brole ?play\b"
     r"|\bplay a game where you(?:'re| are)\b|\byou'?re (?:the|an?|my) (?:answer|homework) (?:machine|bot|book|key)\b"
     r"|reveal (?:the|your) (?:answer|prompt|instructions)"
     r"|(?:persona|tutoring|tutor mode)(?: is)? (?:disabled|off)|no tutoring|(?:without any|with no|no) teaching"
