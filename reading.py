@@ -344,8 +344,8 @@ def feeling_move(verdict: Verdict, claim: str, kind: str, question: str, sentenc
         does = "do" if who == "the people" else "does"
         if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
             return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
-        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
-                f"something else?")
+        return (f"Which words of the passage made you think {who} felt {felt}? Start with {point}: what {does} {who} "
+                f"do or say there?")  # their evidence asked, never doubted ("..., or something else?")
     return ""
 
 
@@ -446,10 +446,9 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     own = ask != fitted_close(sentences, top, question, kind, claim)  # a question of the sentence's own words tests it
     evidence = None if own else evidence_ask(question, kind, point, asked_about(question, kind))
-    if also and nowhere:  # built on another sentence, with words the passage lacks
-        check = ("Does that sentence show it, or something else?" if near else  # no quibble about its own words
-                 f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
-        return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    if also and nowhere and kind not in INFERRED:  # built on another sentence, with a thing the passage never names
+        return f"I can't find {nowhere} in the passage. Your other words are in {also}. Look at {point} too: " \
+            f"{lowered(ask)}"
     if also:  # built on another sentence, which may say it in other words: the evidence asked for where it is told
         return f"Your answer's words are in {also}. {evidence or f'Look at {point} too: {lowered(ask)}'}"
     if near:  # the clue line asked for, nothing implied against the answer
@@ -474,18 +473,12 @@ LABEL_ASKED = re.compile(r"\btraits?\b|\badjectives?\b|\bwords? (?:best )?descri
                          re.I)
 
 
-def the_words(nowhere: str) -> str:
-    """'the word "lazy"', 'the words "clean" or "lazy"'."""
-    return f"the word{'s' if ' or ' in nowhere else ''} {nowhere}"
-
-
 def unfound_lead(nowhere: str, kind: str) -> str:
     """The answer's words the passage never uses: a worked-out answer is rarely in the text's words, so it is asked
     what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
     if not nowhere:
         return ""
-    return (f"The passage doesn't use {the_words(nowhere)}, so check your answer against what happens there. "
-            if kind in INFERRED else f"I can't find {nowhere} in the passage. ")
+    return "" if kind in INFERRED else f"I can't find {nowhere} in the passage. "  # worked out: own words expected
 
 
 def lowered(asked: str) -> str:
