@@ -350,7 +350,7 @@ def feeling_move(verdict: Verdict, claim: str, kind: str, question: str, sentenc
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
+               keys: list[int], title: str | None, where: list[str], genre: str = "story", aside: str = "") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
@@ -409,18 +409,19 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
     if line:  # a character's line asked about: the situation around it answers, not the line
-        nowhere, _, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
+        nowhere, _, _ = check_against(claim, question, [sentences[line[1]]], sentences, where, aside)
         return unfound_lead(nowhere, kind) + line_move(question, sentences, where, line)
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
-    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences, claim)
+    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, [*sentences, aside],
+                     claim)  # a letter's greeting, a title: the passage's words too
     if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
             and lacked and not LABEL_ASKED.search(question):
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind, claim))}")
-    return undecided_move(claim, question, kind, verdict, sentences, top, where, point)
+    return undecided_move(claim, question, kind, verdict, sentences, top, where, point, aside)
 
 
 def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,
@@ -432,12 +433,12 @@ def later_reason(kind: str, question: str, sentences: list[str], i: int, where: 
 
 
 def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
-                   where: list[str], point: str) -> str:
+                   where: list[str], point: str, aside: str = "") -> str:
     """An answer no verdict decided: its evidence asked for where the pointer sends the student, in the question's
     terms (reading_asks.evidence_ask), never doubted; the words the passage lacks named (a thing the answer brings
     in) with the place the answer is pointed to; a reason told after the event asked about called later."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind, claim)]
-    nowhere, also, at = check_against(claim, question, shown, sentences, where)
+    nowhere, also, at = check_against(claim, question, shown, sentences, where, aside)
     nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
                                                                  "Your answer's words are in")):  # not found true
@@ -529,14 +530,15 @@ def line_move(question: str, sentences: list[str], where: list[str], line: tuple
             f"there, and why would that make {who} {base} it?")
 
 
-def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]
-                  ) -> tuple[str, str, int | None]:
+def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str],
+                  aside: str = "") -> tuple[str, str, int | None]:
     """What the answer holds that the passage does not (its words in no form anywhere: "crowded"), and the sentence
     other than those pointed to that holds its key words, named (a right answer the pointer missed, or the detail a
     wrong one was built on) and its index: never "which of its words say X", which asks for words the passage lacks."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
-    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences, claim) if not word_forms(w) & told)  # "lazy"
+    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, [*sentences, aside], claim)
+                          if not word_forms(w) & told)  # "lazy"; "aunt" in "Dear Aunt Ruth" is in the passage
     def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
         forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
         return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
@@ -769,7 +771,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
             claim, kind, verdict, status, sentences, where)) is not None:
         return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
-                      genre)
+                      genre, passage)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])
