@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evidence import Verdict, default_embedder
-from text_words import COMMON, base_forms, content_tokens, content_words, forms_of, has_negation, stem
+from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
 from locate import compared_sides
 from own_words import own_words, synonym_meant, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
@@ -308,6 +308,7 @@ def figure_picture(term: str) -> tuple[str, bool] | None:
     answer may say again: "roared like a lion"), or None for a phrase that is no figure."""
     found = FIGURE_PICTURE.search(term)
     words = PICTURE_END.sub("", found.group("picture")).split() if found else []
+    words = [w for w in words if w.lower() not in STOP] or words  # "like he owned the court": owned, not "the"
     return (words[-1].lower(), bool(found.group("simile"))) if words else None
 
 

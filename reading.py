@@ -78,7 +78,7 @@ from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, unproven_move, up_to)
-from inferred import INFERRED_STATUS, MOOD, inferred_move
+from inferred import INFERRED_STATUS, MOOD, asked_phrase, inferred_move, word_for_word
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
@@ -738,9 +738,11 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         told = Verdict("supported", sentences[pictured])
         return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
-        said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
-        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Does {said} fit that?", kind,
-                    "unclear", [sentences[top]])
+        figure = quoted_term(question) or asked_phrase(question)
+        if figure and word_for_word(claim, figure, sentences, top):  # "tomas owns the court": the picture taken as real
+            return Move(inferred_move("literal", question, sentences[top]), kind, "unclear", [sentences[top]], "literal")
+        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Which words there made you "
+                    f"think so?", kind, "unclear", [sentences[top]])  # their reading's evidence asked, not doubted
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
@@ -773,7 +775,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
                       genre, passage)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
-        return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
+        return Move(f"{built[0]} Which words there made you think so?", kind, verdict.label,
                     [sentences[i] for i in built[1]])
     held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
     evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside

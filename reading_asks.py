@@ -369,9 +369,9 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     if spliced and not {w.lower() for w in own.split()} & there:  # "the Earth's part of the Earth" repeats itself
         tried = word.sub(own, context, count=1)
         return f"Try your meaning in place of \"{term}\": \"{tried}\" {fits(own, clue)}"
-    if meaning:
-        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
-                f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
+    if meaning:  # their meaning named, its evidence asked: never "does that fit with ...?" of a right one
+        return (f"Read the sentence with \"{term}\" in it: {quote(context)} Which words around \"{term}\" made you "
+                f"think it means \"{meaning}\"?")
     return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
             f"\"{term}\" tell you it means?")
 
