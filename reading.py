@@ -775,7 +775,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
                       genre, passage)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
-        return Move(f"{built[0]} Which words there made you think so?", kind, verdict.label,
+        return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])
     held = term_sentence(question, sentences) if kind == "vocabulary" and verdict.label != "supported" else None
     evidence = [sentences[held]] if held is not None else evidence  # the word's own sentence, not the clue beside

@@ -370,8 +370,10 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
         tried = word.sub(own, context, count=1)
         return f"Try your meaning in place of \"{term}\": \"{tried}\" {fits(own, clue)}"
     if meaning:  # their meaning named, its evidence asked: never "does that fit with ...?" of a right one
+        inner = re.sub(r"[\"“”]", "'", clue or "")  # a line someone says, quoted inside the quote
+        beside = f" Read \"{inner}\" too." if clue and clue not in context else ""  # a clue beside it, to weigh
         return (f"Read the sentence with \"{term}\" in it: {quote(context)} Which words around \"{term}\" made you "
-                f"think it means \"{meaning}\"?")
+                f"think it means \"{meaning}\"?{beside}")
     return (f"Find it in the sentence: {quote(context)} What is happening there, and what do the words around "
             f"\"{term}\" tell you it means?")
 
