@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from evidence import Verdict, default_embedder
 from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
-from locate import compared_sides
+from locate import compared_sides, dated
 from own_words import own_words, synonym_meant, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
 from people import characters
@@ -111,7 +111,8 @@ def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int
             sentences[after]) and acted_by_feeler(question, sentences, sentences[after]):
         return sorted({*near, after})
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
-                                                                             for i in near))
+                                                                             for i in near)
+                                              and dated(question, sentences) is None)  # "at lunch": that time only
     if whole:  # a short text's lines, where the moment shows none
         return list(range(now, len(sentences)))
     # the speaker's or writer's feeling is in their own lines ("But when I sit there ... I hear the songs he used to
@@ -211,7 +212,9 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     # the lexicon's cues only (passages.py's feeling words read "crossed the line" as cross); of several such lines,
     # the one about the asked moment ("hugged him and said, Thank you for telling me the truth" for how she feels
     # about the truth, not "Mom was quiet for a moment" before it)
-    wrong = max((i for i in near if shown(sentences[i], "feelings") & against), default=None,
+    when = dated(question, sentences)  # "at lunch": a line of another time ("laughed all the way home") says nothing
+    wrong = max((i for i in near if shown(sentences[i], "feelings") & against and (when is None or abs(i - when) <= 1)),
+                default=None,
                 key=lambda i: (len(forms_of(sentences[i]) & forms_of(question)), -i))
     if named_ and wrong is not None and not any(families & shown_ for families in named_):
         return Verdict("contradicted", sentences[wrong]), ""  # calm, not tense; relieved, not angry

@@ -502,8 +502,9 @@ def names_only(claim: str, question: str, sentences: list[str], line: str) -> bo
     named = {w.lower() for w in [*characters(sentences), *NO_NAMES]}
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
     said = forms_of(line)
-    return any(w.lower() in named and word_forms(w) & said for w in own) and \
-        not any(word_forms(w) & said for w in own if w.lower() not in named)
+    others = [w for w in own if w.lower() not in named]  # "Reza" alone names the answer to "who ...?"
+    return bool(others) and any(w.lower() in named and word_forms(w) & said for w in own) and \
+        not any(word_forms(w) & said for w in others)
 
 
 CITED_REASON = re.compile(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)")  # a feeling's cited deed
