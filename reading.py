@@ -698,6 +698,16 @@ def form_of(question: str, claim: str | None) -> str:
     return "meaning" if said_line and len(said_line.split()) >= 3 else kind
 
 
+def simile_move(question: str, claim: str, sentences: list[str], top: int, frame: str) -> Move:
+    """An answer to what a simile's line means: its picture taken as the real thing ("tomas owns the court" for
+    "like he owned the court") met as a literal reading; any other reading's evidence asked, never doubted."""
+    figure = quoted_term(question) or asked_phrase(question)
+    if figure and word_for_word(claim, figure, sentences, top):
+        return Move(inferred_move("literal", question, sentences[top]), "meaning", "unclear", [sentences[top]],
+                    "literal")
+    return Move(f"{frame} Which words there made you think so?", "meaning", "unclear", [sentences[top]])
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -738,11 +748,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         told = Verdict("supported", sentences[pictured])
         return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
-        figure = quoted_term(question) or asked_phrase(question)
-        if figure and word_for_word(claim, figure, sentences, top):  # "tomas owns the court": the picture taken as real
-            return Move(inferred_move("literal", question, sentences[top]), kind, "unclear", [sentences[top]], "literal")
-        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Which words there made you "
-                    f"think so?", kind, "unclear", [sentences[top]])  # their reading's evidence asked, not doubted
+        return simile_move(question, claim, sentences, top,
+                           type_move(kind, question, sentences, aim, title, where, [], genre))
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]

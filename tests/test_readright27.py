@@ -18,8 +18,8 @@ from wording import INJECTION
 KITE = ("Omar built a kite from newspaper and sticks. His cousin Reza held the string while Omar ran. The wind "
         "dropped, and the kite fell into the pond. Reza fished it out with a long branch. Omar spread it on the grass "
         "to dry.")
-MARKET = ("Tia opened her flower stall at seven. By lunch she had sold only one bunch of tulips. She slumped on an empty "
-          "crate and rubbed her eyes. Then a wedding planner stopped and bought every rose she had. Tia "
+MARKET = ("Tia opened her flower stall at seven. By lunch she had sold only one bunch of tulips. She slumped on an "
+          "empty crate and rubbed her eyes. Then a wedding planner stopped and bought every rose she had. Tia "
           "laughed all the way home.")
 LETTER = ("Dear Uncle Felix,\n\nThe chess set you mailed arrived on Tuesday. I have already beaten Mom twice. Next "
           "month I want to join the club at school.\n\nYour nephew,\nArlo")
@@ -96,7 +96,8 @@ def test_a_guessed_meaning_is_asked_for_its_evidence_with_the_meaning_named():
 
 
 @pytest.mark.parametrize("message, question, claim", [
-    ("why did the bridge close - the river flooded the road", "why did the bridge close?", "the river flooded the road"),
+    ("why did the bridge close - the river flooded the road", "why did the bridge close?",
+     "the river flooded the road"),
     ("how does Sam feel at the end -- he is proud of his drawing", "how does Sam feel at the end?",
      "he is proud of his drawing"),
 ])
