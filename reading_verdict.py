@@ -497,13 +497,15 @@ def judged(claim: str, question: str, kind: str, sentences: list[str], ranked: l
 
 
 def names_only(claim: str, question: str, sentences: list[str], line: str) -> bool:
-    """Does the answer share only the story's names with the line said to back it ("ms ortiz bought them" for "Then
-    his neighbor Ms. Ortiz walked by with her dog")? What it says of them is nowhere there: no support."""
+    """Does the answer share only the story's names with the line said to back it ("ms ortiz bought them" for "Ms.
+    Ortiz walked by with her dog")? A bare name answers "who ...?" where it or a line beside it tells the event."""
     named = {w.lower() for w in [*characters(sentences), *NO_NAMES]}
+    at = [i for i, s in enumerate(sentences) if s in line]
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
-    said = forms_of(line)
-    others = [w for w in own if w.lower() not in named]  # "Reza" alone names the answer to "who ...?"
-    return bool(others) and any(w.lower() in named and word_forms(w) & said for w in own) and \
+    others = [w for w in own if w.lower() not in named]
+    said = forms_of(line if others or not at else " ".join(sentences[max(0, at[0] - 1):at[-1] + 2]))
+    others = others or [w for w in content_words(question) if w.lower() not in named and stem(w) not in COMMON]
+    return any(w.lower() in named and word_forms(w) & forms_of(line) for w in own) and \
         not any(word_forms(w) & said for w in others)
 
 

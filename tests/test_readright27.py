@@ -30,7 +30,8 @@ def test_a_line_sharing_only_the_names_backs_nothing():
     sentences = KITE.split(". ")
     assert names_only("reza fixed the kite", "Who got the kite out of the pond?", sentences, line)
     assert not names_only("reza held the string", "What did Reza do?", sentences, line)
-    assert not names_only("Reza", "Who got the kite out of the pond?", sentences, line)  # a name is the answer
+    assert not names_only("Reza", "Who got the kite out of the pond?", sentences, sentences[3])  # a name answers
+    assert names_only("Omar", "Who got the kite out of the pond?", sentences, sentences[4])  # a line far from it
 
 
 def test_a_name_shared_with_another_line_is_never_said_to_match_the_passage():
