@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evidence import Verdict, default_embedder
-from text_words import COMMON, base_forms, content_tokens, content_words, forms_of, has_negation, stem
-from locate import compared_sides
+from text_words import COMMON, STOP, base_forms, content_tokens, content_words, forms_of, has_negation, stem
+from locate import compared_sides, dated
 from own_words import own_words, synonym_meant, word_forms
 from passages import another_moment, focus, named_feelings, quoted_term, shown_feelings
+from people import characters
 
 if TYPE_CHECKING:  # reading_verdict.py imports this: neither torch nor numpy may load on import
     from retrieval import Embedder
@@ -91,14 +92,27 @@ def felt_word(claim: str, sentence: str) -> str:
                  if set().union(*feelings_named(w)) & shown_), "")
 
 
+def acted_by_feeler(question: str, sentences: list[str], line: str) -> bool:
+    """Does the line open on the one whose feeling is asked acting ("He slumped in his chair"): a pronoun, or a name
+    the question says, as its subject? "Within an hour, a line of sweaty runners had formed" shows others."""
+    asked = [name for name in characters(sentences) if re.search(rf"\b{name}\b", question, re.I)]
+    who = "|".join(["he", "she", "they", "i", "we", *asked])
+    return bool(re.match(rf"\W*(?:(?:then|and|but|so|now)\s+)?(?:{who})\b", line, re.I))
+
+
 def mood_lines(question: str, sentences: list[str], near: list[int]) -> list[int]:
     """Where a feeling's clues are: the lines near the moment, or a short text's every line when the question asks
     for the mood of the scene (a poem's mood is in all its lines) or the moment's lines show no feeling (the
     mother's relief two lines after "Leo's name")."""
     now = next((i for i, s in enumerate(sentences) if NOW.search(s)), 0) if NOW.search(question) else 0
     near = [i for i in near if i >= now] or near   # "When I was twelve, I was embarrassed" is not how they feel now
+    after = max(near) + 1  # the moment told ("By noon he had sold only two cups"), the reaction in the next line
+    if after < len(sentences) and not any(feelings_shown(sentences[i]) for i in near) and feelings_shown(
+            sentences[after]) and acted_by_feeler(question, sentences, sentences[after]):
+        return sorted({*near, after})
     whole = len(sentences) <= SHORT_TEXT and (MOOD.search(question) or not any(feelings_shown(sentences[i])
-                                                                             for i in near))
+                                                                             for i in near)
+                                              and dated(question, sentences) is None)  # "at lunch": that time only
     if whole:  # a short text's lines, where the moment shows none
         return list(range(now, len(sentences)))
     # the speaker's or writer's feeling is in their own lines ("But when I sit there ... I hear the songs he used to
@@ -198,7 +212,9 @@ def weigh_feeling(claim: str, question: str, sentences: list[str], top: int, ver
     # the lexicon's cues only (passages.py's feeling words read "crossed the line" as cross); of several such lines,
     # the one about the asked moment ("hugged him and said, Thank you for telling me the truth" for how she feels
     # about the truth, not "Mom was quiet for a moment" before it)
-    wrong = max((i for i in near if shown(sentences[i], "feelings") & against), default=None,
+    when = dated(question, sentences)  # "at lunch": a line of another time ("laughed all the way home") says nothing
+    wrong = max((i for i in near if shown(sentences[i], "feelings") & against and (when is None or abs(i - when) <= 1)),
+                default=None,
                 key=lambda i: (len(forms_of(sentences[i]) & forms_of(question)), -i))
     if named_ and wrong is not None and not any(families & shown_ for families in named_):
         return Verdict("contradicted", sentences[wrong]), ""  # calm, not tense; relieved, not angry
@@ -295,6 +311,7 @@ def figure_picture(term: str) -> tuple[str, bool] | None:
     answer may say again: "roared like a lion"), or None for a phrase that is no figure."""
     found = FIGURE_PICTURE.search(term)
     words = PICTURE_END.sub("", found.group("picture")).split() if found else []
+    words = [w for w in words if w.lower() not in STOP] or words  # "like he owned the court": owned, not "the"
     return (words[-1].lower(), bool(found.group("simile"))) if words else None
 
 

@@ -163,7 +163,8 @@ def finding(question: str, sentences: list[str], ranked: list[tuple[float, int]]
 
 WHEN = re.compile(r"\b(?:after|before|by|on|in|at|during|later|next)\s+(?:(?:a|an|one|two|three|four|the|that|"
                   r"the next|every) )?(?:\w+ )?(?:weeks?|days?|morning|night|evening|afternoon|years?|months?|summer|"
-                  r"winter|spring|fall|hours?|minutes?|moment)\b", re.I)
+                  r"winter|spring|fall|hours?|minutes?|moment|noon|midnight|dawn|dusk|sunrise|sunset|"
+                  r"lunch|recess|halftime|bedtime)\b", re.I)
 
 
 def dated(question: str, sentences: list[str]) -> int | None:
@@ -174,6 +175,8 @@ def dated(question: str, sentences: list[str]) -> int | None:
     # the time with or without its word before it: "in the first hour" asked, "For the first hour, ..." told
     told = re.sub(r"(?i)^\w+\s+(?=the\b)", "", when.group(0)).lower()
     holding = [i for i, s in enumerate(sentences) if re.search(rf"\b{re.escape(told)}\b", s.lower())]
+    bare = told.split(maxsplit=1)[1] if len(told.split()) > 1 else told  # "at noon" asked, "By noon, ..." told
+    holding = holding or [i for i, s in enumerate(sentences) if re.search(rf"\b{re.escape(bare)}\b", s.lower())]
     return holding[0] if len(holding) == 1 else None
 
 

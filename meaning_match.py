@@ -204,12 +204,18 @@ def unfound(words: list[str], sentences: list[str], claim: str) -> list[str]:
         return any(t != word and (t.endswith(word) or word.endswith(t) and len(word) - len(t) >= 2 or t.startswith(
             word) and len(word) >= (4 if len(t) - len(word) <= 2 else 5) or word.startswith(t) and len(t) >= 4
             and len(word) - len(t) <= 3 or one_edit(word, t)) for t in told)  # 5 letters in any compound
+    def compound(word: str) -> bool:  # "shipwreck" where "warships ran aground", "houses" in "farmhouse"
+        whole = {word, word.removesuffix("s"), *base_forms(word)}
+        parts = {part for k in range(4, len(word) - 3) for part in (word[:k], word[k:])}
+        return any(t.startswith(f) or t.endswith(f) for f in whole if len(f) >= 4 for t in told) or \
+            any(part in t for part in parts for t in told)
     things = named_things(claim)
     synonyms = {w for w in words if any(base_forms(s) & forms_of(" ".join(sentences))
                                         for s in SYNONYMS.get(stem(w.lower()), []))}  # "soil" said as "dirt"
     return [w for w in words if stem(w.lower()) not in FEELING_WORDS and stem(w.lower()) not in THOUGHTS
             and w not in synonyms
-            and not inside(w.lower()) and w.lower() not in CHAT_WORDS and w.lower() in things]
+            and not inside(w.lower()) and not compound(w.lower()) and w.lower() not in CHAT_WORDS
+            and w.lower() in things]
 
 
 LOCATED_COSINE = 0.45  # the answer to the one line the locator ties to the question, two or more of its words there

@@ -78,7 +78,7 @@ from own_words import unsaid_words, word_forms
 from sentence_questions import (LINE_SAID, compare_move, content_move, found_event, fresh_sentence,
                                 named_sentence, opening, quoted_line, sentence_question, spoken_verb,
                                 tells_asked, told_at, unproven_move, up_to)
-from inferred import INFERRED_STATUS, MOOD, inferred_move
+from inferred import INFERRED_STATUS, MOOD, asked_phrase, inferred_move, word_for_word
 from meaning_match import near_in_meaning, unfound
 from reading_verdict import (ASKS_CLAIM, ASKS_EVIDENCE, EDGE_STEP, MARKED_EDGE, backing, confirm, copied_sentence,
                              feeling_word, judged, own_reason, pinned, quote, steps_told, still_asked)
@@ -345,13 +345,13 @@ def feeling_move(verdict: Verdict, claim: str, kind: str, question: str, sentenc
         does = "do" if who == "the people" else "does"
         if set().union(*named_feelings(felt)) & shown_feelings(" ".join(sentences[top:top + 2])):  # likely so
             return f"Look at {point}. What {does} {who} do there? Which words show that {who} felt {felt}?"
-        return (f"Look at {point}. What {does} {who} do or say there? Does it show that {who} felt {felt}, or "
-                f"something else?")
+        return (f"Which words of the passage made you think {who} felt {felt}? Start with {point}: what {does} {who} "
+                f"do or say there?")  # their evidence asked, never doubted ("..., or something else?")
     return ""
 
 
 def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: str, sentences: list[str], top: int,
-               keys: list[int], title: str | None, where: list[str], genre: str = "story") -> str:
+               keys: list[int], title: str | None, where: list[str], genre: str = "story", aside: str = "") -> str:
     """The move that answers the student's claim: it confirms only what the passage supports, names a right step
     as right, and never ask for the evidence the student already gave."""
     point = pointer(sentences, top, question, kind, where, claim)
@@ -410,18 +410,19 @@ def claim_move(verdict: Verdict, status: str, claim: str, kind: str, question: s
         return sequence_check(claim, question, sentences, top, where)
     line = quoted_line(question, sentences) if kind in LINE_KINDS else None
     if line:  # a character's line asked about: the situation around it answers, not the line
-        nowhere, _, _ = check_against(claim, question, [sentences[line[1]]], sentences, where)
+        nowhere, _, _ = check_against(claim, question, [sentences[line[1]]], sentences, where, aside)
         return unfound_lead(nowhere, kind) + line_move(question, sentences, where, line)
     core, missing = claim_core(claim, question), {stem(w) for w in verdict.missing}
     told = {w for s in sentences for w in content_words(s)}  # "its wing was hurt": found by "wing", not "hurt"
     anchored = any(w in told and w not in missing | COMMON for w in core)
-    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, sentences, claim)
+    lacked = unfound([w for w in verdict.missing if stem(w) not in PLAIN] or verdict.missing, [*sentences, aside],
+                     claim)  # a letter's greeting, a title: the passage's words too
     if verdict.label == "absent" and kind not in INTERPRETIVE and 2 * len(missing) >= len(core) and not anchored \
             and lacked and not LABEL_ASKED.search(question):
         words = " or ".join(f"\"{w}\"" for w in lacked[:2])  # most of the answer is not in the passage
         return (f"I can't find {words} anywhere in the passage, so that part of your answer may not come from the "
                 f"text. Read {point}: {lowered(asked_there(sentences, top, question, kind, claim))}")
-    return undecided_move(claim, question, kind, verdict, sentences, top, where, point)
+    return undecided_move(claim, question, kind, verdict, sentences, top, where, point, aside)
 
 
 def later_reason(kind: str, question: str, sentences: list[str], i: int, where: list[str], point: str,
@@ -433,12 +434,12 @@ def later_reason(kind: str, question: str, sentences: list[str], i: int, where: 
 
 
 def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sentences: list[str], top: int,
-                   where: list[str], point: str) -> str:
+                   where: list[str], point: str, aside: str = "") -> str:
     """An answer no verdict decided: its evidence asked for where the pointer sends the student, in the question's
     terms (reading_asks.evidence_ask), never doubted; the words the passage lacks named (a thing the answer brings
     in) with the place the answer is pointed to; a reason told after the event asked about called later."""
     shown = [sentences[i] for i in shown_with(sentences, top, question, kind, claim)]
-    nowhere, also, at = check_against(claim, question, shown, sentences, where)
+    nowhere, also, at = check_against(claim, question, shown, sentences, where, aside)
     nowhere = "" if kind == "feeling" or LABEL_ASKED.search(question) else nowhere  # the reader's own word for it
     if at is not None and not nowhere and (later := later_reason(kind, question, sentences, at, where, point,
                                                                  "Your answer's words are in")):  # not found true
@@ -447,10 +448,9 @@ def undecided_move(claim: str, question: str, kind: str, verdict: Verdict, sente
     near = near_in_meaning(claim, question, [*shown, verdict.sentence])  # its own words for a line: no quibble
     own = ask != fitted_close(sentences, top, question, kind, claim)  # a question of the sentence's own words tests it
     evidence = None if own else evidence_ask(question, kind, point, asked_about(question, kind))
-    if also and nowhere:  # built on another sentence, with words the passage lacks
-        check = ("Does that sentence show it, or something else?" if near else  # no quibble about its own words
-                 f"The passage doesn't use {the_words(nowhere)}: does that sentence show it, or something else?")
-        return f"Your answer's words are in {also}. {check} Look at {point} too: {lowered(ask)}"
+    if also and nowhere and kind not in INFERRED:  # built on another sentence, with a thing the passage never names
+        return f"I can't find {nowhere} in the passage. Your other words are in {also}. Look at {point} too: " \
+            f"{lowered(ask)}"
     if also:  # built on another sentence, which may say it in other words: the evidence asked for where it is told
         return f"Your answer's words are in {also}. {evidence or f'Look at {point} too: {lowered(ask)}'}"
     if near:  # the clue line asked for, nothing implied against the answer
@@ -475,18 +475,12 @@ LABEL_ASKED = re.compile(r"\btraits?\b|\badjectives?\b|\bwords? (?:best )?descri
                          re.I)
 
 
-def the_words(nowhere: str) -> str:
-    """'the word "lazy"', 'the words "clean" or "lazy"'."""
-    return f"the word{'s' if ' or ' in nowhere else ''} {nowhere}"
-
-
 def unfound_lead(nowhere: str, kind: str) -> str:
     """The answer's words the passage never uses: a worked-out answer is rarely in the text's words, so it is asked
     what shows it (never "I can't find", which reads as the answer being wrong for not being quoted)."""
     if not nowhere:
         return ""
-    return (f"The passage doesn't use {the_words(nowhere)}, so check your answer against what happens there. "
-            if kind in INFERRED else f"I can't find {nowhere} in the passage. ")
+    return "" if kind in INFERRED else f"I can't find {nowhere} in the passage. "  # worked out: own words expected
 
 
 def lowered(asked: str) -> str:
@@ -537,14 +531,15 @@ def line_move(question: str, sentences: list[str], where: list[str], line: tuple
             f"there, and why would that make {who} {base} it?")
 
 
-def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str]
-                  ) -> tuple[str, str, int | None]:
+def check_against(claim: str, question: str, shown: list[str], sentences: list[str], where: list[str],
+                  aside: str = "") -> tuple[str, str, int | None]:
     """What the answer holds that the passage does not (its words in no form anywhere: "crowded"), and the sentence
     other than those pointed to that holds its key words, named (a right answer the pointer missed, or the detail a
     wrong one was built on) and its index: never "which of its words say X", which asks for words the passage lacks."""
     unsaid = unsaid_words(claim, question, shown, sentences)
     told = {form for s in sentences for token, _ in content_tokens(s) for form in base_forms(token)}
-    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, sentences, claim) if not word_forms(w) & told)  # "lazy"
+    nowhere = " or ".join(f"\"{w}\"" for w in unfound(unsaid, [*sentences, aside], claim)
+                          if not word_forms(w) & told)  # "lazy"; "aunt" in "Dear Aunt Ruth" is in the passage
     def held(s: str) -> tuple[int, int]:  # the answer's unsaid words it holds, then its words at all
         forms = {form for token, _ in content_tokens(s) for form in base_forms(token)}
         return sum(bool(word_forms(w) & forms) for w in unsaid), len(set(content_words(claim)) & set(content_words(s)))
@@ -707,6 +702,16 @@ def form_of(question: str, claim: str | None) -> str:
     return "meaning" if said_line and len(said_line.split()) >= 3 else kind
 
 
+def simile_move(question: str, claim: str, sentences: list[str], top: int, frame: str) -> Move:
+    """An answer to what a simile's line means: its picture taken as the real thing ("tomas owns the court" for
+    "like he owned the court") met as a literal reading; any other reading's evidence asked, never doubted."""
+    figure = quoted_term(question) or asked_phrase(question)
+    if figure and word_for_word(claim, figure, sentences, top):
+        return Move(inferred_move("literal", question, sentences[top]), "meaning", "unclear", [sentences[top]],
+                    "literal")
+    return Move(f"{frame} Which words there made you think so?", "meaning", "unclear", [sentences[top]])
+
+
 def reading_move(passage: str, question: str, claim: str | None = None, embedder: Embedder | None = None,
                  cited: bool = False, unclear: bool = False) -> Move:
     """The grounded reading move: the most relevant sentences decide it; a claim is judged against them first.
@@ -747,9 +752,8 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
         told = Verdict("supported", sentences[pictured])
         return Move(confirm("simile", claim, told, sentences, question), kind, "supported", [told.sentence], "answer")
     if kind == "meaning" and claim and re.search(r"\blike\b", sentences[top]):  # a simile read: what is compared?
-        said = f"\"{claim}\"" if len(claim.split()) <= 14 else "your answer"
-        return Move(f"{type_move(kind, question, sentences, aim, title, where, [], genre)} Does {said} fit that?", kind,
-                    "unclear", [sentences[top]])
+        return simile_move(question, claim, sentences, top,
+                           type_move(kind, question, sentences, aim, title, where, [], genre))
     kind = "inference" if kind == "meaning" and claim else kind  # an answer about a line's meaning is an inference
     keys = [lead(sentences)] if kind == "main_idea" and genre == "news" else key_sentences(kind, sentences)
     where_said = keys[:2] if kind in WHOLE_KEYS else claim_sentences(kind, question, sentences)[:1]
@@ -780,7 +784,7 @@ def reading_move(passage: str, question: str, claim: str | None = None, embedder
             claim, kind, verdict, status, sentences, where)) is not None:
         return sided  # a true detail not the step asked nor evidence; an answer built on one side of a comparison
     text = claim_move(verdict, status, claim.rstrip(". "), kind, question, sentences, aim, keys, title, where,
-                      genre)
+                      genre, passage)
     if built and verdict.label != "supported" and not status:  # weighed against the whole build, not one line
         return Move(f"{built[0]} Does {said_as(claim)} fit that?", kind, verdict.label,
                     [sentences[i] for i in built[1]])

@@ -390,9 +390,11 @@ def vocabulary_move(claim: str, question: str, sentences: list[str], top: int) -
     if spliced and not {w.lower() for w in own.split()} & there:  # "the Earth's part of the Earth" repeats itself
         tried = word.sub(own, context, count=1)
         return f"Try your meaning in place of \"{term}\": \"{tried}\" {fits(own, clue)}"
-    if meaning:
-        return (f"Read the sentence with \"{term}\" in it: {quote(context)} If \"{term}\" means \"{meaning}\" "
-                f"there, {fits('that', clue)[0].lower()}{fits('that', clue)[1:]}")
+    if meaning:  # their meaning named, its evidence asked: never "does that fit with ...?" of a right one
+        inner = re.sub(r"[\"“”]", "'", clue or "")  # a line someone says, quoted inside the quote
+        beside = f" Read \"{inner}\" too." if clue and clue not in context else ""  # a clue beside it, to weigh
+        return (f"Read the sentence with \"{term}\" in it: {quote(context)} Which words around \"{term}\" made you "
+                f"think it means \"{meaning}\"?{beside}")
     found = f"\"{term}\"" if len(term.split()) <= 2 else "it"  # a line asked is no word to find inside itself
     return f"Find {found} in the sentence: {quote(context)} " + (built_clue(term, context) or (
         f"What is happening there, and what do the words around \"{term}\" tell you it means?"))

@@ -45,6 +45,7 @@ from text_words import COMMON, STOP, base_forms, content_tokens, content_words, 
 from passages import (CLAIM_CUE, COUNTERCLAIM, EVENT, FEELING_WORDS, covers, focus, key_sentences, lesson_of,
                       other_step, quoted_term, window)
 from locate import told_later
+from people import NO_NAMES, characters
 from own_words import (answer_form, number_told, own_words, own_words_backed, polarity_flipped, restates_premise,
                        summed_up, swaps, truly_missing, word_forms)
 from traits import REASON_BREAK, TRAIT_ASKED, TRAITS, shows, weigh_trait
@@ -487,11 +488,25 @@ def judged(claim: str, question: str, kind: str, sentences: list[str], ranked: l
     """`judge_answer`, then no quote the passage lacks ("she said I'm your turn": no such line) and no reason in what
     followed the event asked about (locate.told_later: true, but off the question)."""
     verdict, status = judge_answer(claim, question, kind, sentences, ranked, top, keys, embedder, title)
-    if verdict.label == "supported" and misquoted(claim, verdict.sentence):
+    if verdict.label == "supported" and (misquoted(claim, verdict.sentence) or
+                                         names_only(claim, question, sentences, verdict.sentence)):
         return Verdict("unclear", verdict.sentence), ""
     at = sentences.index(verdict.sentence) if verdict.sentence in sentences and kind in ("cause", "motive") else None
     followed = status == "answer" and at is not None and told_later(question, sentences, at) is not None
     return verdict, "off" if followed else status
+
+
+def names_only(claim: str, question: str, sentences: list[str], line: str) -> bool:
+    """Does the answer share only the story's names with the line said to back it ("ms ortiz bought them" for "Ms.
+    Ortiz walked by with her dog")? A bare name answers "who ...?" where it or a line beside it tells the event."""
+    named = {w.lower() for w in [*characters(sentences), *NO_NAMES]}
+    at = [i for i, s in enumerate(sentences) if s in line]
+    own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
+    others = [w for w in own if w.lower() not in named]
+    said = forms_of(line if others or not at else " ".join(sentences[max(0, at[0] - 1):at[-1] + 2]))
+    others = others or [w for w in content_words(question) if w.lower() not in named and stem(w) not in COMMON]
+    return any(w.lower() in named and word_forms(w) & forms_of(line) for w in own) and \
+        not any(word_forms(w) & said for w in others)
 
 
 CITED_REASON = re.compile(r"(?i)\bbecause\b|,?\s+since\b|,\s+(?=(?:she|he|they)\s)")  # a feeling's cited deed

@@ -173,10 +173,22 @@ def objection_joined(message: str) -> str:
     return joined if joined == message or joined.rstrip().endswith("?") else f"{joined.rstrip(' .!')}?"
 
 
+# "how does lily feel when it comes out - she is scared": a question of words, then a dash and the answer in words
+ASKED_DASH = re.compile(r"^(\W*(?:what|whats|what's|why|how|where|when|who|which|does|did|do|is|are)\b"
+                        r"(?:\s+[^\s\d=+*/^?-]+){3,}?)\s+(?:-{1,2}|–|—|=)\s+(?=[a-z]{2,}\s+[a-z])", re.I | re.M)
+
+
+def dash_asked(message: str) -> str:
+    """The message with a question's dash before its answer made a question mark: "how does lily feel when it
+    comes out? she is scared"; a sum ("what is 12 - 4") keeps its minus."""
+    return ASKED_DASH.sub(r"\1? ", message)
+
+
 def question_of(message: str) -> str | None:
     """The question a message asks, with the sentences that set it up ('A 2 kg cart ... What is its acceleration?'),
     without the student's claim after it or a request around it ("Just tell me", "Ignore all previous
     instructions", "starting with: What is ..."); None when the message asks nothing."""
+    message = dash_asked(message)
     protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), message)
     sentences = [p.replace("\0", ".").strip() for p in re.split(r"(?<=[.!?])\s+|\n+", protected) if p.strip()]
     for i, sentence in enumerate(sentences):
@@ -378,6 +390,7 @@ def extract_claim(message: str, question: str = "") -> str | None:
     Drops a pasted passage, questions, requests and the question restated; prefers what follows 'I think',
     'I put', 'My answer'; keeps what follows a colon when the part before it only names the question."""
     _, rest = split_message(message)
+    rest = dash_asked(rest)
     asked = set(content_words(question))
     claims = []
     protected = ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\0"), rest)

@@ -61,4 +61,5 @@ def test_a_meaning_is_tested_on_the_phrase_after_the_word_before_a_neighbouring_
     passage = ("Bees are busy in spring. Worker bees spend the morning foraging, flying from flower to flower for "
                "nectar. The queen stays inside the hive.")
     text = reading_move(passage, "What does 'foraging' mean?", "It means searching for food.").text
-    assert text.endswith('fit with "flying from flower to flower for nectar"?'), text
+    assert "flying from flower to flower for nectar" in text, text  # session 27: the meaning's evidence asked
+    assert text.endswith('made you think it means "searching for food"?'), text

@@ -71,8 +71,9 @@ def test_a_question_cut_at_the_lines_own_question_mark_still_finds_the_line():
 def test_a_wrong_meaning_is_tested_against_the_words_beside_it():
     """Before: 'If "shade" means "a kind of flower" there, does the sentence make sense with what happens just
     before and after it?'."""
-    text = move_for(BY_ID["rm10-E-wrong_meaning2"]).text
-    assert text.endswith('does that fit with "Ruby moved her seeds to the sunny corner near the gate"?'), text
+    text = move_for(BY_ID["rm10-E-wrong_meaning2"]).text  # session 27: their meaning's evidence asked, not doubted
+    assert 'made you think it means "a kind of flower"?' in text, text
+    assert text.endswith('Read "Ruby moved her seeds to the sunny corner near the gate" too.'), text
 
 
 @pytest.mark.parametrize("sentence, asked", [

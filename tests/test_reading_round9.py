@@ -47,7 +47,7 @@ def test_a_long_meaning_is_tested_beside_its_sentence_never_spliced_into_it(case
     case = BY_ID[case_id]
     sentence = next(s for s in case["passage"].split(". ") if case["points_to"] in s)
     text = move_for(case).text
-    assert f'"{sentence}' in text and f'If "{term}" means "{said}" there' in text, text
+    assert f'"{sentence}' in text and f'made you think it means "{said}"?' in text, text  # asked, never doubted
 
 
 def test_a_one_word_meaning_still_takes_the_words_place():
