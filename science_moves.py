@@ -20,8 +20,8 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, fits, judge_claim, key_terms,
-                      paraphrases)
+from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, encoder, fits, judge_claim,
+                      key_terms, paraphrases)
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, written_out
 from student_message import about, question_of
 from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
@@ -39,6 +39,7 @@ from science_said import completed, its_property, yes_no_claim
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
                               part_move, undecided_move)
 from science_numbers import number_move
+from science_nearest import about_claim, nearest_card_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
@@ -449,7 +450,10 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
                     "contradicted", [])
     if verdict.label == "contradicted" and (case := left_out_move(claim, question, facts)):
         return case  # "only in air" asked of water, a thing the fact lists beside air: its answer says otherwise
-    if verdict.label == "contradicted" and not answers(verdict.sentence, question):
+    if verdict.label == "contradicted" and (near := nearest_card_move(claim, question, "contradicted", embedder)):
+        return near  # the nearest card's own test of this idea, not a frame around the fact
+    if verdict.label == "contradicted" and not answers(verdict.sentence, question) \
+            and about_claim(claim, verdict.sentence, embedder or encoder()):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
@@ -465,11 +469,11 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
-    return undecided(claim, head, question, facts, fitting, kb, verdict.label)
+    return undecided(claim, head, question, facts, fitting, kb, verdict.label, embedder)
 
 
 def undecided(claim: str, head: str, question: str, facts: list[str], fitting: list[str] | None,
-              kb: KnowledgeBase | None, label: str) -> Move:
+              kb: KnowledgeBase | None, label: str, embedder: Embedder | None = None) -> Move:
     """A claim that neither a card nor a fact's verdict decides (`label`: absent or unclear): a named answer a fact
     describes otherwise (science_fallback.misfit_move), a naming question's own check (`named_check`, where a fact
     says what the named thing does or the kind has its own question), a part a fact bears out, a fact that bears on
@@ -496,10 +500,13 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     # another member of the claim's kind in a fact's role (shown with a gap), or an example or part a fact bears out
     if found := cloze_move(claim, question, pool) or part_move(claim, question, facts, kb):
         return found  # an example or part of the answer a fact bears out
+    if near := nearest_card_move(claim, question, label, embedder):  # the card's test of this idea, not a frame
+        return near
+    encoded = embedder or encoder()
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)
-             and not other_case(f, question)][:1] \
+             and not other_case(f, question) and about_claim(claim, f, encoded)][:1] \
         if not WRITTEN_ANSWER.search(question) else []
     if shown:
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again
