@@ -35,7 +35,7 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_said import completed, its_property, yes_no_claim
+from science_said import completed, its_property, subject_said, yes_no_claim
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
                               part_move, undecided_move)
 from science_numbers import number_move
@@ -79,7 +79,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
     if exact := cross_move(asked, claim) or claim and stage_move(asked, claim):
         return exact
-    misconception = match_misconception(claim, question) if claim else None
+    # "nope its not alive" to "Is a seed alive?": read as the statement it makes about the question's subject too
+    misconception = match_misconception(claim, question) or match_misconception(subject_said(claim, asked), question) \
+        if claim else None
     card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,
                       NEAR_COSINE if claim is None else CLAIM_COSINE)
     # not one shared word, or the card's own question in other words

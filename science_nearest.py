@@ -24,6 +24,7 @@ from science_catalog import (ASKING_WORDS, CARDS, LETTERED_OPTIONS, MISCONCEPTIO
                              Misconception, TopicCard, answer_of, asked_kind, card_vectors, catalog_vectors, denies,
                              names_card_terms)
 from science_decides import reasoned_verdict
+from science_fallback import VAGUE
 from science_support import card_meant, weighed_verdict
 from claim_relations import own_objects
 
@@ -97,8 +98,11 @@ def says_card_right(card: TopicCard, claim: str, asked: str, embedder: Embedder)
 
 def nearest_card_move(claim: str, question: str, label: str | None,
                       embedder: Embedder | None = None) -> Move | None:
-    """The opening of the card nearest the claim and its question, about the scene's own things, in place of a stock
-    frame; None where no card is near enough or the encoder is absent."""
+    """The opening of the card nearest the claim and its question, else the test of the catalogued wrong idea nearest
+    it, about the scene's own things, in place of a stock frame; None for a claim with a placeholder for its key term
+    (a vague part, not a wrong idea), where nothing is near enough, or where the encoder is absent."""
+    if VAGUE.search(claim):  # "they carry stuff around the body": a part said vaguely, for the fallback to name
+        return None
     encoded = embedder if embedder is not None else encoder()
     if card := claim_card(answer_of(claim), question, encoded):
         return Move(own_objects(card.opening, f"{question} {claim}"), "card", label, [])
