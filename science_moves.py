@@ -20,8 +20,8 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, encoder, fits, judge_claim,
-                      key_terms, paraphrases)
+from evidence import (CLAUSE_BREAK, KnowledgeBase, Move, Verdict, default_embedder, fits, judge_claim, key_terms,
+                      paraphrases)
 from text_words import COMMON, TUTOR_STEMS, base_forms, content_tokens, forms_of, has_negation, written_out
 from student_message import about, question_of
 from science_catalog import (CONDITION, as_said, FORMULA_TOKEN, WRITTEN_ANSWER, Misconception, TopicCard, answer_of,
@@ -39,7 +39,7 @@ from science_said import completed, its_property, subject_said, yes_no_claim
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
                               part_move, undecided_move)
 from science_numbers import number_move
-from science_nearest import about_claim, nearest_card_move
+from science_nearest import nearest_card_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import stage_move
 from science_stuck import answers, stuck_move
@@ -454,8 +454,7 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return case  # "only in air" asked of water, a thing the fact lists beside air: its answer says otherwise
     if verdict.label == "contradicted" and (near := nearest_card_move(claim, question, "contradicted", embedder)):
         return near  # the nearest card's own test of this idea, not a frame around the fact
-    if verdict.label == "contradicted" and not answers(verdict.sentence, question) \
-            and about_claim(claim, verdict.sentence, embedder or encoder()):
+    if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
     if verdict.label == "contradicted":  # the fact that rules it out would also say the answer: the idea is tested
@@ -504,11 +503,10 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
         return found  # an example or part of the answer a fact bears out
     if near := nearest_card_move(claim, question, label, embedder):  # the card's test of this idea, not a frame
         return near
-    encoded = embedder or encoder()
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)
-             and not other_case(f, question) and about_claim(claim, f, encoded)][:1] \
+             and not other_case(f, question)][:1] \
         if not WRITTEN_ANSWER.search(question) else []
     if shown:
         ask = "" if gives_reason(claim) else f"What makes you say \"{echo(claim)}\"? "  # a reason given: not again

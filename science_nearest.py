@@ -2,8 +2,7 @@
 question and the claim read together by the encoder find the card whose scenario they are about, and its opening (a
 contrast question or a prediction test an expert asks about that very idea) replaces the stock frames the fallback
 would say ("Check the link: does X always mean Y?", "Your idea: X. What have you seen ...?", "The textbook does not
-agree with X"). A fact is quoted to the student only where it is about the claim itself (`about_claim`): it shares
-two of the claim's own words beyond the question's and reads near the claim by meaning.
+agree with X").
 
 The card is never used to doubt right work: a claim the card accepts, or says in other words (science_support's
 `card_meant`), or that the card's verdict weighed by meaning leaves right, partial or near, keeps the fallback. The
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 # rubber" (birds on a power line) took the card on webbed feet, and at 0.62 with a runner-up 0.02 behind a question
 # on the Moon's phases took the card on lunar eclipses.
 CLAIM_CARD_COSINE, CLAIM_CARD_MARGIN = 0.65, 0.08
-# A fact quoted to test an idea reads at least this near the claim (MiniLM cosine; chosen on the same rows): below
-# it the fact shares the claim's words but is about another process ("Plants also give off water vapour from their
-# leaves" to "the leaves drink the rain").
-FACT_COSINE = 0.45
 # science_catalog.resembles_misconception's bounds, which its tests hold every right answer of the tune split under
 MISCONCEPTION_COSINE, MISCONCEPTION_MARGIN = 0.75, 0.12
 ASKING_FORMS = {form for word in ASKING_WORDS for form in base_forms(word)} | COMMON
@@ -109,15 +104,6 @@ def nearest_card_move(claim: str, question: str, label: str | None,
     if entry := claim_misconception(answer_of(claim), question, encoded):
         return Move(own_objects(entry.question, f"{question} {claim}"), "misconception", "contradicted", [])
     return None
-
-
-def about_claim(claim: str, fact: str, embedder: Embedder | None) -> bool:
-    """Is the fact about the student's claim by meaning (`FACT_COSINE`)? The caller has checked the shared words;
-    without an encoder those alone decide."""
-    if embedder is None or not content_tokens(claim):
-        return True
-    vectors = embedder.encode([claim, fact])
-    return float(vectors[0] @ vectors[1]) >= FACT_COSINE
 
 
 def main(argv: list[str]) -> None:

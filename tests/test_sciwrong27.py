@@ -1,13 +1,12 @@
 """Session 23, science wrong ideas met with evidence, not frames: the card or catalogued wrong idea nearest a claim by
-meaning (science_nearest) where the fallback would say a frame, a fact quoted only when it reads near the claim, and
-a yes/no answer read as the statement it goes on to make about the question's subject (science_said.subject_said).
-Sentences are new: none is in probes27/sciwrong27 or the tune split."""
+meaning (science_nearest) where the fallback would say a frame, and a yes/no answer read as the statement it goes on
+to make about the question's subject (science_said.subject_said). Sentences are new: none is in probes27/sciwrong27 or the tune split."""
 from pathlib import Path
 
 import pytest
 
 from evidence import KnowledgeBase, default_embedder, openbook_facts
-from science_nearest import about_claim, claim_card, claim_misconception, nearest_card_move
+from science_nearest import claim_card, claim_misconception, nearest_card_move
 from science_said import polar_subject, subject_said
 from science_moves import science_move
 
@@ -65,14 +64,6 @@ def test_a_card_for_another_kind_of_answer_is_not_taken(embedder):
 def test_a_catalogued_idea_needs_enough_words_and_a_question(embedder):
     assert claim_misconception("it vanishes", "where does candle wax go?", embedder) is None  # too few words
     assert claim_misconception("seeds are dead and dry things", "seeds are dead and dry things", embedder) is None
-
-
-def test_a_quoted_fact_must_read_near_the_claim(embedder):
-    assert about_claim("the roots soak up food from the dirt", "Plants take in water and minerals through their roots.",
-                       embedder)
-    assert not about_claim("the roots soak up food from the dirt", "An earthquake is a sudden shaking of the ground.",
-                           embedder)
-    assert about_claim("anything", "Any fact at all.", None)  # no encoder: the shared words alone decided
 
 
 @pytest.mark.parametrize("question, subject", [
