@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 # rubber" (birds on a power line) took the card on webbed feet, and at 0.62 with a runner-up 0.02 behind a question
 # on the Moon's phases took the card on lunar eclipses.
 CLAIM_CARD_COSINE, CLAIM_CARD_MARGIN = 0.65, 0.08
+# A claim sent with no question ("the rubber band makes energy") is read alone: on the same rows every card at 0.70
+# or nearer was its own (elastic energy, sound needing a medium), and the wrong ones read 0.61 and under.
+ALONE_COSINE = 0.70
 # science_catalog.resembles_misconception's bounds, which its tests hold every right answer of the tune split under
 MISCONCEPTION_COSINE, MISCONCEPTION_MARGIN = 0.75, 0.12
 ASKING_FORMS = {form for word in ASKING_WORDS for form in base_forms(word)} | COMMON
@@ -44,16 +47,19 @@ def claim_card(claim: str, question: str, embedder: Embedder | None) -> TopicCar
     """The card whose topic and example question the question and the claim read as together: at least
     `CLAIM_CARD_COSINE` near and `CLAIM_CARD_MARGIN` nearer than the runner-up, naming one of the card's own scenario
     words, asking for the same kind of thing as the card's example (or both none), and not a question that lists
-    options or asks for a written answer. None for a claim with no question, or where the card would call right work
-    into doubt (`says_card_right`)."""
-    asked = question_of(question)
-    if embedder is None or not asked or LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(asked):
-        return None  # a claim with no question names no scenario of its own: "A bc the ice changes into water"
-    scene = asked if claim.lower() in asked.lower() else f"{asked} {claim}"
+    options or asks for a written answer; a claim with no question, read alone, at least `ALONE_COSINE` near. None
+    where the card would call right work into doubt (`says_card_right`)."""
+    asked = question_of(question) or ""
+    if embedder is None or LETTERED_OPTIONS.search(question) or WRITTEN_ANSWER.search(asked):
+        return None
+    scene = f"{asked} {claim}" if asked and claim.lower() not in asked.lower() else asked or claim
     scores = card_vectors(embedder) @ embedder.encode([scene])[0]
     best, second = sorted(range(len(CARDS)), key=lambda i: -float(scores[i]))[:2]
     card = CARDS[best]
-    near = scores[best] >= CLAIM_CARD_COSINE and scores[best] - scores[second] >= CLAIM_CARD_MARGIN
+    # a claim with no question names less of its scenario: "A bc the ice changes into water" reads 0.62 near the card
+    # on ice floating
+    least = CLAIM_CARD_COSINE if asked else ALONE_COSINE
+    near = scores[best] >= least and scores[best] - scores[second] >= CLAIM_CARD_MARGIN
     if not near or not names_card_terms(scene, card) or asked_kind(asked) != asked_kind(card.example_question):
         return None  # "Is the Sun a planet?" asks no kind; the card on the largest planet leads to a planet's name
     return None if says_card_right(card, claim, asked, embedder) else card
@@ -63,9 +69,9 @@ def claim_misconception(claim: str, question: str, embedder: Embedder | None) ->
     """The catalogued wrong idea the claim says in words neither its pattern nor its topic words know, read with the
     question: one of the entry's wordings at least `MISCONCEPTION_COSINE` near the claim (denying as the claim does),
     `MISCONCEPTION_MARGIN` nearer it than to the entry's right idea, and the entry's wrong idea naming a word of the
-    question or the claim beyond the asking words. A claim with no question is left to the fallback."""
-    asked = question_of(question)
-    if embedder is None or not asked or len(content_tokens(claim)) < 3:
+    question or the claim beyond the asking words."""
+    asked = question_of(question) or ""
+    if embedder is None or len(content_tokens(claim)) < 3:
         return None
     wrong, right = catalog_vectors(embedder)
     vector = embedder.encode([claim])[0]
