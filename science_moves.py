@@ -35,10 +35,11 @@ from science_names import (EXCLUSIVE_KINDS, KINDS, SHARED_KINDS, asked_among, as
                            count_asked, directions_said, either_subject, listed_items, member, members_asked,
                            list_fact, made_from, named_answer, named_member, opposed_fact, other_chosen, roles_swapped,
                            says_relation, short_answer_fact, unit_fact, what_it_does)
-from science_said import completed, its_property, yes_no_claim
+from science_said import completed, its_property, subject_said, yes_no_claim
 from science_fallback import (CAUSE_LEAD, CONDITION_SIDES, STATEMENT, cloze_move, identity_unborne, misfit_move,
                               part_move, undecided_move)
 from science_numbers import number_move
+from science_nearest import nearest_card_move
 from claim_relations import lever, other_case, own_objects, turned, turned_move
 from science_stages import next_stage_move, stage_move
 from science_stuck import answers, stuck_move
@@ -79,7 +80,9 @@ def science_move(question: str, claim: str | None, kb: KnowledgeBase, k: int = 3
     # a cross of named genotypes (the Punnett square knows every box); stages of a known process, each and in order
     if exact := cross_move(asked, claim) or claim and (next_stage_move(question) or stage_move(asked, claim)):
         return exact
-    misconception = match_misconception(claim, question) if claim else None
+    # "nope its not alive" to "Is a seed alive?": read as the statement it makes about the question's subject too
+    misconception = match_misconception(claim, question) or match_misconception(subject_said(claim, asked), question) \
+        if claim else None
     card = route_card(asked, key_terms(question), embedder or default_embedder(), question,  # its scenario,
                       NEAR_COSINE if claim is None else CLAIM_COSINE)
     # not one shared word, or the card's own question in other words
@@ -454,6 +457,8 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
         return undecided_move(claim, question, facts, kb, "unclear")  # a mere mismatch: the idea is asked, not doubted
     if verdict.label == "contradicted" and (case := left_out_move(claim, question, facts)):
         return case  # "only in air" asked of water, a thing the fact lists beside air: its answer says otherwise
+    if verdict.label == "contradicted" and (near := nearest_card_move(claim, question, "contradicted", embedder)):
+        return near  # the nearest card's own test of this idea, not a frame around the fact
     if verdict.label == "contradicted" and not answers(verdict.sentence, question):
         return Move(f"Check your idea against this fact: \"{verdict.sentence}\" Which part of \"{echo(claim)}\" "
                     f"does it disagree with, and what would you change?", "fact", "contradicted", [verdict.sentence])
@@ -470,11 +475,11 @@ def claim_move(claim: str, question: str, facts: list[str], card: TopicCard | No
     if VALUE_ASK.search(question) and VALUE.fullmatch(head.strip(" .!?")):  # "4" to "How many chambers ...?"
         return Move(f"How do you know it is {echo(head)}? What could you count, measure or look up to check "
                     f"{about(question)}?", "fact", verdict.label, [])
-    return undecided(claim, head, question, facts, fitting, kb, verdict.label)
+    return undecided(claim, head, question, facts, fitting, kb, verdict.label, embedder)
 
 
 def undecided(claim: str, head: str, question: str, facts: list[str], fitting: list[str] | None,
-              kb: KnowledgeBase | None, label: str) -> Move:
+              kb: KnowledgeBase | None, label: str, embedder: Embedder | None = None) -> Move:
     """A claim that neither a card nor a fact's verdict decides (`label`: absent or unclear): a named answer a fact
     describes otherwise (science_fallback.misfit_move), a naming question's own check (`named_check`, where a fact
     says what the named thing does or the kind has its own question), a part a fact bears out, a fact that bears on
@@ -501,6 +506,8 @@ def undecided(claim: str, head: str, question: str, facts: list[str], fitting: l
     # another member of the claim's kind in a fact's role (shown with a gap), or an example or part a fact bears out
     if found := cloze_move(claim, question, pool) or part_move(claim, question, facts, kb):
         return found  # an example or part of the answer a fact bears out
+    if near := nearest_card_move(claim, question, label, embedder):  # the card's test of this idea, not a frame
+        return near
     # only a fact that bears on the idea is put to it, and never one that may state the answer: for an equation, any
     # fact may be the written answer itself
     shown = [f for f in facts if bears_on(claim, f, question) and not answers(f, question)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from science_catalog import BARE_POLAR, BARE_VERBS, POLAR_QUESTION, plural
+from text_words import base_forms, forms_of
 from science_fallback import STATEMENT
 
 
@@ -28,19 +29,64 @@ def yes_no_claim(claim: str, question: str) -> str:
         return claim
     aux, words = asked.group(1).lower(), asked.group(2).split()
     if aux in ("do", "does", "did"):  # the subject ends before its verb: "heavier objects | fall faster ..."
-        at = next((i for i, w in enumerate(words) if i and w.lower() in VERBS), None)
+        at = verb_at(words)
         if at is None:
             return claim
         verb = words[at].lower()
         said_verb = {"have": "has", "go": "goes"}.get(verb) or plural(verb) if aux == "does" else verb  # "sinks"
         done = [*words[:at], said_verb] if said.group(1) else [*words[:at], aux, "not", verb]  # "does not sink"
         return " ".join([*done, *words[at + 1:]])
-    cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1  # "the Sun | a star", "bats | mammals"
+    cut = subject_end(words)
+    return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
+
+
+def verb_at(words: list[str]) -> int | None:
+    """Where the verb of a "do" question's statement starts: "heavier objects | fall faster", after its subject."""
+    return next((i for i, w in enumerate(words) if i and w.lower() in VERBS), None)
+
+
+def subject_end(words: list[str]) -> int:
+    """Where the subject of a "be" question's statement ends: "the Sun | a star", "bats | mammals"."""
+    cut = 2 if words[0].lower() in DETERMINERS and len(words) > 2 else 1
     # "dissolving sugar in water | a chemical change"; "the current going into the bulb" is one subject: an article
     # after a preposition opens its object, not the predicate
     article = next((i for i, w in enumerate(words) if i >= cut and w.lower() in ("a", "an", "the")), None)
-    cut = article if article and article <= 5 and words[article - 1].lower() not in PREPOSITIONS else cut
-    return " ".join([*words[:cut], aux, *([] if said.group(1) else ["not"]), *words[cut:]])
+    return article if article and article <= 5 and words[article - 1].lower() not in PREPOSITIONS else cut
+
+
+# "nope its not alive", "no plants only take in carbon dioxide": an answering word, then a statement of its own
+ANSWER_WORD = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|no|nope|nah)\b[\s,.!]*", re.I)
+PRONOUN_OPENS = re.compile(r"^(?:(it'?s|it\s+is|its)|(they'?re|theyre|they\s+are)|it|they)\b", re.I)
+MODALS = {"do", "does", "did", "can", "could", "will", "would", "should"}
+
+
+def polar_subject(question: str) -> str | None:
+    """The subject of a yes/no question's statement ("a seed" for "Is a seed alive?", "plants" for "Do plants need
+    oxygen?"), or None where its verb is not found."""
+    asked = POLAR_QUESTION.match(question)
+    if not asked:
+        return None
+    aux, words = asked.group(1).lower(), asked.group(2).split()
+    if aux in MODALS:
+        at = verb_at(words)
+        return " ".join(words[:at]) if at else None
+    return " ".join(words[:subject_end(words)]) if aux in ("is", "are", "was", "were") and len(words) > 1 else None
+
+
+def subject_said(claim: str, question: str) -> str:
+    """An answer to a yes/no question that goes on with a statement of its own, said as that statement about the
+    question's subject: "nope its not alive" to "Is a seed alive?" says "a seed is not alive", and "no plants only
+    take in carbon dioxide" to "Do plants need oxygen?" says "plants only take in carbon dioxide" (the "no" answers,
+    it denies nothing of the clause). The words a catalogued wrong idea is written in; any other claim is kept."""
+    lead, subject = ANSWER_WORD.match(claim), polar_subject(question)
+    rest = claim[lead.end():] if lead else ""
+    if not lead or not subject or not rest.strip():
+        return claim
+    if pronoun := PRONOUN_OPENS.match(rest):
+        be = " is" if pronoun.group(1) else " are" if pronoun.group(2) else ""
+        return f"{subject}{be}{rest[pronoun.end():]}"
+    head = re.sub(r"\W", "", subject.split()[-1])
+    return rest if base_forms(rest.split()[0]) & forms_of(head) else claim
 
 
 # "What do herbivores eat?": the subject and the verb a short answer completes
