@@ -162,7 +162,7 @@ def about_student(sentence: str, problem: str) -> bool:
 _STOP = set("""a an the of to in on at for and or but is are was were be it its this that what which who how when
 where do does did can could would should will i you he she we they me my your his her our their if then so as by
 with from about into there here not no yes just tell give show answer please many much some each all more have has
-had get got now ok okay next new problem question fine oh well think guess plus minus""".split())
+had get got now ok okay next new last problem question fine oh well think guess plus minus""".split())
 
 
 def content_words(text: str) -> set[str]:

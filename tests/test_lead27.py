@@ -4,6 +4,7 @@ from fractions import Fraction
 import agent
 from classroom import CaseStudent, run_lesson
 from local_step import amounts
+from problem_text import given_numbers
 
 
 def stub_chat():
@@ -55,3 +56,7 @@ def test_a_part_is_never_confirmed_as_a_total_or_a_rest_typed_without_an_apostro
     assert not reply.startswith("Yes, 20"), reply
     reply, _ = chat("w", "32 - 20 = 12, so the answer is 12 kids.", "math")
     assert reply.startswith("Yes, 12"), reply
+
+
+def test_a_time_word_after_an_amount_is_not_its_name() -> None:
+    assert given_numbers("a scooter was $80 last spring and went up by 10%.")[0] == (80, "$80")
