@@ -76,8 +76,10 @@ def found_event(event: str, sentences: list[str] | None = None, told: int | None
             return f"Find the sentence that begins \"{begins}\""
         unit = "sentence" if sum(s.rstrip(" \"'”").endswith((".", "!", "?")) for s in sentences) * 2 >= len(
             sentences) else "line"  # a poem's lines end without a stop
-        if told < len(ORDINALS):
-            return f"Find the {ORDINALS[told]} {unit} of the passage"
+        if told < len(ORDINALS):   # the moment said in the student's words, unquoted: where, not what it says
+            moment = re.sub(r"\s+in the (?:poem|story|passage|text|article|letter)$", "", event, flags=re.I)
+            where = f", where {moment}" if len(moment.split()) >= 3 else ""
+            return f"Find the {ORDINALS[told]} {unit} of the passage{where}"
     if re.match(r"(?i)(?:the|a|an|his|her|their|its|my|your)\s", event) and len(event.split()) <= 4:
         return f"Find \"{event}\" in the passage"
     return f"Find where the passage tells \"{event}\""

@@ -5,6 +5,7 @@ import agent
 from classroom import CaseStudent, run_lesson
 from local_step import amounts
 from problem_text import given_numbers
+from sentence_questions import found_event
 
 
 def stub_chat():
@@ -60,3 +61,9 @@ def test_a_part_is_never_confirmed_as_a_total_or_a_rest_typed_without_an_apostro
 
 def test_a_time_word_after_an_amount_is_not_its_name() -> None:
     assert given_numbers("a scooter was $80 last spring and went up by 10%.")[0] == (80, "$80")
+
+
+def test_a_moment_in_the_students_words_is_said_unquoted_with_its_place() -> None:
+    sentences = ["Nia ran with the kite.", "Nia held the string, then handed it to Theo.", "Theo ran the wrong way."]
+    assert found_event("Theo got the string in the story", sentences, 1) == \
+        "Find the second sentence of the passage, where Theo got the string"

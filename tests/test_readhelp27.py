@@ -61,7 +61,7 @@ def test_a_simile_is_said_of_the_thing_before_its_that_clause():
 
 def test_an_event_in_the_students_words_is_named_by_its_sentence():
     sentences = body(FOX)[1]
-    assert found_event("he leaps up", sentences, 2) == "Find the third sentence of the passage"
+    assert found_event("he leaps up", sentences, 2) == "Find the third sentence of the passage, where he leaps up"
     assert found_event("the fox leaps", sentences, 0) == "Find the sentence that begins \"A fox...\""
     assert found_event("he jumps", sentences, 2) == "Find where the passage tells \"he jumps\""  # told as asked
 
