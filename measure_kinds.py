@@ -279,8 +279,9 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: 
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1
         offered = presented_as_answer(work, claim.stated)   # "36 m ÷ 4 = 9" on the way to an area is a side, no slip
         beyond = len(dim) == len(asked) == 1 and set(dim) == set(asked) and sum(dim.values()) > sum(asked.values())
-        if dim == asked or timed and "time" in asked or not (offered or beyond):
-            return None
+        rate = any(p < 0 for p in dim.values()) and not any(p < 0 for p in asked.values())
+        if dim == asked or timed and "time" in asked or not (offered or beyond) or rate:
+            return None   # a rate found where a time or an amount is asked is the usual first step, no slip
         ask = measure_help(problem) or f"Which of {said_list([g[2] for g in given][:4])} make " \
                                        f"{_kind(asked) or _say(asked)}?"
         if timed and next(iter(asked)) in KINDS["time"]:   # 180 minutes where hours are asked

@@ -67,3 +67,9 @@ def test_a_moment_in_the_students_words_is_said_unquoted_with_its_place() -> Non
     sentences = ["Nia ran with the kite.", "Nia held the string, then handed it to Theo.", "Theo ran the wrong way."]
     assert found_event("Theo got the string in the story", sentences, 1) == \
         "Find the second sentence of the passage, where Theo got the string"
+
+
+def test_a_rate_found_first_is_no_units_slip_where_a_time_is_asked() -> None:
+    reply, _ = stub_chat()("p", "A pump empties a 240-litre pond in 16 minutes. A second pump works 5 litres per minute "
+                                "faster. How long would the second pump take? 240 / 16 = 15 litres a minute", "math")
+    assert "The question asks for a time" not in reply and "makes litres" not in reply, reply
