@@ -55,8 +55,8 @@ from step_parts import (another_route, bottoms_rewritten, equation_terms, in_oth
 from step_rules import (DOING, UNIT_SIZES, balance_words, both_sides_words, ends_on_answer, order_question,
                         percent_slip, proposal, regrouping, rounding_words, same_route, substituted_words, time_slip,
                         unit_change, unit_slip_words, wrong_step)
-from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, relation_move,
-                           story_changes)
+from story_changes import (against_story, answer_by_story, compared_sum, moved_question, part_plan, relation_help,
+                           relation_move, story_changes)
 from unplanned_help import BARE_SUM, linked_question, step_question, step_sum, step_text, way_in
 from unplanned_moves import THEN_VERB, Move, by_chance, fresh_hint, move_without_plan
 
@@ -224,7 +224,7 @@ def _diagnosed(lesson: Lesson, plan: Plan, work: str, found: list[Claim], said: 
     if compared is not None:
         return Move("flag", compared.lead, fresh_hint(lesson, compared.question, solver.hints(plan, index)[-1]), step,
                     kind="diagnosed")
-    ask = re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
+    ask = _relation_first(plan, step) or re.sub(r",\s*[-\d\s.+×÷−*/()]+\?$", "?", linked_question(plan, step))
     lead, ask = ("", diagnosis.says) if asks else (diagnosis.says, ask)
     question = fresh_hint(lesson, ask, solver.hints(plan, index)[-1])
     # the last number of their work, found for the last step or by a chain of steps: an answer, and a wrong one
@@ -479,11 +479,17 @@ def _help_lead(lesson: Lesson, plan: Plan, step: Step, work: str) -> str:
     return proposal(work, step, plan) or (why_first(plan, step) if first else "")
 
 
+def _relation_first(plan: Plan, step: Step) -> str | None:
+    """A one-step plan of a relation the story states ("5 times as many hens as cows"): that relation asked in the
+    story's words (story_changes.relation_help), which says more than "How do 12 cows and 5 give you ...?"."""
+    return relation_help(plan.problem) if len(plan.steps) == 1 and step is plan.steps[0] else None
+
+
 def _ladder(lesson: Lesson, plan: Plan, step: Step) -> str:
     """The next rung of a step's ladder: its question, then `step_rungs` (solver.hints: which numbers, which
     operation, the operation with its numbers). Each visit climbs; at the top it alternates with a rephrasing."""
     index = plan.steps.index(step)
-    ladder = [step_question(plan, step), *step_rungs(plan, step)]
+    ladder = [_relation_first(plan, step) or step_question(plan, step), *step_rungs(plan, step)]
     if "Which numbers do you need?" in ladder[1] and set(step.values) <= set(solver.numbers_in(ladder[0])):
         del ladder[1]   # "... Look at 40 pencils and 6 pencils." after a question that names both: the operation next
     rung = min(lesson.rungs.get(str(index), 0), len(ladder) - 1)

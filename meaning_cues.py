@@ -563,8 +563,10 @@ def _measure_meaning(facts: str, asking: str) -> tuple[str, str] | None:
         return ("Going around measures the edge: the distance all the way round, the perimeter, not the space "
                 "inside.", f"Walking all the way around the {sides[0]} by {sides[1]} shape, which sides do you walk "
                            f"along, and how many of each?")
-    if inside and not around:
-        return ("Covering measures the space inside: the unit squares that cover it, the area.",
+    if inside and not around:   # "do i add them?" answered first: adding the sides goes around the edge
+        added = re.search(r"\b(?:add|plus)\b", asking, re.I)
+        return ("Adding the sides measures the way around the edge; the area is the space inside." if added else
+                "Covering measures the space inside: the unit squares that cover it, the area.",
                 f"How many rows of {sides[1]} squares fit along the {sides[0]}?")
     return None
 

@@ -279,7 +279,7 @@ def measure_check(problem: str, found: list[Claim], said: list[Fraction], work: 
         timed = len(dim) == 1 and next(iter(dim)) in KINDS["time"] and dim[next(iter(dim))] == 1
         offered = presented_as_answer(work, claim.stated)   # "36 m ÷ 4 = 9" on the way to an area is a side, no slip
         beyond = len(dim) == len(asked) == 1 and set(dim) == set(asked) and sum(dim.values()) > sum(asked.values())
-        rate = any(p < 0 for p in dim.values()) and not any(p < 0 for p in asked.values())
+        rate = sorted(dim.values()) == [-1, 1] and not any(p < 0 for p in asked.values())   # litres a minute
         if dim == asked or timed and "time" in asked or not (offered or beyond) or rate:
             return None   # a rate found where a time or an amount is asked is the usual first step, no slip
         ask = measure_help(problem) or f"Which of {said_list([g[2] for g in given][:4])} make " \

@@ -503,7 +503,7 @@ def names_only(claim: str, question: str, sentences: list[str], line: str) -> bo
     at = [i for i, s in enumerate(sentences) if s in line]
     own = [w for w in own_words(claim, question) if stem(w) not in COMMON]
     others = [w for w in own if w.lower() not in named]
-    said = forms_of(line if others or not at else " ".join(sentences[max(0, at[0] - 1):at[-1] + 2]))
+    said = forms_of(" ".join(sentences[max(0, at[0] - 1):at[-1] + 2]) if at else line)   # its neighbours tell too
     others = others or [w for w in content_words(question) if w.lower() not in named and stem(w) not in COMMON]
     return any(w.lower() in named and word_forms(w) & forms_of(line) for w in own) and \
         not any(word_forms(w) & said for w in others)

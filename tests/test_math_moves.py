@@ -494,7 +494,8 @@ def test_the_eighth_fresh_develop_half_gets_the_verdict_it_asks_for(case):
 
 
 @pytest.mark.parametrize("problem, work, verdict, text", [
-    ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have?", "12 + 5 = 17",
+    ("A farm keeps 5 times as many hens as cows. 12 cows graze in the field. How many hens does the farm keep?",
+     "12 + 5 = 17",
      "flag", "Look at 12 + 5 = 17: the problem says \"5 times as many hens as cows\", and 5 times as many is not 5 "
              "more. What do 5 groups of 12 make?"),
     ("Kim is 4 years younger than her sister. Her sister is 13 years old. What is the sum of their ages?",
@@ -522,7 +523,7 @@ def test_a_relation_between_an_amount_and_a_total_is_never_read_as_between_two_a
 
 
 @pytest.mark.parametrize("problem, way_in", [
-    ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have?",
+    ("A farm keeps 5 times as many hens as cows. 12 cows graze in the field. How many hens does the farm keep?",
      "\"5 times as many hens as cows\" means 5 hens for each one of the cows. How many is that for 12 cows?"),
     ("A runner runs 3 laps of a 400 meter track each day. How many meters does she run in 5 days?",
      "One lap of the track is 400 meters. How many meters do 3 laps make?"),
@@ -593,9 +594,10 @@ def test_a_percent_taken_away_as_an_amount_is_flagged_on_the_planned_path_too():
 
 
 @pytest.mark.parametrize("message, text", [
-    ("A farm has 5 times as many hens as cows. It has 12 cows. How many hens does it have? 12 x 5 = 60",
-     "Yes, 12 × 5 = 60 is right: 5 times as many as 12 cows is 60. Does 60 answer \"How many hens does it have?\" or "
-     "is there a step still to do?"),
+    ("A farm keeps 5 times as many hens as cows. 12 cows graze in the field. How many hens does the farm keep? "
+     "12 x 5 = 60",
+     "Yes, 12 × 5 = 60 is right: 5 times as many as 12 cows is 60. Does 60 answer \"How many hens does the farm "
+     "keep?\" or is there a step still to do?"),
     ("Kim is 4 years younger than her sister. Her sister is 13 years old. What is the sum of their ages? 13 - 4 = 9",
      "Yes, 13 − 4 = 9 is right: 4 years younger than 13 is 9. Does 9 answer \"What is the sum of their ages?\" or is "
      "there a step still to do?"),
