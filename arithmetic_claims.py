@@ -109,7 +109,6 @@ def arithmetic_text(text: str) -> str:
                lambda m: f"{m.group(1)} 1/{2 if m.group(2) == 'half' else 4}", spoken_numbers(text))
     t = spoken_operations(wordproblem.normalise(t)).replace("$", "")
     t = re.sub(r"(?<=\d),(?=\d{3})", "", t)
-    t = re.sub(r"(?<![\d.])(\d*\.\d+)/(?=\d)", r"\1 / ", t)   # "4.20/6" divides a price: no fraction's top is a decimal
     t = re.sub(r"(\d)\s*%\s*of\b", r"\1/100 *", t)
     t = re.sub(rf"(?<![\d/])(\d+/\d+) of (?=\d)|(?<=\d) (?:{_GROUPS}) of (?=\d)", lambda m: f"{m.group(1) or ''} * ",
                t)
