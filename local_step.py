@@ -90,11 +90,12 @@ def amounts(problem: str) -> list[Amount]:
     for sentence in problem_sentences(text):
         if sentence == asked:
             continue
-        # "-12 F": a number below zero keeps its sign, so a step on 12 is not read as the problem's -12
-        for m in re.finditer(r"(\$)?((?:(?<![\w.])[-\u2212])?\d+(?:\.\d+)?(?:/\d+)?)(%)?", sentence):
+        for m in re.finditer(r"(\$)?(\d+(?:\.\d+)?(?:/\d+)?)(%)?", sentence):
             if sentence[m.end():m.end() + 1] == ":" or sentence[max(0, m.start() - 1):m.start()] == ":":
                 continue   # a clock time or a ratio: not a count
-            value, after, at = Fraction(m.group(2).replace("\u2212", "-")), sentence[m.end():], len(found)
+            # "-12 F" keeps its sign (wordproblem.signed), so a step on 12 is not read as the problem's -12
+            sign = -1 if wordproblem.signed(sentence[:m.start()]) else 1
+            value, after, at = sign * Fraction(m.group(2)), sentence[m.end():], len(found)
             if m.group(3) or "/" in m.group(2) or re.match(r"\s*(?:of|out of)\b", after):
                 each = "each" if re.search(r"\b(?:each|every|per)\b", sentence, re.I) else ""   # "of each shelf"
                 found.append(Amount(value / 100, "%", each, "part", at) if m.group(3) else

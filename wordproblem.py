@@ -143,10 +143,10 @@ def numbers_in(text: str) -> list[Fraction]:
     """Every number a student wrote, in order ("6 x 9 = 54" -> 6, 9, 54); a percent counts as its number, and a
     number below zero keeps its sign ("-3 - 6 = -9" -> -3, 6, -9: the middle dash is a subtraction)."""
     t = normalise(text).replace(",", "")
-    return [Fraction(m.group().strip("$%")) * (-1 if _signed(t[:m.start()]) else 1) for m in NUMBER.finditer(t)]
+    return [Fraction(m.group().strip("$%")) * (-1 if signed(t[:m.start()]) else 1) for m in NUMBER.finditer(t)]
 
 
-def _signed(before: str) -> bool:
+def signed(before: str) -> bool:
     """Is the dash just before a number its sign ('-9', '= -9', 'is -$20', '5 - -2'), not a subtraction ('9 - 3',
     '9-3', 'x - 3') nor a hyphen ('Covid-19')?"""
     before = before[:-1] if before.endswith("$") else before
